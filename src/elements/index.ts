@@ -1,0 +1,1 @@
+export { KbSearch } from './kb-search/kb-search';

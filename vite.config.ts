@@ -1,0 +1,67 @@
+import { builtinModules } from 'node:module';
+import { defineConfig, type UserConfig } from 'vite';
+import pkg from './package.json' with { type: 'json' };
+
+/**
+ * Three builds, chosen by `--mode`:
+ * - `lib` (default): ES modules for bundlers; lit, minisearch and dompurify stay external.
+ * - `standalone`: one self-contained IIFE file for a plain `<script>` tag.
+ * - `node`: the CLI and the Vite plugin, for Node.
+ */
+const runtimeDeps = Object.keys(pkg.dependencies);
+const isExternal = (deps: string[]) => (id: string) =>
+  id.startsWith('node:') ||
+  builtinModules.includes(id) ||
+  deps.some((dep) => id === dep || id.startsWith(`${dep}/`));
+
+const configs: Record<string, UserConfig> = {
+  lib: {
+    build: {
+      outDir: 'dist',
+      emptyOutDir: false,
+      target: 'es2022',
+      sourcemap: true,
+      minify: false,
+      lib: {
+        entry: { index: 'src/index.ts', core: 'src/core/index.ts' },
+        formats: ['es'],
+      },
+      rollupOptions: { external: isExternal(runtimeDeps) },
+    },
+  },
+  standalone: {
+    define: { 'process.env.NODE_ENV': '"production"' },
+    build: {
+      outDir: 'dist',
+      emptyOutDir: false,
+      target: 'es2022',
+      sourcemap: true,
+      minify: true,
+      lib: {
+        entry: 'src/standalone.ts',
+        formats: ['iife'],
+        name: 'kbElementsBundle',
+        fileName: () => 'kb-elements.js',
+      },
+    },
+  },
+  node: {
+    build: {
+      outDir: 'dist',
+      emptyOutDir: false,
+      target: 'node20',
+      ssr: true,
+      sourcemap: true,
+      minify: false,
+      lib: {
+        entry: { cli: 'src/build/cli.ts', vite: 'src/build/vite-plugin.ts' },
+        formats: ['es'],
+      },
+      rollupOptions: {
+        external: isExternal([...runtimeDeps, ...Object.keys(pkg.devDependencies), 'vite']),
+      },
+    },
+  },
+};
+
+export default defineConfig(({ mode }) => configs[mode] ?? configs.lib);

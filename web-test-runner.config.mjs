@@ -1,0 +1,23 @@
+import { esbuildPlugin } from '@web/dev-server-esbuild';
+import { chromeLauncher } from '@web/test-runner-chrome';
+import { findChromium } from './scripts/chromium.mjs';
+import { cspPlugin } from './test/elements/support/csp-plugin.mjs';
+
+const chromium = await findChromium();
+
+export default {
+  files: ['test/elements/**/*.test.ts'],
+  rootDir: '.',
+  nodeResolve: true,
+  concurrency: 2,
+  testFramework: { config: { timeout: 10000 } },
+  plugins: [
+    cspPlugin(),
+    esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.json' }),
+  ],
+  browsers: [
+    chromeLauncher({
+      launchOptions: { executablePath: chromium.executablePath, args: chromium.args, headless: true },
+    }),
+  ],
+};
