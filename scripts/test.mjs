@@ -1,0 +1,56 @@
+// `npm test`: the type check, the Node tests (core, build, project checks), then the browser
+// tests (elements, in headless Chromium). Stops at the first failing step and ends with one
+// total line: "tests: N passed, N failed".
+import { spawn } from 'node:child_process';
+
+const steps = [
+  { name: 'type check', cmd: ['node_modules/typescript/bin/tsc', '-p', 'tsconfig.json', '--noEmit'] },
+  { name: 'Node tests', cmd: ['scripts/test-node.mjs'], count: /^# (pass|fail) (\d+)/ },
+  { name: 'build for browser tests', cmd: ['scripts/build.mjs', '--quiet'] },
+  { name: 'browser test fixtures', cmd: ['--import', 'tsx', 'test/fixtures/build-fixtures.ts'], optional: 'test/fixtures/build-fixtures.ts' },
+  { name: 'browser tests', cmd: ['node_modules/@web/test-runner/dist/bin.js'], count: /(\d+) passed, (\d+) failed/ },
+];
+
+const totals = { pass: 0, fail: 0 };
+
+function run(step) {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, step.cmd, { stdio: ['ignore', 'pipe', 'inherit'] });
+    let last = { pass: 0, fail: 0 };
+    let buffer = '';
+    child.stdout.on('data', (chunk) => {
+      process.stdout.write(chunk);
+      if (!step.count) return;
+      buffer += chunk.toString();
+      const lines = buffer.split('\n');
+      buffer = lines.pop();
+      for (const line of lines) {
+        const m = line.replace(/\x1b\[[0-9;]*m/g, '').match(step.count);
+        if (!m) continue;
+        if (m[1] === 'pass' || m[1] === 'fail') last[m[1]] = Number(m[2]);
+        else last = { pass: Number(m[1]), fail: Number(m[2]) };
+      }
+    });
+    child.on('close', (code) => {
+      totals.pass += last.pass;
+      totals.fail += last.fail;
+      resolve(code ?? 1);
+    });
+  });
+}
+
+const { existsSync } = await import('node:fs');
+const started = Date.now();
+let status = 0;
+for (const step of steps) {
+  if (step.optional && !existsSync(step.optional)) continue;
+  console.log(`\n--- ${step.name} ---`);
+  status = await run(step);
+  if (status !== 0) {
+    console.error(`\n${step.name} failed (exit ${status})`);
+    break;
+  }
+}
+console.log(`\n(${((Date.now() - started) / 1000).toFixed(0)} s)`);
+console.log(`tests: ${totals.pass} passed, ${totals.fail} failed`);
+process.exit(status || (totals.fail ? 1 : 0));
