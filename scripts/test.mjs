@@ -1,12 +1,12 @@
-// `npm test`: the type check, the Node tests (core, build, project checks), then the browser
-// tests (elements, in headless Chromium). Stops at the first failing step and ends with one
-// total line: "tests: N passed, N failed".
+// `npm test`: the type check, the build (some tests check dist/), the Node tests (core, build,
+// project checks), the browser-test fixtures, then the browser tests (elements, in headless
+// Chromium). Stops at the first failing step; ends with one line "tests: N passed, N failed".
 import { spawn } from 'node:child_process';
 
 const steps = [
   { name: 'type check', cmd: ['node_modules/typescript/bin/tsc', '-p', 'tsconfig.json', '--noEmit'] },
+  { name: 'build', cmd: ['scripts/build.mjs', '--quiet'] },
   { name: 'Node tests', cmd: ['scripts/test-node.mjs'], count: /^# (pass|fail) (\d+)/ },
-  { name: 'build for browser tests', cmd: ['scripts/build.mjs', '--quiet'] },
   { name: 'browser test fixtures', cmd: ['--import', 'tsx', 'test/fixtures/build-fixtures.ts'], optional: 'test/fixtures/build-fixtures.ts' },
   { name: 'browser tests', cmd: ['node_modules/@web/test-runner/dist/bin.js'], count: /(\d+) passed, (\d+) failed/ },
 ];
