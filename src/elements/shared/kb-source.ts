@@ -1,0 +1,165 @@
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { KnowledgeBase } from '../../core/index';
+
+/** What a host element must have for {@link KbSource}: a `src` and a `knowledgeBase`. */
+export interface KbSourceHost extends ReactiveControllerHost, HTMLElement {
+  /** Bundle URL (attribute `src`); relative URLs resolve against the page. */
+  src: string;
+  /** A ready KnowledgeBase; wins over `src` when set (this is how `<kb-help>` feeds children). */
+  knowledgeBase?: KnowledgeBase;
+}
+
+/** `idle`: nothing to load (no `src`, no `knowledgeBase`). */
+export type KbSourceState = 'idle' | 'loading' | 'ready' | 'error';
+
+export interface KbSourceOptions {
+  /** Called once per new KnowledgeBase, when it becomes ready (before the host renders). */
+  onReady?: (kb: KnowledgeBase) => void;
+}
+
+/** One load per absolute URL on the page, shared by every element that names it. */
+const loads = new Map<string, Promise<KnowledgeBase>>();
+/** Loads that finished, so elements created later get their KnowledgeBase synchronously. */
+const loaded = new Map<string, KnowledgeBase>();
+
+/**
+ * Loads the KnowledgeBase named by `src`, sharing the load with every other element on the
+ * page that uses the same URL. A failed load is forgotten, so the next call tries again.
+ */
+export function loadShared(src: string): Promise<KnowledgeBase> {
+  const url = new URL(src, document.baseURI).href;
+  const existing = loads.get(url);
+  if (existing) return existing;
+  const load = KnowledgeBase.load(url).then(
+    (kb: KnowledgeBase) => {
+      loaded.set(url, kb);
+      return kb;
+    },
+    (error: unknown) => {
+      loads.delete(url);
+      throw error;
+    },
+  );
+  loads.set(url, load);
+  return load;
+}
+
+/** Forgets every shared load (tests; or a host that republished its bundle under the same URL). */
+export function clearSharedLoads(): void {
+  loads.clear();
+  loaded.clear();
+}
+
+/**
+ * A ReactiveController that gives an element its KnowledgeBase.
+ *
+ * ```ts
+ * class KbFoo extends LitElement implements KbSourceHost {
+ *   @property() src = '';
+ *   @property({ attribute: false }) knowledgeBase?: KnowledgeBase;
+ *   private source = new KbSource(this, { onReady: (kb) => ... });
+ *   render() {
+ *     const kb = this.source.knowledgeBase;
+ *     if (!kb) return renderSourceState(this.source, this.i18n.t);   // see state-view.ts
+ *     ...
+ *   }
+ * }
+ * ```
+ *
+ * - The `knowledgeBase` property wins over `src`. Setting either one (re)starts; the state
+ *   is updated before the host's next render, so render always sees a consistent state.
+ * - `src` loads are shared per absolute URL (`loadShared`); a second element with the same
+ *   URL waits on the same promise, and one created after it finished is ready at once.
+ * - `state`: `idle` | `loading` | `ready` | `error`; `error` holds the failure (usually a
+ *   `KbError` with `kind` network/http/timeout/format/version) and `retry()` tries again.
+ */
+export class KbSource implements ReactiveController {
+  state: KbSourceState = 'idle';
+  knowledgeBase?: KnowledgeBase;
+  error?: unknown;
+
+  private seenSrc?: string;
+  private seenKb?: KnowledgeBase;
+  /** Bumped on every (re)start so a late answer for an old `src` is ignored. */
+  private generation = 0;
+
+  constructor(
+    private readonly host: KbSourceHost,
+    private readonly options: KbSourceOptions = {},
+  ) {
+    host.addController(this);
+  }
+
+  hostUpdate(): void {
+    const { src, knowledgeBase } = this.host;
+    if (src === this.seenSrc && knowledgeBase === this.seenKb) return;
+    this.seenSrc = src;
+    this.seenKb = knowledgeBase;
+    this.start();
+  }
+
+  /** Tries the load again after an error (a new request; the failed one was forgotten). */
+  retry(): void {
+    this.start();
+    this.host.requestUpdate();
+  }
+
+  /** Resolves when the source is ready, or rejects with its error (useful in tests). */
+  get ready(): Promise<KnowledgeBase> {
+    return this.pending ?? (this.knowledgeBase ? Promise.resolve(this.knowledgeBase) : Promise.reject(this.error));
+  }
+
+  private pending?: Promise<KnowledgeBase>;
+
+  private start(): void {
+    const generation = ++this.generation;
+    const { src, knowledgeBase } = this.host;
+    this.error = undefined;
+    this.pending = undefined;
+    if (knowledgeBase) return this.settle(knowledgeBase);
+    if (!src) {
+      this.state = 'idle';
+      this.knowledgeBase = undefined;
+      return;
+    }
+    let url: string;
+    try {
+      url = new URL(src, document.baseURI).href;
+    } catch (error) {
+      this.fail(error);
+      return;
+    }
+    const done = loaded.get(url);
+    if (done) return this.settle(done);
+    this.state = 'loading';
+    this.knowledgeBase = undefined;
+    this.pending = loadShared(url);
+    this.pending.then(
+      (kb) => {
+        if (generation !== this.generation) return;
+        this.pending = undefined;
+        this.settle(kb);
+        this.host.requestUpdate();
+      },
+      (error: unknown) => {
+        if (generation !== this.generation) return;
+        this.pending = undefined;
+        this.fail(error);
+        this.host.requestUpdate();
+      },
+    );
+  }
+
+  private settle(kb: KnowledgeBase): void {
+    const isNew = kb !== this.knowledgeBase;
+    this.state = 'ready';
+    this.knowledgeBase = kb;
+    if (isNew) this.options.onReady?.(kb);
+  }
+
+  private fail(error: unknown): void {
+    this.state = 'error';
+    this.knowledgeBase = undefined;
+    this.error = error;
+  }
+}

@@ -1,0 +1,82 @@
+import { html, nothing, type TemplateResult } from 'lit';
+import type { KbSource } from './kb-source';
+import type { KbStrings } from './strings';
+import { format } from './strings';
+
+/**
+ * The loading, error and empty states every element shows: real UI, never a blank box.
+ * Styles: add `stateStyles` (state-view.styles.ts) to the element's `styles`.
+ * Parts (permanent API, list them as `@csspart` in the element): `state` on each state box,
+ * `retry` on the retry button.
+ *
+ * ```ts
+ * render() {
+ *   const kb = this.source.knowledgeBase;
+ *   if (!kb) return renderSourceState(this.source, this.i18n.t);
+ *   if (!items.length) return renderEmpty(t.noArticles);
+ *   ...
+ * }
+ * ```
+ */
+
+/** A live "Loading help…" box with a spinner that only appears if the load takes a moment. */
+export function renderLoading(t: KbStrings): TemplateResult {
+  return html`<div class="kb-state kb-state--loading" part="state" role="status">
+    <span class="kb-spinner" aria-hidden="true"></span><span>${t.loading}</span>
+  </div>`;
+}
+
+/** The user-facing sentence for a load failure (a `KbError`, or anything else). */
+export function errorMessage(t: KbStrings, error: unknown): string {
+  const { kind, status } = (error ?? {}) as { kind?: string; status?: number };
+  switch (kind) {
+    case 'network':
+      return t.errorNetwork;
+    case 'http':
+      return format(t.errorHttp, { status: status ?? '' });
+    case 'timeout':
+      return t.errorTimeout;
+    case 'format':
+    case 'version':
+    case 'body':
+      return t.errorFormat;
+    default:
+      return t.errorUnknown;
+  }
+}
+
+/**
+ * An alert with what went wrong and a "Try again" button calling `onRetry`. The technical
+ * message (`error.message`) goes to the `title` of the box for support staff, not the text.
+ */
+export function renderError(t: KbStrings, error: unknown, onRetry: () => void, title = t.errorTitle): TemplateResult {
+  const detail = error instanceof Error ? error.message : undefined;
+  return html`<div class="kb-state kb-state--error" part="state" role="alert" title=${detail ?? nothing}>
+    <p class="kb-state__title">${title}</p>
+    <p class="kb-state__detail">${errorMessage(t, error)}</p>
+    <button type="button" class="button" part="retry" @click=${onRetry}>${t.retry}</button>
+  </div>`;
+}
+
+/** A quiet "nothing here" box; `extra` renders below the message (links, suggestions). */
+export function renderEmpty(message: string, extra: unknown = nothing): TemplateResult {
+  return html`<div class="kb-state kb-state--empty" part="state">
+    <p class="kb-state__title">${message}</p>
+    ${extra}
+  </div>`;
+}
+
+/**
+ * The state of a {@link KbSource} that is not ready: loading box, error box with retry, or
+ * `nothing` while idle (no `src` nor `knowledgeBase` yet). Call it when `knowledgeBase` is unset.
+ */
+export function renderSourceState(source: KbSource, t: KbStrings): TemplateResult | typeof nothing {
+  switch (source.state) {
+    case 'loading':
+      return renderLoading(t);
+    case 'error':
+      return renderError(t, source.error, () => source.retry());
+    default:
+      return nothing;
+  }
+}

@@ -1,0 +1,379 @@
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+
+/**
+ * Every UI string of the elements, in English. German and Dutch below have the same keys.
+ * `{name}` placeholders are filled by {@link format}; keys ending in `_one` / `_other` are
+ * plural forms picked by {@link plural}. A host overrides any of them per element:
+ * `el.strings = { searchPlaceholder: 'Ask us anything' }`.
+ */
+const en = {
+  // loading and errors (shared state view)
+  loading: 'Loading help…',
+  errorTitle: 'Help could not be loaded.',
+  errorNetwork: 'Check your connection and try again.',
+  errorHttp: 'The server answered with error {status}.',
+  errorTimeout: 'The server took too long to answer.',
+  errorFormat: 'The help content is damaged or was made for another version.',
+  errorUnknown: 'Something went wrong.',
+  retry: 'Try again',
+  // shared article data
+  views: 'Views: {count}',
+  updated: 'Updated {date}',
+  articleCount_one: '{count} article',
+  articleCount_other: '{count} articles',
+  // kb-search
+  searchLabel: 'Search help',
+  searchPlaceholder: 'Search help articles',
+  searchResults: 'Search results',
+  clearSearch: 'Clear search',
+  resultCount_one: '{count} result',
+  resultCount_other: '{count} results',
+  resultsFor: 'Results for “{query}”',
+  noResults: 'No articles match “{query}”.',
+  noResultsHint: 'Try other or fewer words, or start from one of these:',
+  popularArticles: 'Popular articles',
+  inSection: 'Section: {heading}',
+  hotkeyHint: 'Press {key} to search',
+  // kb-categories
+  categories: 'Categories',
+  noCategories: 'There are no categories yet.',
+  subcategories: 'Subcategories of {category}',
+  // kb-article-list
+  articles: 'Articles',
+  noArticles: 'There are no articles here yet.',
+  sortBy: 'Sort by',
+  sortOrder: 'Suggested order',
+  sortPopularity: 'Most viewed',
+  sortTitle: 'Title',
+  sortDate: 'Last updated',
+  pagination: 'Pages',
+  previousPage: 'Previous',
+  nextPage: 'Next',
+  pageN: 'Page {page}',
+  pageOf: 'Page {page} of {pages}',
+  showingRange: 'Articles {from}–{to} of {total}',
+  // kb-article
+  articleNotFound: 'This article does not exist or was removed.',
+  back: 'Back',
+  forward: 'Forward',
+  home: 'Help home',
+  breadcrumb: 'Breadcrumb',
+  tableOfContents: 'On this page',
+  linkToSection: 'Link to this section',
+  copyCode: 'Copy',
+  copied: 'Copied',
+  opensInNewTab: '(opens in a new tab)',
+  helpfulQuestion: 'Was this article helpful?',
+  helpfulYes: 'Yes',
+  helpfulNo: 'No',
+  feedbackReasonLabel: 'What was missing or wrong?',
+  feedbackSend: 'Send',
+  feedbackThanks: 'Thank you for your feedback.',
+  relatedArticles: 'Related articles',
+  // kb-help, kb-launcher, kb-tip
+  helpTitle: 'Help',
+  openHelp: 'Open help',
+  closeHelp: 'Close help',
+  suggestedForPage: 'Suggested for this page',
+  learnMore: 'Learn more',
+  moreAbout: 'More about {topic}',
+};
+
+/** The string table type: every key of the English table. */
+export type KbStrings = { [K in keyof typeof en]: string };
+/** A key of the string table. */
+export type KbStringKey = keyof KbStrings;
+
+const de: KbStrings = {
+  loading: 'Hilfe wird geladen…',
+  errorTitle: 'Die Hilfe konnte nicht geladen werden.',
+  errorNetwork: 'Prüfen Sie Ihre Verbindung und versuchen Sie es erneut.',
+  errorHttp: 'Der Server antwortete mit Fehler {status}.',
+  errorTimeout: 'Der Server hat zu lange nicht geantwortet.',
+  errorFormat: 'Die Hilfeinhalte sind beschädigt oder für eine andere Version erstellt.',
+  errorUnknown: 'Etwas ist schiefgelaufen.',
+  retry: 'Erneut versuchen',
+  views: 'Aufrufe: {count}',
+  updated: 'Aktualisiert am {date}',
+  articleCount_one: '{count} Artikel',
+  articleCount_other: '{count} Artikel',
+  searchLabel: 'Hilfe durchsuchen',
+  searchPlaceholder: 'Hilfeartikel durchsuchen',
+  searchResults: 'Suchergebnisse',
+  clearSearch: 'Suche löschen',
+  resultCount_one: '{count} Ergebnis',
+  resultCount_other: '{count} Ergebnisse',
+  resultsFor: 'Ergebnisse für „{query}“',
+  noResults: 'Keine Artikel passen zu „{query}“.',
+  noResultsHint: 'Versuchen Sie andere oder weniger Wörter, oder beginnen Sie hier:',
+  popularArticles: 'Beliebte Artikel',
+  inSection: 'Abschnitt: {heading}',
+  hotkeyHint: 'Drücken Sie {key} zum Suchen',
+  categories: 'Kategorien',
+  noCategories: 'Es gibt noch keine Kategorien.',
+  subcategories: 'Unterkategorien von {category}',
+  articles: 'Artikel',
+  noArticles: 'Hier gibt es noch keine Artikel.',
+  sortBy: 'Sortieren nach',
+  sortOrder: 'Empfohlene Reihenfolge',
+  sortPopularity: 'Meistgelesen',
+  sortTitle: 'Titel',
+  sortDate: 'Zuletzt aktualisiert',
+  pagination: 'Seiten',
+  previousPage: 'Zurück',
+  nextPage: 'Weiter',
+  pageN: 'Seite {page}',
+  pageOf: 'Seite {page} von {pages}',
+  showingRange: 'Artikel {from}–{to} von {total}',
+  articleNotFound: 'Diesen Artikel gibt es nicht oder er wurde entfernt.',
+  back: 'Zurück',
+  forward: 'Vorwärts',
+  home: 'Hilfe-Startseite',
+  breadcrumb: 'Brotkrumennavigation',
+  tableOfContents: 'Auf dieser Seite',
+  linkToSection: 'Link zu diesem Abschnitt',
+  copyCode: 'Kopieren',
+  copied: 'Kopiert',
+  opensInNewTab: '(öffnet in neuem Tab)',
+  helpfulQuestion: 'War dieser Artikel hilfreich?',
+  helpfulYes: 'Ja',
+  helpfulNo: 'Nein',
+  feedbackReasonLabel: 'Was hat gefehlt oder war falsch?',
+  feedbackSend: 'Senden',
+  feedbackThanks: 'Vielen Dank für Ihr Feedback.',
+  relatedArticles: 'Verwandte Artikel',
+  helpTitle: 'Hilfe',
+  openHelp: 'Hilfe öffnen',
+  closeHelp: 'Hilfe schließen',
+  suggestedForPage: 'Vorschläge für diese Seite',
+  learnMore: 'Mehr erfahren',
+  moreAbout: 'Mehr zu {topic}',
+};
+
+const nl: KbStrings = {
+  loading: 'Help wordt geladen…',
+  errorTitle: 'De help kon niet worden geladen.',
+  errorNetwork: 'Controleer je verbinding en probeer het opnieuw.',
+  errorHttp: 'De server antwoordde met fout {status}.',
+  errorTimeout: 'De server deed er te lang over om te antwoorden.',
+  errorFormat: 'De helpinhoud is beschadigd of gemaakt voor een andere versie.',
+  errorUnknown: 'Er ging iets mis.',
+  retry: 'Opnieuw proberen',
+  views: 'Weergaven: {count}',
+  updated: 'Bijgewerkt op {date}',
+  articleCount_one: '{count} artikel',
+  articleCount_other: '{count} artikelen',
+  searchLabel: 'Help doorzoeken',
+  searchPlaceholder: 'Helpartikelen doorzoeken',
+  searchResults: 'Zoekresultaten',
+  clearSearch: 'Zoekopdracht wissen',
+  resultCount_one: '{count} resultaat',
+  resultCount_other: '{count} resultaten',
+  resultsFor: 'Resultaten voor ‘{query}’',
+  noResults: 'Geen artikelen gevonden voor ‘{query}’.',
+  noResultsHint: 'Probeer andere of minder woorden, of begin bij een van deze:',
+  popularArticles: 'Populaire artikelen',
+  inSection: 'Sectie: {heading}',
+  hotkeyHint: 'Druk op {key} om te zoeken',
+  categories: 'Categorieën',
+  noCategories: 'Er zijn nog geen categorieën.',
+  subcategories: 'Subcategorieën van {category}',
+  articles: 'Artikelen',
+  noArticles: 'Hier staan nog geen artikelen.',
+  sortBy: 'Sorteren op',
+  sortOrder: 'Aanbevolen volgorde',
+  sortPopularity: 'Meest bekeken',
+  sortTitle: 'Titel',
+  sortDate: 'Laatst bijgewerkt',
+  pagination: 'Pagina’s',
+  previousPage: 'Vorige',
+  nextPage: 'Volgende',
+  pageN: 'Pagina {page}',
+  pageOf: 'Pagina {page} van {pages}',
+  showingRange: 'Artikelen {from}–{to} van {total}',
+  articleNotFound: 'Dit artikel bestaat niet of is verwijderd.',
+  back: 'Terug',
+  forward: 'Vooruit',
+  home: 'Help-startpagina',
+  breadcrumb: 'Kruimelpad',
+  tableOfContents: 'Op deze pagina',
+  linkToSection: 'Link naar deze sectie',
+  copyCode: 'Kopiëren',
+  copied: 'Gekopieerd',
+  opensInNewTab: '(opent in een nieuw tabblad)',
+  helpfulQuestion: 'Was dit artikel nuttig?',
+  helpfulYes: 'Ja',
+  helpfulNo: 'Nee',
+  feedbackReasonLabel: 'Wat ontbrak er of klopte niet?',
+  feedbackSend: 'Versturen',
+  feedbackThanks: 'Bedankt voor je feedback.',
+  relatedArticles: 'Gerelateerde artikelen',
+  helpTitle: 'Help',
+  openHelp: 'Help openen',
+  closeHelp: 'Help sluiten',
+  suggestedForPage: 'Voorgesteld voor deze pagina',
+  learnMore: 'Meer informatie',
+  moreAbout: 'Meer over {topic}',
+};
+
+/** The built-in tables by language (primary subtag). */
+export const builtInStrings: Readonly<Record<'en' | 'de' | 'nl', KbStrings>> = { en, de, nl };
+
+/** The built-in table for a BCP 47 tag (`de-CH` → German), English when there is none. */
+export function stringsFor(lang: string, overrides?: Partial<KbStrings>): KbStrings {
+  const base = builtInStrings[lang.toLowerCase().split('-')[0] as keyof typeof builtInStrings] ?? en;
+  return overrides ? { ...base, ...overrides } : base;
+}
+
+/** Fills `{name}` placeholders: `format('Views: {count}', { count: '4,692' })`. */
+export function format(template: string, values: Record<string, string | number>): string {
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in values ? String(values[name]) : whole));
+}
+
+const numberFormats = new Map<string, Intl.NumberFormat>();
+const pluralRules = new Map<string, Intl.PluralRules>();
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
+
+function cached<T>(cache: Map<string, T>, lang: string, make: (lang: string) => T): T {
+  let value = cache.get(lang);
+  if (!value) {
+    try {
+      value = make(lang);
+    } catch {
+      value = make('en'); // an invalid tag from the page must not break rendering
+    }
+    cache.set(lang, value);
+  }
+  return value;
+}
+
+/** `4692` → `4,692` (en), `4.692` (de, nl). */
+export function formatNumber(value: number, lang: string): string {
+  return cached(numberFormats, lang, (l) => new Intl.NumberFormat(l)).format(value);
+}
+
+/** An ISO date (`2026-03-01`) as the locale writes it (`Mar 1, 2026`); '' for no/bad date. */
+export function formatDate(iso: string | undefined, lang: string): string {
+  const date = iso ? new Date(`${iso.slice(0, 10)}T00:00:00Z`) : undefined;
+  if (!date || Number.isNaN(date.getTime())) return '';
+  return cached(dateFormats, lang, (l) => new Intl.DateTimeFormat(l, { dateStyle: 'medium', timeZone: 'UTC' })).format(date);
+}
+
+/** Plural keys: those with `_one` / `_other` forms, named without the suffix. */
+type PluralKey = { [K in KbStringKey]: K extends `${infer B}_other` ? B : never }[KbStringKey];
+
+/**
+ * The plural form of `key` for `count`, filled in with the locale-formatted count:
+ * `plural(t, 'resultCount', 1, 'en')` → `1 result`; `plural(t, 'articleCount', 4692, 'de')`
+ * → `4.692 Artikel`.
+ */
+export function plural(t: KbStrings, key: PluralKey, count: number, lang: string): string {
+  const rule = cached(pluralRules, lang, (l) => new Intl.PluralRules(l)).select(count);
+  const template = rule === 'one' ? t[`${key}_one` as KbStringKey] : t[`${key}_other` as KbStringKey];
+  return format(template, { count: formatNumber(count, lang) });
+}
+
+/**
+ * The language that applies to `el`: the nearest `lang` attribute on it or its ancestors,
+ * crossing shadow-root boundaries, then `<html lang>`, then `en`.
+ */
+export function resolveLang(el: Element): string {
+  let node: Node | null = el;
+  while (node) {
+    if (node instanceof Element) {
+      const lang = node.getAttribute('lang');
+      if (lang) return lang;
+    }
+    node = node.parentNode ?? (node instanceof ShadowRoot ? node.host : null);
+  }
+  return document.documentElement.lang || 'en';
+}
+
+/** Hosts that want a re-render when any `lang` attribute on the page changes. */
+const langWatchers = new Set<ReactiveControllerHost>();
+let pageObserver: MutationObserver | undefined;
+
+function watchPageLang(host: ReactiveControllerHost): void {
+  langWatchers.add(host);
+  pageObserver ??= new MutationObserver(() => langWatchers.forEach((h) => h.requestUpdate()));
+  if (langWatchers.size === 1) {
+    pageObserver.observe(document.documentElement, { attributes: true, subtree: true, attributeFilter: ['lang'] });
+  }
+}
+
+function unwatchPageLang(host: ReactiveControllerHost): void {
+  langWatchers.delete(host);
+  if (langWatchers.size === 0) pageObserver?.disconnect();
+}
+
+/** What {@link KbI18n} needs from its host: an optional `strings` override property. */
+export interface KbI18nHost extends ReactiveControllerHost, HTMLElement {
+  /** Overrides for any UI string (`attribute: false`). */
+  strings?: Partial<KbStrings>;
+}
+
+/**
+ * A ReactiveController with the host's language and strings, refreshed before every render.
+ *
+ * ```ts
+ * @property({ attribute: false }) strings?: Partial<KbStrings>;
+ * private i18n = new KbI18n(this);
+ * render() {
+ *   const { t, lang } = this.i18n;
+ *   return html`${format(t.views, { count: formatNumber(a.views, lang) })}`;
+ *   // or: this.i18n.views(a.views) / this.i18n.plural('resultCount', n)
+ * }
+ * ```
+ *
+ * It re-renders the host when a `lang` attribute changes on the page (the element's own, an
+ * ancestor's, or `<html>`), so switching the page language switches the widget's language.
+ */
+export class KbI18n implements ReactiveController {
+  /** The BCP 47 tag in effect (`en`, `de-CH`, ...). */
+  lang = 'en';
+  /** The strings in effect: built-in table for `lang`, with the host's overrides on top. */
+  t: KbStrings = en;
+
+  private ownObserver?: MutationObserver;
+
+  constructor(private readonly host: KbI18nHost) {
+    host.addController(this);
+  }
+
+  hostConnected(): void {
+    watchPageLang(this.host);
+    // The page observer cannot see an element whose host sits inside another shadow root.
+    this.ownObserver ??= new MutationObserver(() => this.host.requestUpdate());
+    this.ownObserver.observe(this.host, { attributes: true, attributeFilter: ['lang'] });
+  }
+
+  hostDisconnected(): void {
+    unwatchPageLang(this.host);
+    this.ownObserver?.disconnect();
+  }
+
+  hostUpdate(): void {
+    this.lang = resolveLang(this.host);
+    this.t = stringsFor(this.lang, this.host.strings);
+  }
+
+  /** `Views: 4,692` in the host's language. */
+  views(count: number): string {
+    return format(this.t.views, { count: formatNumber(count, this.lang) });
+  }
+
+  /** See {@link plural}. */
+  plural(key: PluralKey, count: number): string {
+    return plural(this.t, key, count, this.lang);
+  }
+
+  /** A number in the host's language. */
+  number(value: number): string {
+    return formatNumber(value, this.lang);
+  }
+
+  /** An ISO date in the host's language ('' when absent or invalid). */
+  date(iso: string | undefined): string {
+    return formatDate(iso, this.lang);
+  }
+}
