@@ -3,9 +3,10 @@ import { defineConfig, type UserConfig } from 'vite';
 import pkg from './package.json' with { type: 'json' };
 
 /**
- * Three builds, chosen by `--mode`:
+ * Four builds, chosen by `--mode`:
  * - `lib` (default): ES modules for bundlers; lit, minisearch and dompurify stay external.
  * - `standalone`: one self-contained IIFE file for a plain `<script>` tag.
+ * - `launcher`: the small launcher-first script tag file (kb-launcher.js).
  * - `node`: the CLI and the Vite plugin, for Node.
  */
 const runtimeDeps = Object.keys(pkg.dependencies);
@@ -42,6 +43,22 @@ const configs: Record<string, UserConfig> = {
         formats: ['iife'],
         name: 'kbElementsBundle',
         fileName: () => 'kb-elements.js',
+      },
+    },
+  },
+  /** The launcher-first script (kb-launcher.js): button + window.kbElements; loads kb-elements.js on demand. */
+  launcher: {
+    build: {
+      outDir: 'dist',
+      emptyOutDir: false,
+      target: 'es2022',
+      sourcemap: true,
+      minify: true,
+      lib: {
+        entry: 'src/elements/kb-launcher/script-loader.ts',
+        formats: ['iife'],
+        name: 'kbLauncherScript',
+        fileName: () => 'kb-launcher.js',
       },
     },
   },

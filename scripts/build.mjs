@@ -8,7 +8,7 @@ const quiet = process.argv.includes('--quiet');
 const logLevel = quiet ? 'warn' : 'info';
 
 rmSync('dist', { recursive: true, force: true });
-for (const mode of ['lib', 'standalone', 'node']) {
+for (const mode of ['lib', 'standalone', 'launcher', 'node']) {
   await build({ mode, logLevel, configFile: 'vite.config.ts' });
 }
 

@@ -1,10 +1,36 @@
-// Entry of the single-file script-tag bundle (dist/kb-elements.js): every element and the API.
-import * as api from './index';
+/**
+ * Entry of the single-file script-tag bundle, dist/kb-elements.js: every element, lit,
+ * minisearch and dompurify in one self-contained file.
+ *
+ * Only the launcher button and `window.kbElements` run at once. The rest of the file (the
+ * help elements, the search engine, the sanitizer) is wrapped by the bundler and evaluated
+ * on demand: at once when the tag has no `data-launcher` or the page uses other `kb-*`
+ * elements, else on the first open of the launcher or intent to open it (hover, focus).
+ */
+import { autoInit, readScriptOptions } from './elements/kb-launcher/auto-init';
+import { KbLauncher } from './elements/kb-launcher/kb-launcher';
+import { loadWhenNeeded } from './elements/kb-launcher/load-when-needed';
+import { VERSION } from './elements/kb-launcher/version';
 
-declare global {
-  interface Window {
-    kbElementsBundle?: typeof api;
-  }
+const options = readScriptOptions(document.currentScript);
+
+/** Evaluates every element and the API; resolves with the module (`KnowledgeBase`, ...). */
+export function load(): Promise<typeof import('./index')> {
+  return import('./index');
 }
 
-export default api;
+/** Defines the elements once per page, even when this file or the ESM build ran before. */
+let loading: Promise<unknown> | undefined;
+function loadElements(): Promise<unknown> {
+  if (customElements.get('kb-help') || customElements.get('kb-search')) return Promise.resolve();
+  return (loading ??= load().catch((error: unknown) => {
+    console.warn('kb-elements: the elements could not be defined', error);
+    throw error;
+  }));
+}
+
+KbLauncher.loadElements = loadElements;
+const start = () => void loadElements().catch(() => {});
+if (options.launcher) loadWhenNeeded(start);
+else start();
+autoInit(options, VERSION);

@@ -2,3 +2,13 @@ export { KbSearch } from './kb-search/kb-search';
 export * from './shared/events';
 export { builtInStrings, type KbStrings, type KbStringKey } from './shared/strings';
 export { clearSharedLoads } from './shared/kb-source';
+export { KbLauncher, KbLauncherOpenEvent, KbLauncherCloseEvent, type KbLauncherPosition } from './kb-launcher/kb-launcher';
+export { KbLauncherPanel } from './kb-launcher/kb-launcher-panel';
+export type { KbElementsApi } from './kb-launcher/global-api';
+export {
+  getRouteContext,
+  onRouteContextChange,
+  setContextKeys,
+  suggestedArticles,
+  type RouteContext,
+} from './shared/route-context';

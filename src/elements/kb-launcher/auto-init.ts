@@ -1,0 +1,70 @@
+/**
+ * Start-up of the script-tag files (`kb-elements.js`, `kb-launcher.js`): reads the options
+ * from the `<script>` tag's `data-*` attributes, installs `window.kbElements`, and adds the
+ * launcher when the tag carries `data-launcher`.
+ *
+ * | attribute          | meaning                                                            |
+ * |--------------------|--------------------------------------------------------------------|
+ * | `data-kb-src`      | bundle URL (`kb.json`) for the launcher and the API                |
+ * | `data-launcher`    | add the floating help button (`<kb-launcher>`)                    |
+ * | `data-position`    | corner: `bottom-right` (default), `bottom-left`, `top-right`, `top-left` |
+ * | `data-z-index`     | stacking order of the button and panel                             |
+ * | `data-label`       | button text                                                        |
+ * | `data-theme`       | `light`, `dark` or `auto`                                          |
+ * | `data-lang`        | language of the launcher and help center (default: the page's)    |
+ * | `data-preload`     | `intent` (default), `idle` or `none`                               |
+ * | `data-suggest`     | initial context keys for "Suggested for this page", comma-separated |
+ * | `data-elements-src`| `kb-launcher.js` only: URL of `kb-elements.js` (default: next to it) |
+ */
+import { setContextKeys } from '../shared/route-context';
+import { activeLauncher, installGlobalApi, whenBody } from './global-api';
+
+/** The `data-*` attributes that become launcher attributes, by attribute name. */
+const LAUNCHER_OPTIONS: Record<string, string> = {
+  kbSrc: 'src',
+  position: 'position',
+  zIndex: 'z-index',
+  label: 'label',
+  theme: 'theme',
+  lang: 'lang',
+  preload: 'preload',
+};
+
+/** What a script tag asked for. */
+export interface ScriptOptions {
+  launcher: boolean;
+  launcherAttributes: Record<string, string>;
+  suggest: string[];
+  elementsSrc?: string;
+}
+
+/** Reads the options of a script tag (or none, when the script was not loaded by a tag). */
+export function readScriptOptions(script: HTMLOrSVGScriptElement | null): ScriptOptions {
+  const data = (script as HTMLScriptElement | null)?.dataset ?? {};
+  const launcherAttributes: Record<string, string> = {};
+  for (const [key, attribute] of Object.entries(LAUNCHER_OPTIONS)) {
+    const value = data[key];
+    if (value) launcherAttributes[attribute] = value;
+  }
+  if (launcherAttributes.src) launcherAttributes.src = new URL(launcherAttributes.src, document.baseURI).href;
+  return {
+    launcher: data.launcher !== undefined,
+    launcherAttributes,
+    suggest: (data.suggest ?? '').split(',').map((s) => s.trim()).filter(Boolean),
+    elementsSrc: data.elementsSrc,
+  };
+}
+
+/**
+ * Installs the global API and, when asked, the launcher. Never throws into the host page: a
+ * failure is logged as a warning.
+ */
+export function autoInit(options: ScriptOptions, version: string): void {
+  try {
+    if (options.suggest.length) setContextKeys(options.suggest);
+    installGlobalApi({ version, launcherAttributes: options.launcherAttributes });
+    if (options.launcher) whenBody(() => activeLauncher(options.launcherAttributes));
+  } catch (error) {
+    console.warn('kb-elements: start-up failed', error);
+  }
+}

@@ -1,0 +1,281 @@
+import { launcherCss } from './kb-launcher.styles';
+import { launcherStringsFor } from './launcher-strings';
+
+/** What the launcher uses of `<kb-launcher-panel>`, which loads with the help elements. */
+interface PanelElement extends HTMLElement {
+  open(articleId: string, sectionId?: string): void;
+  search(query: string): void;
+  home(): void;
+}
+
+/** The corners the launcher can sit in. */
+export type KbLauncherPosition = 'bottom-right' | 'bottom-left' | 'top-right' | 'top-left';
+
+/** The launcher's panel opened (by the user, the host, or an API call). */
+export class KbLauncherOpenEvent extends Event {
+  static readonly eventName = 'kb-launcher-open';
+  constructor() {
+    super(KbLauncherOpenEvent.eventName, { bubbles: true, composed: true });
+  }
+}
+
+/** The launcher's panel closed. */
+export class KbLauncherCloseEvent extends Event {
+  static readonly eventName = 'kb-launcher-close';
+  constructor() {
+    super(KbLauncherCloseEvent.eventName, { bubbles: true, composed: true });
+  }
+}
+
+/** Attributes the launcher hands on to its panel (panel attribute by launcher attribute). */
+const PANEL_ATTRIBUTES: Record<string, string> = { src: 'src', theme: 'theme', lang: 'lang', label: 'heading', position: 'position' };
+
+/** `el('div', { class: 'x' }, child, 'text')`: plain DOM, no HTML strings. */
+function el(tag: string, attrs: Record<string, string> = {}, ...children: (Node | string)[]): HTMLElement {
+  const node = document.createElement(tag);
+  for (const [name, value] of Object.entries(attrs)) node.setAttribute(name, value);
+  node.append(...children);
+  return node;
+}
+
+/** The element focused now, looking inside shadow roots. */
+function deepActiveElement(): Element | null {
+  let active = document.activeElement;
+  while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
+  return active;
+}
+
+let sheet: CSSStyleSheet | undefined;
+
+/**
+ * A floating help button that opens the full help center (`<kb-help>`) in a panel: a side
+ * sheet on wide screens, full screen on phones.
+ *
+ * The button is plain DOM (a few KiB). The panel, the help elements and the knowledge base
+ * load on first open, or ahead of it when the pointer rests on the button, a finger touches
+ * it or it gets keyboard focus (`preload`). If the help code cannot be loaded, a small alert
+ * by the button says so and offers a retry; bundle errors show in the panel with a retry.
+ *
+ * The panel is a non-modal dialog: focus moves into it on open and back to where it was on
+ * close; Esc closes it; Tab can leave it (no keyboard trap). Only one launcher is active on a
+ * page: another one (say, the snippet included twice) hides itself.
+ *
+ * @summary Floating help button with a lazily loaded help-center panel.
+ *
+ * @attr {string} src - URL of the knowledge-base bundle (`kb.json`).
+ * @attr {'bottom-right' | 'bottom-left' | 'top-right' | 'top-left'} position - Corner of the button (default `bottom-right`); the panel opens on that side.
+ * @attr {string} label - Text of the button and title of the panel (default: "Help" in the page's language).
+ * @attr {'light' | 'dark' | 'auto'} theme - Theme of the button, panel and help center.
+ * @attr {string} lang - Language of the launcher and the help center (default: the page's).
+ * @attr {number} z-index - Stacking order of the button and the panel (sets `--kb-launcher-z-index`).
+ * @attr {'intent' | 'idle' | 'none'} preload - When to load the help code and bundle before the first open: `intent` (default: pointer over, touch on or focus on the button), `idle` (when the page is idle) or `none`.
+ * @attr {boolean} open - Present while the panel is open.
+ *
+ * @csspart button - The floating help button.
+ * @csspart alert - The "Help could not be loaded" box by the button.
+ * @csspart retry - The "Try again" button in that box.
+ *
+ * @cssproperty --kb-launcher-z-index - Stacking order of the button and the panel (default 2147483000; or the `z-index` attribute).
+ * @cssproperty --kb-launcher-offset - Distance of the button from its corner (default 20px).
+ * @cssproperty --kb-launcher-panel-width - Width of the side sheet on wide screens (default 440px).
+ * @cssproperty --kb-accent - Button background.
+ * @cssproperty --kb-accent-contrast - Button text and icon.
+ *
+ * @fires kb-launcher-open - The panel opened.
+ * @fires kb-launcher-close - The panel closed.
+ */
+export class KbLauncher extends HTMLElement {
+  static observedAttributes = ['src', 'label', 'theme', 'lang', 'position', 'z-index'];
+
+  /**
+   * Makes `<kb-launcher-panel>` and `<kb-help>` available; called on first intent, again
+   * after a failure. Entry points set it: the single-file bundle evaluates its deferred
+   * elements, `kb-launcher.js` adds the `kb-elements.js` script. The default waits for the
+   * page to define the panel some other way (a bundler import of `kb-elements`).
+   */
+  static loadElements: () => Promise<unknown> = () => customElements.whenDefined('kb-launcher-panel');
+
+  private root = this.attachShadow({ mode: 'open' });
+  private button?: HTMLButtonElement;
+  private panel?: PanelElement;
+  private alert?: HTMLElement;
+  private loading?: Promise<PanelElement>;
+  private returnFocus?: Element | null;
+  private pending: ((panel: PanelElement) => void)[] = [];
+
+  /** URL of the knowledge-base bundle (`kb.json`). */
+  get src(): string {
+    return this.getAttribute('src') ?? '';
+  }
+  set src(value: string) {
+    this.setAttribute('src', value);
+  }
+
+  /** Whether the panel is open (reflects to the `open` attribute; setting it opens or closes). */
+  get open(): boolean {
+    return this.hasAttribute('open');
+  }
+  set open(value: boolean) {
+    if (value) this.show();
+    else this.hide();
+  }
+
+  connectedCallback(): void {
+    const active = document.querySelector('kb-launcher:not([duplicate])');
+    this.toggleAttribute('duplicate', !!active && active !== this);
+    if (this.hasAttribute('duplicate') || this.button) return;
+    this.renderButton();
+    if (this.getAttribute('preload') === 'idle') (window.requestIdleCallback ?? setTimeout)(() => this.preloadPanel());
+  }
+
+  attributeChangedCallback(name: string): void {
+    const value = this.getAttribute(name);
+    if (name === 'z-index') {
+      if (value) this.style.setProperty('--kb-launcher-z-index', value);
+      else this.style.removeProperty('--kb-launcher-z-index');
+      return;
+    }
+    if (this.panel) {
+      if (value) this.panel.setAttribute(PANEL_ATTRIBUTES[name]!, value);
+      else this.panel.removeAttribute(PANEL_ATTRIBUTES[name]!);
+    }
+    this.renderText();
+  }
+
+  private renderButton(): void {
+    if (!sheet) {
+      sheet = new CSSStyleSheet();
+      sheet.replaceSync(launcherCss);
+    }
+    this.root.adoptedStyleSheets = [sheet];
+    this.button = el('button', { type: 'button', part: 'button', class: 'launch', 'aria-expanded': 'false' }, el('i', { 'aria-hidden': 'true' }, '?'), el('span')) as HTMLButtonElement;
+    this.button.addEventListener('click', () => this.toggle());
+    for (const type of ['pointerenter', 'focus', 'touchstart']) {
+      this.button.addEventListener(type, () => this.getAttribute('preload') !== 'none' && this.preloadPanel(), { passive: true });
+    }
+    this.root.append(this.button);
+    this.renderText();
+  }
+
+  private renderText(): void {
+    if (!this.button) return;
+    const t = launcherStringsFor(this.closest('[lang]')?.getAttribute('lang') || 'en');
+    const label = this.getAttribute('label');
+    this.button.lastElementChild!.textContent = label || t.helpTitle;
+    this.button.setAttribute('aria-label', label || t.openHelp);
+  }
+
+  /** Loads the help code and makes the (hidden) panel, once; a failure is forgotten. */
+  private loadPanel(): Promise<PanelElement> {
+    return (this.loading ??= KbLauncher.loadElements().then(
+      () => {
+        const panel = document.createElement('kb-launcher-panel') as PanelElement;
+        for (const name of Object.keys(PANEL_ATTRIBUTES)) {
+          const value = this.getAttribute(name);
+          if (value) panel.setAttribute(PANEL_ATTRIBUTES[name]!, value);
+        }
+        panel.hidden = !this.open;
+        panel.addEventListener('close', () => this.hide());
+        this.root.append(panel);
+        this.panel = panel;
+        for (const action of this.pending.splice(0)) action(panel);
+        return panel;
+      },
+      (error: unknown) => {
+        this.loading = undefined;
+        throw error;
+      },
+    ));
+  }
+
+  private preloadPanel(): void {
+    this.loadPanel().catch(() => {});
+  }
+
+  private showAlert(): void {
+    const t = launcherStringsFor(this.closest('[lang]')?.getAttribute('lang') || 'en');
+    const retry = el('button', { type: 'button', part: 'retry' }, t.retry);
+    retry.addEventListener('click', () => this.show());
+    this.alert = el('div', { part: 'alert', class: 'alert', role: 'alert' }, el('p', {}, el('strong', {}, t.errorTitle)), el('p', {}, t.errorNetwork), retry);
+    this.root.append(this.alert);
+    retry.focus();
+  }
+
+  /** Runs `action` on the panel as soon as it exists. */
+  private withPanel(action: (panel: PanelElement) => void): void {
+    if (this.panel) action(this.panel);
+    else this.pending.push(action);
+  }
+
+  /** Opens the panel (loading it first if needed) and moves focus into it. */
+  show(): void {
+    if (this.hasAttribute('duplicate') || this.open) return;
+    const active = deepActiveElement();
+    this.returnFocus = active === document.body ? this.button : active;
+    this.alert?.remove();
+    this.setAttribute('open', '');
+    this.button?.setAttribute('aria-expanded', 'true');
+    this.loadPanel().then(
+      (panel) => {
+        if (!this.open) return;
+        panel.hidden = false;
+        panel.focus();
+      },
+      () => {
+        this.removeAttribute('open');
+        this.button?.setAttribute('aria-expanded', 'false');
+        this.showAlert();
+      },
+    );
+    this.dispatchEvent(new KbLauncherOpenEvent());
+  }
+
+  /** Closes the panel; focus returns to where it was before opening (or to the button). */
+  hide(): void {
+    if (!this.open) return;
+    const active = deepActiveElement();
+    const focusInside = !active || active === document.body || active === this || this.root.contains(active) || !!this.panel?.shadowRoot?.contains(active);
+    this.removeAttribute('open');
+    this.button?.setAttribute('aria-expanded', 'false');
+    if (this.panel) this.panel.hidden = true;
+    if (focusInside) ((this.returnFocus?.isConnected ? this.returnFocus : this.button) as HTMLElement | undefined)?.focus();
+    this.returnFocus = undefined;
+    this.dispatchEvent(new KbLauncherCloseEvent());
+  }
+
+  /** Opens the panel if closed, closes it if open. */
+  toggle(): void {
+    if (this.open) this.hide();
+    else this.show();
+  }
+
+  /** Opens the panel on an article, scrolled to a section if given. */
+  openArticle(articleId: string, sectionId?: string): void {
+    this.show();
+    this.withPanel((panel) => panel.open(articleId, sectionId));
+  }
+
+  /** Opens the panel on the search results for `query`. */
+  search(query: string): void {
+    this.show();
+    this.withPanel((panel) => panel.search(query));
+  }
+
+  /** Opens the panel on the help center's home ("Suggested for this page", categories, popular). */
+  home(): void {
+    this.show();
+    this.withPanel((panel) => panel.home());
+  }
+}
+
+if (!customElements.get('kb-launcher')) customElements.define('kb-launcher', KbLauncher);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'kb-launcher': KbLauncher;
+  }
+  interface GlobalEventHandlersEventMap {
+    'kb-launcher-open': KbLauncherOpenEvent;
+    'kb-launcher-close': KbLauncherCloseEvent;
+  }
+}

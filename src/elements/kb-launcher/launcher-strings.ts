@@ -1,0 +1,42 @@
+/**
+ * The few strings the launcher button needs before the help elements are loaded. A copy of
+ * the same keys in shared/strings.ts, kept here because the button must cost a few KiB and
+ * the full table is larger than the button itself. test/elements/kb-launcher.test.ts fails if
+ * the two ever disagree. Everything shown once help is loaded uses shared/strings.ts.
+ */
+export interface LauncherStrings {
+  helpTitle: string;
+  openHelp: string;
+  errorTitle: string;
+  errorNetwork: string;
+  retry: string;
+}
+
+export const launcherStrings: Record<'en' | 'de' | 'nl', LauncherStrings> = {
+  en: {
+    helpTitle: 'Help',
+    openHelp: 'Open help',
+    errorTitle: 'Help could not be loaded.',
+    errorNetwork: 'Check your connection and try again.',
+    retry: 'Try again',
+  },
+  de: {
+    helpTitle: 'Hilfe',
+    openHelp: 'Hilfe öffnen',
+    errorTitle: 'Die Hilfe konnte nicht geladen werden.',
+    errorNetwork: 'Prüfen Sie Ihre Verbindung und versuchen Sie es erneut.',
+    retry: 'Erneut versuchen',
+  },
+  nl: {
+    helpTitle: 'Help',
+    openHelp: 'Help openen',
+    errorTitle: 'De help kon niet worden geladen.',
+    errorNetwork: 'Controleer je verbinding en probeer het opnieuw.',
+    retry: 'Opnieuw proberen',
+  },
+};
+
+/** The strings for a BCP 47 tag (`de-CH` → German), English when there is none. */
+export function launcherStringsFor(lang: string): LauncherStrings {
+  return launcherStrings[lang.toLowerCase().split('-')[0] as 'en'] ?? launcherStrings.en;
+}
