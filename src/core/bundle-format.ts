@@ -1,9 +1,11 @@
 /**
- * The knowledge-base bundle: the one module that knows its shape. The build writes it,
- * `KnowledgeBase` reads it. See docs/bundle-format.md.
+ * The knowledge-base bundle: the one module that knows its shape. The build makes it with
+ * `assembleBundle`, `KnowledgeBase` reads it after `validateBundle`. See docs/bundle-format.md.
  */
-import type { ArticleMeta, Category, KnowledgeBaseMeta } from './types';
+import type { ArticleHeading, ArticleMeta, Category, IndexableArticle, KnowledgeBaseMeta } from './types';
 import type { SerializedSearchIndex } from './search/index-format';
+import { buildSearchIndex } from './search/build-index';
+import { KbError } from './errors';
 
 export const BUNDLE_FORMAT = 'kb-elements/bundle';
 /** Bumped on any change a reader of the previous version could not handle. */
@@ -21,4 +23,175 @@ export interface KbBundle {
   bodyFiles?: Record<string, string>;
   /** The prebuilt search index. */
   search: SerializedSearchIndex;
+}
+
+export interface AssembleInput {
+  meta: Omit<KnowledgeBaseMeta, 'articleCount' | 'categoryCount'> & Partial<Pick<KnowledgeBaseMeta, 'articleCount' | 'categoryCount'>>;
+  categories: Category[];
+  /** Articles in the order lists show them, with their sections (for the index) and body HTML. */
+  articles: (IndexableArticle & { html: string })[];
+  /**
+   * Bodies in separate files (`bodyFiles`, fetched when an article opens) instead of inline
+   * (`bodies`). `'auto'` splits when the bodies add up to more than 256 KB.
+   */
+  split?: boolean | 'auto';
+}
+
+/** Above this many bytes of body HTML, `split: 'auto'` moves bodies into their own files. */
+export const AUTO_SPLIT_BYTES = 256 * 1024;
+
+/** The body file path of an article, relative to the bundle: `articles/<id>.html`, id made path-safe. */
+export function bodyFilePath(id: string): string {
+  return `articles/${id.split('/').map((s) => encodeURIComponent(s).replace(/^\.+$/, '_')).join('/')}.html`;
+}
+
+function toMeta(article: IndexableArticle & { html: string }): ArticleMeta {
+  const { sections: _sections, html: _html, ...meta } = article as IndexableArticle & { html: string; source?: unknown };
+  delete (meta as { source?: unknown }).source;
+  return meta;
+}
+
+/**
+ * Makes the bundle object: metadata, bodies (inline, or as `bodyFiles` paths the build
+ * writes each article's `html` to) and the search index. The one place a bundle is made.
+ */
+export function assembleBundle(input: AssembleInput): KbBundle {
+  const totalHtml = input.articles.reduce((n, a) => n + a.html.length, 0);
+  const split = input.split === 'auto' ? totalHtml > AUTO_SPLIT_BYTES : Boolean(input.split);
+  const bundle: KbBundle = {
+    format: BUNDLE_FORMAT,
+    version: BUNDLE_VERSION,
+    meta: { ...input.meta, articleCount: input.articles.length, categoryCount: input.categories.length },
+    categories: input.categories,
+    articles: input.articles.map(toMeta),
+    search: buildSearchIndex(input.articles),
+  };
+  if (split) bundle.bodyFiles = Object.fromEntries(input.articles.map((a) => [a.id, bodyFilePath(a.id)]));
+  else bundle.bodies = Object.fromEntries(input.articles.map((a) => [a.id, a.html]));
+  return bundle;
+}
+
+// ---- validation ----
+
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+function fail(path: string, expected: string, value: unknown): never {
+  const got = value === null ? 'null' : Array.isArray(value) ? 'an array' : typeof value;
+  throw new KbError('format', `Invalid knowledge-base bundle: ${path} must be ${expected} (got ${got})`);
+}
+
+function str(obj: Record<string, unknown>, key: string, path: string, fallback?: string): string {
+  const v = obj[key];
+  if (typeof v === 'string') return v;
+  if (v === undefined && fallback !== undefined) return fallback;
+  return fail(`${path}.${key}`, 'a string', v);
+}
+
+function optStr(obj: Record<string, unknown>, key: string, path: string): string | undefined {
+  return obj[key] === undefined || obj[key] === null ? undefined : str(obj, key, path);
+}
+
+function num(obj: Record<string, unknown>, key: string, path: string, fallback?: number): number {
+  const v = obj[key];
+  if (typeof v === 'number' && Number.isFinite(v)) return v;
+  if ((v === undefined || v === null) && fallback !== undefined) return fallback;
+  return fail(`${path}.${key}`, 'a number', v);
+}
+
+function optNum(obj: Record<string, unknown>, key: string, path: string): number | undefined {
+  return obj[key] === undefined || obj[key] === null ? undefined : num(obj, key, path);
+}
+
+function strings(obj: Record<string, unknown>, key: string, path: string): string[] {
+  const v = obj[key];
+  if (v === undefined || v === null) return [];
+  if (!Array.isArray(v)) return fail(`${path}.${key}`, 'an array of strings', v);
+  return v.map((s, i) => (typeof s === 'string' ? s : fail(`${path}.${key}[${i}]`, 'a string', s)));
+}
+
+function list<T>(value: unknown, path: string, item: (v: Record<string, unknown>, path: string) => T): T[] {
+  if (!Array.isArray(value)) return fail(path, 'an array', value);
+  return value.map((v, i) => (isObject(v) ? item(v, `${path}[${i}]`) : fail(`${path}[${i}]`, 'an object', v)));
+}
+
+function record(value: unknown, path: string): Record<string, string> | undefined {
+  if (value === undefined || value === null) return undefined;
+  if (!isObject(value)) return fail(path, 'an object of strings', value);
+  for (const [k, v] of Object.entries(value)) if (typeof v !== 'string') fail(`${path}[${JSON.stringify(k)}]`, 'a string', v);
+  return value as Record<string, string>;
+}
+
+function withOptional<T extends object>(base: T, extra: Record<string, unknown>): T {
+  for (const [k, v] of Object.entries(extra)) if (v !== undefined) (base as Record<string, unknown>)[k] = v;
+  return base;
+}
+
+function heading(h: Record<string, unknown>, path: string): ArticleHeading {
+  return { id: str(h, 'id', path), text: str(h, 'text', path), level: num(h, 'level', path, 2) };
+}
+
+function article(a: Record<string, unknown>, path: string): ArticleMeta {
+  return withOptional(
+    {
+      id: str(a, 'id', path),
+      title: str(a, 'title', path),
+      category: str(a, 'category', path, ''),
+      excerpt: str(a, 'excerpt', path, ''),
+      tags: strings(a, 'tags', path),
+      views: num(a, 'views', path, 0),
+      headings: a.headings === undefined ? [] : list(a.headings, `${path}.headings`, heading),
+      related: strings(a, 'related', path),
+      context: strings(a, 'context', path),
+    },
+    { updated: optStr(a, 'updated', path), order: optNum(a, 'order', path), lang: optStr(a, 'lang', path) },
+  );
+}
+
+function category(c: Record<string, unknown>, path: string): Category {
+  return withOptional(
+    { id: str(c, 'id', path), title: str(c, 'title', path), articleCount: num(c, 'articleCount', path, 0), totalCount: num(c, 'totalCount', path, 0) },
+    {
+      description: optStr(c, 'description', path),
+      introHtml: optStr(c, 'introHtml', path),
+      icon: optStr(c, 'icon', path),
+      order: optNum(c, 'order', path),
+      parent: optStr(c, 'parent', path),
+    },
+  );
+}
+
+/**
+ * Checks that `value` is a bundle this reader understands and returns it with defaults
+ * filled in. Throws `KbError` kind `version` for another format version, `format` for
+ * anything malformed, naming the bad field.
+ */
+export function validateBundle(value: unknown): KbBundle {
+  if (!isObject(value)) return fail('the bundle', 'a JSON object', value);
+  if (value.format !== BUNDLE_FORMAT) {
+    throw new KbError('format', `Not a knowledge-base bundle: "format" is ${JSON.stringify(value.format) ?? 'missing'}, expected "${BUNDLE_FORMAT}"`);
+  }
+  if (value.version !== BUNDLE_VERSION) {
+    const v = JSON.stringify(value.version) ?? 'missing';
+    const hint = typeof value.version === 'number' && value.version > BUNDLE_VERSION ? 'upgrade kb-elements' : 'rebuild the bundle';
+    throw new KbError('version', `Knowledge-base bundle version ${v} is not supported: this reader reads version ${BUNDLE_VERSION} (${hint})`);
+  }
+  const metaIn = isObject(value.meta) ? value.meta : fail('meta', 'an object', value.meta);
+  const categories = list(value.categories ?? [], 'categories', category);
+  const articles = list(value.articles, 'articles', article);
+  const meta: KnowledgeBaseMeta = withOptional(
+    { title: str(metaIn, 'title', 'meta', ''), locale: str(metaIn, 'locale', 'meta', 'en'), articleCount: articles.length, categoryCount: categories.length },
+    { baseUrl: optStr(metaIn, 'baseUrl', 'meta') },
+  );
+  const ids = new Set<string>();
+  articles.forEach((a, i) => {
+    if (ids.has(a.id)) throw new KbError('format', `Invalid knowledge-base bundle: articles[${i}].id "${a.id}" is used twice`);
+    ids.add(a.id);
+  });
+  if (!isObject(value.search)) return fail('search', 'an object (the search index)', value.search);
+  const bodies = record(value.bodies, 'bodies');
+  const bodyFiles = record(value.bodyFiles, 'bodyFiles');
+  const bundle: KbBundle = { format: BUNDLE_FORMAT, version: BUNDLE_VERSION, meta, categories, articles, search: value.search as unknown as SerializedSearchIndex };
+  if (bodies) bundle.bodies = bodies;
+  if (bodyFiles) bundle.bodyFiles = bodyFiles;
+  return bundle;
 }

@@ -1,0 +1,338 @@
+/** The knowledge base in the page (or in Node): metadata, article bodies, search, context. */
+import type { Article, ArticleMeta, Category, KnowledgeBaseMeta, SearchHit, SearchOptions } from './types';
+import { validateBundle, type KbBundle } from './bundle-format';
+import { KbError } from './errors';
+import { contextMatch } from './context-match';
+import { sectionTexts } from './html-text';
+import { parseQuery } from './search/query';
+import { rank } from './search/rank';
+import { highlight, snippet, type Highlighter } from './search/highlight';
+import { loadSearchIndex, loadSearchIndexAsync, type SearchIndex } from './search/search-index';
+
+export interface KnowledgeBaseOptions {
+  /** Base URL that `bodyFiles` resolve against (default: the bundle's URL for `load`, else `meta.baseUrl`). */
+  baseUrl?: string | URL;
+  /** Fetches a split article body; default: `fetch(new URL(file, baseUrl))`. */
+  loadBody?: (id: string, file: string) => Promise<string>;
+}
+
+export interface LoadOptions extends KnowledgeBaseOptions {
+  signal?: AbortSignal;
+  /** Milliseconds before the bundle request fails with a `timeout` error (default 30 000). */
+  timeout?: number;
+  /** The fetch to use (default: the global one). */
+  fetch?: typeof fetch;
+}
+
+const DEFAULT_LIMIT = 10;
+
+export class KnowledgeBase {
+  readonly meta: KnowledgeBaseMeta;
+  readonly #bundle: KbBundle;
+  readonly #index: SearchIndex;
+  readonly #options: KnowledgeBaseOptions;
+  readonly #byId = new Map<string, number>();
+  readonly #categoryById = new Map<string, Category>();
+  readonly #bodies = new Map<string, string>();
+  readonly #pendingBodies = new Map<string, Promise<string>>();
+  readonly #sectionCache = new Map<number, Map<string, string>>();
+  #categoryTree?: Category[];
+
+  private constructor(bundle: KbBundle, index: SearchIndex, options: KnowledgeBaseOptions) {
+    this.#bundle = bundle;
+    this.#index = index;
+    this.#options = options;
+    this.meta = bundle.meta;
+    bundle.articles.forEach((a, i) => this.#byId.set(a.id, i));
+    for (const c of bundle.categories) this.#categoryById.set(c.id, c);
+    for (const [id, html] of Object.entries(bundle.bodies ?? {})) this.#bodies.set(id, html);
+  }
+
+  /** A knowledge base from a parsed bundle, loaded synchronously. Throws `KbError` (`format`, `version`). */
+  static from(bundle: unknown, options: KnowledgeBaseOptions = {}): KnowledgeBase {
+    const valid = validateBundle(bundle);
+    return new KnowledgeBase(valid, loadSearchIndex(valid.search, valid.articles.length), options);
+  }
+
+  /** Like `from`, but loads the search index in slices of a few ms so the page stays responsive. */
+  static async fromAsync(bundle: unknown, options: KnowledgeBaseOptions = {}): Promise<KnowledgeBase> {
+    const valid = validateBundle(bundle);
+    return new KnowledgeBase(valid, await loadSearchIndexAsync(valid.search, valid.articles.length), options);
+  }
+
+  /** Fetches `kb.json` and loads it with `fromAsync`. Throws `KbError` (`network`, `http`, `timeout`, `format`, `version`). */
+  static async load(url: string | URL, options: LoadOptions = {}): Promise<KnowledgeBase> {
+    const href = resolveUrl(url);
+    const json = await fetchWithTimeout(href, options, async (response) => {
+      try {
+        return (await response.json()) as unknown;
+      } catch (cause) {
+        throw new KbError('format', `The knowledge base at ${href} is not valid JSON`, { url: href, cause });
+      }
+    });
+    return KnowledgeBase.fromAsync(json, { ...options, baseUrl: options.baseUrl ?? href });
+  }
+
+  // ---- search ----
+
+  /** Ranked hits, one per article, best section and highlighted snippet included. */
+  search(query: string, options: SearchOptions = {}): SearchHit[] {
+    if (typeof query !== 'string' || !query.trim()) return [];
+    const parsed = parseQuery(query);
+    if (!parsed.words.length) return [];
+    const accept = this.#filter(options);
+    const limit = Math.max(0, Math.floor(options.limit ?? DEFAULT_LIMIT));
+    const ranked = rank({
+      index: this.#index,
+      articles: this.#bundle.articles,
+      query: parsed,
+      limit,
+      ...(accept ? { accept } : {}),
+      bodyText: (a) => {
+        const sections = this.#sections(a);
+        return sections ? [...sections.values()].join(' ') : undefined;
+      },
+    });
+    const unspaced = parsed.words.filter((w) => w.prefix && w.parts.length === 0 && /[^\x00-\u2fff]/.test(w.term)).map((w) => w.term);
+    return ranked.map((r) => {
+      const article = this.#bundle.articles[r.article]!;
+      const h: Highlighter = { terms: new Set([...r.terms, ...parsed.words.map((w) => w.term)]), unspaced };
+      const heading = r.heading >= 0 ? article.headings[r.heading] : undefined;
+      const source = this.#sections(r.article)?.get(heading?.id ?? '') || (heading ? '' : '') || article.excerpt;
+      const snip = snippet(source || article.excerpt, h);
+      const hit: SearchHit = {
+        article,
+        score: r.score,
+        snippet: snip.text,
+        titleHtml: highlight(article.title, h),
+        snippetHtml: snip.html,
+        terms: r.terms,
+      };
+      if (heading) hit.section = { id: heading.id, heading: heading.text };
+      return hit;
+    });
+  }
+
+  /** Completions of the word being typed, most useful first (`"spam fi"` -> `"spam filter"`). */
+  suggest(partial: string, limit = 5): string[] {
+    if (typeof partial !== 'string' || !partial.trim()) return [];
+    const parsed = parseQuery(partial);
+    const last = parsed.words[parsed.words.length - 1];
+    if (!last || !last.prefix) return [];
+    const hits = rank({ index: this.#index, articles: this.#bundle.articles, query: parsed, limit: 50 });
+    const counts = new Map<string, number>();
+    hits.forEach((h, i) => {
+      for (const t of h.terms) if (t.startsWith(last.term)) counts.set(t, (counts.get(t) ?? 0) + h.score / (i + 1));
+    });
+    const head = partial.replace(/[\p{L}\p{N}\p{M}_.@'’-]*$/u, '');
+    return [...counts.entries()]
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, limit)
+      .map(([t]) => `${head}${t}`);
+  }
+
+  // ---- categories and articles ----
+
+  /** All categories in tree order: parents before children, siblings by `order` then title. */
+  categories(): Category[] {
+    if (!this.#categoryTree) {
+      const children = new Map<string | undefined, Category[]>();
+      for (const c of this.#bundle.categories) {
+        const parent = c.parent && this.#categoryById.has(c.parent) ? c.parent : undefined;
+        children.set(parent, [...(children.get(parent) ?? []), c]);
+      }
+      const out: Category[] = [];
+      const visit = (parent: string | undefined) => {
+        for (const c of (children.get(parent) ?? []).sort(byOrderThenTitle)) {
+          if (out.includes(c)) continue;
+          out.push(c);
+          visit(c.id);
+        }
+      };
+      visit(undefined);
+      this.#categoryTree = out;
+    }
+    return [...this.#categoryTree];
+  }
+
+  category(id: string): Category | undefined {
+    return this.#categoryById.get(id);
+  }
+
+  /** The breadcrumb of a category: root first, ending with the category itself. */
+  categoryPath(id: string): Category[] {
+    const path: Category[] = [];
+    for (let c = this.#categoryById.get(id); c && !path.includes(c); c = c.parent ? this.#categoryById.get(c.parent) : undefined) path.unshift(c);
+    return path;
+  }
+
+  /** Articles of a category (directly in it), in the author's order; all articles without an id. */
+  articles(categoryId?: string): ArticleMeta[] {
+    const all = this.#bundle.articles;
+    if (categoryId === undefined) return [...all];
+    return all.filter((a) => a.category === categoryId).sort(byOrderThenTitle);
+  }
+
+  articleMeta(id: string): ArticleMeta | undefined {
+    const i = this.#byId.get(id);
+    return i === undefined ? undefined : this.#bundle.articles[i];
+  }
+
+  /** The article with its body HTML (not sanitized). Throws `KbError` kind `body` if a split body cannot be fetched. */
+  async article(id: string): Promise<Article | undefined> {
+    const meta = this.articleMeta(id);
+    if (!meta) return undefined;
+    return { ...meta, html: await this.#body(meta.id) };
+  }
+
+  /** The `n` most viewed articles. */
+  popular(n = 5): ArticleMeta[] {
+    return [...this.#bundle.articles].sort((a, b) => b.views - a.views || a.title.localeCompare(b.title)).slice(0, Math.max(0, n));
+  }
+
+  /** Articles related to `id`: its front matter `related` first, then the most similar by search. */
+  related(id: string, n = 5): ArticleMeta[] {
+    const meta = this.articleMeta(id);
+    if (!meta || n <= 0) return [];
+    const out: ArticleMeta[] = [];
+    const add = (a: ArticleMeta | undefined) => {
+      if (a && a.id !== id && !out.includes(a) && out.length < n) out.push(a);
+    };
+    for (const r of meta.related) add(this.articleMeta(r));
+    if (out.length < n) {
+      const query = [meta.title, ...meta.tags, ...meta.headings.slice(0, 5).map((h) => h.text)].join(' ');
+      const lang = meta.lang;
+      for (const hit of this.search(`${query} `, { limit: n + out.length + 1, ...(lang ? { lang } : {}) })) add(hit.article);
+    }
+    return out;
+  }
+
+  /**
+   * Articles tied to a host-app context: setting keys (`settings.archive`, whose parent key
+   * `settings` also matches) or route paths (`/domains/42/dns` matches `/domains/:id/dns`
+   * and `/domains/*`). Closest matches first, then by views.
+   */
+  forContext(keyOrPath: string | string[]): ArticleMeta[] {
+    const values = (Array.isArray(keyOrPath) ? keyOrPath : [keyOrPath]).filter((v) => typeof v === 'string' && v.trim()).map((v) => v.trim());
+    const scored: { a: ArticleMeta; s: number }[] = [];
+    for (const a of this.#bundle.articles) {
+      let s = 0;
+      for (const v of values) for (const p of a.context) s = Math.max(s, contextMatch(p, v));
+      if (s > 0) scored.push({ a, s });
+    }
+    return scored.sort((x, y) => y.s - x.s || y.a.views - x.a.views).map((x) => x.a);
+  }
+
+  // ---- internals ----
+
+  #filter(options: SearchOptions): ((article: number) => boolean) | undefined {
+    const checks: ((a: ArticleMeta) => boolean)[] = [];
+    if (options.category) {
+      const ids = new Set([options.category]);
+      for (const c of this.categories()) if (c.parent && ids.has(c.parent)) ids.add(c.id);
+      checks.push((a) => ids.has(a.category));
+    }
+    if (options.lang) {
+      const want = options.lang.toLowerCase().split('-')[0];
+      checks.push((a) => (a.lang ?? this.meta.locale).toLowerCase().split('-')[0] === want);
+    }
+    if (!checks.length) return undefined;
+    return (i) => checks.every((check) => check(this.#bundle.articles[i]!));
+  }
+
+  /** Section texts of an article whose body is at hand (inline, or fetched before). */
+  #sections(article: number): Map<string, string> | undefined {
+    let cached = this.#sectionCache.get(article);
+    if (!cached) {
+      const html = this.#bodies.get(this.#bundle.articles[article]!.id);
+      if (html === undefined) return undefined;
+      cached = sectionTexts(html);
+      if (this.#sectionCache.size > 500) this.#sectionCache.clear();
+      this.#sectionCache.set(article, cached);
+    }
+    return cached;
+  }
+
+  async #body(id: string): Promise<string> {
+    const known = this.#bodies.get(id);
+    if (known !== undefined) return known;
+    const file = this.#bundle.bodyFiles?.[id];
+    if (file === undefined) return '';
+    let pending = this.#pendingBodies.get(id);
+    if (!pending) {
+      pending = this.#fetchBody(id, file).finally(() => this.#pendingBodies.delete(id));
+      this.#pendingBodies.set(id, pending);
+    }
+    const html = await pending;
+    this.#bodies.set(id, html);
+    return html;
+  }
+
+  async #fetchBody(id: string, file: string): Promise<string> {
+    if (this.#options.loadBody) {
+      try {
+        return await this.#options.loadBody(id, file);
+      } catch (cause) {
+        if (cause instanceof KbError) throw cause;
+        throw new KbError('body', `Could not load the body of article "${id}" (${file})`, { cause });
+      }
+    }
+    const base = this.#options.baseUrl ?? this.meta.baseUrl;
+    let url: string;
+    try {
+      url = new URL(file, base === undefined ? undefined : String(base)).href;
+    } catch (cause) {
+      throw new KbError('body', `Cannot resolve the body file "${file}" of article "${id}": give KnowledgeBase a baseUrl or loadBody`, { cause });
+    }
+    return fetchWithTimeout(url, {}, (r) => r.text(), 'body');
+  }
+}
+
+function byOrderThenTitle(a: { order?: number; title: string }, b: { order?: number; title: string }): number {
+  const oa = a.order ?? Number.POSITIVE_INFINITY;
+  const ob = b.order ?? Number.POSITIVE_INFINITY;
+  return oa !== ob ? (oa < ob ? -1 : 1) : a.title.localeCompare(b.title);
+}
+
+function resolveUrl(url: string | URL): string {
+  const base = typeof location !== 'undefined' ? location.href : undefined;
+  try {
+    return new URL(String(url), base).href;
+  } catch (cause) {
+    throw new KbError('network', `Invalid knowledge-base URL: ${String(url)}`, { url: String(url), cause });
+  }
+}
+
+/** fetch with a timeout and errors as KbError; `kind` overrides network/http/timeout (for bodies). */
+async function fetchWithTimeout<T>(url: string, options: LoadOptions, read: (r: Response) => Promise<T>, kind?: 'body'): Promise<T> {
+  const doFetch = options.fetch ?? globalThis.fetch;
+  const timeout = options.timeout ?? 30_000;
+  const controller = new AbortController();
+  const onAbort = () => controller.abort(options.signal?.reason);
+  options.signal?.addEventListener('abort', onAbort, { once: true });
+  if (options.signal?.aborted) controller.abort(options.signal.reason);
+  let timedOut = false;
+  const timer = setTimeout(() => {
+    timedOut = true;
+    controller.abort();
+  }, timeout);
+  try {
+    let response: Response;
+    try {
+      response = await doFetch(url, { signal: controller.signal });
+    } catch (cause) {
+      if (options.signal?.aborted) throw options.signal.reason ?? cause;
+      if (timedOut) throw new KbError(kind ?? 'timeout', `Loading ${url} timed out after ${timeout} ms`, { url, cause });
+      throw new KbError(kind ?? 'network', `Could not reach ${url}`, { url, cause });
+    }
+    if (!response.ok) throw new KbError(kind ?? 'http', `Loading ${url} failed: HTTP ${response.status}`, { url, status: response.status });
+    return await read(response);
+  } catch (cause) {
+    if (cause instanceof KbError || options.signal?.aborted) throw cause;
+    if (timedOut) throw new KbError(kind ?? 'timeout', `Loading ${url} timed out after ${timeout} ms`, { url, cause });
+    throw new KbError(kind ?? 'network', `Reading ${url} failed`, { url, cause });
+  } finally {
+    clearTimeout(timer);
+    options.signal?.removeEventListener('abort', onAbort);
+  }
+}

@@ -1,0 +1,43 @@
+/**
+ * The one set of search options: the fields, their weights and the matching rules. The
+ * build indexes with them and the browser queries with them, so the two cannot drift.
+ */
+
+/** Indexed fields, in the order their postings are stored. */
+export const FIELDS = ['title', 'heading', 'tags', 'excerpt', 'text'] as const;
+export type FieldName = (typeof FIELDS)[number];
+export const FIELD = { title: 0, heading: 1, tags: 2, excerpt: 3, text: 4 } as const;
+
+/** How much a match in each field counts, relative to body text. */
+export const FIELD_BOOST: readonly number[] = [6, 3, 2.5, 1.5, 1];
+
+/** BM25+ parameters (as MiniSearch's defaults). */
+export const BM25 = { k1: 1.2, b: 0.7, delta: 0.5 } as const;
+
+/** Typos allowed in a query word: none up to 3 letters, one up to 7, two from 8. */
+export function maxTypos(term: string): number {
+  const n = [...term].length;
+  if (n <= 3 || /^\p{N}+$/u.test(term)) return 0;
+  return n <= 7 ? 1 : 2;
+}
+
+/** Weight of an index term found by completing a query word (`conf` -> `configuration`). */
+export function prefixWeight(query: string, term: string): number {
+  return 0.5 + 0.4 * (query.length / term.length);
+}
+
+/** Weight of an index term found by typo tolerance, at edit `distance` from the query word. */
+export function fuzzyWeight(query: string, distance: number): number {
+  return (0.55 * query.length) / (query.length + distance);
+}
+
+/** At most this many completions of a query word are searched (the most frequent ones). */
+export function maxCompletions(query: string): number {
+  return query.length <= 2 ? 24 : query.length <= 4 ? 80 : 200;
+}
+
+/** The parts of a technical word (`spam`, `flag` of `x-spam-flag`) together count this much of the word. */
+export const PART_WEIGHT = 0.5;
+
+/** Popularity (`views`) multiplies a score by at most this much more than 1: a tie-breaker. */
+export const VIEWS_WEIGHT = 0.03;

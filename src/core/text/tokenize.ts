@@ -1,0 +1,96 @@
+/**
+ * The text pipeline shared by indexing, querying and highlighting: words with their
+ * offsets, technical words kept whole and in parts (`x-spam-flag`, `x`, `spam`, `flag`),
+ * scripts without spaces segmented with `Intl.Segmenter`.
+ */
+import { fold } from './normalize';
+import { STOPWORDS } from './stopwords';
+
+/** A word of the original text: letters/digits joined by `-_.@'` (`setup.sh`, `10.0.0.1`). */
+const WORD = /[\p{L}\p{N}\p{M}]+(?:[-_.@'’][\p{L}\p{N}\p{M}]+)*/gu;
+const CONNECTOR = /[-_.@'’]+/;
+/** Scripts written without spaces between words. */
+const UNSPACED = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}]/u;
+/** Scripts where a single character is a word (and any substring of a word may be searched). */
+const IDEOGRAPHIC = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u;
+
+/** One word of a text, as found in the original (for highlighting) and folded (for matching). */
+export interface Word {
+  /** Folded form, the index term. */
+  term: string;
+  /** Folded parts of a technical word (two characters or more), else empty. */
+  parts: string[];
+  /** Whether the word is from a script without spaces (segmented, matched by substring). */
+  unspaced: boolean;
+  start: number;
+  end: number;
+}
+
+let segmenter: Intl.Segmenter | null | undefined;
+function getSegmenter(): Intl.Segmenter | null {
+  if (segmenter === undefined) {
+    segmenter = typeof Intl !== 'undefined' && 'Segmenter' in Intl ? new Intl.Segmenter('zh', { granularity: 'word' }) : null;
+  }
+  return segmenter;
+}
+
+function segmentRun(run: string, offset: number, out: Word[]): void {
+  const seg = getSegmenter();
+  if (!seg) {
+    // No Intl.Segmenter: every character of an unspaced script is a word.
+    for (const m of run.matchAll(/[\p{L}\p{N}\p{M}]+/gu)) {
+      if (!UNSPACED.test(m[0])) pushWord(m[0], offset + m.index, out);
+      else for (let i = 0; i < m[0].length; i++) out.push(unspacedWord(m[0][i]!, offset + m.index + i));
+    }
+    return;
+  }
+  for (const s of seg.segment(run)) {
+    if (!s.isWordLike) continue;
+    if (UNSPACED.test(s.segment)) out.push(unspacedWord(s.segment, offset + s.index));
+    else pushWord(s.segment, offset + s.index, out);
+  }
+}
+
+function unspacedWord(text: string, start: number): Word {
+  return { term: fold(text), parts: [], unspaced: true, start, end: start + text.length };
+}
+
+function pushWord(text: string, start: number, out: Word[]): void {
+  const term = fold(text);
+  const parts = CONNECTOR.test(term) ? term.split(CONNECTOR).filter((p) => p.length > 1) : [];
+  out.push({ term, parts, unspaced: false, start, end: start + text.length });
+}
+
+/** The words of `text` in order, with offsets into `text`. */
+export function words(text: string): Word[] {
+  const out: Word[] = [];
+  for (const m of text.matchAll(WORD)) {
+    if (UNSPACED.test(m[0])) segmentRun(m[0], m.index, out);
+    else pushWord(m[0], m.index, out);
+  }
+  return out;
+}
+
+/** Whether a term carries meaning on its own (not a stop word, not a lone letter). */
+export function isContentTerm(term: string): boolean {
+  return !STOPWORDS.has(term) && (term.length > 1 || IDEOGRAPHIC.test(term) || /\p{N}/u.test(term));
+}
+
+/**
+ * The index terms of a text, with repeats (their count is the term frequency): each content
+ * word, the parts of technical words, and every suffix of an ideographic word, so that
+ * prefix search finds any substring of it (`系统` inside `文件系统`).
+ */
+export function indexTerms(text: string): string[] {
+  const out: string[] = [];
+  for (const w of words(text)) {
+    if (w.unspaced) {
+      if (IDEOGRAPHIC.test(w.term)) for (let i = 0; i < w.term.length; i++) out.push(w.term.slice(i));
+      else out.push(w.term);
+      continue;
+    }
+    if (isContentTerm(w.term)) out.push(w.term);
+    for (const p of w.parts) if (isContentTerm(p)) out.push(p);
+  }
+  return out;
+}
