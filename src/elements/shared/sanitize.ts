@@ -135,7 +135,6 @@ function finishElement(node: Element) {
 
 function finishLink(link: HTMLAnchorElement) {
   const authored = link.getAttribute('href')!;
-  if (authored.startsWith('#')) return;
   const href = resolve(authored, current.baseUrl);
   const article = current.articleLink?.(href, authored);
   if (article) {
@@ -144,6 +143,7 @@ function finishLink(link: HTMLAnchorElement) {
     link.setAttribute('href', article.href ?? href);
     return;
   }
+  if (authored.startsWith('#')) return;
   link.setAttribute('href', href);
   if (isOtherOrigin(href)) {
     link.setAttribute('target', '_blank');

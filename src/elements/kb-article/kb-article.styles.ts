@@ -1,0 +1,291 @@
+import { css } from 'lit';
+
+export const styles = css`
+  :host {
+    --_code-font: var(--kb-code-font, ui-monospace, SFMono-Regular, Menlo, Consolas, monospace);
+    --_code-bg: var(--kb-code-background, color-mix(in srgb, var(--_text) 6%, var(--_surface)));
+    container-type: inline-size;
+    overflow-wrap: break-word;
+  }
+  article {
+    display: flex;
+    flex-direction: column;
+    gap: calc(var(--_space) * 1.5);
+  }
+  h1 {
+    margin: 0;
+    font-size: 1.6em;
+    line-height: 1.2;
+  }
+  h1:focus,
+  .body [tabindex='-1']:focus {
+    outline: none;
+  }
+  h1:focus-visible,
+  .body [tabindex='-1']:focus-visible {
+    outline: 2px solid var(--_focus);
+    outline-offset: 2px;
+  }
+  .breadcrumb ol,
+  .toc ol,
+  .related ul {
+    margin: 0;
+    padding: 0;
+    list-style: none;
+  }
+  .breadcrumb ol {
+    display: flex;
+    flex-wrap: wrap;
+    gap: calc(var(--_space) * 0.5);
+    color: var(--_muted);
+    font-size: 0.9em;
+  }
+  .breadcrumb li + li::before {
+    content: '/';
+    margin-inline-end: calc(var(--_space) * 0.5);
+    color: var(--_muted);
+  }
+  .breadcrumb a {
+    color: inherit;
+  }
+  .breadcrumb a:hover {
+    color: var(--_link);
+  }
+  .meta {
+    margin: calc(var(--_space) * -1) 0 0;
+    color: var(--_muted);
+    font-size: 0.9em;
+  }
+  .toc {
+    padding: var(--_space) calc(var(--_space) * 1.5);
+    border-inline-start: 3px solid var(--_border);
+  }
+  .toc h2,
+  .related h2 {
+    margin: 0 0 calc(var(--_space) * 0.5);
+    font-size: 0.95em;
+  }
+  .toc li {
+    padding-block: 0.15em;
+  }
+  .toc .level-3 {
+    padding-inline-start: calc(var(--_space) * 2);
+  }
+  .toc a,
+  .related a {
+    text-decoration: none;
+  }
+  .toc a:hover,
+  .related a:hover {
+    text-decoration: underline;
+  }
+
+  /* Article content */
+  .body {
+    line-height: 1.6;
+  }
+  .body > :first-child {
+    margin-block-start: 0;
+  }
+  .body h2,
+  .body h3,
+  .body h4 {
+    position: relative;
+    margin-block: 1.6em 0.5em;
+    line-height: 1.3;
+    scroll-margin-block-start: calc(var(--_space) * 2);
+  }
+  .body h2 {
+    font-size: 1.3em;
+  }
+  .body h3 {
+    font-size: 1.1em;
+  }
+  .kb-anchor {
+    margin-inline-start: 0.4em;
+    color: var(--_muted);
+    text-decoration: none;
+    opacity: 0;
+  }
+  .body :is(h2, h3, h4):hover .kb-anchor,
+  .kb-anchor:focus-visible {
+    opacity: 1;
+  }
+  .body img,
+  .body video {
+    max-inline-size: 100%;
+    block-size: auto;
+  }
+  .body code {
+    font-family: var(--_code-font);
+    font-size: 0.9em;
+    padding: 0.1em 0.3em;
+    border-radius: 4px;
+    background: var(--_code-bg);
+  }
+  .kb-code {
+    position: relative;
+  }
+  .body pre {
+    margin: 0;
+    padding: calc(var(--_space) * 1.5);
+    padding-inline-end: 5em;
+    overflow-x: auto;
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    background: var(--_code-bg);
+    tab-size: 2;
+    white-space: pre;
+    line-height: 1.45;
+  }
+  .body pre code {
+    padding: 0;
+    background: none;
+    font-size: 0.875em;
+  }
+  .kb-copy {
+    position: absolute;
+    inset-block-start: calc(var(--_space) * 0.5);
+    inset-inline-end: calc(var(--_space) * 0.5);
+    padding: 0.2em 0.7em;
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    background: var(--_surface);
+    font-size: 0.85em;
+  }
+  .kb-copy:hover {
+    background: var(--_hover);
+  }
+  .kb-table {
+    max-inline-size: 100%;
+    overflow-x: auto;
+    margin-block: 1em;
+  }
+  .body table {
+    border-collapse: collapse;
+    min-inline-size: 100%;
+    font-size: 0.95em;
+  }
+  .body th,
+  .body td {
+    padding: calc(var(--_space) * 0.6) calc(var(--_space) * 1);
+    border: 1px solid var(--_border);
+    text-align: start;
+    vertical-align: top;
+  }
+  .body th {
+    background: var(--_code-bg);
+  }
+  .body blockquote {
+    margin-inline: 0;
+    padding: calc(var(--_space) * 0.75) calc(var(--_space) * 1.5);
+    border-inline-start: 4px solid var(--_border);
+    background: color-mix(in srgb, var(--_text) 3%, var(--_surface));
+    border-radius: var(--_radius);
+  }
+  .body blockquote > :first-child {
+    margin-block-start: 0;
+  }
+  .body blockquote > :last-child {
+    margin-block-end: 0;
+  }
+  .body [class*='note'],
+  .body [class*='info'],
+  .body [class*='tip'] {
+    border-inline-start-color: var(--_accent);
+  }
+  .body [class*='warning'],
+  .body [class*='caution'],
+  .body [class*='important'] {
+    border-inline-start-color: var(--kb-warning-color, #b7791f);
+  }
+  .body li > input[type='checkbox'] {
+    margin-inline-end: 0.4em;
+  }
+  .body details {
+    padding: var(--_space) calc(var(--_space) * 1.5);
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+  }
+  .body summary {
+    cursor: pointer;
+    font-weight: 600;
+  }
+  .body hr {
+    border: 0;
+    border-block-start: 1px solid var(--_border);
+  }
+
+  /* Feedback and related */
+  .feedback {
+    padding: calc(var(--_space) * 1.5);
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+  }
+  .feedback p {
+    margin: 0;
+    font-weight: 600;
+  }
+  .votes,
+  .actions {
+    display: flex;
+    flex-wrap: wrap;
+    gap: var(--_space);
+    margin-block-start: var(--_space);
+  }
+  .actions {
+    margin: 0;
+  }
+  a.button {
+    text-decoration: none;
+  }
+  form {
+    display: flex;
+    flex-direction: column;
+    align-items: flex-start;
+    gap: var(--_space);
+  }
+  label {
+    font-weight: 600;
+  }
+  textarea {
+    inline-size: 100%;
+    padding: var(--_space);
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    background: var(--_surface);
+    resize: vertical;
+  }
+  .related li {
+    padding-block: 0.25em;
+  }
+
+  @container (min-width: 52rem) {
+    article {
+      display: grid;
+      grid-template-columns: minmax(0, 1fr) 14rem;
+      gap: calc(var(--_space) * 1.5) calc(var(--_space) * 4);
+      align-items: start;
+    }
+    article > * {
+      grid-column: 1;
+    }
+    .toc {
+      grid-column: 2;
+      grid-row: 1 / span 6;
+      position: sticky;
+      inset-block-start: calc(var(--_space) * 2);
+    }
+  }
+
+  @media (forced-colors: active) {
+    .kb-anchor {
+      opacity: 1;
+    }
+    .body pre,
+    .kb-copy,
+    .feedback {
+      border-color: CanvasText;
+    }
+  }
+`;

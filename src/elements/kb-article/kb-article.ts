@@ -1,0 +1,449 @@
+import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { customElement, property, query, state } from 'lit/decorators.js';
+import type { Article, ArticleMeta, KnowledgeBase } from '../../core/index';
+import { KbArticleOpenEvent, KbArticleViewEvent, KbFeedbackEvent, KbNavigateEvent } from '../shared/events';
+import { toHash } from '../shared/hash-route';
+import { KbSource, type KbSourceHost } from '../shared/kb-source';
+import { isModifiedClick } from '../shared/open-article';
+import { ARTICLE_LINK_ATTR, SECTION_LINK_ATTR, sanitizeHtml } from '../shared/sanitize';
+import { renderEmpty, renderError, renderLoading, renderSourceState } from '../shared/state-view';
+import { stateStyles } from '../shared/state-view.styles';
+import { KbI18n, format, type KbStrings } from '../shared/strings';
+import { baseStyles, tokens } from '../shared/tokens.styles';
+import { resolveArticleLink } from './article-links';
+import { copyText } from './copy-text';
+import { codeOf, enhanceBody, updateScrollables } from './enhance-body';
+import { styles } from './kb-article.styles';
+
+type LoadState = 'idle' | 'loading' | 'ready' | 'not-found' | 'error';
+type FeedbackState = 'ask' | 'reason' | 'done';
+
+/** The base URL relative links and images of an article resolve against. */
+export function bundleBaseUrl(kb: KnowledgeBase, src: string): string {
+  const own = (kb as unknown as { baseUrl?: string | URL }).baseUrl;
+  const page = document.baseURI;
+  const bundle = src ? new URL(src, page).href : page;
+  try {
+    return new URL(own ?? kb.meta.baseUrl ?? bundle, bundle).href;
+  } catch {
+    return bundle;
+  }
+}
+
+/**
+ * One article of the knowledge base: breadcrumb, title, date, table of contents, the body
+ * (sanitized by the one DOMPurify configuration), "Was this article helpful?" and related
+ * articles.
+ *
+ * Links to other articles open inside the element (after a cancelable `kb-article-open`);
+ * links to other sites open in a new tab with `rel="noopener noreferrer"`. Code blocks have
+ * a copy button; wide tables scroll inside the article; images load lazily.
+ *
+ * @summary Shows one help article, safely, with navigation, copy buttons and feedback.
+ *
+ * @csspart breadcrumb - The category path above the title.
+ * @csspart title - The article title (`h1`).
+ * @csspart meta - The "Updated …" line.
+ * @csspart toc - The table of contents ("On this page").
+ * @csspart body - The article body.
+ * @csspart feedback - The "Was this article helpful?" box.
+ * @csspart related - The related articles.
+ * @csspart state - The loading, error and not-found boxes.
+ * @csspart retry - The "Try again" button of the error box.
+ *
+ * @cssproperty --kb-accent - Links, buttons and focus ring.
+ * @cssproperty --kb-surface - Background.
+ * @cssproperty --kb-text - Text colour.
+ * @cssproperty --kb-text-muted - Secondary text (date, breadcrumb).
+ * @cssproperty --kb-border-color - Lines around code, tables and boxes.
+ * @cssproperty --kb-radius - Corner radius.
+ * @cssproperty --kb-spacing - Base spacing unit.
+ * @cssproperty --kb-font - Font family (inherits the page's by default).
+ * @cssproperty --kb-code-font - Font family of code.
+ * @cssproperty --kb-code-background - Background of code blocks.
+ *
+ * @fires kb-article-open - The user follows a link to another article (cancelable: the host takes over).
+ * @fires kb-article-view - An article was shown because of the user (a link, a related article), not because the host set `article-id`.
+ * @fires kb-feedback - The user answered "Was this article helpful?" (`helpful`, and `reason` after "No").
+ * @fires kb-navigate - The user picked a breadcrumb (`view: 'home' | 'category'`), or "Help home" on a missing article.
+ */
+@customElement('kb-article')
+export class KbArticle extends LitElement implements KbSourceHost {
+  static override styles = [tokens, baseStyles, stateStyles, styles];
+
+  private readonly source = new KbSource(this);
+  private readonly i18n = new KbI18n(this);
+
+  @query('.body') private bodyEl?: HTMLElement;
+  @query('h1') private titleEl?: HTMLElement;
+  @query('.live') private liveEl?: HTMLElement;
+  @query('textarea') private reasonEl?: HTMLTextAreaElement;
+
+  /** URL of the knowledge-base bundle (`kb.json`). */
+  @property() src = '';
+
+  /** A loaded knowledge base; wins over `src`. */
+  @property({ attribute: false }) knowledgeBase?: KnowledgeBase;
+
+  /** Id of the article to show. */
+  @property({ attribute: 'article-id' }) articleId = '';
+
+  /** Id of a heading to scroll to once the article is shown (a section hit). */
+  @property({ attribute: 'section-id' }) sectionId = '';
+
+  /** `light`, `dark` or `auto` (follows the system); unset inherits from a surrounding `kb-*` element. */
+  @property({ reflect: true }) theme?: 'light' | 'dark' | 'auto';
+
+  /** Show the table of contents from this many headings on. */
+  @property({ type: Number, attribute: 'toc-min-headings' }) tocMinHeadings = 3;
+
+  /** Leave out "Was this article helpful?". */
+  @property({ type: Boolean, attribute: 'hide-feedback' }) hideFeedback = false;
+
+  /** Leave out the related articles. */
+  @property({ type: Boolean, attribute: 'hide-related' }) hideRelated = false;
+
+  /** Overrides for any UI string. */
+  @property({ attribute: false }) strings?: Partial<KbStrings>;
+
+  /** @internal Set by `<kb-help>` for a user navigation: focus moves into the article once it is shown. */
+  focusOnShow = false;
+
+  @state() private loadState: LoadState = 'idle';
+  @state() private article?: Article;
+  @state() private loadError?: unknown;
+  @state() private feedback: FeedbackState = 'ask';
+
+  private body?: DocumentFragment;
+  private bodyKey?: unknown[];
+  private generation = 0;
+  private loadedFor?: [KnowledgeBase | undefined, string];
+  /** Set by a user action inside the element: move focus and fire `kb-article-view` once shown. */
+  private userOpened = false;
+  /** Articles the user came from by following links here, for "Back" on a missing article. */
+  private trail: { articleId: string; sectionId: string }[] = [];
+  private scrollPending = false;
+  private readonly resizeObserver = new ResizeObserver(() => this.bodyEl && updateScrollables(this.bodyEl));
+
+  override disconnectedCallback() {
+    super.disconnectedCallback();
+    this.flushFeedback();
+    this.resizeObserver.disconnect();
+  }
+
+  // update(), not willUpdate(): the KbSource controller settles between the two.
+  override update(changed: PropertyValues<this>) {
+    const kb = this.source.knowledgeBase;
+    if (!this.loadedFor || this.loadedFor[0] !== kb || this.loadedFor[1] !== this.articleId) {
+      this.loadedFor = [kb, this.articleId];
+      this.load(kb, this.articleId);
+    }
+    if (changed.has('sectionId') && this.sectionId) this.scrollPending = true;
+    super.update(changed);
+  }
+
+  override updated() {
+    if (this.loadState === 'not-found' || this.loadState === 'error') this.userOpened = false;
+    const body = this.bodyEl;
+    if (!body || this.loadState !== 'ready') return;
+    this.resizeObserver.disconnect();
+    this.resizeObserver.observe(body);
+    updateScrollables(body);
+    if (this.scrollPending) {
+      this.scrollPending = false;
+      const focus = this.userOpened || this.focusOnShow;
+      this.focusOnShow = false;
+      const target = this.sectionId ? this.findHeading(this.sectionId) : undefined;
+      if (target) this.reveal(target, focus);
+      else if (focus) this.reveal(this.titleEl!, true);
+    }
+    if (this.userOpened) {
+      this.userOpened = false;
+      this.dispatchEvent(new KbArticleViewEvent(this.article!.id));
+    }
+  }
+
+  private async load(kb: KnowledgeBase | undefined, id: string) {
+    const generation = ++this.generation;
+    this.flushFeedback();
+    this.feedback = 'ask';
+    this.article = undefined;
+    this.loadError = undefined;
+    this.scrollPending = true;
+    if (!kb || !id) {
+      this.loadState = 'idle';
+      return;
+    }
+    if (!kb.articleMeta(id)) {
+      this.loadState = 'not-found';
+      return;
+    }
+    this.loadState = 'loading';
+    try {
+      const article = await kb.article(id);
+      if (generation !== this.generation) return;
+      this.article = article;
+      this.loadState = article ? 'ready' : 'not-found';
+    } catch (error) {
+      if (generation !== this.generation) return;
+      this.loadError = error;
+      this.loadState = 'error';
+    }
+  }
+
+  private retryLoad = () => {
+    this.loadedFor = undefined;
+    this.requestUpdate();
+  };
+
+  /** The sanitized, enhanced body, made again only when the article or the language changes. */
+  private bodyFor(article: Article, kb: KnowledgeBase): DocumentFragment {
+    const key = [article, kb, this.i18n.t];
+    if (!this.body || this.bodyKey?.some((part, i) => part !== key[i])) {
+      const base = bundleBaseUrl(kb, this.src);
+      const fragment = sanitizeHtml(article.html, {
+        baseUrl: base,
+        articleLink: (href, authored) => resolveArticleLink(kb, href, authored, base),
+      });
+      this.body = enhanceBody(fragment, this.i18n.t);
+      this.bodyKey = key;
+    }
+    return this.body;
+  }
+
+  private findHeading(id: string): HTMLElement | undefined {
+    return [...(this.bodyEl?.querySelectorAll<HTMLElement>('[id]') ?? [])].find((el) => el.id === id);
+  }
+
+  private reveal(target: HTMLElement, focus: boolean) {
+    target.scrollIntoView({ block: 'start' });
+    if (focus) target.focus({ preventScroll: true });
+  }
+
+  /** Opens another article (or a section of this one) because the user asked for it. */
+  private openFromUser(articleId: string, sectionId?: string) {
+    if (!this.dispatchEvent(new KbArticleOpenEvent(articleId, sectionId))) return;
+    if (articleId === this.articleId) {
+      this.sectionId = sectionId ?? '';
+      const target = sectionId ? this.findHeading(sectionId) : this.titleEl;
+      if (target) this.reveal(target, true);
+      return;
+    }
+    this.trail.push({ articleId: this.articleId, sectionId: this.sectionId });
+    this.userOpened = true;
+    this.articleId = articleId;
+    this.sectionId = sectionId ?? '';
+  }
+
+  private goBack = () => {
+    const previous = this.trail.pop();
+    if (!previous) return;
+    this.userOpened = true;
+    this.articleId = previous.articleId;
+    this.sectionId = previous.sectionId;
+  };
+
+  private navigate(event: Event, view: 'home' | 'category', id?: string) {
+    event.preventDefault();
+    this.dispatchEvent(new KbNavigateEvent(view, id));
+  }
+
+  private onBodyClick = (event: MouseEvent) => {
+    const target = event.target as Element;
+    const copy = target.closest('.kb-copy');
+    if (copy) {
+      void this.copy(copy as HTMLButtonElement);
+      return;
+    }
+    const link = target.closest('a');
+    if (!link || event.defaultPrevented || isModifiedClick(event)) return;
+    const articleId = link.getAttribute(ARTICLE_LINK_ATTR);
+    if (articleId) {
+      event.preventDefault();
+      this.openFromUser(articleId, link.getAttribute(SECTION_LINK_ATTR) ?? undefined);
+      return;
+    }
+    const href = link.getAttribute('href') ?? '';
+    if (href.startsWith('#')) {
+      // In-article anchors: ids live in the shadow root, where the browser's own jump cannot see them.
+      event.preventDefault();
+      const heading = this.findHeading(decodeURIComponent(href.slice(1)));
+      if (heading) this.reveal(heading, true);
+    }
+  };
+
+  private async copy(button: HTMLButtonElement) {
+    const t = this.i18n.t;
+    const copied = await copyText(codeOf(button), this.renderRoot);
+    if (!copied) return;
+    button.textContent = t.copied;
+    this.announce(t.copied);
+    setTimeout(() => (button.textContent = this.i18n.t.copyCode), 2000);
+  }
+
+  private announce(message: string) {
+    const live = this.liveEl;
+    if (!live) return;
+    live.textContent = '';
+    // A fresh text node in a later task makes screen readers announce a repeated message.
+    setTimeout(() => (live.textContent = message), 50);
+  }
+
+  private onTocClick(event: MouseEvent, id: string) {
+    event.preventDefault();
+    const heading = this.findHeading(id);
+    if (heading) this.reveal(heading, true);
+  }
+
+  private vote(helpful: boolean) {
+    if (helpful) {
+      this.feedback = 'done';
+      this.dispatchEvent(new KbFeedbackEvent(this.article!.id, true));
+      return;
+    }
+    this.feedback = 'reason';
+    void this.updateComplete.then(() => this.reasonEl?.focus());
+  }
+
+  private sendReason(event: Event) {
+    event.preventDefault();
+    const reason = this.reasonEl?.value.trim() ?? '';
+    this.feedback = 'done';
+    this.dispatchEvent(new KbFeedbackEvent(this.article!.id, false, reason || undefined));
+  }
+
+  /** A "No" whose reason form is left unsent still counts, once, without a reason. */
+  private flushFeedback() {
+    if (this.feedback !== 'reason' || !this.article) return;
+    this.feedback = 'done';
+    this.dispatchEvent(new KbFeedbackEvent(this.article.id, false));
+  }
+
+  override render() {
+    const kb = this.source.knowledgeBase;
+    const t = this.i18n.t;
+    const live = html`<div class="live visually-hidden" role="status"></div>`;
+    if (!kb) return html`${renderSourceState(this.source, t)}${live}`;
+    switch (this.loadState) {
+      case 'idle':
+        return live;
+      case 'loading':
+        return renderLoading(t);
+      case 'error':
+        return renderError(t, this.loadError, this.retryLoad);
+      case 'not-found':
+        return renderEmpty(
+          t.articleNotFound,
+          html`<div class="actions">
+            ${this.trail.length ? html`<button type="button" class="button" @click=${this.goBack}>${t.back}</button>` : nothing}
+            <a class="button" href=${toHash({ view: 'home' })} @click=${(e: Event) => this.navigate(e, 'home')}>${t.home}</a>
+          </div>`,
+        );
+    }
+    const article = this.article!;
+    return html`
+      <article lang=${article.lang ?? nothing} aria-labelledby="title">
+        ${this.renderBreadcrumb(kb, article)}
+        <h1 id="title" part="title" tabindex="-1">${article.title}</h1>
+        ${this.renderUpdated(article.updated)}
+        ${this.renderToc(article)}
+        <div class="body" part="body" @click=${this.onBodyClick}>${this.bodyFor(article, kb)}</div>
+        ${this.hideFeedback ? nothing : this.renderFeedback(t)}
+        ${this.hideRelated ? nothing : this.renderRelated(kb, article, t)}
+      </article>
+      ${live}
+    `;
+  }
+
+  private renderUpdated(iso: string | undefined): TemplateResult | typeof nothing {
+    const date = this.i18n.date(iso);
+    if (!date) return nothing;
+    return html`<p class="meta" part="meta"><time datetime=${iso!}>${format(this.i18n.t.updated, { date })}</time></p>`;
+  }
+
+  private renderBreadcrumb(kb: KnowledgeBase, article: ArticleMeta): TemplateResult {
+    const t = this.i18n.t;
+    const path = kb.categoryPath(article.category);
+    return html`<nav class="breadcrumb" part="breadcrumb" aria-label=${t.breadcrumb}>
+      <ol>
+        <li><a href=${toHash({ view: 'home' })} @click=${(e: Event) => this.navigate(e, 'home')}>${t.home}</a></li>
+        ${path.map(
+          (category) =>
+            html`<li>
+              <a href=${toHash({ view: 'category', id: category.id })} @click=${(e: Event) => this.navigate(e, 'category', category.id)}
+                >${category.title}</a
+              >
+            </li>`,
+        )}
+      </ol>
+    </nav>`;
+  }
+
+  private renderToc(article: Article): TemplateResult | typeof nothing {
+    const headings = article.headings.filter((h) => h.level === 2 || h.level === 3);
+    if (headings.length < this.tocMinHeadings || headings.length === 0) return nothing;
+    return html`<nav class="toc" part="toc" aria-labelledby="toc-title">
+      <h2 id="toc-title">${this.i18n.t.tableOfContents}</h2>
+      <ol>
+        ${headings.map(
+          (h) =>
+            html`<li class=${`level-${h.level}`}>
+              <a href=${`#${h.id}`} @click=${(e: MouseEvent) => this.onTocClick(e, h.id)}>${h.text}</a>
+            </li>`,
+        )}
+      </ol>
+    </nav>`;
+  }
+
+  private renderFeedback(t: KbStrings): TemplateResult {
+    if (this.feedback === 'done') {
+      return html`<section class="feedback" part="feedback"><p role="status">${t.feedbackThanks}</p></section>`;
+    }
+    if (this.feedback === 'reason') {
+      return html`<section class="feedback" part="feedback">
+        <form @submit=${this.sendReason}>
+          <label for="reason">${t.feedbackReasonLabel}</label>
+          <textarea id="reason" rows="3" maxlength="2000"></textarea>
+          <button type="submit" class="button button--primary">${t.feedbackSend}</button>
+        </form>
+      </section>`;
+    }
+    return html`<section class="feedback" part="feedback" aria-labelledby="feedback-q">
+      <p id="feedback-q">${t.helpfulQuestion}</p>
+      <div class="votes">
+        <button type="button" class="button" @click=${() => this.vote(true)}>${t.helpfulYes}</button>
+        <button type="button" class="button" @click=${() => this.vote(false)}>${t.helpfulNo}</button>
+      </div>
+    </section>`;
+  }
+
+  private renderRelated(kb: KnowledgeBase, article: Article, t: KbStrings): TemplateResult | typeof nothing {
+    const related = kb.related(article.id, 5);
+    if (!related.length) return nothing;
+    return html`<nav class="related" part="related" aria-labelledby="related-title">
+      <h2 id="related-title">${t.relatedArticles}</h2>
+      <ul>
+        ${related.map(
+          (a) =>
+            html`<li>
+              <a
+                href=${toHash({ view: 'article', id: a.id })}
+                @click=${(e: MouseEvent) => {
+                  if (isModifiedClick(e)) return;
+                  e.preventDefault();
+                  this.openFromUser(a.id);
+                }}
+                >${a.title}</a
+              >
+            </li>`,
+        )}
+      </ul>
+    </nav>`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'kb-article': KbArticle;
+  }
+}
