@@ -4,6 +4,7 @@ export { builtInStrings, type KbStrings, type KbStringKey } from './shared/strin
 export { clearSharedLoads } from './shared/kb-source';
 export { KbLauncher, KbLauncherOpenEvent, KbLauncherCloseEvent, type KbLauncherPosition } from './kb-launcher/kb-launcher';
 export { KbLauncherPanel } from './kb-launcher/kb-launcher-panel';
+export { KbTip } from './kb-tip/kb-tip';
 export type { KbElementsApi } from './kb-launcher/global-api';
 export {
   getRouteContext,

@@ -1,0 +1,367 @@
+import { LitElement, html, nothing, type PropertyValues } from 'lit';
+import { property, query, state } from 'lit/decorators.js';
+import type { ArticleMeta, KnowledgeBase } from '../../core/index';
+import { activeLauncher } from '../kb-launcher/global-api';
+import { KbSource, type KbSourceHost } from '../shared/kb-source';
+import { articleHref, requestArticleOpen } from '../shared/open-article';
+import { renderSourceState } from '../shared/state-view';
+import { stateStyles } from '../shared/state-view.styles';
+import { format, KbI18n, type KbStrings } from '../shared/strings';
+import { baseStyles, tokens } from '../shared/tokens.styles';
+import { styles } from './kb-tip.styles';
+import { sectionText, shorten } from './section-text';
+
+/** How far the popover keeps from the viewport's edges and from its button, in px. */
+const EDGE = 8;
+const GAP = 6;
+/** Longest text shown in the popover (the excerpt or section), in characters. */
+const MAX_TEXT = 280;
+
+let tipCount = 0;
+
+/** Something that can show an article: a `<kb-launcher>` (`openArticle`) or a `<kb-help>` (`open`). */
+interface ArticleOpener extends Element {
+  open?(articleId: string, sectionId?: string): unknown;
+  openArticle?(articleId: string, sectionId?: string): unknown;
+}
+
+/**
+ * Contextual help next to a setting: a small "?" button that opens an anchored popover with
+ * an article's title, its excerpt (or one section of it) and "Learn more", which opens the
+ * full article in the page's launcher panel or in the host's own `<kb-help>`.
+ *
+ * ```html
+ * <label for="retention">Keep archived mail for</label>
+ * <select id="retention">…</select>
+ * <kb-tip for="retention" context="settings.archive"></kb-tip>
+ * ```
+ *
+ * The article is named by `article` (an id) or found by `context` (a key or path matched
+ * against the articles' front matter `context`). With `for="field-id"`, the field gets an
+ * `aria-describedby` pointing at a short description (title and excerpt), so a screen reader
+ * reads the help with the field. The popover stays inside the viewport (it flips above the
+ * button and slides sideways at the edges) and closes on Esc (focus returns to the button),
+ * on a click outside, and when focus leaves the tip.
+ *
+ * Without `src`, the tip uses the bundle of the page's `<kb-launcher>` or `<kb-help>`.
+ * "Learn more" fires the cancelable `kb-article-open`; if nobody cancels it, it goes to
+ * `article-url` if set, else to the `<kb-help>` named by the `help` selector, else to the
+ * page's launcher (one is created if the page has none), else to a `<kb-help>` on the page.
+ *
+ * @summary "?" button with an anchored popover of help for one setting.
+ *
+ * @csspart button - The "?" button.
+ * @csspart popover - The popover box.
+ * @csspart title - The article title in the popover.
+ * @csspart section - The section heading, when the tip shows one section.
+ * @csspart text - The excerpt or section text.
+ * @csspart read-more - The "Learn more" button (a link with `article-url`).
+ * @csspart state - The loading, error and not-found boxes.
+ * @csspart retry - The "Try again" button of the error box.
+ *
+ * @cssproperty --kb-tip-size - Size of the "?" button (default 1.25rem).
+ * @cssproperty --kb-tip-width - Width of the popover (default 20rem, never wider than the viewport).
+ * @cssproperty --kb-accent - Button and link colour, focus ring.
+ * @cssproperty --kb-surface-raised - Popover background.
+ * @cssproperty --kb-text - Popover text.
+ * @cssproperty --kb-shadow - Popover shadow.
+ *
+ * @fires kb-article-open - The user chose "Learn more" (cancelable: the host shows the article itself). `{ articleId, sectionId? }`.
+ */
+export class KbTip extends LitElement implements KbSourceHost {
+  static override styles = [tokens, baseStyles, stateStyles, styles];
+
+  private readonly source = new KbSource(this);
+  private readonly i18n = new KbI18n(this);
+  private readonly uid = `kb-tip-${++tipCount}`;
+  /** The light-DOM description the `for` field points at (aria-describedby works within one tree). */
+  private description?: HTMLSpanElement;
+  private describedField?: Element;
+
+  @query('.trigger') private trigger?: HTMLButtonElement;
+  @query('.popover') private box?: HTMLElement;
+
+  /** Id of the article to show. */
+  @property() article = '';
+  /** A context key (`settings.archive`) or path (`/domains/42/dns`); the best-matching article is shown. Used when `article` is not set. */
+  @property() context = '';
+  /** Id of a heading in the article: the tip shows that section instead of the excerpt. */
+  @property() section = '';
+  /** Id of the form field this tip explains: the field gets `aria-describedby` (attribute `for`). */
+  @property({ attribute: 'for' }) htmlFor = '';
+  /** URL of the knowledge-base bundle; defaults to the one of the page's launcher or `<kb-help>`. */
+  @property() src = '';
+  /** A loaded knowledge base; wins over `src`. */
+  @property({ attribute: false }) knowledgeBase?: KnowledgeBase;
+  /** CSS selector of the host's own `<kb-help>` in which "Learn more" opens the article. */
+  @property() help = '';
+  /** URL template for "Learn more" (`/help/{id}#{section}`): a real link instead of the panel. */
+  @property({ attribute: 'article-url' }) articleUrl = '';
+  /** Preferred side of the popover: `bottom` (default) or `top`; it flips when there is no room. */
+  @property() placement: 'bottom' | 'top' = 'bottom';
+  /** Accessible name of the "?" button (default: "More about <article title>"). */
+  @property() label = '';
+  /** `light`, `dark` or `auto` (follows the system). */
+  @property({ reflect: true }) theme?: 'light' | 'dark' | 'auto';
+  /** Overrides for any UI string. */
+  @property({ attribute: false }) strings?: Partial<KbStrings>;
+  /** Whether the popover is open. */
+  @property({ type: Boolean, reflect: true }) open = false;
+
+  /** Text of the chosen section, once its article body is loaded. */
+  @state() private sectionBody?: string;
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    if (!this.src && !this.knowledgeBase) {
+      const provider = document.querySelector('kb-launcher[src], kb-help[src]');
+      if (provider) this.src = provider.getAttribute('src')!;
+    }
+    document.addEventListener('pointerdown', this.onOutsidePointer, true);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    document.removeEventListener('pointerdown', this.onOutsidePointer, true);
+    this.stopFollowing();
+    this.undescribe();
+  }
+
+  /** The article the tip is about, once the knowledge base is loaded (undefined if none matches). */
+  get target(): ArticleMeta | undefined {
+    const kb = this.source.knowledgeBase;
+    if (!kb) return undefined;
+    if (this.article) return kb.articleMeta(this.article);
+    return this.context ? kb.forContext(this.context)[0] : undefined;
+  }
+
+  override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('article') || changed.has('context') || changed.has('section') || changed.has('src') || changed.has('knowledgeBase')) {
+      this.sectionBody = undefined;
+    }
+    if (this.open) this.loadSection();
+  }
+
+  override firstUpdated(): void {
+    if (!this.article && !this.context) {
+      console.warn('<kb-tip> needs `article` (an article id) or `context` (a context key or path); it shows nothing.', this);
+    }
+  }
+
+  override updated(changed: PropertyValues<this>): void {
+    this.describe();
+    if (changed.has('open')) {
+      if (this.open) this.openBox();
+      else this.closeBox();
+    }
+    if (this.open) this.place();
+  }
+
+  // --- the popover ---
+
+  private openBox(): void {
+    const popover = this.box!;
+    if (popover.showPopover && !popover.matches(':popover-open')) popover.showPopover();
+    window.addEventListener('scroll', this.place, true);
+    window.addEventListener('resize', this.place);
+  }
+
+  private closeBox(): void {
+    const popover = this.box;
+    if (popover?.hidePopover && popover.matches(':popover-open')) popover.hidePopover();
+    this.stopFollowing();
+  }
+
+  private stopFollowing(): void {
+    window.removeEventListener('scroll', this.place, true);
+    window.removeEventListener('resize', this.place);
+  }
+
+  /** Puts the popover next to the button, inside the viewport: flips and slides at the edges. */
+  private place = (): void => {
+    const button = this.trigger;
+    const popover = this.box;
+    if (!button || !popover || !this.open) return;
+    const anchor = button.getBoundingClientRect();
+    const width = popover.offsetWidth;
+    const height = popover.offsetHeight;
+    const viewWidth = document.documentElement.clientWidth;
+    const viewHeight = document.documentElement.clientHeight;
+    const below = anchor.bottom + GAP;
+    const above = anchor.top - GAP - height;
+    const fitsBelow = below + height <= viewHeight - EDGE;
+    const fitsAbove = above >= EDGE;
+    let top = this.placement === 'top' ? (fitsAbove || !fitsBelow ? above : below) : fitsBelow || !fitsAbove ? below : above;
+    top = Math.max(EDGE, Math.min(top, viewHeight - height - EDGE));
+    const left = Math.max(EDGE, Math.min(anchor.left + anchor.width / 2 - width / 2, viewWidth - width - EDGE));
+    popover.style.top = `${Math.round(top)}px`;
+    popover.style.left = `${Math.round(left)}px`;
+    popover.dataset.side = top < anchor.top ? 'top' : 'bottom';
+  };
+
+  private async loadSection(): Promise<void> {
+    const kb = this.source.knowledgeBase;
+    const target = this.target;
+    if (!kb || !target || !this.section || this.sectionBody !== undefined) return;
+    this.sectionBody = '';
+    try {
+      const article = await kb.article(target.id);
+      this.sectionBody = article ? sectionText(article.html, this.section) : '';
+    } catch {
+      this.sectionBody = '';
+    }
+  }
+
+  // --- aria-describedby on the field ---
+
+  private describe(): void {
+    const root = this.getRootNode() as Document | ShadowRoot;
+    const field = this.htmlFor ? root.getElementById?.(this.htmlFor) : null;
+    if (field !== this.describedField) this.undescribe();
+    if (!field) return;
+    if (!this.description) {
+      this.description = document.createElement('span');
+      this.description.id = `${this.uid}-description`;
+      this.description.hidden = true;
+      this.append(this.description);
+    }
+    const target = this.target;
+    this.description.textContent = target ? `${target.title}. ${shorten(target.excerpt, MAX_TEXT)}` : '';
+    const ids = (field.getAttribute('aria-describedby') ?? '').split(/\s+/).filter(Boolean);
+    if (!ids.includes(this.description.id)) field.setAttribute('aria-describedby', [...ids, this.description.id].join(' '));
+    this.describedField = field;
+  }
+
+  private undescribe(): void {
+    const field = this.describedField;
+    const id = this.description?.id;
+    if (field && id) {
+      const ids = (field.getAttribute('aria-describedby') ?? '').split(/\s+/).filter((x) => x && x !== id);
+      if (ids.length) field.setAttribute('aria-describedby', ids.join(' '));
+      else field.removeAttribute('aria-describedby');
+    }
+    this.description?.remove();
+    this.description = undefined;
+    this.describedField = undefined;
+  }
+
+  // --- handlers ---
+
+  private onOutsidePointer = (event: PointerEvent): void => {
+    if (this.open && !event.composedPath().includes(this)) this.open = false;
+  };
+
+  private onKeydown = (event: KeyboardEvent): void => {
+    if (event.key !== 'Escape' || !this.open) return;
+    event.preventDefault();
+    event.stopPropagation();
+    this.open = false;
+    this.trigger?.focus();
+  };
+
+  private onFocusOut = (event: FocusEvent): void => {
+    const next = event.relatedTarget as Node | null;
+    if (this.open && next && !this.contains(next) && !this.shadowRoot!.contains(next)) this.open = false;
+  };
+
+  private onReadMore = (event: MouseEvent): void => {
+    const target = this.target;
+    if (!target) return;
+    const section = this.section || undefined;
+    if (this.articleUrl) {
+      // A real link: the browser follows it unless the host takes over.
+      if (!requestArticleOpen(this, target.id, section)) event.preventDefault();
+      this.open = false;
+      return;
+    }
+    this.open = false;
+    if (!requestArticleOpen(this, target.id, section)) return;
+    const opener = this.findOpener();
+    if (opener?.openArticle) opener.openArticle(target.id, section);
+    else if (opener?.open) {
+      opener.open(target.id, section);
+      opener.scrollIntoView?.({ block: 'start' });
+    }
+  };
+
+  /** Where "Learn more" shows the article: the `help` element, the launcher, a `<kb-help>`. */
+  private findOpener(): ArticleOpener | undefined {
+    const named = this.help ? (document.querySelector(this.help) as ArticleOpener | null) : null;
+    if (named) return named;
+    const launcher = document.querySelector('kb-launcher:not([duplicate])');
+    if (launcher) return launcher as ArticleOpener;
+    const help = document.querySelector('kb-help');
+    if (help) return help as ArticleOpener;
+    return this.src ? (activeLauncher({ src: new URL(this.src, document.baseURI).href }) as unknown as ArticleOpener) : undefined;
+  }
+
+  // --- public API ---
+
+  /** Opens the popover. */
+  show(): void {
+    this.open = true;
+  }
+
+  /** Closes the popover. */
+  hide(): void {
+    this.open = false;
+  }
+
+  /** Opens the popover if closed, closes it if open. */
+  toggle(): void {
+    this.open = !this.open;
+  }
+
+  // --- render ---
+
+  private renderContent(t: KbStrings) {
+    const kb = this.source.knowledgeBase;
+    if (!kb) return renderSourceState(this.source, t);
+    const target = this.target;
+    if (!target) {
+      return html`<div class="kb-state" part="state"><p class="kb-state__title">${t.articleNotFound}</p></div>`;
+    }
+    const heading = this.section ? target.headings.find((h) => h.id === this.section) : undefined;
+    const text = heading ? (this.sectionBody === undefined || this.sectionBody === '' ? target.excerpt : this.sectionBody) : target.excerpt;
+    const readMore = t.learnMore;
+    return html`
+      <p class="title" part="title">${target.title}</p>
+      ${heading ? html`<p class="section" part="section">${heading.text}</p>` : nothing}
+      <p class="text" part="text">${shorten(text, MAX_TEXT)}</p>
+      ${this.articleUrl
+        ? html`<a class="read-more" part="read-more" href=${articleHref(this.articleUrl, target.id, this.section || undefined)!} @click=${this.onReadMore}>${readMore}</a>`
+        : html`<button type="button" class="read-more" part="read-more" @click=${this.onReadMore}>${readMore}</button>`}
+    `;
+  }
+
+  override render() {
+    if (!this.article && !this.context) return nothing;
+    const { t } = this.i18n;
+    const target = this.target;
+    const label = this.label || (target ? format(t.moreAbout, { topic: target.title }) : t.helpTitle);
+    return html`<span class="tip" @keydown=${this.onKeydown} @focusout=${this.onFocusOut}>
+      <button
+        type="button"
+        class="trigger"
+        part="button"
+        aria-label=${label}
+        aria-expanded=${this.open ? 'true' : 'false'}
+        aria-controls="popover"
+        @click=${this.toggle}
+      >
+        <span aria-hidden="true">?</span>
+      </button>
+      <div id="popover" class="popover" part="popover" role="dialog" aria-label=${target?.title ?? t.helpTitle} popover="manual">
+        ${this.open ? this.renderContent(t) : nothing}
+      </div>
+    </span>`;
+  }
+}
+
+if (!customElements.get('kb-tip')) customElements.define('kb-tip', KbTip);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'kb-tip': KbTip;
+  }
+}

@@ -1,0 +1,256 @@
+import { expect, fixture, html } from '@open-wc/testing';
+import { sendKeys, sendMouse, setViewport } from '@web/test-runner-commands';
+import { KnowledgeBase } from '../../src/core/index';
+import '../../src/elements/kb-tip/kb-tip';
+import type { KbTip } from '../../src/elements/kb-tip/kb-tip';
+import { sectionText, shorten } from '../../src/elements/kb-tip/section-text';
+import type { KbArticleOpenEvent } from '../../src/elements/shared/events';
+import { bundleUrl, makeBundle } from './support/bundles';
+import { waitFor } from './support/frame';
+
+const bundle = makeBundle({
+  title: 'Skyhost help',
+  categories: [{ id: 'email', title: 'Email' }],
+  articles: [
+    {
+      id: 'archive-storage',
+      title: 'How long the archive keeps mail',
+      category: 'email',
+      context: ['settings.archive', '/settings/archive'],
+      intro: 'The archive stores every message for the retention period you choose.',
+      sections: [
+        { heading: 'Retention period', text: 'Choose between one and ten years of retention.' },
+        { heading: 'Storage limits', text: 'Archive storage is unlimited on business plans.' },
+      ],
+    },
+    {
+      id: 'spam-filter-threshold',
+      title: 'Set the spam filter threshold',
+      category: 'email',
+      context: ['settings.spam-filter'],
+      intro: 'The threshold decides how strict the spam filter is.',
+    },
+  ],
+});
+const kb = KnowledgeBase.from(bundle);
+
+const popover = (el: KbTip) => el.shadowRoot!.querySelector<HTMLElement>('.popover')!;
+const trigger = (el: KbTip) => el.shadowRoot!.querySelector<HTMLButtonElement>('button.trigger')!;
+const readMore = (el: KbTip) => el.shadowRoot!.querySelector<HTMLElement>('.read-more')!;
+const isOpen = (el: KbTip) => popover(el).matches(':popover-open');
+
+async function tip(template: ReturnType<typeof html>) {
+  const el = await fixture<KbTip>(template);
+  await el.updateComplete;
+  return el;
+}
+
+describe('<kb-tip>', () => {
+  afterEach(async () => {
+    await setViewport({ width: 800, height: 600 });
+  });
+
+  it('shows a "?" button named after the article, and a popover with title, excerpt and "Learn more"', async () => {
+    const el = await tip(html`<kb-tip article="archive-storage" .knowledgeBase=${kb}></kb-tip>`);
+    expect(trigger(el).getAttribute('aria-label')).to.equal('More about How long the archive keeps mail');
+    expect(trigger(el).getAttribute('aria-expanded')).to.equal('false');
+    trigger(el).click();
+    await el.updateComplete;
+    expect(isOpen(el)).to.be.true;
+    expect(trigger(el).getAttribute('aria-expanded')).to.equal('true');
+    const text = popover(el).textContent!.replace(/\s+/g, ' ');
+    expect(text).to.contain('How long the archive keeps mail');
+    expect(text).to.contain('The archive stores every message');
+    expect(readMore(el).textContent).to.contain('Learn more');
+    await expect(el).to.be.accessible();
+  });
+
+  it('finds the article by context key', async () => {
+    const el = await tip(html`<kb-tip context="settings.spam-filter" .knowledgeBase=${kb}></kb-tip>`);
+    el.show();
+    await el.updateComplete;
+    expect(popover(el).textContent).to.contain('Set the spam filter threshold');
+  });
+
+  it('shows a chosen section instead of the excerpt', async () => {
+    const el = await tip(html`<kb-tip article="archive-storage" section="storage-limits" .knowledgeBase=${kb}></kb-tip>`);
+    el.show();
+    await waitFor(() => popover(el).textContent!.includes('unlimited on business plans'), 'section text');
+    expect(el.shadowRoot!.querySelector('[part="section"]')!.textContent).to.equal('Storage limits');
+  });
+
+  it('works by keyboard: Enter opens, Tab reaches "Learn more", Esc closes and returns focus', async () => {
+    const el = await tip(html`<kb-tip article="archive-storage" .knowledgeBase=${kb}></kb-tip>`);
+    trigger(el).focus();
+    await sendKeys({ press: 'Enter' });
+    await el.updateComplete;
+    expect(isOpen(el)).to.be.true;
+    await sendKeys({ press: 'Tab' });
+    expect(el.shadowRoot!.activeElement).to.equal(readMore(el));
+    await sendKeys({ press: 'Escape' });
+    await el.updateComplete;
+    expect(isOpen(el)).to.be.false;
+    expect(el.shadowRoot!.activeElement).to.equal(trigger(el));
+    await sendKeys({ press: 'Space' });
+    await el.updateComplete;
+    expect(isOpen(el)).to.be.true;
+  });
+
+  it('closes on a click outside and when focus leaves it', async () => {
+    const wrapper = await fixture<HTMLElement>(html`<div>
+      <button id="elsewhere">elsewhere</button>
+      <kb-tip article="archive-storage" .knowledgeBase=${kb}></kb-tip>
+    </div>`);
+    const el = wrapper.querySelector('kb-tip')!;
+    await el.updateComplete;
+    el.show();
+    await el.updateComplete;
+    const far = wrapper.querySelector('#elsewhere')!.getBoundingClientRect();
+    await sendMouse({ type: 'click', position: [Math.round(far.x + 5), Math.round(far.y + 5)] });
+    await el.updateComplete;
+    expect(el.open).to.be.false;
+
+    trigger(el).click();
+    await el.updateComplete;
+    readMore(el).focus();
+    (wrapper.querySelector('#elsewhere') as HTMLButtonElement).focus();
+    await el.updateComplete;
+    expect(el.open).to.be.false;
+  });
+
+  it('gives the `for` field an aria-describedby with the help text, and removes it when gone', async () => {
+    const form = await fixture<HTMLElement>(html`<form>
+      <label for="retention">Retention</label>
+      <select id="retention" aria-describedby="hint"><option>1 year</option></select>
+      <span id="hint">Applies to new mail.</span>
+      <kb-tip for="retention" context="settings.archive" .knowledgeBase=${kb}></kb-tip>
+    </form>`);
+    const el = form.querySelector('kb-tip')!;
+    await el.updateComplete;
+    const field = form.querySelector('#retention')!;
+    const ids = field.getAttribute('aria-describedby')!.split(' ');
+    expect(ids[0]).to.equal('hint');
+    expect(ids).to.have.length(2);
+    const description = document.getElementById(ids[1]!)!;
+    expect(description.textContent).to.contain('How long the archive keeps mail');
+    expect(description.textContent).to.contain('retention period');
+    await expect(form).to.be.accessible();
+    el.remove();
+    expect(field.getAttribute('aria-describedby')).to.equal('hint');
+  });
+
+  it('stays on screen at the right edge and flips above the button at the bottom edge', async () => {
+    await setViewport({ width: 360, height: 500 });
+    const corner = await fixture<HTMLElement>(html`<div class="corner"></div>`);
+    const el = document.createElement('kb-tip');
+    el.article = 'archive-storage';
+    el.knowledgeBase = kb;
+    // A real page would place the tip with CSS; the test pins it into each corner in turn.
+    corner.append(el);
+    for (const [x, y] of [
+      ['right', 'top'],
+      ['right', 'bottom'],
+      ['left', 'bottom'],
+    ] as const) {
+      el.style.position = 'fixed';
+      el.style.inset = 'auto';
+      el.style[x] = '2px';
+      el.style[y] = '2px';
+      el.show();
+      await el.updateComplete;
+      const box = popover(el).getBoundingClientRect();
+      expect(box.left, `${x} ${y}: left`).to.be.at.least(0);
+      expect(box.right, `${x} ${y}: right`).to.be.at.most(360);
+      expect(box.top, `${x} ${y}: top`).to.be.at.least(0);
+      expect(box.bottom, `${x} ${y}: bottom`).to.be.at.most(500);
+      const button = trigger(el).getBoundingClientRect();
+      if (y === 'bottom') expect(box.bottom).to.be.at.most(button.top);
+      else expect(box.top).to.be.at.least(button.bottom);
+      el.hide();
+      await el.updateComplete;
+      el.removeAttribute('style');
+    }
+  });
+
+  it('"Learn more" fires a cancelable kb-article-open, then opens the article in the named <kb-help>', async () => {
+    const page = await fixture<HTMLElement>(html`<div>
+      <kb-tip article="archive-storage" section="retention-period" help="#host-help" .knowledgeBase=${kb}></kb-tip>
+      <div id="host-help"></div>
+    </div>`);
+    const el = page.querySelector('kb-tip')!;
+    const hostHelp = page.querySelector('#host-help') as HTMLElement & { open?: (id: string, s?: string) => void };
+    const opened: [string, string | undefined][] = [];
+    hostHelp.open = (id, section) => opened.push([id, section]);
+    const events: KbArticleOpenEvent[] = [];
+    page.addEventListener('kb-article-open', (e) => events.push(e));
+    await el.updateComplete;
+
+    el.show();
+    await el.updateComplete;
+    readMore(el).click();
+    expect(events.map((e) => e.detail)).to.deep.equal([{ articleId: 'archive-storage', sectionId: 'retention-period' }]);
+    expect(opened).to.deep.equal([['archive-storage', 'retention-period']]);
+    expect(el.open).to.be.false;
+
+    const cancel = (e: Event) => e.preventDefault();
+    page.addEventListener('kb-article-open', cancel);
+    el.show();
+    await el.updateComplete;
+    readMore(el).click();
+    expect(events).to.have.length(2);
+    expect(opened).to.have.length(1);
+    page.removeEventListener('kb-article-open', cancel);
+  });
+
+  it('renders "Learn more" as a real link with article-url', async () => {
+    const el = await tip(html`<kb-tip article="archive-storage" article-url="/help/{id}#{section}" .knowledgeBase=${kb}></kb-tip>`);
+    el.show();
+    await el.updateComplete;
+    expect(readMore(el).tagName).to.equal('A');
+    expect(readMore(el).getAttribute('href')).to.equal('/help/archive-storage');
+  });
+
+  it('loads its bundle from `src`, and says so when the bundle fails, with a retry', async () => {
+    const el = await tip(html`<kb-tip article="archive-storage" src=${bundleUrl(bundle)}></kb-tip>`);
+    await waitFor(() => trigger(el).getAttribute('aria-label')!.startsWith('More about'), 'loaded');
+
+    const broken = await tip(html`<kb-tip article="archive-storage" src="/no/such/kb.json"></kb-tip>`);
+    broken.show();
+    await waitFor(() => broken.shadowRoot!.querySelector('[part="retry"]'), 'error with retry');
+    expect(popover(broken).textContent).to.contain('Help could not be loaded.');
+    await expect(broken).to.be.accessible();
+  });
+
+  it('says "not found" for an unknown article, and warns and shows nothing without article or context', async () => {
+    const missing = await tip(html`<kb-tip article="no-such-article" .knowledgeBase=${kb}></kb-tip>`);
+    missing.show();
+    await missing.updateComplete;
+    expect(popover(missing).textContent).to.contain('does not exist');
+
+    const warnings: unknown[][] = [];
+    const warn = console.warn;
+    console.warn = (...args: unknown[]) => warnings.push(args);
+    try {
+      const empty = await tip(html`<kb-tip></kb-tip>`);
+      expect(empty.shadowRoot!.querySelector('button')).to.equal(null);
+    } finally {
+      console.warn = warn;
+    }
+    expect(String(warnings[0]?.[0])).to.match(/needs `article`.*or `context`/);
+  });
+});
+
+describe('section text', () => {
+  it('takes the text under a heading up to the next heading of the same level, as plain text', () => {
+    const body = '<p>Intro</p><h2 id="a">A</h2><p>One <img src=x onerror="window.__x=1"></p><h3 id="a1">A1</h3><p>Two</p><h2 id="b">B</h2><p>Three</p>';
+    expect(sectionText(body, 'a')).to.equal('One A1 Two');
+    expect(sectionText(body, 'a1')).to.equal('Two');
+    expect(sectionText(body, 'b')).to.equal('Three');
+    expect(sectionText(body, 'missing')).to.equal('');
+  });
+
+  it('shortens at a word boundary', () => {
+    expect(shorten('one two three four', 12)).to.equal('one two…');
+    expect(shorten('  short  ', 12)).to.equal('short');
+  });
+});
