@@ -75,6 +75,7 @@ const en = {
   openHelp: 'Open help',
   closeHelp: 'Close help',
   suggestedForPage: 'Suggested for this page',
+  helpIntro: 'Search the articles, or browse them by topic.',
   learnMore: 'Learn more',
   moreAbout: 'More about {topic}',
 };
@@ -146,6 +147,7 @@ const de: KbStrings = {
   openHelp: 'Hilfe öffnen',
   closeHelp: 'Hilfe schließen',
   suggestedForPage: 'Vorschläge für diese Seite',
+  helpIntro: 'Durchsuchen Sie die Artikel oder stöbern Sie nach Thema.',
   learnMore: 'Mehr erfahren',
   moreAbout: 'Mehr zu {topic}',
 };
@@ -212,6 +214,7 @@ const nl: KbStrings = {
   openHelp: 'Help openen',
   closeHelp: 'Help sluiten',
   suggestedForPage: 'Voorgesteld voor deze pagina',
+  helpIntro: 'Doorzoek de artikelen of blader per onderwerp.',
   learnMore: 'Meer informatie',
   moreAbout: 'Meer over {topic}',
 };
