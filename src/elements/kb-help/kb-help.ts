@@ -1,0 +1,411 @@
+import { LitElement, html, nothing, svg, type PropertyValues, type TemplateResult } from 'lit';
+import { customElement, property, query, state } from 'lit/decorators.js';
+import type { ArticleMeta, KnowledgeBase } from '../../core/index';
+import '../kb-article/kb-article';
+import '../kb-article-list/kb-article-list';
+import '../kb-categories/kb-categories';
+import '../kb-search/kb-search';
+import { KbArticleOpenEvent, KbArticleViewEvent, KbNavigateEvent, type KbView } from '../shared/events';
+import { fromHash, toHash, type KbLocation } from '../shared/hash-route';
+import { renderHighlighted } from '../shared/highlight';
+import { KbSource, type KbSourceHost } from '../shared/kb-source';
+import { isModifiedClick } from '../shared/open-article';
+import { RouteContextController } from '../shared/route-context';
+import { renderEmpty, renderSourceState } from '../shared/state-view';
+import { stateStyles } from '../shared/state-view.styles';
+import { format, KbI18n, type KbStrings } from '../shared/strings';
+import { baseStyles, tokens } from '../shared/tokens.styles';
+import { HelpHistory } from './help-history';
+import { styles } from './kb-help.styles';
+
+/** Where the browser history stores our position, to tell our entries from the page's. */
+const STATE_KEY = 'kbHelpIndex';
+const ARTICLE_URL = '#kb/{id}';
+const CATEGORY_URL = '#kb?category={id}';
+const SEARCH_LIMIT = 50;
+
+function locationOf(view: KbView, id = ''): KbLocation {
+  switch (view) {
+    case 'article':
+      return { view, id };
+    case 'category':
+      return { view, id };
+    case 'search':
+      return { view, query: id };
+    default:
+      return { view: 'home' };
+  }
+}
+
+const icon = (path: string) =>
+  html`<svg class="icon" viewBox="0 0 24 24" aria-hidden="true" focusable="false">${svg`<path d=${path} />`}</svg>`;
+
+/**
+ * The whole help center in one element: a home page (intro, search, "Suggested for this
+ * page", popular articles, categories), category pages, articles and search results, with
+ * back and forward inside it. It loads the bundle once and gives it to the elements inside.
+ *
+ * With `routing="hash"` the location is mirrored in the URL hash (`#kb/<id>` for an article,
+ * `#kb?category=<id>`, `#kb?q=<query>`, `#kb` for home), so deep links and the browser's
+ * back button work. Without it the page URL is never touched.
+ *
+ * Events from the elements inside (opening an article, picking a category, searching) are
+ * re-fired from `<kb-help>` itself, so a host listens in one place and can cancel them.
+ *
+ * @summary Full help center: home, categories, articles, search results, with its own history.
+ *
+ * @csspart base - The wrapper of the whole help center.
+ * @csspart header - The bar with back, forward, home and the search box.
+ * @csspart nav-button - The back, forward and home buttons.
+ * @csspart view - The area below the header that shows the current page.
+ * @csspart title - The title of the home page and of the search results.
+ * @csspart section - Each block of the home page (suggested, popular, categories).
+ * @csspart hit - One search result in the results page.
+ * @csspart state - The loading, error and empty boxes.
+ * @csspart retry - The "Try again" button of the error box.
+ *
+ * @cssproperty --kb-accent - Links, buttons and focus ring.
+ * @cssproperty --kb-surface - Background.
+ * @cssproperty --kb-text - Text colour.
+ * @cssproperty --kb-text-muted - Secondary text.
+ * @cssproperty --kb-border-color - Lines and card borders.
+ * @cssproperty --kb-radius - Corner radius.
+ * @cssproperty --kb-spacing - Base spacing unit.
+ * @cssproperty --kb-font - Font family (inherits the page's by default).
+ * @cssproperty --kb-help-max-width - Maximum width of the content (default 64rem).
+ *
+ * @fires kb-article-open - The user opens an article (from search, a list, a link, a related article). Cancelable: the host takes over.
+ * @fires kb-article-view - An article was shown because the user asked for it.
+ * @fires kb-navigate - The user goes home, to a category, to search results, or back/forward. Cancelable.
+ * @fires kb-search - From the search box: the user searched.
+ * @fires kb-no-results - From the search box: a search found nothing.
+ * @fires kb-feedback - From an article: the user answered "Was this article helpful?".
+ */
+@customElement('kb-help')
+export class KbHelp extends LitElement implements KbSourceHost {
+  static override styles = [tokens, baseStyles, stateStyles, styles];
+
+  private readonly source = new KbSource(this);
+  private readonly i18n = new KbI18n(this);
+  private readonly route = new RouteContextController(this);
+  private readonly history = new HelpHistory();
+
+  @query('kb-categories') private categoriesEl?: HTMLElement & { updateComplete: Promise<unknown> };
+  @query('h1') private titleEl?: HTMLElement;
+
+  /** URL of the knowledge-base bundle (`kb.json`). Elements with the same `src` share one load. */
+  @property() src = '';
+
+  /** A loaded knowledge base; wins over `src`. */
+  @property({ attribute: false }) knowledgeBase?: KnowledgeBase;
+
+  /** `hash` mirrors the location in the URL hash (`#kb/<id>`); unset keeps the URL alone. */
+  @property() routing?: 'hash';
+
+  /** `light`, `dark` or `auto` (follows the system). */
+  @property({ reflect: true }) theme?: 'light' | 'dark' | 'auto';
+
+  /** Title of the home page (default: the knowledge base's title). */
+  @property() heading?: string;
+
+  /** Intro text under the home page's title (default: the `helpIntro` string). */
+  @property() intro?: string;
+
+  /** How many popular articles the home page lists. */
+  @property({ type: Number, attribute: 'popular-count' }) popularCount = 5;
+
+  /** Overrides for any UI string; passed on to the elements inside. */
+  @property({ attribute: false }) strings?: Partial<KbStrings>;
+
+  /** Bumped on every move, so Lit re-renders the view. */
+  @state() private moves = 0;
+
+  /** Where focus goes after the next render (a user navigation), else undefined. */
+  private focusPending = false;
+
+  override connectedCallback() {
+    super.connectedCallback();
+    if (this.routing === 'hash') this.startHashRouting();
+  }
+
+  override disconnectedCallback() {
+    super.disconnectedCallback();
+    this.stopHashRouting();
+  }
+
+  override willUpdate(changed: PropertyValues<this>) {
+    if (changed.has('routing') && this.hasUpdated) {
+      this.stopHashRouting();
+      if (this.routing === 'hash') this.startHashRouting();
+    }
+  }
+
+  override updated() {
+    if (!this.focusPending || !this.source.knowledgeBase) return;
+    this.focusPending = false;
+    const location = this.history.current;
+    if (location.view === 'category') {
+      const list = this.categoriesEl;
+      void list?.updateComplete.then(() => list.shadowRoot?.querySelector<HTMLElement>('[part~="heading"]')?.focus());
+    } else if (location.view !== 'article') {
+      this.titleEl?.focus();
+    }
+  }
+
+  /** The location shown now. */
+  get location(): KbLocation {
+    return this.history.current;
+  }
+
+  // --- public methods (the host's calls: no events) ---
+
+  /** Shows an article, scrolled to `sectionId` if given. */
+  open(articleId: string, sectionId?: string): void {
+    this.go(sectionId ? { view: 'article', id: articleId, section: sectionId } : { view: 'article', id: articleId }, false);
+  }
+
+  /** Shows the search results for `query`. */
+  search(query: string): void {
+    this.go({ view: 'search', query }, false);
+  }
+
+  /** Shows the home page. */
+  home(): void {
+    this.go({ view: 'home' }, false);
+  }
+
+  /** Goes back one step inside the help center, if it can. */
+  back(): void {
+    this.step(-1);
+  }
+
+  /** Goes forward one step inside the help center, if it can. */
+  forward(): void {
+    this.step(1);
+  }
+
+  // --- navigation ---
+
+  private go(location: KbLocation, user: boolean): void {
+    if (!this.history.push(location)) {
+      if (user) this.focusPending = true;
+      this.moves++;
+      return;
+    }
+    if (this.routing === 'hash') history.pushState({ [STATE_KEY]: this.history.position }, '', toHash(location));
+    this.shown(user);
+  }
+
+  private step(delta: number): void {
+    if (this.routing === 'hash') {
+      if (delta < 0 ? this.history.canGoBack : this.history.canGoForward) history.go(delta);
+      return;
+    }
+    if (this.history.go(delta)) this.shown(false);
+  }
+
+  /** After a move: re-render, move focus on user moves, report a shown article. */
+  private shown(user: boolean): void {
+    this.moves++;
+    this.focusPending = user;
+    const location = this.history.current;
+    if (user && location.view === 'article' && this.source.knowledgeBase?.articleMeta(location.id)) {
+      this.dispatchEvent(new KbArticleViewEvent(location.id));
+    }
+  }
+
+  /** The user moves (a control of ours or an element inside): fire the event, then go unless cancelled. */
+  private userGo(location: KbLocation): void {
+    const allowed =
+      location.view === 'article'
+        ? this.dispatchEvent(new KbArticleOpenEvent(location.id, location.section))
+        : this.dispatchEvent(new KbNavigateEvent(location.view, location.view === 'search' ? location.query : location.view === 'category' ? location.id : undefined));
+    if (allowed) this.go(location, true);
+  }
+
+  private userStep(delta: number): void {
+    const target = delta < 0 ? this.history.canGoBack : this.history.canGoForward;
+    if (!target) return;
+    if (this.routing !== 'hash') {
+      this.history.go(delta);
+      const location = this.history.current;
+      this.history.go(-delta);
+      const event =
+        location.view === 'article'
+          ? new KbNavigateEvent('article', location.id)
+          : new KbNavigateEvent(location.view, location.view === 'search' ? location.query : location.view === 'category' ? location.id : undefined);
+      if (!this.dispatchEvent(event)) return;
+      this.history.go(delta);
+      this.shown(true);
+      return;
+    }
+    this.focusPending = true;
+    history.go(delta);
+  }
+
+  // Events from the elements inside: stop them, re-fire from <kb-help>, and act unless cancelled.
+  private onInnerOpen = (e: KbArticleOpenEvent) => {
+    e.stopPropagation();
+    e.preventDefault();
+    this.userGo(e.sectionId ? { view: 'article', id: e.articleId, section: e.sectionId } : { view: 'article', id: e.articleId });
+  };
+
+  private onInnerNavigate = (e: KbNavigateEvent) => {
+    e.stopPropagation();
+    e.preventDefault();
+    this.userGo(locationOf(e.view, e.id));
+  };
+
+  // --- hash routing ---
+
+  private stopHashRouting(): void {
+    window.removeEventListener('popstate', this.onBrowserMove);
+    window.removeEventListener('hashchange', this.onBrowserMove);
+  }
+
+  private startHashRouting(): void {
+    window.addEventListener('popstate', this.onBrowserMove);
+    window.addEventListener('hashchange', this.onBrowserMove);
+    const location = fromHash(window.location.hash);
+    if (location) this.history.replace(location);
+    history.replaceState({ ...(history.state ?? {}), [STATE_KEY]: this.history.position }, '', window.location.href);
+    this.moves++;
+  }
+
+  /** The browser moved (back/forward, a typed or followed `#kb…` link). */
+  private onBrowserMove = () => {
+    const location = fromHash(window.location.hash) ?? { view: 'home' };
+    const index = (history.state as Record<string, unknown> | null)?.[STATE_KEY];
+    const focus = this.focusPending;
+    if (typeof index === 'number' && this.history.restore(index, location)) {
+      this.shown(focus);
+      return;
+    }
+    if (this.history.push(location)) {
+      history.replaceState({ ...(history.state ?? {}), [STATE_KEY]: this.history.position }, '', window.location.href);
+      this.shown(focus);
+    }
+  };
+
+  // --- rendering ---
+
+  override render() {
+    const kb = this.source.knowledgeBase;
+    const t = this.i18n.t;
+    if (!kb) return html`<div class="help" part="base">${renderSourceState(this.source, t)}</div>`;
+    return html`<div class="help" part="base" @kb-article-open=${this.onInnerOpen} @kb-navigate=${this.onInnerNavigate}>
+      ${this.renderHeader(kb, t)}
+      <div class="view" part="view" data-view=${this.history.current.view}>${this.renderView(kb, t)}</div>
+    </div>`;
+  }
+
+  private renderHeader(kb: KnowledgeBase, t: KbStrings): TemplateResult {
+    return html`<div class="header" part="header">
+      <div class="nav" role="group" aria-label=${t.helpTitle}>
+        <button type="button" class="nav-button flip" part="nav-button" aria-label=${t.back} title=${t.back} ?disabled=${!this.history.canGoBack} @click=${() => this.userStep(-1)}>
+          ${icon('M15 5l-7 7 7 7')}
+        </button>
+        <button type="button" class="nav-button flip" part="nav-button" aria-label=${t.forward} title=${t.forward} ?disabled=${!this.history.canGoForward} @click=${() => this.userStep(1)}>
+          ${icon('M9 5l7 7-7 7')}
+        </button>
+        <button type="button" class="nav-button" part="nav-button" aria-label=${t.home} title=${t.home} ?disabled=${this.history.current.view === 'home'} @click=${() => this.userGo({ view: 'home' })}>
+          ${icon('M4 11l8-7 8 7M6 9.5V20h4.5v-6h3v6H18V9.5')}
+        </button>
+      </div>
+      <kb-search class="search" .knowledgeBase=${kb} .strings=${this.strings} article-url=${ARTICLE_URL} storage-key="kb-help-search"></kb-search>
+    </div>`;
+  }
+
+  private renderView(kb: KnowledgeBase, t: KbStrings): TemplateResult {
+    const location = this.history.current;
+    switch (location.view) {
+      case 'article':
+        return html`<kb-article
+          .knowledgeBase=${kb}
+          .strings=${this.strings}
+          .focusOnShow=${this.focusPending}
+          src=${this.src}
+          article-id=${location.id}
+          section-id=${location.section ?? ''}
+        ></kb-article>`;
+      case 'category':
+        return html`<kb-categories .knowledgeBase=${kb} .strings=${this.strings} selected=${location.id} article-url=${ARTICLE_URL} category-url=${CATEGORY_URL}></kb-categories>`;
+      case 'search':
+        return this.renderResults(kb, t, location.query);
+      default:
+        return this.renderHome(kb, t);
+    }
+  }
+
+  private renderHome(kb: KnowledgeBase, t: KbStrings): TemplateResult {
+    const suggested = this.route.suggestions(kb, 5);
+    return html`
+      <div class="intro">
+        <h1 part="title" tabindex="-1">${this.heading || kb.meta.title || t.helpTitle}</h1>
+        <p>${this.intro ?? t.helpIntro}</p>
+      </div>
+      ${suggested.length
+        ? html`<section class="section" part="section" aria-labelledby="suggested">
+            <h2 id="suggested">${t.suggestedForPage}</h2>
+            ${this.renderArticleLinks(suggested)}
+          </section>`
+        : nothing}
+      <section class="section" part="section" aria-labelledby="popular">
+        <h2 id="popular">${t.popularArticles}</h2>
+        <kb-article-list .knowledgeBase=${kb} .strings=${this.strings} limit=${this.popularCount} page-size="0" label=${t.popularArticles} article-url=${ARTICLE_URL}></kb-article-list>
+      </section>
+      <section class="section" part="section" aria-labelledby="categories">
+        <h2 id="categories">${t.categories}</h2>
+        <kb-categories .knowledgeBase=${kb} .strings=${this.strings} article-url=${ARTICLE_URL} category-url=${CATEGORY_URL}></kb-categories>
+      </section>
+    `;
+  }
+
+  private renderArticleLinks(articles: ArticleMeta[]): TemplateResult {
+    return html`<ul class="links">
+      ${articles.map((a) => html`<li><a href=${toHash({ view: 'article', id: a.id })} @click=${(e: MouseEvent) => this.onLink(e, { view: 'article', id: a.id })}>${a.title}</a></li>`)}
+    </ul>`;
+  }
+
+  private onLink(e: MouseEvent, location: KbLocation): void {
+    if (isModifiedClick(e)) return;
+    e.preventDefault();
+    this.userGo(location);
+  }
+
+  private renderResults(kb: KnowledgeBase, t: KbStrings, query: string): TemplateResult {
+    const hits = query.trim() ? kb.search(query, { limit: SEARCH_LIMIT }) : [];
+    const title = html`<h1 part="title" tabindex="-1">${format(t.resultsFor, { query })}</h1>`;
+    if (!hits.length) {
+      return html`${title}
+        ${renderEmpty(
+          format(t.noResults, { query }),
+          html`<p>${t.noResultsHint}</p>
+            <h2>${t.popularArticles}</h2>
+            ${this.renderArticleLinks(kb.popular(this.popularCount))}`,
+        )}`;
+    }
+    return html`${title}
+      <p class="muted" role="status">${this.i18n.plural('resultCount', hits.length)}</p>
+      <ol class="hits">
+        ${hits.map((hit) => {
+          const category = kb.category(hit.article.category);
+          const location: KbLocation = hit.section
+            ? { view: 'article', id: hit.article.id, section: hit.section.id }
+            : { view: 'article', id: hit.article.id };
+          return html`<li class="hit" part="hit">
+            <a class="hit-title" href=${toHash(location)} @click=${(e: MouseEvent) => this.onLink(e, location)}>${renderHighlighted(hit.titleHtml)}</a>
+            ${hit.section ? html`<span class="hit-section">${format(t.inSection, { heading: hit.section.heading })}</span>` : nothing}
+            ${category ? html`<span class="hit-category muted">${category.title}</span>` : nothing}
+            <p class="hit-snippet">${renderHighlighted(hit.snippetHtml)}</p>
+          </li>`;
+        })}
+      </ol>`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'kb-help': KbHelp;
+  }
+}
