@@ -1,4 +1,6 @@
 export { KbSearch } from './kb-search/kb-search';
+export { KbArticle } from './kb-article/kb-article';
+export { KbHelp } from './kb-help/kb-help';
 export * from './shared/events';
 export { builtInStrings, type KbStrings, type KbStringKey } from './shared/strings';
 export { clearSharedLoads } from './shared/kb-source';
