@@ -1,0 +1,153 @@
+/**
+ * Content folder -> bundle files: `kb.json`, per-article body files when split
+ * (`articles/<id>.<hash>.html`) and assets (`assets/<name>.<hash>.<ext>`). The same input
+ * gives byte-identical files. `createBundle` works in memory (the Vite plugin serves from
+ * it); `buildBundle` also writes the files and removes the ones an earlier build wrote that
+ * are no longer needed.
+ */
+import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { dirname, join, resolve } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { assembleBundle, type KbBundle } from '../core/bundle-format';
+import { collectArticles, type CollectResult } from './collect';
+import type { Diagnostic } from './diagnostics';
+import { hashedName } from './hash';
+
+export const BUNDLE_FILE = 'kb.json';
+export const BODIES_DIR = 'articles';
+/** Lists the files a build wrote, so the next build removes only its own stale files. */
+export const MANIFEST_FILE = '.kb-elements-files.json';
+
+export interface BuildOptions {
+  contentDir: string;
+  /** `true` always writes bodies to their own files, `false` never, `'auto'` (default) above a size. */
+  split?: boolean | 'auto';
+  /** Warnings count as errors (`ok` is false when there is any). */
+  strict?: boolean;
+  /** Overrides the config's `baseUrl`. */
+  baseUrl?: string;
+  onProgress?: (done: number, total: number) => void;
+}
+
+export interface SizeInfo {
+  raw: number;
+  gzip: number;
+}
+
+export interface BuildStats {
+  articles: number;
+  categories: number;
+  errors: number;
+  warnings: number;
+  infos: number;
+  split: boolean;
+  /** `kb.json`. */
+  bundle: SizeInfo;
+  /** The serialized search index inside `kb.json`. */
+  index: SizeInfo;
+  /** All body files together (0 when inline). */
+  bodies: SizeInfo & { files: number };
+  assets: { raw: number; files: number };
+  /** Milliseconds. */
+  time: number;
+}
+
+export interface BuildResult {
+  bundle: KbBundle;
+  /** Every output file by path relative to the output folder, `kb.json` first. */
+  files: Map<string, string | Uint8Array>;
+  diagnostics: Diagnostic[];
+  stats: BuildStats;
+  /** False when there are errors, or warnings in strict mode. */
+  ok: boolean;
+  collected: CollectResult;
+}
+
+export async function createBundle(options: BuildOptions): Promise<BuildResult> {
+  const started = performance.now();
+  const collected = await collectArticles(options.contentDir, { onProgress: options.onProgress });
+  const { articles, categories, config, diagnostics } = collected;
+  const meta: { title: string; locale: string; baseUrl?: string } = { title: config.title, locale: config.locale };
+  const baseUrl = options.baseUrl ?? config.baseUrl;
+  if (baseUrl) meta.baseUrl = baseUrl;
+  const bundle = assembleBundle({ meta, categories, articles, split: options.split ?? 'auto' });
+
+  const bodies = new Map<string, string>();
+  if (bundle.bodyFiles) {
+    // Content-hash names: a CDN can cache a body file forever, a changed body gets a new name.
+    for (const article of articles) {
+      const path = `${BODIES_DIR}/${hashedName(article.id, '.html', article.html)}`;
+      bundle.bodyFiles[article.id] = path;
+      bodies.set(path, article.html);
+    }
+  }
+  const json = JSON.stringify(bundle);
+  const files = new Map<string, string | Uint8Array>([[BUNDLE_FILE, json]]);
+  for (const [path, html] of bodies) files.set(path, html);
+  for (const [path, content] of [...collected.assets].sort(([a], [b]) => (a < b ? -1 : 1))) files.set(path, content);
+
+  const count = (severity: Diagnostic['severity']) => diagnostics.filter((d) => d.severity === severity).length;
+  const errors = count('error');
+  const warnings = count('warning');
+  const bodySizes = [...bodies.values()].map(size);
+  const stats: BuildStats = {
+    articles: articles.length,
+    categories: categories.length,
+    errors,
+    warnings,
+    infos: count('info'),
+    split: Boolean(bundle.bodyFiles),
+    bundle: size(json),
+    index: size(JSON.stringify(bundle.search)),
+    bodies: { raw: sum(bodySizes.map((s) => s.raw)), gzip: sum(bodySizes.map((s) => s.gzip)), files: bodies.size },
+    assets: { raw: sum([...collected.assets.values()].map((a) => a.byteLength)), files: collected.assets.size },
+    time: 0,
+  };
+  stats.time = Math.round(performance.now() - started);
+  return { bundle, files, diagnostics, stats, ok: errors === 0 && !(options.strict && warnings > 0), collected };
+}
+
+/** Builds and writes the bundle into `outDir`. */
+export async function buildBundle(options: BuildOptions & { outDir: string }): Promise<BuildResult> {
+  const result = await createBundle(options);
+  const started = performance.now();
+  await writeBundleFiles(options.outDir, result.files);
+  result.stats.time += Math.round(performance.now() - started);
+  return result;
+}
+
+/** Writes the files, skipping unchanged ones, and removes files the previous build wrote that are gone now. */
+export async function writeBundleFiles(outDir: string, files: Map<string, string | Uint8Array>): Promise<void> {
+  const root = resolve(outDir);
+  await mkdir(root, { recursive: true });
+  const previous = await readManifest(root);
+  for (const [path, content] of files) {
+    const target = join(root, path);
+    const existing = await readFile(target).catch(() => undefined);
+    if (existing && Buffer.compare(existing, Buffer.from(content)) === 0) continue;
+    await mkdir(dirname(target), { recursive: true });
+    await writeFile(target, content);
+  }
+  for (const path of previous) {
+    if (!files.has(path) && !path.includes('..')) await rm(join(root, path), { force: true });
+  }
+  await writeFile(join(root, MANIFEST_FILE), `${JSON.stringify([...files.keys()], null, 1)}\n`);
+}
+
+async function readManifest(root: string): Promise<string[]> {
+  try {
+    const list: unknown = JSON.parse(await readFile(join(root, MANIFEST_FILE), 'utf8'));
+    return Array.isArray(list) ? list.filter((p): p is string => typeof p === 'string') : [];
+  } catch {
+    return [];
+  }
+}
+
+function size(content: string | Uint8Array): SizeInfo {
+  const bytes = typeof content === 'string' ? Buffer.from(content) : content;
+  return { raw: bytes.byteLength, gzip: gzipSync(bytes).byteLength };
+}
+
+function sum(values: number[]): number {
+  return values.reduce((a, b) => a + b, 0);
+}

@@ -1,0 +1,108 @@
+/** Categories from folders: ids, titles, `_category.md`, order, counts, tree order. */
+import type { Category } from '../core/types';
+import type { KbConfig } from './config';
+import { compareStrings, type DiagnosticList } from './diagnostics';
+import { didYouMeanHint } from './did-you-mean';
+import type { CategoryFields } from './fields';
+import { slugifyName } from './slug';
+
+const NUMBER_PREFIX = /^(\d+)[-_. ]+(?=\S)/;
+
+/** A folder or file name without its ordering prefix (`02-billing` -> `billing`), and that number. */
+export function splitOrderPrefix(name: string): { name: string; order?: number } {
+  const match = NUMBER_PREFIX.exec(name);
+  return match ? { name: name.slice(match[0].length), order: Number(match[1]) } : { name };
+}
+
+/** `email-filtering/incoming` -> `email-filtering-incoming`. */
+export function pathId(path: string): string {
+  return path
+    .split('/')
+    .map((segment) => slugifyName(splitOrderPrefix(segment).name) || slugifyName(segment))
+    .filter(Boolean)
+    .join('-');
+}
+
+/** `email-filtering` -> `Email filtering`. */
+export function humanize(name: string): string {
+  const words = splitOrderPrefix(name).name.replace(/[-_]+/g, ' ').trim();
+  return words.charAt(0).toUpperCase() + words.slice(1);
+}
+
+export interface CategoryDraft extends Category {
+  folder: string;
+}
+
+export interface FolderInfo {
+  folder: string;
+  fields: CategoryFields;
+  introHtml?: string;
+}
+
+/**
+ * Makes one category per folder (and one for articles at the root, if any), applies the
+ * config's `categoryOrder`, and returns them in tree order: parents before children,
+ * siblings by order, then title.
+ */
+export function makeCategories(folders: FolderInfo[], hasRootArticles: boolean, config: KbConfig, file: string, diagnostics: DiagnosticList): CategoryDraft[] {
+  const drafts: CategoryDraft[] = [];
+  if (hasRootArticles) {
+    drafts.push({ id: config.rootCategory.id, title: config.rootCategory.title, folder: '', articleCount: 0, totalCount: 0 });
+  }
+  const idByFolder = new Map<string, string>();
+  for (const { folder, fields, introHtml } of folders) {
+    const name = folder.slice(folder.lastIndexOf('/') + 1);
+    let id = pathId(folder) || 'category';
+    while (drafts.some((d) => d.id === id)) id = `${id}-1`;
+    idByFolder.set(folder, id);
+    const parentFolder = folder.includes('/') ? folder.slice(0, folder.lastIndexOf('/')) : '';
+    const draft: CategoryDraft = { id, title: fields.title ?? humanize(name), folder, articleCount: 0, totalCount: 0 };
+    if (fields.description) draft.description = fields.description;
+    if (introHtml) draft.introHtml = introHtml;
+    if (fields.icon) draft.icon = fields.icon;
+    const order = fields.order ?? splitOrderPrefix(name).order;
+    if (order !== undefined) draft.order = order;
+    if (parentFolder) draft.parent = idByFolder.get(parentFolder);
+    drafts.push(draft);
+  }
+
+  config.categoryOrder.forEach((wanted, position) => {
+    const found = drafts.find((d) => d.id === wanted || (d.folder && d.folder === wanted));
+    if (found) found.order = position + 1;
+    else diagnostics.warn('config-unknown-category', file, `categoryOrder names "${wanted}", which is not a category${didYouMeanHint(wanted, drafts.map((d) => d.id))}.`);
+  });
+  return treeOrder(drafts);
+}
+
+function treeOrder(drafts: CategoryDraft[]): CategoryDraft[] {
+  const children = new Map<string | undefined, CategoryDraft[]>();
+  for (const draft of drafts) children.set(draft.parent, [...(children.get(draft.parent) ?? []), draft]);
+  const out: CategoryDraft[] = [];
+  const visit = (parent: string | undefined) => {
+    const list = (children.get(parent) ?? []).sort(
+      (a, b) => (a.order ?? Infinity) - (b.order ?? Infinity) || compareStrings(a.title.toLowerCase(), b.title.toLowerCase()) || compareStrings(a.id, b.id),
+    );
+    for (const draft of list) {
+      out.push(draft);
+      visit(draft.id);
+    }
+  };
+  visit(undefined);
+  return out;
+}
+
+/** Fills `articleCount` and `totalCount` from the articles' category ids. */
+export function countArticles(categories: CategoryDraft[], articleCategories: string[]): void {
+  const byId = new Map(categories.map((c) => [c.id, c]));
+  for (const id of articleCategories) {
+    const category = byId.get(id);
+    if (!category) continue;
+    category.articleCount++;
+    for (let c: CategoryDraft | undefined = category; c; c = c.parent ? byId.get(c.parent) : undefined) c.totalCount++;
+  }
+}
+
+/** The public category, without the build's folder path. */
+export function toCategory({ folder: _folder, ...category }: CategoryDraft): Category {
+  return category;
+}

@@ -1,0 +1,278 @@
+/**
+ * Reads a content folder into articles ready for the index and the bundle: front matter,
+ * Markdown to HTML, ids, categories, links, images, excerpts, sections. Every Markdown file
+ * ends up as an article or in a diagnostic that says which file and why.
+ */
+import { readFile, stat } from 'node:fs/promises';
+import { basename, resolve } from 'node:path';
+import type { Category, IndexableArticle } from '../core/types';
+import { AssetStore } from './assets';
+import { countArticles, humanize, makeCategories, pathId, splitOrderPrefix, toCategory, type FolderInfo } from './categories';
+import { readConfig, type KbConfig } from './config';
+import { readContentTree } from './content-tree';
+import { compareStrings, DiagnosticList, sortDiagnostics, type Diagnostic } from './diagnostics';
+import { didYouMeanHint } from './did-you-mean';
+import { makeExcerpt } from './excerpt';
+import { readArticleFields, readCategoryFields, type ArticleFields } from './fields';
+import { readFrontMatter } from './front-matter';
+import { LinkResolver, type LinkTarget } from './links';
+import { MarkdownEngine, type PreparedMarkdown, type RenderHooks } from './markdown';
+import { decodeText } from './read-text';
+import { slugifyName } from './slug';
+
+export interface CollectedArticle extends IndexableArticle {
+  /** Body HTML (not sanitized: the elements sanitize it; scripts and handlers are already gone). */
+  html: string;
+  /** Path of the Markdown file, relative to the content folder, with `/`. */
+  source: string;
+}
+
+export interface CollectResult {
+  /** In the order lists show them: category tree order, then `order`, then title. */
+  articles: CollectedArticle[];
+  /** Tree order: parents before children, siblings by order, then title. */
+  categories: Category[];
+  config: KbConfig;
+  /** Sorted by file and line. */
+  diagnostics: Diagnostic[];
+  /** Files to write next to the bundle (`assets/name.hash.ext`), from images and attachments. */
+  assets: Map<string, Uint8Array>;
+}
+
+export interface CollectOptions {
+  /** Called after each Markdown file is read, for progress on large builds. */
+  onProgress?: (done: number, total: number) => void;
+}
+
+/** The content folder is missing or is not a folder: nothing can be built. */
+export class ContentFolderError extends Error {
+  override name = 'ContentFolderError';
+}
+
+interface Draft {
+  path: string;
+  folder: string;
+  fields: ArticleFields;
+  prepared: PreparedMarkdown;
+  title: string;
+  id: string;
+  category: string;
+}
+
+const ID_PATTERN = /^[\p{L}\p{N}][\p{L}\p{N}_.-]*$/u;
+
+export async function collectArticles(contentDir: string, options: CollectOptions = {}): Promise<CollectResult> {
+  const root = resolve(contentDir);
+  const info = await stat(root).catch(() => undefined);
+  if (!info) throw new ContentFolderError(`content folder not found: ${contentDir}`);
+  if (!info.isDirectory()) throw new ContentFolderError(`not a folder: ${contentDir}`);
+
+  const diagnostics = new DiagnosticList();
+  const tree = await readContentTree(root);
+  const config = await readConfig(root, tree.configFiles, diagnostics);
+  const configFile = tree.configFiles[0] ?? '';
+  const engine = new MarkdownEngine(config.locale);
+
+  // 1. Read and lex every article (links are resolved later, once every id is known).
+  const drafts: Draft[] = [];
+  const leftOut = new Map<string, string>();
+  let done = 0;
+  for (const path of tree.articles) {
+    const draft = await readArticle(root, path, engine, diagnostics);
+    options.onProgress?.(++done, tree.articles.length);
+    if (!draft) continue;
+    if (draft.fields.leftOut) {
+      diagnostics.info('left-out', path, `${draft.fields.leftOut}: left out of the bundle.`);
+      leftOut.set(path, draft.fields.leftOut);
+      continue;
+    }
+    drafts.push(draft);
+  }
+
+  // 2. Ids: ids written in front matter first, then the path-based defaults.
+  assignIds(drafts, diagnostics);
+
+  // 3. Categories, and each article's category.
+  const folders: FolderInfo[] = [];
+  const intros = new Map<string, PreparedMarkdown>();
+  const categoryFolders = new Map<string, string>();
+  for (const folder of tree.folders) {
+    const path = tree.categoryFiles.get(folder);
+    const file = path ? await readCategoryFile(root, path, engine, diagnostics) : undefined;
+    folders.push({ folder, fields: file?.fields ?? {} });
+    if (path && file?.intro) intros.set(folder, file.intro);
+  }
+  const drafted = makeCategories(folders, drafts.some((d) => d.folder === ''), config, configFile, diagnostics);
+  for (const category of drafted) categoryFolders.set(category.folder, category.id);
+  for (const draft of drafts) assignCategory(draft, drafted, categoryFolders, diagnostics);
+
+  // 4. Links and images, then HTML.
+  const assets = new AssetStore();
+  const resolver = new LinkResolver({
+    contentDir: root,
+    articles: new Map<string, LinkTarget>(drafts.map((d) => [d.path, { id: d.id, anchors: d.prepared.anchors }])),
+    leftOut,
+    categories: categoryFolders,
+    assets,
+    diagnostics,
+  });
+  const render = (path: string, prepared: PreparedMarkdown) => renderWithLinks(engine, resolver, path, prepared, diagnostics);
+  for (const category of drafted) {
+    const intro = intros.get(category.folder);
+    const html = intro ? render(tree.categoryFiles.get(category.folder)!, intro).trim() : '';
+    if (html) category.introHtml = html;
+  }
+  const ids = new Set(drafts.map((d) => d.id));
+  const articles = drafts.map((draft) => toArticle(draft, render(draft.path, draft.prepared), ids, diagnostics));
+
+  // 5. Counts, order, and a word about every file that did not make it in.
+  countArticles(drafted, articles.map((a) => a.category));
+  const categories = drafted.map(toCategory);
+  const position = new Map(categories.map((c, i) => [c.id, i]));
+  articles.sort(
+    (a, b) =>
+      (position.get(a.category) ?? 0) - (position.get(b.category) ?? 0) ||
+      (a.order ?? Infinity) - (b.order ?? Infinity) ||
+      compareStrings(a.title.toLowerCase(), b.title.toLowerCase()) ||
+      compareStrings(a.id, b.id),
+  );
+  const used = new Set(assets.sources().map((abs) => abs.slice(root.length + 1).split('\\').join('/')));
+  for (const file of tree.otherFiles) {
+    if (!used.has(file)) diagnostics.info('unused-file', file, 'not a Markdown article and not referenced by one; not in the bundle.');
+  }
+  if (tree.articles.length === 0) {
+    diagnostics.error('empty-content', '', `no Markdown articles (*.md) in ${contentDir}.`);
+  } else if (articles.length === 0) {
+    diagnostics.error('empty-content', '', `none of the ${tree.articles.length} Markdown files could be used as an article (see the messages above).`);
+  }
+  return { articles, categories, config, diagnostics: sortDiagnostics(diagnostics.items), assets: assets.files };
+}
+
+/** A `_category.md`: its fields, and its body (the intro), lexed; rendered once links resolve. */
+async function readCategoryFile(root: string, path: string, engine: MarkdownEngine, diagnostics: DiagnosticList) {
+  const text = decodeText(await readFile(resolve(root, path)), path, diagnostics);
+  const front = readFrontMatter(text, path, diagnostics);
+  const fields = readCategoryFields(front, path, diagnostics);
+  const intro = front.body.trim() ? engine.prepare(front.body, front.bodyLine, path, diagnostics) : undefined;
+  return { fields, intro };
+}
+
+async function readArticle(root: string, path: string, engine: MarkdownEngine, diagnostics: DiagnosticList): Promise<Draft | undefined> {
+  const bytes = await readFile(resolve(root, path));
+  const text = decodeText(bytes, path, diagnostics);
+  if (text.trim() === '') {
+    diagnostics.warn('empty-file', path, 'empty file; left out of the bundle.');
+    return undefined;
+  }
+  const front = readFrontMatter(text, path, diagnostics);
+  const fields = readArticleFields(front, path, diagnostics);
+  const prepared = engine.prepare(front.body, front.bodyLine, path, diagnostics);
+  const folder = path.includes('/') ? path.slice(0, path.lastIndexOf('/')) : '';
+  let title = fields.title ?? prepared.title;
+  if (!title) {
+    title = humanize(basename(path).replace(/\.(md|markdown)$/i, ''));
+    diagnostics.warn('missing-title', path, `no title: add "title:" to the front matter or start with a "# Heading"; used "${title}" from the file name.`, 1);
+  }
+  if (!front.body.trim()) diagnostics.warn('empty-article', path, 'the article has no text, only front matter.', front.bodyLine - 1);
+  return { path, folder, fields, prepared, title, id: '', category: '' };
+}
+
+function defaultId(path: string): string {
+  const withoutExtension = path.replace(/\.(md|markdown)$/i, '');
+  return pathId(withoutExtension) || slugifyName(splitOrderPrefix(basename(withoutExtension)).name) || 'article';
+}
+
+function assignIds(drafts: Draft[], diagnostics: DiagnosticList): void {
+  const taken = new Map<string, string>();
+  const claim = (draft: Draft, wanted: string, explicit: boolean) => {
+    let id = wanted;
+    if (taken.has(id)) {
+      for (let n = 2; taken.has(`${wanted}-${n}`); n++) id = `${wanted}-${n + 1}`;
+      id = taken.has(`${wanted}-2`) ? id : `${wanted}-2`;
+      diagnostics.error(
+        'duplicate-id',
+        draft.path,
+        `${explicit ? 'id' : 'default id (from the path)'} "${wanted}" is already used by ${taken.get(wanted)}; this article got the id "${id}". Give one of them another id.`,
+        explicit ? 2 : undefined,
+      );
+    }
+    taken.set(id, draft.path);
+    draft.id = id;
+  };
+  for (const draft of drafts) {
+    const id = draft.fields.id;
+    if (id === undefined) continue;
+    if (ID_PATTERN.test(id)) {
+      claim(draft, id, true);
+    } else {
+      const fixed = slugifyName(id) || defaultId(draft.path);
+      diagnostics.warn('invalid-id', draft.path, `id "${id}" may only hold letters, digits, "-", "_" and "."; used "${fixed}".`);
+      claim(draft, fixed, true);
+    }
+  }
+  for (const draft of drafts) if (!draft.id) claim(draft, defaultId(draft.path), false);
+}
+
+function assignCategory(draft: Draft, categories: { id: string; folder: string }[], byFolder: Map<string, string>, diagnostics: DiagnosticList): void {
+  draft.category = byFolder.get(draft.folder) ?? '';
+  const wanted = draft.fields.category;
+  if (!wanted) return;
+  const found = categories.find((c) => c.id === wanted || (c.folder && c.folder === wanted.replace(/^\/|\/$/g, '')));
+  if (found) draft.category = found.id;
+  else {
+    diagnostics.warn(
+      'unknown-category',
+      draft.path,
+      `category "${wanted}" does not exist${didYouMeanHint(wanted, categories.map((c) => c.id))}; kept the article in its folder's category.`,
+    );
+  }
+}
+
+function renderWithLinks(engine: MarkdownEngine, resolver: LinkResolver, path: string, prepared: PreparedMarkdown, diagnostics: DiagnosticList): string {
+  for (const url of prepared.urls) {
+    const resolution = resolver.resolve(path, prepared.anchors, url.href, url.kind, url.line);
+    if (!resolution) continue;
+    if ('href' in resolution) url.token.href = resolution.href;
+    else url.token.type = url.kind === 'link' ? 'unlinked' : 'missingImage';
+  }
+  const hooks: RenderHooks = {
+    rawUrl: (tag, attribute, value, line) => {
+      if (!((tag === 'a' && attribute === 'href') || (tag === 'img' && attribute === 'src'))) return undefined;
+      const resolution = resolver.resolve(path, prepared.anchors, value, tag === 'img' ? 'image' : 'link', line);
+      return resolution && 'href' in resolution ? resolution.href : undefined;
+    },
+    removed: (what, line) => diagnostics.warn('unsafe-html', path, `removed ${what} from raw HTML (the bundle never carries scripts or event handlers).`, line),
+  };
+  return engine.render(prepared, hooks);
+}
+
+function toArticle(draft: Draft, html: string, ids: Set<string>, diagnostics: DiagnosticList): CollectedArticle {
+  const { fields, prepared } = draft;
+  const related: string[] = [];
+  for (const id of fields.related ?? []) {
+    if (id === draft.id) continue;
+    if (ids.has(id)) {
+      if (!related.includes(id)) related.push(id);
+    } else {
+      diagnostics.warn('unknown-related', draft.path, `related article "${id}" does not exist${didYouMeanHint(id, [...ids])}; left it out.`);
+    }
+  }
+  const article: CollectedArticle = {
+    id: draft.id,
+    title: draft.title,
+    category: draft.category,
+    excerpt: fields.excerpt ?? makeExcerpt(prepared.firstParagraph),
+    tags: fields.tags ?? [],
+    views: fields.views ?? 0,
+    headings: prepared.headings,
+    related,
+    context: fields.context ?? [],
+    sections: prepared.sections,
+    html,
+    source: draft.path,
+  };
+  if (fields.updated) article.updated = fields.updated;
+  if (fields.order !== undefined) article.order = fields.order;
+  if (fields.lang) article.lang = fields.lang;
+  return article;
+}

@@ -1,0 +1,91 @@
+/** `kb.config.json` / `kb.config.yaml` at the root of a content folder. */
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { parseDocument } from 'yaml';
+import type { DiagnosticList } from './diagnostics';
+import { didYouMeanHint } from './did-you-mean';
+
+export interface KbConfig {
+  /** Name of the knowledge base (default "Help Center"). */
+  title: string;
+  /** BCP 47 locale of the content (default `en`). */
+  locale: string;
+  /** Base URL that the bundle's relative asset and body URLs resolve against (e.g. a CDN). */
+  baseUrl?: string;
+  /** Category ids (or folder paths) in the order they are shown; others follow. */
+  categoryOrder: string[];
+  /** The category of articles that sit at the root of the content folder. */
+  rootCategory: { id: string; title: string };
+}
+
+export const DEFAULT_CONFIG: KbConfig = {
+  title: 'Help Center',
+  locale: 'en',
+  categoryOrder: [],
+  rootCategory: { id: 'general', title: 'General' },
+};
+
+const FIELDS = ['title', 'locale', 'baseUrl', 'categoryOrder', 'rootCategory'];
+
+export async function readConfig(root: string, files: string[], diagnostics: DiagnosticList): Promise<KbConfig> {
+  const config: KbConfig = { ...DEFAULT_CONFIG, rootCategory: { ...DEFAULT_CONFIG.rootCategory } };
+  if (files.length === 0) return config;
+  const file = files[0];
+  for (const extra of files.slice(1)) diagnostics.warn('config-duplicate', extra, `ignored: ${file} is the config file (keep only one).`);
+  const text = await readFile(join(root, file), 'utf8');
+  let data: unknown;
+  if (file.endsWith('.json')) {
+    try {
+      data = JSON.parse(text);
+    } catch (error) {
+      diagnostics.error('config-syntax', file, `not valid JSON: ${(error as Error).message}; used the defaults.`, jsonErrorLine(text, error as Error));
+      return config;
+    }
+  } else {
+    const doc = parseDocument(text, { prettyErrors: false });
+    if (doc.errors.length) {
+      diagnostics.error('config-syntax', file, `not valid YAML: ${doc.errors[0].message.split('\n')[0]}; used the defaults.`, doc.errors[0].linePos?.[0].line);
+      return config;
+    }
+    data = doc.toJS();
+  }
+  if (data === null || typeof data !== 'object' || Array.isArray(data)) {
+    diagnostics.error('config-syntax', file, 'must be an object of settings; used the defaults.');
+    return config;
+  }
+  const values = data as Record<string, unknown>;
+  for (const key of Object.keys(values)) {
+    if (!FIELDS.includes(key)) diagnostics.warn('config-unknown', file, `unknown setting "${key}"${didYouMeanHint(key, FIELDS)}; ignored it.`);
+  }
+  const bad = (key: string, expected: string) => diagnostics.warn('config-type', file, `setting "${key}" should be ${expected}; used the default.`);
+  const setText = (key: 'title' | 'locale' | 'baseUrl') => {
+    const value = values[key];
+    if (value === undefined) return;
+    if (typeof value === 'string' && value.trim()) config[key] = value.trim();
+    else bad(key, 'a non-empty text');
+  };
+  setText('title');
+  setText('locale');
+  setText('baseUrl');
+  if (values.categoryOrder !== undefined) {
+    if (Array.isArray(values.categoryOrder) && values.categoryOrder.every((v) => typeof v === 'string')) config.categoryOrder = values.categoryOrder as string[];
+    else bad('categoryOrder', 'a list of category ids');
+  }
+  const rootCategory = values.rootCategory;
+  if (rootCategory !== undefined) {
+    if (typeof rootCategory === 'string' && rootCategory.trim()) config.rootCategory.title = rootCategory.trim();
+    else if (rootCategory && typeof rootCategory === 'object' && !Array.isArray(rootCategory)) {
+      const { id, title } = rootCategory as Record<string, unknown>;
+      if (typeof id === 'string' && id.trim()) config.rootCategory.id = id.trim();
+      if (typeof title === 'string' && title.trim()) config.rootCategory.title = title.trim();
+    } else bad('rootCategory', 'a title, or { id, title }');
+  }
+  return config;
+}
+
+function jsonErrorLine(text: string, error: Error): number | undefined {
+  const position = /position (\d+)/.exec(error.message);
+  if (position) return text.slice(0, Number(position[1])).split('\n').length;
+  const line = /line (\d+)/.exec(error.message);
+  return line ? Number(line[1]) : undefined;
+}

@@ -1,0 +1,51 @@
+/** What the build tells the author: always a file (relative to the content folder) and why. */
+export type Severity = 'error' | 'warning' | 'info';
+
+export interface Diagnostic {
+  severity: Severity;
+  /** Stable machine-readable kind, e.g. `front-matter-yaml`, `duplicate-id`, `missing-link`. */
+  code: string;
+  /** Path relative to the content folder, with `/` separators; `''` for the folder itself. */
+  file: string;
+  /** 1-based line in the file, when known. */
+  line?: number;
+  message: string;
+}
+
+/** Collects diagnostics for one build. */
+export class DiagnosticList {
+  readonly items: Diagnostic[] = [];
+
+  add(severity: Severity, code: string, file: string, message: string, line?: number): void {
+    this.items.push(line === undefined ? { severity, code, file, message } : { severity, code, file, line, message });
+  }
+  error(code: string, file: string, message: string, line?: number): void {
+    this.add('error', code, file, message, line);
+  }
+  warn(code: string, file: string, message: string, line?: number): void {
+    this.add('warning', code, file, message, line);
+  }
+  info(code: string, file: string, message: string, line?: number): void {
+    this.add('info', code, file, message, line);
+  }
+}
+
+/** Sorted by file, line, then severity: the order a reader of the report expects. */
+export function sortDiagnostics(list: Diagnostic[]): Diagnostic[] {
+  const rank = { error: 0, warning: 1, info: 2 };
+  return [...list].sort(
+    (a, b) =>
+      compareStrings(a.file, b.file) || (a.line ?? 0) - (b.line ?? 0) || rank[a.severity] - rank[b.severity] || compareStrings(a.message, b.message),
+  );
+}
+
+/** `file:line: severity: message`, the shape editors and CI logs turn into links. */
+export function formatDiagnostic(d: Diagnostic, contentDir = ''): string {
+  const path = [contentDir, d.file].filter(Boolean).join('/') || '.';
+  return `${path}${d.line ? `:${d.line}` : ''}: ${d.severity}: ${d.message}`;
+}
+
+/** Code-point order, independent of the machine's locale (for byte-identical output). */
+export function compareStrings(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}

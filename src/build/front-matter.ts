@@ -1,0 +1,93 @@
+import { LineCounter, isMap, isNode, isScalar, parse, parseDocument } from 'yaml';
+import type { DiagnosticList } from './diagnostics';
+
+export interface FrontMatter {
+  /** The fields, `{}` when there is no front matter or it could not be read. */
+  data: Record<string, unknown>;
+  /** 1-based line of each field's key, for diagnostics about a field. */
+  lines: Record<string, number>;
+  /** The Markdown after the front matter. */
+  body: string;
+  /** 1-based line of the file where `body` starts. */
+  bodyLine: number;
+}
+
+const OPEN = /^---[ \t]*$/;
+const CLOSE = /^(?:---|\.\.\.)[ \t]*$/;
+
+/**
+ * Splits `---` front matter from the Markdown and reads it as YAML. Real content has broken
+ * front matter: a repeated key is a warning (the last value wins, as in most tools); YAML that
+ * does not parse is an error with its line, and the fields that can still be read one line at
+ * a time are kept, so the article survives.
+ */
+export function readFrontMatter(text: string, file: string, diagnostics: DiagnosticList): FrontMatter {
+  const lines = text.split('\n');
+  if (!OPEN.test(lines[0] ?? '')) return { data: {}, lines: {}, body: text, bodyLine: 1 };
+  const end = lines.findIndex((line, i) => i > 0 && CLOSE.test(line));
+  if (end < 0) {
+    diagnostics.error('front-matter-unclosed', file, 'front matter starts with "---" but has no closing "---"; read the whole file as Markdown.', 1);
+    return { data: {}, lines: {}, body: text, bodyLine: 1 };
+  }
+  const yaml = lines.slice(1, end).join('\n');
+  const body = lines.slice(end + 1).join('\n');
+  const bodyLine = end + 2;
+  const parsed = parseYaml(yaml, file, diagnostics);
+  return { ...parsed, body, bodyLine };
+}
+
+function parseYaml(yaml: string, file: string, diagnostics: DiagnosticList): Pick<FrontMatter, 'data' | 'lines'> {
+  if (yaml.trim() === '') return { data: {}, lines: {} };
+  const counter = new LineCounter();
+  const doc = parseDocument(yaml, { uniqueKeys: false, lineCounter: counter, prettyErrors: false });
+  const fileLine = (offset: number) => counter.linePos(offset).line + 1;
+
+  if (doc.errors.length > 0) {
+    const first = doc.errors[0];
+    const salvaged = salvageFields(yaml);
+    const kept = Object.keys(salvaged.data);
+    diagnostics.error(
+      'front-matter-yaml',
+      file,
+      `front matter is not valid YAML: ${first.message.split('\n')[0]}. ` +
+        (kept.length ? `Kept the fields that could be read: ${kept.join(', ')}.` : 'Ignored it.'),
+      fileLine(first.pos[0]),
+    );
+    return salvaged;
+  }
+  if (doc.contents === null) return { data: {}, lines: {} };
+  if (!isMap(doc.contents)) {
+    diagnostics.error('front-matter-yaml', file, 'front matter must be a YAML mapping of `field: value` lines; ignored it.', 2);
+    return { data: {}, lines: {} };
+  }
+
+  const data: Record<string, unknown> = {};
+  const fieldLines: Record<string, number> = {};
+  for (const pair of doc.contents.items) {
+    const key = isScalar(pair.key) ? String(pair.key.value) : String(pair.key);
+    const line = isScalar(pair.key) && pair.key.range ? fileLine(pair.key.range[0]) : 2;
+    if (key in fieldLines) {
+      diagnostics.warn('front-matter-duplicate', file, `front matter field "${key}" is repeated (first on line ${fieldLines[key]}); the last value wins.`, line);
+    }
+    data[key] = isNode(pair.value) ? pair.value.toJSON() : (pair.value ?? null);
+    fieldLines[key] = line;
+  }
+  return { data, lines: fieldLines };
+}
+
+/** Reads `key: value` lines one at a time, skipping the ones that do not parse. */
+function salvageFields(yaml: string): Pick<FrontMatter, 'data' | 'lines'> {
+  const data: Record<string, unknown> = {};
+  const lines: Record<string, number> = {};
+  yaml.split('\n').forEach((text, i) => {
+    const match = /^([A-Za-z_][\w-]*)[ \t]*:[ \t]*(.*)$/.exec(text);
+    if (!match || match[2].trim() === '') return;
+    try {
+      data[match[1]] = parse(match[2]);
+      lines[match[1]] = i + 2;
+    } catch {
+      // This line is the broken one: leave it out.
+    }
+  });
+  return { data, lines };
+}

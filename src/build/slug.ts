@@ -1,0 +1,37 @@
+/**
+ * Slugs for heading ids, article ids and category ids, the way GitHub makes heading anchors:
+ * lower case, letters (any script), digits, `_` and `-` kept, spaces to `-`, the rest dropped.
+ */
+export function slugify(text: string): string {
+  return text
+    .normalize('NFC')
+    .toLowerCase()
+    .trim()
+    .replace(/[^\p{L}\p{M}\p{N}\p{Pc}\- ]+/gu, '')
+    .replace(/ /g, '-');
+}
+
+/** Slug for a path segment or id: like `slugify`, but runs of separators collapse to one `-`. */
+export function slugifyName(text: string): string {
+  return slugify(text.replace(/[\s._]+/g, ' ')).replace(/-{2,}/g, '-').replace(/^-|-$/g, '');
+}
+
+/** Hands out slugs unique within one article (`setup`, `setup-1`, `setup-2`, ...). */
+export class Slugger {
+  private readonly seen = new Set<string>();
+
+  slug(text: string, fallback = 'section'): string {
+    const base = slugify(text) || fallback;
+    let candidate = base;
+    for (let n = 1; this.seen.has(candidate); n++) candidate = `${base}-${n}`;
+    this.seen.add(candidate);
+    return candidate;
+  }
+
+  /** Claims an author-given id as is; false when it is already taken. */
+  claim(id: string): boolean {
+    if (this.seen.has(id)) return false;
+    this.seen.add(id);
+    return true;
+  }
+}
