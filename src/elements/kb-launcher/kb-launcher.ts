@@ -121,6 +121,11 @@ export class KbLauncher extends HTMLElement {
   }
 
   connectedCallback(): void {
+    if (!sheet) {
+      sheet = new CSSStyleSheet();
+      sheet.replaceSync(launcherCss);
+    }
+    this.root.adoptedStyleSheets = [sheet];
     const active = document.querySelector('kb-launcher:not([duplicate])');
     this.toggleAttribute('duplicate', !!active && active !== this);
     if (this.hasAttribute('duplicate') || this.button) return;
@@ -143,11 +148,6 @@ export class KbLauncher extends HTMLElement {
   }
 
   private renderButton(): void {
-    if (!sheet) {
-      sheet = new CSSStyleSheet();
-      sheet.replaceSync(launcherCss);
-    }
-    this.root.adoptedStyleSheets = [sheet];
     this.button = el('button', { type: 'button', part: 'button', class: 'launch', 'aria-expanded': 'false' }, el('i', { 'aria-hidden': 'true' }, '?'), el('span')) as HTMLButtonElement;
     this.button.addEventListener('click', () => this.toggle());
     for (const type of ['pointerenter', 'focus', 'touchstart']) {
