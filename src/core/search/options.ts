@@ -23,7 +23,7 @@ export function maxTypos(term: string): number {
 
 /** Weight of an index term found by completing a query word (`conf` -> `configuration`). */
 export function prefixWeight(query: string, term: string): number {
-  return 0.5 + 0.4 * (query.length / term.length);
+  return 0.3 + 0.4 * (query.length / term.length);
 }
 
 /** Weight of an index term found by typo tolerance, at edit `distance` from the query word. */
@@ -38,6 +38,14 @@ export function maxCompletions(query: string): number {
 
 /** The parts of a technical word (`spam`, `flag` of `x-spam-flag`) together count this much of the word. */
 export const PART_WEIGHT = 0.5;
+
+/** Weight of an index term with the same English stem as the query word (`filters` for `filtering`). */
+export const STEM_WEIGHT = 0.8;
+/** At most this many index terms are checked for a shared stem. */
+export const MAX_STEM_CANDIDATES = 300;
+
+/** How much matches in an article's other sections add to its best section's score. */
+export const SPREAD_WEIGHT = 0.1;
 
 /** Popularity (`views`) multiplies a score by at most this much more than 1: a tie-breaker. */
 export const VIEWS_WEIGHT = 0.03;

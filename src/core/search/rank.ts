@@ -5,7 +5,8 @@
 import type { ArticleMeta } from '../types';
 import { words } from '../text/tokenize';
 import { fold } from '../text/normalize';
-import { BM25, FIELD, FIELD_BOOST, PART_WEIGHT, VIEWS_WEIGHT, fuzzyWeight, maxCompletions, prefixWeight } from './options';
+import { stem } from '../text/stem';
+import { BM25, FIELD, FIELD_BOOST, MAX_STEM_CANDIDATES, PART_WEIGHT, SPREAD_WEIGHT, STEM_WEIGHT, VIEWS_WEIGHT, fuzzyWeight, maxCompletions, prefixWeight } from './options';
 import type { ParsedQuery, QueryWord } from './query';
 import type { Posting, SearchIndex } from './search-index';
 
@@ -33,6 +34,8 @@ interface Expansion {
   term: string;
   weight: number;
   posting: Posting;
+  /** Rarity cap: a completion or a near miss never counts as rarer than the word itself. */
+  maxIdf: number;
 }
 
 /** The index terms a query word stands for, with how much each counts. */
@@ -42,6 +45,14 @@ function expandTerm(index: SearchIndex, term: string, prefix: boolean, typos: nu
     if (weight > (weights.get(t) ?? 0)) weights.set(t, weight);
   };
   if (index.terms.has(term)) add(term, 1);
+  const root = stem(term);
+  if (root !== term || term.length >= 4) {
+    let seen = 0;
+    for (const [t] of index.terms.atPrefix(root.slice(0, Math.max(3, root.length - 1)))) {
+      if (++seen > MAX_STEM_CANDIDATES) break;
+      if (t !== term && stem(t) === root) add(t, STEM_WEIGHT);
+    }
+  }
   if (prefix) {
     const completions: [string, number][] = [];
     for (const [t, value] of index.terms.atPrefix(term)) {
@@ -55,12 +66,18 @@ function expandTerm(index: SearchIndex, term: string, prefix: boolean, typos: nu
       if (distance > 0) add(t, fuzzyWeight(term, distance));
     }
   }
+  const exact = index.posting(term);
+  const maxIdf = exact ? idf(index, exact) : Infinity;
   const out: Expansion[] = [];
   for (const [t, weight] of weights) {
     const posting = index.posting(t);
-    if (posting) out.push({ term: t, weight, posting });
+    if (posting) out.push({ term: t, weight, posting, maxIdf });
   }
   return out;
+}
+
+function idf(index: SearchIndex, posting: Posting): number {
+  return Math.log(1 + (index.docCount - posting.df + 0.5) / (posting.df + 0.5));
 }
 
 /** A query word's expansions, and those of its parts when it is a technical word. */
@@ -79,11 +96,10 @@ export function expand(index: SearchIndex, word: QueryWord): WordExpansions {
 
 /** Score of every document for a list of alternative expansions: the best of them. */
 function scoreExpansions(index: SearchIndex, expansions: Expansion[], scale: number, meta: Map<number, number>, body: Map<number, number>): void {
-  const n = index.docCount;
   const metaBest = new Map<number, number>();
   const bodyBest = new Map<number, number>();
-  for (const { weight, posting } of expansions) {
-    const idf = Math.log(1 + (n - posting.df + 0.5) / (posting.df + 0.5));
+  for (const { weight, posting, maxIdf } of expansions) {
+    const rarity = Math.min(idf(index, posting), maxIdf);
     const metaHere = new Map<number, number>();
     const bodyHere = new Map<number, number>();
     const e = posting.entries;
@@ -93,7 +109,7 @@ function scoreExpansions(index: SearchIndex, expansions: Expansion[], scale: num
       const tf = e[i + 2]!;
       const len = index.lengths[field]![doc]!;
       const norm = tf + BM25.k1 * (1 - BM25.b + (BM25.b * len) / index.averageLength[field]!);
-      const s = weight * FIELD_BOOST[field]! * idf * ((tf * (BM25.k1 + 1)) / norm + BM25.delta);
+      const s = weight * FIELD_BOOST[field]! * rarity * ((tf * (BM25.k1 + 1)) / norm + BM25.delta);
       const target = field === FIELD.heading || field === FIELD.text ? bodyHere : metaHere;
       target.set(doc, (target.get(doc) ?? 0) + s);
     }
@@ -111,14 +127,6 @@ function scoreWord(index: SearchIndex, x: WordExpansions): { meta: Map<number, n
   scoreExpansions(index, x.whole, 1, meta, body);
   for (const part of x.parts) scoreExpansions(index, part, PART_WEIGHT / x.parts.length, meta, body);
   return { meta, body };
-}
-
-interface Candidate {
-  article: number;
-  best: Float64Array;
-  extra: Float64Array;
-  /** Body score per document of the article, to pick the section to show. */
-  bodyByDoc: Map<number, number>;
 }
 
 /** Whether `sequence` occurs in `terms` as consecutive words. */
@@ -155,60 +163,103 @@ export function rank(input: RankInput): RankedArticle[] {
   const nWords = query.words.length;
   if (!nWords) return [];
   const expansions = query.words.map((w) => expand(index, w));
-  const candidates = new Map<number, Candidate>();
-  expansions.forEach((list, u) => {
-    const { meta, body } = scoreWord(index, list);
-    const touch = (doc: number, s: number, isBody: boolean) => {
-      const article = index.docArticle[doc]!;
-      let c = candidates.get(article);
-      if (!c) {
-        if (input.accept && !input.accept(article)) return;
-        c = { article, best: new Float64Array(nWords), extra: new Float64Array(nWords), bodyByDoc: new Map() };
-        candidates.set(article, c);
+  // Per document: its score for each query word, and its score from headings and text.
+  const docWords = new Map<number, Float64Array>();
+  const docBody = new Map<number, number>();
+  const byArticle = new Map<number, number[]>();
+  const rejected = new Set<number>();
+  expansions.forEach((x, u) => {
+    const { meta, body } = scoreWord(index, x);
+    const add = (doc: number, s: number) => {
+      let v = docWords.get(doc);
+      if (!v) {
+        const article = index.docArticle[doc]!;
+        if (rejected.has(article)) return;
+        if (input.accept && !input.accept(article)) {
+          rejected.add(article);
+          return;
+        }
+        docWords.set(doc, (v = new Float64Array(nWords)));
+        const list = byArticle.get(article);
+        if (list) list.push(doc);
+        else byArticle.set(article, [doc]);
       }
-      if (s > c.best[u]!) {
-        c.extra[u]! += c.best[u]!;
-        c.best[u] = s;
-      } else c.extra[u]! += s;
-      if (isBody) c.bodyByDoc.set(doc, (c.bodyByDoc.get(doc) ?? 0) + s);
+      v[u]! += s;
     };
-    for (const [doc, s] of meta) touch(doc, s, false);
-    for (const [doc, s] of body) touch(doc, s, true);
+    for (const [doc, s] of meta) add(doc, s);
+    for (const [doc, s] of body) {
+      add(doc, s);
+      if (docWords.has(doc)) docBody.set(doc, (docBody.get(doc) ?? 0) + s);
+    }
   });
 
   let maxViews = 0;
-  for (const c of candidates.keys()) maxViews = Math.max(maxViews, articles[c]!.views || 0);
+  for (const a of byArticle.keys()) maxViews = Math.max(maxViews, articles[a]!.views || 0);
   const required = query.words.map((w) => w.phrase >= 0);
   const scored: RankedArticle[] = [];
-  for (const c of candidates.values()) {
-    let sum = 0;
-    let matched = 0;
-    let missingRequired = false;
-    for (let u = 0; u < nWords; u++) {
-      const best = c.best[u]!;
-      if (best > 0) matched++;
-      else if (required[u]) missingRequired = true;
-      sum += best + 0.15 * Math.min(c.extra[u]!, best);
-    }
-    if (missingRequired || !phrasesHold(input, c.article)) continue;
-    const coverage = matched / nWords;
-    const meta = articles[c.article]!;
-    const views = maxViews > 0 ? Math.log1p(meta.views || 0) / Math.log1p(maxViews) : 0;
-    const score = sum * (0.25 + 0.75 * coverage * coverage) * titleFactor(meta.title, query) * (1 + VIEWS_WEIGHT * views);
-    let heading = -1;
-    let bestBody = 0;
-    for (const [doc, s] of c.bodyByDoc) {
-      if (s > bestBody) {
-        bestBody = s;
-        heading = index.docHeading[doc]!;
+  const zero = new Float64Array(nWords);
+  for (const [article, docs] of byArticle) {
+    // An article is as good as its best section read together with its title, tags,
+    // excerpt and intro (the top document); other sections add a little.
+    const top = docWords.get(index.articleDoc[article]!) ?? zero;
+    let best = -1;
+    let bestDoc = -1;
+    let bestMatched = 0;
+    let missingRequired = true;
+    const spread = new Float64Array(nWords);
+    for (const doc of docs) {
+      const v = docWords.get(doc)!;
+      let sum = 0;
+      let matched = 0;
+      let missing = false;
+      for (let u = 0; u < nWords; u++) {
+        const s = Math.max(top[u]!, v[u]!);
+        if (s > 0) matched++;
+        else if (required[u]) missing = true;
+        sum += s;
+        spread[u]! += v[u]!;
+      }
+      const value = sum * coverageFactor(matched / nWords);
+      if (!missing && value > best) {
+        best = value;
+        bestDoc = doc;
+        bestMatched = matched;
+        missingRequired = false;
       }
     }
-    scored.push({ article: c.article, heading, score, terms: [] });
+    if (missingRequired || !phrasesHold(input, article)) continue;
+    let extra = 0;
+    const chosen = docWords.get(bestDoc)!;
+    for (let u = 0; u < nWords; u++) extra += Math.min(spread[u]! - Math.max(top[u]!, chosen[u]!), Math.max(top[u]!, chosen[u]!));
+    const meta = articles[article]!;
+    const views = maxViews > 0 ? Math.log1p(meta.views || 0) / Math.log1p(maxViews) : 0;
+    const score = (best + SPREAD_WEIGHT * Math.max(0, extra) * coverageFactor(bestMatched / nWords)) * titleFactor(meta.title, query) * (1 + VIEWS_WEIGHT * views);
+    scored.push({ article, heading: sectionToShow(index, docs, bestDoc, docBody), score, terms: [] });
   }
   scored.sort((a, b) => b.score - a.score || a.article - b.article);
   const top = scored.slice(0, input.limit);
   attachTerms(index, expansions, top);
   return top;
+}
+
+/** Articles that match all query words come first; each missing word costs a lot. */
+function coverageFactor(coverage: number): number {
+  return 0.25 + 0.75 * coverage * coverage;
+}
+
+/** The best section, or when the article's top won through its title, the section whose text matched best. */
+function sectionToShow(index: SearchIndex, docs: number[], bestDoc: number, docBody: Map<number, number>): number {
+  if (index.docHeading[bestDoc]! >= 0) return index.docHeading[bestDoc]!;
+  let heading = -1;
+  let bestBody = docBody.get(bestDoc) ?? 0;
+  for (const doc of docs) {
+    const s = docBody.get(doc) ?? 0;
+    if (s > bestBody) {
+      bestBody = s;
+      heading = index.docHeading[doc]!;
+    }
+  }
+  return heading;
 }
 
 /** Fills in which index terms matched each of the top articles. */

@@ -1,0 +1,148 @@
+/**
+ * Relevance benchmark: our search against MiniSearch (defaults), MiniSearch as VitePress
+ * configures it, lunr and Fuse.js, over real corpora, with our own query sets. Each query
+ * is scored as typed, with one typo in its longest word, and half-typed (last word cut).
+ */
+import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { loadCorpus, loaderUsed, type CorpusName } from './corpora';
+import { ENGINES, type Engine } from './engines';
+
+interface Query {
+  q: string;
+  kind: string;
+  expect: string[];
+}
+
+const CORPUS_NAMES: CorpusName[] = ['mailserver', 'tldr-en', 'tldr-zh', 'tldr-de'];
+const MODES = ['typed', 'typo', 'half'] as const;
+type Mode = (typeof MODES)[number];
+
+const NEIGHBOURS: Record<string, string> = {
+  a: 's', b: 'v', c: 'x', d: 's', e: 'r', f: 'g', g: 'h', h: 'j', i: 'o', j: 'k', k: 'l', l: 'k', m: 'n',
+  n: 'm', o: 'p', p: 'o', q: 'w', r: 't', s: 'a', t: 'r', u: 'i', v: 'b', w: 'e', x: 'c', y: 'u', z: 'x',
+};
+
+/** One typo in the longest word: a deletion, a swap or a wrong neighbouring key, in turn. */
+export function withTypo(query: string, n: number): string {
+  const words = query.split(' ');
+  let longest = 0;
+  words.forEach((w, i) => {
+    if ([...w].length > [...words[longest]!].length) longest = i;
+  });
+  const chars = [...words[longest]!];
+  if (chars.length < 2) return query;
+  const p = Math.max(1, Math.floor(chars.length / 2));
+  const op = n % 3;
+  if (op === 0) chars.splice(p, 1);
+  else if (op === 1) [chars[p - 1], chars[p]] = [chars[p]!, chars[p - 1]!];
+  else chars[p] = NEIGHBOURS[chars[p]!.toLowerCase()] ?? chars[p - 1]!;
+  if (op === 1 && chars.join('') === words[longest]) chars[p] = NEIGHBOURS[chars[p]!.toLowerCase()] ?? chars[p - 1]!;
+  words[longest] = chars.join('');
+  return words.join(' ');
+}
+
+/** The query while still being typed: the last word cut to half its length. */
+export function halfTyped(query: string): string {
+  const words = query.split(' ');
+  const last = [...words[words.length - 1]!];
+  words[words.length - 1] = last.slice(0, Math.ceil(last.length / 2)).join('');
+  return words.join(' ');
+}
+
+function variant(q: string, mode: Mode, n: number): string {
+  return mode === 'typed' ? q : mode === 'typo' ? withTypo(q, n) : halfTyped(q);
+}
+
+interface Score {
+  mrr: number;
+  s1: number;
+  s5: number;
+  n: number;
+}
+
+function score(engine: Engine, queries: { q: string; expected: Set<number> }[], mode: Mode): Score & { misses: string[] } {
+  let mrr = 0;
+  let s1 = 0;
+  let s5 = 0;
+  const misses: string[] = [];
+  queries.forEach(({ q, expected }, n) => {
+    const results = engine.search(variant(q, mode, n), 10);
+    const rank = results.findIndex((i) => expected.has(i));
+    if (rank >= 0) mrr += 1 / (rank + 1);
+    if (rank === 0) s1++;
+    else misses.push(`${variant(q, mode, n)} (${rank < 0 ? '-' : rank + 1})`);
+    if (rank >= 0 && rank < 5) s5++;
+  });
+  const n = queries.length;
+  return { mrr: mrr / n, s1: s1 / n, s5: s5 / n, n, misses };
+}
+
+const fmt = (x: number) => x.toFixed(3);
+const verbose = process.argv.includes('--verbose');
+const only = process.argv.slice(2).filter((a) => !a.startsWith('--')) as CorpusName[];
+
+const lines: string[] = [];
+const totals = new Map<string, Record<Mode, Score>>();
+for (const corpus of only.length ? only : CORPUS_NAMES) {
+  const articles = await loadCorpus(corpus);
+  const bySource = new Map(articles.map((a, i) => [a.source, i]));
+  const raw = JSON.parse(readFileSync(join('bench', 'relevance', 'queries', `${corpus}.json`), 'utf8')) as Query[];
+  const queries = raw
+    .map((r) => ({ q: r.q, expected: new Set(r.expect.map((e) => bySource.get(e)).filter((i): i is number => i !== undefined)) }))
+    .filter((r) => r.expected.size > 0);
+  console.log(`\n${corpus}: ${articles.length} articles, ${queries.length} queries (${loaderUsed})`);
+  lines.push(`### ${corpus} (${articles.length} articles, ${queries.length} queries)`, '');
+  lines.push('| engine | typed MRR@10 | S@1 | S@5 | one typo MRR@10 | S@1 | S@5 | half-typed MRR@10 | S@1 | S@5 |', '|---|---|---|---|---|---|---|---|---|---|');
+  for (const make of ENGINES) {
+    const t = performance.now();
+    const engine = make(articles);
+    const row: Partial<Record<Mode, Score>> = {};
+    for (const mode of MODES) {
+      const s = score(engine, queries, mode);
+      row[mode] = s;
+      if (verbose && engine.name === 'kb-elements' && s.misses.length) console.log(`  ${mode} misses: ${s.misses.join(' | ')}`);
+    }
+    const cells = MODES.flatMap((m) => [fmt(row[m]!.mrr), fmt(row[m]!.s1), fmt(row[m]!.s5)]);
+    console.log(`  ${engine.name.padEnd(20)} ${cells.join('  ')}  (${Math.round(performance.now() - t)} ms)`);
+    lines.push(`| ${engine.name} | ${cells.join(' | ')} |`);
+    const total = totals.get(engine.name) ?? ({} as Record<Mode, Score>);
+    for (const m of MODES) {
+      const prev = total[m] ?? { mrr: 0, s1: 0, s5: 0, n: 0 };
+      const cur = row[m]!;
+      total[m] = { mrr: prev.mrr + cur.mrr * cur.n, s1: prev.s1 + cur.s1 * cur.n, s5: prev.s5 + cur.s5 * cur.n, n: prev.n + cur.n };
+    }
+    totals.set(engine.name, total);
+  }
+  lines.push('');
+}
+
+const summary = ['### All corpora (every query weighs the same)', '', '| engine | typed MRR@10 | S@1 | S@5 | one typo MRR@10 | S@1 | S@5 | half-typed MRR@10 | S@1 | S@5 |', '|---|---|---|---|---|---|---|---|---|---|'];
+console.log('\nall corpora:');
+for (const [name, t] of totals) {
+  const cells = MODES.flatMap((m) => [fmt(t[m].mrr / t[m].n), fmt(t[m].s1 / t[m].n), fmt(t[m].s5 / t[m].n)]);
+  console.log(`  ${name.padEnd(20)} ${cells.join('  ')}`);
+  summary.push(`| ${name} | ${cells.join(' | ')} |`);
+}
+const ours = totals.get('kb-elements')!;
+const ratio = [...totals.entries()]
+  .filter(([n]) => n !== 'kb-elements')
+  .map(([n, t]) => `${n} ${MODES.map((m) => (ours[m].mrr / Math.max(1e-9, t[m].mrr)).toFixed(2)).join(' / ')}`);
+
+const md = [
+  '## Relevance',
+  '',
+  `\`bench/relevance/run.ts\`: our query sets (\`bench/relevance/queries/*.json\`: keywords, questions, synonyms, product names, each with the article(s) a user wants) over real corpora in \`../shared/corpora\`, articles from the ${loaderUsed}. ` +
+    'Each query is scored as typed, with one typo in its longest word (deletion, swap or neighbouring key, in turn), and half-typed (its last word cut to half). ' +
+    'MRR@10 (mean reciprocal rank of the first wanted article in the top 10), S@1 and S@5 (share of queries with a wanted article first / in the top 5). ' +
+    'Baselines in the same run, on the same articles: MiniSearch defaults (fields title + text, one document per article); MiniSearch configured as VitePress\'s local search (one document per heading section; fields title/titles/text; fuzzy 0.2, prefix, boost title 4, text 2, titles 1; first section per article counts); lunr (title boost 10 + body, default English pipeline); Fuse.js (keys title weight 2 + text, `ignoreLocation: true`). Hits are one per article for every engine.',
+  '',
+  `Our MRR@10 as a ratio of each baseline's (typed / typo / half-typed): ${ratio.join('; ')}.`,
+  '',
+  ...summary,
+  '',
+  ...lines,
+].join('\n');
+mkdirSync(join('bench', 'results'), { recursive: true });
+writeFileSync(join('bench', 'results', 'relevance.md'), `${md}\n`);
+console.log('\nwrote bench/results/relevance.md');
