@@ -10,6 +10,7 @@ import { sendKeys } from '@web/test-runner-commands';
 import { KnowledgeBase } from '../../src/core/index';
 import '../../src/elements/kb-article-list/kb-article-list';
 import '../../src/elements/kb-article/kb-article';
+import type { KbArticle } from '../../src/elements/kb-article/kb-article';
 import '../../src/elements/kb-categories/kb-categories';
 import '../../src/elements/kb-help/kb-help';
 import type { KbHelp } from '../../src/elements/kb-help/kb-help';
@@ -188,7 +189,7 @@ describe('XSS suite', () => {
   });
 
   it('following hostile widget links and anchors neither runs code nor leaves the page', async () => {
-    const el = await fixture(html`<kb-article .knowledgeBase=${kb} article-id="everything"></kb-article>`);
+    const el = await fixture<KbArticle>(html`<kb-article .knowledgeBase=${kb} article-id="everything"></kb-article>`);
     await settled(el as never);
     await waitFor(() => el.shadowRoot!.querySelector('h1'), 'shown');
     for (const link of el.shadowRoot!.querySelectorAll<HTMLAnchorElement>('.body a:not([target])')) {
