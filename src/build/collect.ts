@@ -53,6 +53,8 @@ interface Draft {
   path: string;
   folder: string;
   fields: ArticleFields;
+  /** Line of each front matter field. */
+  fieldLines: Record<string, number>;
   prepared: PreparedMarkdown;
   title: string;
   id: string;
@@ -174,7 +176,7 @@ async function readArticle(root: string, path: string, engine: MarkdownEngine, d
     diagnostics.warn('missing-title', path, `no title: add "title:" to the front matter or start with a "# Heading"; used "${title}" from the file name.`, 1);
   }
   if (!front.body.trim()) diagnostics.warn('empty-article', path, 'the article has no text, only front matter.', front.bodyLine - 1);
-  return { path, folder, fields, prepared, title, id: '', category: '' };
+  return { path, folder, fields, fieldLines: front.lines, prepared, title, id: '', category: '' };
 }
 
 function defaultId(path: string): string {
@@ -193,7 +195,7 @@ function assignIds(drafts: Draft[], diagnostics: DiagnosticList): void {
         'duplicate-id',
         draft.path,
         `${explicit ? 'id' : 'default id (from the path)'} "${wanted}" is already used by ${taken.get(wanted)}; this article got the id "${id}". Give one of them another id.`,
-        explicit ? 2 : undefined,
+        explicit ? draft.fieldLines.id : undefined,
       );
     }
     taken.set(id, draft.path);
@@ -206,7 +208,7 @@ function assignIds(drafts: Draft[], diagnostics: DiagnosticList): void {
       claim(draft, id, true);
     } else {
       const fixed = slugifyName(id) || defaultId(draft.path);
-      diagnostics.warn('invalid-id', draft.path, `id "${id}" may only hold letters, digits, "-", "_" and "."; used "${fixed}".`);
+      diagnostics.warn('invalid-id', draft.path, `id "${id}" may only hold letters, digits, "-", "_" and "."; used "${fixed}".`, draft.fieldLines.id);
       claim(draft, fixed, true);
     }
   }
@@ -224,6 +226,7 @@ function assignCategory(draft: Draft, categories: { id: string; folder: string }
       'unknown-category',
       draft.path,
       `category "${wanted}" does not exist${didYouMeanHint(wanted, categories.map((c) => c.id))}; kept the article in its folder's category.`,
+      draft.fieldLines.category,
     );
   }
 }
@@ -254,7 +257,7 @@ function toArticle(draft: Draft, html: string, ids: Set<string>, diagnostics: Di
     if (ids.has(id)) {
       if (!related.includes(id)) related.push(id);
     } else {
-      diagnostics.warn('unknown-related', draft.path, `related article "${id}" does not exist${didYouMeanHint(id, [...ids])}; left it out.`);
+      diagnostics.warn('unknown-related', draft.path, `related article "${id}" does not exist${didYouMeanHint(id, [...ids])}; left it out.`, draft.fieldLines.related);
     }
   }
   const article: CollectedArticle = {

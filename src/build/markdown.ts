@@ -81,8 +81,13 @@ export class MarkdownEngine {
     if (first >= 0 && tokens[first].type === 'heading' && tokens[first].depth === 1) {
       title = plainText(tokens[first].tokens as Token[]);
       tokens.splice(first, 1);
+    } else {
+      // A `# heading` further down still names the article, but stays where the author put it.
+      const h1 = tokens.find((t) => t.type === 'heading' && t.depth === 1);
+      if (h1) title = plainText(h1.tokens as Token[]);
     }
 
+    blankInlineScripts(tokens);
     const anchors = new Set<string>();
     const slugger = new Slugger();
     const urls: UrlReference[] = [];
@@ -128,6 +133,25 @@ export class MarkdownEngine {
       return filterHtml(html).html;
     } finally {
       this.hooks = {};
+    }
+  }
+}
+
+/**
+ * An inline `<script>` arrives as three tokens (`<script>`, its text, `</script>`): blank the
+ * text between them, so the script's source never shows up as text (the tags themselves are
+ * removed when the HTML is written).
+ */
+function blankInlineScripts(tokens: Token[]): void {
+  let inScript = false;
+  for (const token of tokens) {
+    if (token.type === 'html' && !token.block) {
+      if (/^<script\b/i.test(token.text as string) && !/<\/script\s*>/i.test(token.text as string)) inScript = true;
+      else if (/^<\/script\s*>/i.test(token.text as string)) inScript = false;
+    } else if (inScript) {
+      Object.assign(token, { type: 'text', raw: '', text: '', tokens: undefined });
+    } else if (Array.isArray(token.tokens)) {
+      blankInlineScripts(token.tokens as Token[]);
     }
   }
 }

@@ -1,0 +1,31 @@
+import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Diagnostic } from '../../src/build/diagnostics';
+
+export const fixture = (name: string) => fileURLToPath(new URL(`../fixtures/content/${name}`, import.meta.url));
+export const projectRoot = fileURLToPath(new URL('../..', import.meta.url));
+
+/** A temporary content folder made of `{ path: text }`. */
+export function tempContent(files: Record<string, string | Uint8Array> = {}): string {
+  const root = mkdtempSync(join(tmpdir(), 'kb-build-'));
+  for (const [path, content] of Object.entries(files)) {
+    mkdirSync(dirname(join(root, path)), { recursive: true });
+    writeFileSync(join(root, path), content);
+  }
+  return root;
+}
+
+export const tempDir = () => mkdtempSync(join(tmpdir(), 'kb-out-'));
+
+/** The diagnostics of one file, as `line severity code` strings, for compact assertions. */
+export function diagnosticsOf(list: Diagnostic[], file: string): string[] {
+  return list.filter((d) => d.file === file).map((d) => `${d.line ?? '-'} ${d.severity} ${d.code}`);
+}
+
+export function find<T extends { id: string }>(list: T[], id: string): T {
+  const found = list.find((item) => item.id === id);
+  if (!found) throw new Error(`no "${id}" in [${list.map((i) => i.id).join(', ')}]`);
+  return found;
+}
