@@ -8,6 +8,7 @@
  * elements, else on the first open of the launcher or intent to open it (hover, focus).
  */
 import { autoInit, readScriptOptions } from './elements/kb-launcher/auto-init';
+import { defineOnce } from './elements/kb-launcher/elements-claim';
 import { KbLauncher } from './elements/kb-launcher/kb-launcher';
 import { loadWhenNeeded } from './elements/kb-launcher/load-when-needed';
 import { VERSION } from './elements/kb-launcher/version';
@@ -20,13 +21,13 @@ export function load(): Promise<typeof import('./index')> {
 }
 
 /** Defines the elements once per page, even when this file or the ESM build ran before. */
-let loading: Promise<unknown> | undefined;
 function loadElements(): Promise<unknown> {
-  if (customElements.get('kb-help') || customElements.get('kb-search')) return Promise.resolve();
-  return (loading ??= load().catch((error: unknown) => {
-    console.warn('kb-elements: the elements could not be defined', error);
-    throw error;
-  }));
+  return defineOnce(() =>
+    load().catch((error: unknown) => {
+      console.warn('kb-elements: the elements could not be defined', error);
+      throw error;
+    }),
+  );
 }
 
 KbLauncher.loadElements = loadElements;

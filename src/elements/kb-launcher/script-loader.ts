@@ -5,6 +5,7 @@
  * focus of the button), or as soon as the page uses another `kb-*` element.
  */
 import { autoInit, readScriptOptions } from './auto-init';
+import { claimedLoad } from './elements-claim';
 import { KbLauncher } from './kb-launcher';
 import { loadWhenNeeded } from './load-when-needed';
 import { VERSION } from './version';
@@ -17,6 +18,8 @@ const elementsSrc = new URL(options.elementsSrc ?? 'kb-elements.js', script?.src
 let loading: Promise<unknown> | undefined;
 function loadElements(): Promise<unknown> {
   if (customElements.get('kb-help')) return Promise.resolve();
+  const claimed = claimedLoad();
+  if (claimed) return claimed;
   return (loading ??= new Promise<unknown>((resolve, reject) => {
     const tag = document.createElement('script');
     tag.src = elementsSrc;

@@ -1,0 +1,20 @@
+/**
+ * One definition of the elements per page, however many copies of kb-elements run (the file
+ * included twice, the launcher-first script plus the full file, a bundler import): the copy
+ * that starts defining them leaves its promise on `window`, and every other copy waits on it.
+ */
+const CLAIM = Symbol.for('kb-elements.elements');
+
+type Holder = Record<symbol, Promise<unknown> | undefined>;
+
+/** The load another copy of kb-elements already started, if any. */
+export function claimedLoad(): Promise<unknown> | undefined {
+  return (window as unknown as Holder)[CLAIM];
+}
+
+/** Runs `define` unless the elements are defined or being defined; returns the shared promise. */
+export function defineOnce(define: () => Promise<unknown>): Promise<unknown> {
+  const holder = window as unknown as Holder;
+  if (customElements.get('kb-search')) return holder[CLAIM] ?? Promise.resolve();
+  return (holder[CLAIM] ??= define());
+}

@@ -1,0 +1,149 @@
+/**
+ * The script-tag files as a host page uses them (built dist/kb-elements.js and
+ * dist/kb-launcher.js, under the strict CSP): launcher from data-* attributes, the
+ * window.kbElements queue, lazy loading, failures, and the files included twice.
+ */
+import { expect } from '@open-wc/testing';
+import type { KbLauncher } from '../../src/elements/kb-launcher/kb-launcher';
+import { bundleUrl, makeBundle } from './support/bundles';
+import { loadFrame, waitFor } from './support/frame';
+
+type HostWindow = Window &
+  typeof globalThis & {
+    hostErrors: string[];
+    cspViolations?: string[];
+    seen: string[];
+    keptReference: unknown;
+  };
+
+const BUNDLE = bundleUrl(
+  makeBundle({
+    categories: [{ id: 'settings', title: 'Settings' }],
+    articles: [
+      { id: 'archive-storage', title: 'How long the archive keeps mail', category: 'settings', context: ['settings.archive', '/settings/archive'], intro: 'Retention.' },
+      { id: 'spam-filter-threshold', title: 'Set the spam filter threshold', category: 'settings', context: ['settings.spam-filter'], intro: 'Threshold.' },
+      { id: 'add-a-domain', title: 'Add a domain', category: 'settings', context: ['/domains'], intro: 'Domains.' },
+    ],
+  }),
+);
+
+const scripts = (win: Window) =>
+  win.performance
+    .getEntriesByType('resource')
+    .map((e) => new URL(e.name).pathname)
+    .filter((p) => p.startsWith('/dist/') || p.startsWith('/no/'));
+
+const launcherOf = (win: Window) => win.document.querySelector('kb-launcher:not([duplicate])') as KbLauncher | null;
+const button = (launcher: KbLauncher) => launcher.shadowRoot!.querySelector<HTMLButtonElement>('[part="button"]');
+const helpOf = (launcher: KbLauncher) =>
+  launcher.shadowRoot!.querySelector('kb-launcher-panel')?.shadowRoot?.querySelector<HTMLElement>('kb-help') ?? null;
+
+async function page(name: string) {
+  const { frame, win } = await loadFrame(`/test/elements/pages/embed/${name}.html?csp`);
+  return { frame, win: win as HostWindow };
+}
+
+describe('script tag: kb-elements.js with data-launcher', () => {
+  it('shows the launcher from the data-* options, replays the queued calls, and defers the other elements', async () => {
+    const { frame, win } = await page('launcher');
+    const launcher = await waitFor(() => launcherOf(win), 'launcher');
+    expect(button(launcher)!.textContent).to.contain('Help center');
+    expect(launcher.getAttribute('position')).to.equal('bottom-left');
+    expect(win.getComputedStyle(launcher).zIndex).to.equal('500');
+    expect(launcher.src).to.equal(new URL('/test/fixtures/generated/demo/kb.json', location.href).href);
+
+    // The stub object was upgraded in place; the queued suggest() ran.
+    expect(win.kbElements).to.equal(win.keptReference);
+    expect(win.kbElements!.version).to.match(/^\d+\.\d+\.\d+/);
+    expect((win as unknown as Record<symbol, { keys: string[] }>)[Symbol.for('kb-elements.route-context')]!.keys).to.deep.equal(['settings.archive']);
+
+    // Only the launcher ran: the help elements wait for intent.
+    expect(win.customElements.get('kb-help')).to.equal(undefined);
+    expect(win.customElements.get('kb-search')).to.equal(undefined);
+    expect(scripts(win)).to.deep.equal(['/dist/kb-elements.js']);
+
+    launcher.src = BUNDLE;
+    win.kbElements!.open();
+    await waitFor(() => helpOf(launcher)?.shadowRoot?.querySelector('h1'), 'help center open');
+    expect(win.customElements.get('kb-help')).to.not.equal(undefined);
+    // "Suggested for this page" from the suggest() key queued before load.
+    await waitFor(() => helpOf(launcher)!.shadowRoot!.textContent!.includes('How long the archive keeps mail'), 'suggestion');
+    win.kbElements!.close();
+    expect(win.seen).to.deep.equal(['kb-launcher-open', 'kb-launcher-close']);
+    expect(win.hostErrors).to.deep.equal([]);
+    expect(win.cspViolations).to.deep.equal([]);
+    frame.remove();
+  });
+
+  it('updates "Suggested for this page" on SPA navigation, with no call from the host', async () => {
+    const { frame, win } = await page('launcher');
+    const launcher = await waitFor(() => launcherOf(win), 'launcher');
+    launcher.src = BUNDLE;
+    win.kbElements!.suggest(null);
+    win.history.pushState(null, '', '/domains');
+    launcher.show();
+    const help = await waitFor(() => helpOf(launcher)?.shadowRoot?.querySelector('h1') && helpOf(launcher), 'help');
+    await waitFor(() => help.shadowRoot!.textContent!.includes('Add a domain'), 'suggestion for /domains');
+    win.history.pushState(null, '', '/settings/archive');
+    await waitFor(() => help.shadowRoot!.querySelector('#suggested')?.parentElement?.textContent?.includes('How long the archive keeps mail'), 'suggestion for /settings/archive');
+    win.location.hash = '#/domains';
+    await waitFor(() => help.shadowRoot!.querySelector('#suggested')?.parentElement?.textContent?.includes('Add a domain'), 'suggestion for #/domains');
+    expect(win.hostErrors).to.deep.equal([]);
+    frame.remove();
+  });
+
+  it('defines <kb-tip> at once when the page uses one', async () => {
+    const { frame, win } = await page('tip');
+    await waitFor(() => win.customElements.get('kb-tip'), 'kb-tip defined');
+    const field = win.document.querySelector('#retention')!;
+    await waitFor(() => field.getAttribute('aria-describedby'), 'field described');
+    expect(win.hostErrors).to.deep.equal([]);
+    frame.remove();
+  });
+});
+
+describe('script tag: kb-launcher.js (launcher first)', () => {
+  it('loads kb-elements.js only on intent, then opens the help center', async () => {
+    const { frame, win } = await page('split');
+    const launcher = await waitFor(() => launcherOf(win), 'launcher');
+    await waitFor(() => button(launcher), 'button');
+    expect(scripts(win)).to.deep.equal(['/dist/kb-launcher.js']);
+    expect((win as unknown as Record<symbol, { keys: string[] }>)[Symbol.for('kb-elements.route-context')]!.keys).to.deep.equal(['settings.spam-filter', 'dashboard']);
+
+    launcher.src = BUNDLE;
+    button(launcher)!.dispatchEvent(new PointerEvent('pointerenter'));
+    await waitFor(() => win.customElements.get('kb-help'), 'elements loaded on hover');
+    expect(scripts(win)).to.deep.equal(['/dist/kb-launcher.js', '/dist/kb-elements.js']);
+    win.kbElements!.openArticle('spam-filter-threshold');
+    await waitFor(() => helpOf(launcher)?.shadowRoot?.querySelector('kb-article'), 'article shown');
+    expect(win.hostErrors).to.deep.equal([]);
+    expect(win.cspViolations).to.deep.equal([]);
+    frame.remove();
+  });
+
+  it('says so with a retry when kb-elements.js cannot be loaded, and throws nothing into the page', async () => {
+    const { frame, win } = await page('split-broken');
+    const launcher = await waitFor(() => launcherOf(win), 'launcher');
+    win.kbElements!.open();
+    const alert = await waitFor(() => launcher.shadowRoot!.querySelector('[part="alert"]'), 'alert');
+    expect(alert.textContent).to.contain('Help could not be loaded.');
+    launcher.shadowRoot!.querySelector<HTMLButtonElement>('[part="retry"]')!.click();
+    await waitFor(() => scripts(win).filter((s) => s.startsWith('/no/')).length === 2, 'retried');
+    await waitFor(() => launcher.shadowRoot!.querySelector('[part="alert"]'), 'alert again');
+    expect(win.hostErrors).to.deep.equal([]);
+    frame.remove();
+  });
+});
+
+describe('script tag included twice', () => {
+  it('makes one launcher, defines the elements once, and throws nothing', async () => {
+    const { frame, win } = await page('twice');
+    await waitFor(() => win.customElements.get('kb-search') && win.document.querySelector('kb-search')?.shadowRoot, 'kb-search');
+    await new Promise((r) => setTimeout(r, 100));
+    const launchers = [...win.document.querySelectorAll('kb-launcher')];
+    expect(launchers.filter((l) => !l.hasAttribute('duplicate'))).to.have.length(1);
+    expect(launchers).to.have.length(1);
+    expect(win.hostErrors).to.deep.equal([]);
+    frame.remove();
+  });
+});
