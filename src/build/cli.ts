@@ -1,5 +1,134 @@
-const [command] = process.argv.slice(2);
-if (command !== 'build') {
-  console.error('Usage: kb-elements build <content-dir> --out <dir> [--split] [--strict] [--watch]');
-  process.exit(2);
+#!/usr/bin/env node
+/** `kb-elements build <content-dir> --out <dir> [--split] [--strict] [--watch]`. */
+import { watch } from 'node:fs';
+import { readFileSync } from 'node:fs';
+import { relative, resolve, sep } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { buildBundle, type BuildResult } from './build-bundle';
+import { parseArgs, USAGE, UsageError, type CliOptions } from './cli-args';
+import { ContentFolderError } from './collect';
+import { diagnosticLines, summaryLines } from './report';
+
+/** Builds at least this many Markdown files show progress. */
+const PROGRESS_FROM = 1000;
+
+export interface CliIo {
+  out: (line: string) => void;
+  err: (line: string) => void;
+  /** Progress line that the next one replaces (a terminal), or undefined to print none. */
+  progress?: (text: string) => void;
+}
+
+const processIo: CliIo = {
+  out: (line) => process.stdout.write(`${line}\n`),
+  err: (line) => process.stderr.write(`${line}\n`),
+  progress: (text) => {
+    if (process.stderr.isTTY) process.stderr.write(`\r\x1b[K${text}`);
+    else process.stderr.write(`${text}\n`);
+  },
+};
+
+/** Runs the CLI; resolves with the exit code (never, while watching). */
+export async function main(argv: string[], io: CliIo = processIo): Promise<number> {
+  let options: CliOptions;
+  try {
+    options = parseArgs(argv);
+  } catch (error) {
+    if (!(error instanceof UsageError)) throw error;
+    io.err(`kb-elements: ${error.message}\n\n${USAGE}`);
+    return 2;
+  }
+  if (options.command === 'help') {
+    io.out(USAGE);
+    return 0;
+  }
+  if (options.command === 'version') {
+    io.out(readVersion());
+    return 0;
+  }
+  const code = await buildOnce(options, io);
+  if (!options.watch || code === 2) return code;
+  return watchAndRebuild(options, io);
+}
+
+async function buildOnce(options: CliOptions, io: CliIo): Promise<number> {
+  const contentLabel = relative(process.cwd(), resolve(options.contentDir)) || '.';
+  const outLabel = relative(process.cwd(), resolve(options.outDir)) || '.';
+  let lastStep = -1;
+  const onProgress = (done: number, total: number) => {
+    if (total < PROGRESS_FROM || !io.progress) return;
+    const step = Math.floor((done / total) * (process.stderr.isTTY ? 100 : 5));
+    if (step === lastStep && done !== total) return;
+    lastStep = step;
+    io.progress(`reading articles: ${done.toLocaleString('en')}/${total.toLocaleString('en')} (${Math.floor((done / total) * 100)}%)`);
+    if (done === total && process.stderr.isTTY) process.stderr.write('\n');
+  };
+  let result: BuildResult;
+  try {
+    result = await buildBundle({ contentDir: options.contentDir, outDir: options.outDir, split: options.split, strict: options.strict, baseUrl: options.baseUrl, onProgress });
+  } catch (error) {
+    if (error instanceof ContentFolderError) {
+      io.err(`kb-elements: ${error.message}`);
+      return 2;
+    }
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'EACCES' || code === 'EROFS' || code === 'ENOTDIR' || code === 'EEXIST' || code === 'ENOSPC') {
+      io.err(`kb-elements: cannot write ${outLabel}: ${(error as Error).message}`);
+      return 2;
+    }
+    throw error;
+  }
+  for (const line of diagnosticLines(result.diagnostics, { verbose: options.verbose, contentLabel })) io.err(line);
+  if (!options.quiet) for (const line of summaryLines(result, outLabel)) io.out(line);
+  if (!result.ok) {
+    const why = result.stats.errors ? `${result.stats.errors} error(s)` : `${result.stats.warnings} warning(s) with --strict`;
+    io.err(`kb-elements: build failed: ${why} (the bundle was written, but fix these before publishing)`);
+    return 1;
+  }
+  return 0;
+}
+
+function watchAndRebuild(options: CliOptions, io: CliIo): Promise<number> {
+  const content = resolve(options.contentDir);
+  const out = resolve(options.outDir) + sep;
+  io.out(`watching ${relative(process.cwd(), content) || '.'} for changes (Ctrl+C to stop)`);
+  let timer: NodeJS.Timeout | undefined;
+  let running = Promise.resolve();
+  const watcher = watch(content, { recursive: true }, (_event, file) => {
+    if (file && resolve(content, file.toString()).startsWith(out)) return;
+    clearTimeout(timer);
+    timer = setTimeout(() => {
+      running = running.then(async () => {
+        io.out(`\nchange in ${file ?? 'content'}: rebuilding`);
+        await buildOnce(options, io);
+      });
+    }, 100);
+  });
+  return new Promise((done) => {
+    process.once('SIGINT', () => {
+      watcher.close();
+      done(0);
+    });
+  });
+}
+
+function readVersion(): string {
+  for (const path of ['../package.json', '../../package.json']) {
+    try {
+      return (JSON.parse(readFileSync(new URL(path, import.meta.url), 'utf8')) as { version: string }).version;
+    } catch {
+      // Not there in this layout (src/build or dist/): try the next.
+    }
+  }
+  return 'unknown';
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href || process.argv[1]?.endsWith('/kb-elements')) {
+  main(process.argv.slice(2)).then(
+    (code) => process.exit(code),
+    (error: unknown) => {
+      console.error(error);
+      process.exit(2);
+    },
+  );
 }

@@ -1,11 +1,150 @@
-import type { Plugin } from 'vite';
+/**
+ * `kb-elements/vite`: builds a content folder into a knowledge-base bundle inside Vite.
+ * - `vite dev`: builds in memory, serves `<base>kb.json` (and body files, assets), rebuilds
+ *   when an article changes and reloads the page;
+ * - `vite build`: builds once and emits the files into the output, so the host's own build
+ *   ships the prebuilt index (content errors fail the build);
+ * - `import bundle, { bundleUrl } from 'virtual:kb-elements/bundle'` gives the bundle to the
+ *   host's JavaScript (`KnowledgeBase.from(bundle, { baseUrl: bundleUrl })`).
+ * Options are documented in docs/content-format.md ("Vite plugin").
+ */
+import { isAbsolute, resolve } from 'node:path';
+import type { Plugin, ResolvedConfig, ViteDevServer } from 'vite';
+import { BUNDLE_FILE, createBundle, type BuildResult } from './build-bundle';
+import { ContentFolderError } from './collect';
+import { diagnosticLines, summaryLines } from './report';
 
 export interface KbVitePluginOptions {
-  /** Folder of Markdown content. */
+  /** Folder of Markdown content; relative paths resolve against Vite's `root`. */
   content: string;
+  /** URL path, under Vite's `base`, where the bundle is served and emitted. Default `help/` (`/help/kb.json`). */
+  base?: string;
+  /** Bodies in their own files: `true`, `false`, or `'auto'` (default: above 256 KB of bodies). */
+  split?: boolean | 'auto';
+  /** Fail `vite build` on warnings too, not only on errors. */
+  strict?: boolean;
+  /** Base URL for the bundle's assets and body files (overrides kb.config's `baseUrl`). */
+  baseUrl?: string;
 }
 
+export const VIRTUAL_BUNDLE = 'virtual:kb-elements/bundle';
+const RESOLVED_BUNDLE = `\0${VIRTUAL_BUNDLE}`;
+
+const CONTENT_TYPES: Record<string, string> = {
+  json: 'application/json; charset=utf-8', html: 'text/html; charset=utf-8', png: 'image/png', jpg: 'image/jpeg', jpeg: 'image/jpeg',
+  gif: 'image/gif', svg: 'image/svg+xml', webp: 'image/webp', avif: 'image/avif', pdf: 'application/pdf', txt: 'text/plain; charset=utf-8',
+};
+
 export function kbElements(options: KbVitePluginOptions): Plugin {
-  return { name: 'kb-elements', configResolved() { void options; } };
+  if (!options || typeof options.content !== 'string' || !options.content) {
+    throw new Error('kbElements(): the "content" option (the folder of Markdown articles) is required');
+  }
+  const base = `${(options.base ?? 'help/').replace(/^\/+|\/+$/g, '')}/`.replace(/^\/$/, '');
+  let config: ResolvedConfig;
+  let contentDir = '';
+  let current: Promise<BuildResult> | undefined;
+
+  const publicPath = () => `${config.base.endsWith('/') ? config.base : `${config.base}/`}${base}`;
+  const build = () =>
+    (current = createBundle({ contentDir, split: options.split ?? 'auto', strict: options.strict, baseUrl: options.baseUrl }).then((result) => {
+      report(result);
+      return result;
+    }));
+  const report = (result: BuildResult) => {
+    const lines = diagnosticLines(result.diagnostics, { contentLabel: options.content });
+    for (const line of lines) config.logger.warn(`[kb-elements] ${line}`);
+    config.logger.info(`[kb-elements] ${summaryLines(result, publicPath().replace(/\/$/, '')).join('\n  ')}`);
+  };
+
+  return {
+    name: 'kb-elements',
+    configResolved(resolved) {
+      config = resolved;
+      contentDir = isAbsolute(options.content) ? options.content : resolve(config.root, options.content);
+    },
+
+    async buildStart() {
+      if (config.command !== 'build') return;
+      let result: BuildResult;
+      try {
+        result = await build();
+      } catch (error) {
+        if (error instanceof ContentFolderError) this.error(`[kb-elements] ${error.message}`);
+        throw error;
+      }
+      if (!result.ok) {
+        const why = result.stats.errors ? `${result.stats.errors} error(s)` : `${result.stats.warnings} warning(s) (strict)`;
+        this.error(`[kb-elements] the knowledge base has ${why}; see the messages above`);
+      }
+      this.addWatchFile(contentDir);
+    },
+
+    async generateBundle() {
+      if (config.command !== 'build' || !current) return;
+      const { files } = await current;
+      for (const [path, source] of files) this.emitFile({ type: 'asset', fileName: `${base}${path}`, source });
+    },
+
+    configureServer(server) {
+      build().catch((error: Error) => config.logger.error(`[kb-elements] ${error.message}`));
+      server.watcher.add(contentDir);
+      let timer: NodeJS.Timeout | undefined;
+      const onChange = (file: string) => {
+        if (!resolve(file).startsWith(contentDir)) return;
+        clearTimeout(timer);
+        timer = setTimeout(() => void rebuild(server, file), 50);
+      };
+      server.watcher.on('add', onChange);
+      server.watcher.on('change', onChange);
+      server.watcher.on('unlink', onChange);
+      server.middlewares.use((req, res, next) => {
+        const url = decodeURIComponent((req.url ?? '').split('?')[0]);
+        const prefix = publicPath();
+        if (!url.startsWith(prefix) || !current) return next();
+        const path = url.slice(prefix.length) || BUNDLE_FILE;
+        current.then(
+          ({ files }) => {
+            const file = files.get(path);
+            if (file === undefined) return next();
+            res.setHeader('Content-Type', CONTENT_TYPES[path.split('.').pop()!.toLowerCase()] ?? 'application/octet-stream');
+            res.setHeader('Cache-Control', 'no-cache');
+            res.end(file);
+          },
+          (error: Error) => {
+            res.statusCode = 500;
+            res.end(`kb-elements: ${error.message}`);
+          },
+        );
+      });
+    },
+
+    resolveId(id) {
+      return id === VIRTUAL_BUNDLE ? RESOLVED_BUNDLE : undefined;
+    },
+
+    async load(id) {
+      if (id !== RESOLVED_BUNDLE) return undefined;
+      const result = await (current ?? build());
+      const json = result.files.get(BUNDLE_FILE) as string;
+      // JSON.parse of a string literal parses faster than the same object as JavaScript.
+      return `export const bundleUrl = ${JSON.stringify(`${publicPath()}${BUNDLE_FILE}`)};\nexport default JSON.parse(${JSON.stringify(json)});\n`;
+    },
+  };
+
+  async function rebuild(server: ViteDevServer, file: string) {
+    config.logger.info(`[kb-elements] ${file.slice(contentDir.length + 1)} changed: rebuilding`, { timestamp: true });
+    try {
+      await build();
+    } catch (error) {
+      config.logger.error(`[kb-elements] ${(error as Error).message}`);
+    }
+    for (const environment of Object.values(server.environments)) {
+      const module = environment.moduleGraph.getModuleById(RESOLVED_BUNDLE);
+      if (module) environment.moduleGraph.invalidateModule(module);
+    }
+    server.ws.send({ type: 'custom', event: 'kb-elements:update', data: { url: `${publicPath()}${BUNDLE_FILE}` } });
+    server.ws.send({ type: 'full-reload' });
+  }
 }
+
 export default kbElements;

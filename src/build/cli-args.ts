@@ -1,0 +1,94 @@
+/** Command-line arguments of `kb-elements`. */
+export const USAGE = `Usage: kb-elements build <content-dir> --out <dir> [options]
+
+Builds a folder of Markdown articles into a knowledge-base bundle (kb.json, body files, assets).
+
+Options:
+  --out, -o <dir>     where to write the bundle (required)
+  --split             always write article bodies to their own files
+  --no-split          always keep article bodies inside kb.json
+                      (default: split when the bodies add up to more than 256 KB)
+  --strict            warnings count as errors (exit code 1)
+  --watch, -w         rebuild when the content changes
+  --base-url <url>    base URL for the bundle's assets and body files (overrides kb.config)
+  --verbose           also list notes (drafts left out, files not used) and every message
+  --quiet, -q         print only errors and warnings
+  --help, -h          show this help
+  --version           show the version
+
+Exit codes: 0 built (warnings allowed), 1 errors in the content (or warnings with --strict),
+2 wrong usage, a content folder that does not exist, or output that cannot be written.`;
+
+export interface CliOptions {
+  command: 'build' | 'help' | 'version';
+  contentDir: string;
+  outDir: string;
+  split: boolean | 'auto';
+  strict: boolean;
+  watch: boolean;
+  verbose: boolean;
+  quiet: boolean;
+  baseUrl?: string;
+}
+
+export class UsageError extends Error {
+  override name = 'UsageError';
+}
+
+export function parseArgs(argv: string[]): CliOptions {
+  const options: CliOptions = { command: 'build', contentDir: '', outDir: '', split: 'auto', strict: false, watch: false, verbose: false, quiet: false };
+  const positional: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i];
+    const [flag, inline] = arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
+    const value = () => {
+      const next = inline ?? argv[++i];
+      if (next === undefined || (inline === undefined && next.startsWith('-'))) throw new UsageError(`${flag} needs a value`);
+      return next;
+    };
+    switch (flag) {
+      case '--help':
+      case '-h':
+        return { ...options, command: 'help' };
+      case '--version':
+        return { ...options, command: 'version' };
+      case '--out':
+      case '-o':
+        options.outDir = value();
+        break;
+      case '--split':
+        options.split = true;
+        break;
+      case '--no-split':
+        options.split = false;
+        break;
+      case '--strict':
+        options.strict = true;
+        break;
+      case '--watch':
+      case '-w':
+        options.watch = true;
+        break;
+      case '--verbose':
+        options.verbose = true;
+        break;
+      case '--quiet':
+      case '-q':
+        options.quiet = true;
+        break;
+      case '--base-url':
+        options.baseUrl = value();
+        break;
+      default:
+        if (arg.startsWith('-') && arg !== '-') throw new UsageError(`unknown option ${flag}`);
+        positional.push(arg);
+    }
+  }
+  const [command, contentDir, ...rest] = positional;
+  if (command === undefined) throw new UsageError('missing command: kb-elements build <content-dir> --out <dir>');
+  if (command !== 'build') throw new UsageError(`unknown command "${command}" (the command is "build")`);
+  if (!contentDir) throw new UsageError('missing <content-dir>');
+  if (rest.length) throw new UsageError(`unexpected argument "${rest[0]}"`);
+  if (!options.outDir) throw new UsageError('missing --out <dir>');
+  return { ...options, contentDir };
+}

@@ -1,0 +1,44 @@
+/** What the CLI (and the Vite plugin) prints: diagnostics and the build summary. */
+import type { BuildResult } from './build-bundle';
+import { formatDiagnostic, type Diagnostic } from './diagnostics';
+
+export interface ReportOptions {
+  /** List notes (severity info) too, and every message without a cap. */
+  verbose?: boolean;
+  /** How the content folder is named in `file:line` references. */
+  contentLabel?: string;
+}
+
+const CAP = 50;
+
+/** `file:line: severity: message` lines; errors and warnings, capped unless verbose. */
+export function diagnosticLines(diagnostics: Diagnostic[], options: ReportOptions = {}): string[] {
+  const shown = diagnostics.filter((d) => options.verbose || d.severity !== 'info');
+  const lines = (options.verbose ? shown : shown.slice(0, CAP)).map((d) => formatDiagnostic(d, options.contentLabel));
+  if (!options.verbose && shown.length > CAP) lines.push(`... and ${shown.length - CAP} more (run with --verbose to see all)`);
+  const notes = diagnostics.length - shown.length;
+  if (notes) lines.push(`${notes} ${notes === 1 ? 'note' : 'notes'} (drafts left out, files not used, ...): run with --verbose to list`);
+  return lines;
+}
+
+export function formatBytes(bytes: number): string {
+  if (bytes < 1000) return `${bytes} B`;
+  if (bytes < 1_000_000) return `${(bytes / 1000).toFixed(1)} kB`;
+  return `${(bytes / 1_000_000).toFixed(2)} MB`;
+}
+
+const plural = (n: number, one: string, many = `${one}s`) => `${n.toLocaleString('en')} ${n === 1 ? one : many}`;
+
+/** The summary: counts, sizes raw and gzip, time. */
+export function summaryLines(result: BuildResult, outLabel: string): string[] {
+  const s = result.stats;
+  const lines = [
+    `${plural(s.articles, 'article')}, ${plural(s.categories, 'category', 'categories')}, ${plural(s.errors, 'error')}, ${plural(s.warnings, 'warning')}`,
+    `  ${outLabel}/kb.json  ${formatBytes(s.bundle.raw)} (gzip ${formatBytes(s.bundle.gzip)}), search index ${formatBytes(s.index.raw)} (gzip ${formatBytes(s.index.gzip)})`,
+  ];
+  if (s.split) lines.push(`  ${outLabel}/articles/  ${plural(s.bodies.files, 'body file')}, ${formatBytes(s.bodies.raw)} (gzip ${formatBytes(s.bodies.gzip)})`);
+  else lines.push('  article bodies inline in kb.json');
+  if (s.assets.files) lines.push(`  ${outLabel}/assets/  ${plural(s.assets.files, 'file')}, ${formatBytes(s.assets.raw)}`);
+  lines.push(`built in ${(s.time / 1000).toFixed(2)} s`);
+  return lines;
+}
