@@ -126,7 +126,7 @@ export async function loadCorpus(name: CorpusName): Promise<CorpusArticle[]> {
   if (collect) {
     const { articles } = await collect(root);
     loaderUsed = 'src/build/collect.ts collectArticles';
-    return articles.map((a) => ({ ...a, source: a.source.replace(/\\/g, '/').replace(/^.*?:?\/?/, '').replace(/\.md$/, ''), lang: a.lang ?? lang }));
+    return articles.map((a) => ({ ...a, source: a.source.replace(/\.md$/, ''), lang: a.lang ?? lang }));
   }
   return markdownFiles(root).map((file) => readArticle(root, file, lang));
 }

@@ -6,7 +6,8 @@
 import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadCorpus, loaderUsed, type CorpusName } from './corpora';
-import { ENGINES, type Engine } from './engines';
+import { ENGINES, fuse, type Engine } from './engines';
+import { halfTyped, withTypo } from './run-modes';
 
 interface Query {
   q: string;
@@ -17,38 +18,6 @@ interface Query {
 const CORPUS_NAMES: CorpusName[] = ['mailserver', 'tldr-en', 'tldr-zh', 'tldr-de'];
 const MODES = ['typed', 'typo', 'half'] as const;
 type Mode = (typeof MODES)[number];
-
-const NEIGHBOURS: Record<string, string> = {
-  a: 's', b: 'v', c: 'x', d: 's', e: 'r', f: 'g', g: 'h', h: 'j', i: 'o', j: 'k', k: 'l', l: 'k', m: 'n',
-  n: 'm', o: 'p', p: 'o', q: 'w', r: 't', s: 'a', t: 'r', u: 'i', v: 'b', w: 'e', x: 'c', y: 'u', z: 'x',
-};
-
-/** One typo in the longest word: a deletion, a swap or a wrong neighbouring key, in turn. */
-export function withTypo(query: string, n: number): string {
-  const words = query.split(' ');
-  let longest = 0;
-  words.forEach((w, i) => {
-    if ([...w].length > [...words[longest]!].length) longest = i;
-  });
-  const chars = [...words[longest]!];
-  if (chars.length < 2) return query;
-  const p = Math.max(1, Math.floor(chars.length / 2));
-  const op = n % 3;
-  if (op === 0) chars.splice(p, 1);
-  else if (op === 1) [chars[p - 1], chars[p]] = [chars[p]!, chars[p - 1]!];
-  else chars[p] = NEIGHBOURS[chars[p]!.toLowerCase()] ?? chars[p - 1]!;
-  if (op === 1 && chars.join('') === words[longest]) chars[p] = NEIGHBOURS[chars[p]!.toLowerCase()] ?? chars[p - 1]!;
-  words[longest] = chars.join('');
-  return words.join(' ');
-}
-
-/** The query while still being typed: the last word cut to half its length. */
-export function halfTyped(query: string): string {
-  const words = query.split(' ');
-  const last = [...words[words.length - 1]!];
-  words[words.length - 1] = last.slice(0, Math.ceil(last.length / 2)).join('');
-  return words.join(' ');
-}
 
 function variant(q: string, mode: Mode, n: number): string {
   return mode === 'typed' ? q : mode === 'typo' ? withTypo(q, n) : halfTyped(q);
@@ -87,14 +56,23 @@ const totals = new Map<string, Record<Mode, Score>>();
 for (const corpus of only.length ? only : CORPUS_NAMES) {
   const articles = await loadCorpus(corpus);
   const bySource = new Map(articles.map((a, i) => [a.source, i]));
+  // tldr has the same command under several platforms (common/ps, osx/ps): any of them answers.
+  const byName = new Map<string, number[]>();
+  if (corpus.startsWith('tldr')) {
+    articles.forEach((a, i) => {
+      const name = a.source.slice(a.source.lastIndexOf('/') + 1);
+      byName.set(name, [...(byName.get(name) ?? []), i]);
+    });
+  }
+  const answers = (e: string) => [...(bySource.has(e) ? [bySource.get(e)!] : []), ...(byName.get(e.slice(e.lastIndexOf('/') + 1)) ?? [])];
   const raw = JSON.parse(readFileSync(join('bench', 'relevance', 'queries', `${corpus}.json`), 'utf8')) as Query[];
   const queries = raw
-    .map((r) => ({ q: r.q, expected: new Set(r.expect.map((e) => bySource.get(e)).filter((i): i is number => i !== undefined)) }))
+    .map((r) => ({ q: r.q, expected: new Set(r.expect.flatMap(answers)) }))
     .filter((r) => r.expected.size > 0);
   console.log(`\n${corpus}: ${articles.length} articles, ${queries.length} queries (${loaderUsed})`);
   lines.push(`### ${corpus} (${articles.length} articles, ${queries.length} queries)`, '');
   lines.push('| engine | typed MRR@10 | S@1 | S@5 | one typo MRR@10 | S@1 | S@5 | half-typed MRR@10 | S@1 | S@5 |', '|---|---|---|---|---|---|---|---|---|---|');
-  for (const make of ENGINES) {
+  for (const make of ENGINES.filter((e) => !(process.argv.includes('--no-fuse') && e === fuse))) {
     const t = performance.now();
     const engine = make(articles);
     const row: Partial<Record<Mode, Score>> = {};

@@ -35,7 +35,7 @@ export function buildSearchIndex(articles: IndexableArticle[]): SerializedSearch
     for (const { heading, fields } of articleDocs(article)) {
       headings.push(heading.toString(36));
       FIELDS.forEach((name, f) => {
-        const terms = indexTerms(fields[name] ?? '');
+        const terms = indexTerms(fields[name] ?? '', f === FIELD.title || f === FIELD.heading);
         lengths[f]!.push(terms.length);
         const counts = new Map<string, number>();
         for (const t of terms) counts.set(t, (counts.get(t) ?? 0) + 1);

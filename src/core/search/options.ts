@@ -47,5 +47,8 @@ export const MAX_STEM_CANDIDATES = 300;
 /** How much matches in an article's other sections add to its best section's score. */
 export const SPREAD_WEIGHT = 0.1;
 
+/** How much a stop word among other query words counts when it matches (in a title or heading). */
+export const OPTIONAL_WEIGHT = 0.5;
+
 /** Popularity (`views`) multiplies a score by at most this much more than 1: a tie-breaker. */
 export const VIEWS_WEIGHT = 0.03;

@@ -13,6 +13,10 @@ export interface QueryWord {
   typos: number;
   /** Index of the quoted phrase the word belongs to, or -1. */
   phrase: number;
+  /** A stop word among other words: it adds a little when it matches, and is not missed when it does not. */
+  optional: boolean;
+  /** The next query word written together with this one (`hex dump` -> `hexdump`). */
+  joined?: string;
 }
 
 export interface ParsedQuery {
@@ -38,16 +42,24 @@ export function parseQuery(input: string): ParsedQuery {
     if (quoted && found.length > 1) phrases.push(found.map((w) => w.term));
     const phrase = quoted && found.length > 1 ? phrases.length - 1 : -1;
     for (const w of found) {
-      out.push({ term: w.term, parts: w.parts, prefix: w.unspaced, typos: w.unspaced || quoted ? 0 : maxTypos(w.term), phrase });
+      out.push({ term: w.term, parts: w.parts, prefix: w.unspaced, typos: w.unspaced || quoted ? 0 : maxTypos(w.term), phrase, optional: false });
     }
   });
   if (stillTyping && out.length) {
     const last = out[out.length - 1]!;
     if (last.phrase < 0 || pieces.length % 2 === 0) last.prefix = true;
   }
-  const content = out.filter((w) => w.phrase >= 0 || isContentTerm(w.term) || w.parts.length > 0 || (w.prefix && w === out[out.length - 1] && w.term.length > 1));
-  const kept = content.length ? content : out.filter((w) => w.term.length > 0);
-  return { words: dedupe(kept).slice(0, MAX_WORDS), phrases };
+  const isContent = (w: QueryWord) => w.phrase >= 0 || isContentTerm(w.term) || w.parts.length > 0;
+  const hasContent = out.some(isContent);
+  for (const w of out) {
+    w.optional = hasContent && !isContent(w);
+    if (w.optional) w.typos = 0;
+  }
+  for (let i = 0; i + 1 < out.length; i++) {
+    const [a, b] = [out[i]!, out[i + 1]!];
+    if (!a.optional && !b.optional && a.phrase < 0 && !a.parts.length && !b.parts.length && !a.prefix) a.joined = a.term + b.term;
+  }
+  return { words: dedupe(out).slice(0, MAX_WORDS), phrases };
 }
 
 function dedupe(list: QueryWord[]): QueryWord[] {

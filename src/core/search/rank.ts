@@ -6,7 +6,7 @@ import type { ArticleMeta } from '../types';
 import { words } from '../text/tokenize';
 import { fold } from '../text/normalize';
 import { stem } from '../text/stem';
-import { BM25, FIELD, FIELD_BOOST, MAX_STEM_CANDIDATES, PART_WEIGHT, SPREAD_WEIGHT, STEM_WEIGHT, VIEWS_WEIGHT, fuzzyWeight, maxCompletions, prefixWeight } from './options';
+import { BM25, FIELD, FIELD_BOOST, MAX_STEM_CANDIDATES, OPTIONAL_WEIGHT, PART_WEIGHT, SPREAD_WEIGHT, STEM_WEIGHT, VIEWS_WEIGHT, fuzzyWeight, maxCompletions, prefixWeight } from './options';
 import type { ParsedQuery, QueryWord } from './query';
 import type { Posting, SearchIndex } from './search-index';
 
@@ -86,12 +86,15 @@ interface WordExpansions {
   parts: Expansion[][];
 }
 
-export function expand(index: SearchIndex, word: QueryWord): WordExpansions {
+export function expand(index: SearchIndex, word: QueryWord, previous?: QueryWord): WordExpansions {
   const last = word.parts.length - 1;
-  return {
-    whole: expandTerm(index, word.term, word.prefix, word.typos),
-    parts: word.parts.map((p, i) => expandTerm(index, p, word.prefix && i === last, 0)),
-  };
+  const whole = expandTerm(index, word.term, word.prefix, word.typos);
+  // Two words the text writes as one (`hex dump` -> `hexdump`) count for both.
+  for (const joined of [word.joined, previous?.joined]) {
+    const posting = joined ? index.posting(joined) : undefined;
+    if (posting) whole.push({ term: joined!, weight: 1, posting, maxIdf: Infinity });
+  }
+  return { whole, parts: word.parts.map((p, i) => expandTerm(index, p, word.prefix && i === last, 0)) };
 }
 
 /** Score of every document for a list of alternative expansions: the best of them. */
@@ -162,7 +165,7 @@ export function rank(input: RankInput): RankedArticle[] {
   const { index, articles, query } = input;
   const nWords = query.words.length;
   if (!nWords) return [];
-  const expansions = query.words.map((w) => expand(index, w));
+  const expansions = query.words.map((w, i) => expand(index, w, query.words[i - 1]));
   // Per document: its score for each query word, and its score from headings and text.
   const docWords = new Map<number, Float64Array>();
   const docBody = new Map<number, number>();
@@ -196,6 +199,8 @@ export function rank(input: RankInput): RankedArticle[] {
   let maxViews = 0;
   for (const a of byArticle.keys()) maxViews = Math.max(maxViews, articles[a]!.views || 0);
   const required = query.words.map((w) => w.phrase >= 0);
+  const optional = query.words.map((w) => w.optional);
+  const counted = optional.filter((o) => !o).length;
   const scored: RankedArticle[] = [];
   const zero = new Float64Array(nWords);
   for (const [article, docs] of byArticle) {
@@ -214,12 +219,16 @@ export function rank(input: RankInput): RankedArticle[] {
       let missing = false;
       for (let u = 0; u < nWords; u++) {
         const s = Math.max(top[u]!, v[u]!);
+        if (optional[u]) {
+          sum += OPTIONAL_WEIGHT * s;
+          continue;
+        }
         if (s > 0) matched++;
         else if (required[u]) missing = true;
         sum += s;
         spread[u]! += v[u]!;
       }
-      const value = sum * coverageFactor(matched / nWords);
+      const value = sum * coverageFactor(matched / counted);
       if (!missing && value > best) {
         best = value;
         bestDoc = doc;
@@ -233,7 +242,7 @@ export function rank(input: RankInput): RankedArticle[] {
     for (let u = 0; u < nWords; u++) extra += Math.min(spread[u]! - Math.max(top[u]!, chosen[u]!), Math.max(top[u]!, chosen[u]!));
     const meta = articles[article]!;
     const views = maxViews > 0 ? Math.log1p(meta.views || 0) / Math.log1p(maxViews) : 0;
-    const score = (best + SPREAD_WEIGHT * Math.max(0, extra) * coverageFactor(bestMatched / nWords)) * titleFactor(meta.title, query) * (1 + VIEWS_WEIGHT * views);
+    const score = (best + SPREAD_WEIGHT * Math.max(0, extra) * coverageFactor(bestMatched / counted)) * titleFactor(meta.title, query) * (1 + VIEWS_WEIGHT * views);
     scored.push({ article, heading: sectionToShow(index, docs, bestDoc, docBody), score, terms: [] });
   }
   scored.sort((a, b) => b.score - a.score || a.article - b.article);

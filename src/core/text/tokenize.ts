@@ -71,17 +71,24 @@ export function words(text: string): Word[] {
   return out;
 }
 
+/** Whether a term is worth indexing at all (not a lone letter). */
+function isTerm(term: string): boolean {
+  return term.length > 1 || IDEOGRAPHIC.test(term) || /\p{N}/u.test(term);
+}
+
 /** Whether a term carries meaning on its own (not a stop word, not a lone letter). */
 export function isContentTerm(term: string): boolean {
-  return !STOPWORDS.has(term) && (term.length > 1 || IDEOGRAPHIC.test(term) || /\p{N}/u.test(term));
+  return !STOPWORDS.has(term) && isTerm(term);
 }
 
 /**
  * The index terms of a text, with repeats (their count is the term frequency): each content
  * word, the parts of technical words, and every suffix of an ideographic word, so that
- * prefix search finds any substring of it (`系统` inside `文件系统`).
+ * prefix search finds any substring of it (`系统` inside `文件系统`). Stop words are
+ * kept only where they are cheap and can matter: in titles and headings (`who`, `at`).
  */
-export function indexTerms(text: string): string[] {
+export function indexTerms(text: string, keepStopwords = false): string[] {
+  const keep = keepStopwords ? isTerm : isContentTerm;
   const out: string[] = [];
   for (const w of words(text)) {
     if (w.unspaced) {
@@ -89,8 +96,8 @@ export function indexTerms(text: string): string[] {
       else out.push(w.term);
       continue;
     }
-    if (isContentTerm(w.term)) out.push(w.term);
-    for (const p of w.parts) if (isContentTerm(p)) out.push(p);
+    if (keep(w.term)) out.push(w.term);
+    for (const p of w.parts) if (keep(p)) out.push(p);
   }
   return out;
 }
