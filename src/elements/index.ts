@@ -7,7 +7,8 @@ export { clearSharedLoads } from './shared/kb-source';
 export { KbLauncher, KbLauncherOpenEvent, KbLauncherCloseEvent, type KbLauncherPosition } from './kb-launcher/kb-launcher';
 export { KbLauncherPanel } from './kb-launcher/kb-launcher-panel';
 export { KbTip } from './kb-tip/kb-tip';
-export type { KbElementsApi } from './kb-launcher/global-api';
+export { installGlobalApi, type KbElementsApi } from './kb-launcher/global-api';
+export { VERSION } from './kb-launcher/version';
 export {
   getRouteContext,
   onRouteContextChange,
