@@ -1,0 +1,107 @@
+import assert from 'node:assert/strict';
+import { readdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, it } from 'node:test';
+import { buildBundle, createBundle } from '../../src/build/build-bundle';
+import { KnowledgeBase, validateBundle } from '../../src/core/index';
+import { fixture, tempContent, tempDir } from './helpers';
+
+function listFiles(dir: string, prefix = ''): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>
+    entry.isDirectory() ? listFiles(join(dir, entry.name), `${prefix}${entry.name}/`) : [`${prefix}${entry.name}`],
+  );
+}
+
+describe('the bundle', () => {
+  it('is valid for core and searchable, with sections pointing at headings', async () => {
+    const { bundle } = await createBundle({ contentDir: fixture('basic') });
+    validateBundle(JSON.parse(JSON.stringify(bundle)));
+    const kb = KnowledgeBase.from(bundle);
+    assert.equal(kb.meta.title, 'Fixture Help');
+    const hit = kb.search('second heading same text')[0];
+    assert.equal(hit.article.id, 'start-welcome');
+    assert.equal(hit.section?.id, 'setup-1');
+    assert.match((await kb.article('tables-and-code'))!.html, /<table>/);
+  });
+
+  it('is byte-identical when built twice', async () => {
+    const [a, b] = [tempDir(), tempDir()];
+    await buildBundle({ contentDir: fixture('basic'), outDir: a, split: true });
+    await buildBundle({ contentDir: fixture('basic'), outDir: b, split: true });
+    const files = listFiles(a).sort();
+    assert.deepEqual(files, listFiles(b).sort());
+    for (const file of files) assert.ok(readFileSync(join(a, file)).equals(readFileSync(join(b, file))), file);
+  });
+
+  it('keeps bodies inline for small knowledge bases', async () => {
+    const { bundle, files } = await createBundle({ contentDir: fixture('basic') });
+    assert.ok(bundle.bodies && !bundle.bodyFiles);
+    assert.deepEqual([...files.keys()].filter((p) => !p.startsWith('assets/')), ['kb.json']);
+  });
+
+  it('splits bodies into content-hash files with --split, which core loads', async () => {
+    const out = tempDir();
+    const { bundle } = await buildBundle({ contentDir: fixture('basic'), outDir: out, split: true });
+    assert.ok(bundle.bodyFiles && !bundle.bodies);
+    for (const [id, file] of Object.entries(bundle.bodyFiles)) {
+      assert.match(file, /^articles\/[\w-]+\.[0-9a-f]{10}\.html$/, id);
+      assert.ok(existsSync(join(out, file)), file);
+    }
+    const kb = KnowledgeBase.from(JSON.parse(readFileSync(join(out, 'kb.json'), 'utf8')), {
+      loadBody: async (_id, file) => readFileSync(join(out, file), 'utf8'),
+    });
+    assert.match((await kb.article('tables-and-code'))!.html, /<table>/);
+  });
+
+  it('splits automatically above the size threshold', async () => {
+    const files: Record<string, string> = {};
+    for (let i = 0; i < 40; i++) files[`a${i}.md`] = `# Article ${i}\n\n${'Some words that fill the body. '.repeat(300)}\n`;
+    const { bundle, stats } = await createBundle({ contentDir: tempContent(files) });
+    assert.ok(bundle.bodyFiles);
+    assert.equal(stats.bodies.files, 40);
+    assert.ok(stats.bundle.raw < stats.bodies.raw);
+  });
+
+  it('never carries scripts or event handlers in any HTML', async () => {
+    for (const name of ['basic', 'bad']) {
+      const { bundle } = await createBundle({ contentDir: fixture(name) });
+      const html = [...Object.values(bundle.bodies ?? {}), ...bundle.categories.map((c) => c.introHtml ?? '')].join('\n');
+      assert.doesNotMatch(html, /<script|\son\w+\s*=|javascript:/i);
+    }
+  });
+
+  it('a rebuild removes the body files and assets it no longer needs, and nothing else', async () => {
+    const content = tempContent({ 'a.md': '# A\n\nFirst version. ![i](i.png)\n', 'i.png': 'png-1' });
+    const out = tempDir();
+    writeFileSync(join(out, 'mine.txt'), 'not the build’s');
+    const first = await buildBundle({ contentDir: content, outDir: out, split: true });
+    writeFileSync(join(content, 'a.md'), '# A\n\nSecond version. ![i](i.png)\n');
+    writeFileSync(join(content, 'i.png'), 'png-2');
+    const second = await buildBundle({ contentDir: content, outDir: out, split: true });
+    const [oldBody, newBody] = [first.bundle.bodyFiles!.a, second.bundle.bodyFiles!.a];
+    assert.notEqual(oldBody, newBody);
+    assert.ok(!existsSync(join(out, oldBody)) && existsSync(join(out, newBody)));
+    assert.deepEqual(listFiles(out).filter((f) => f.startsWith('assets/')).length, 1);
+    assert.ok(existsSync(join(out, 'mine.txt')));
+  });
+
+  it('reports sizes and counts', async () => {
+    const { stats, ok } = await createBundle({ contentDir: fixture('basic') });
+    assert.equal(ok, true);
+    assert.equal(stats.articles, 5);
+    assert.equal(stats.categories, 4);
+    assert.ok(stats.bundle.gzip > 0 && stats.bundle.gzip < stats.bundle.raw);
+    assert.ok(stats.index.raw > 0 && stats.index.raw < stats.bundle.raw);
+    assert.equal(stats.assets.files, 2);
+  });
+
+  it('is not ok with errors, nor with warnings when strict', async () => {
+    assert.equal((await createBundle({ contentDir: fixture('bad') })).ok, false);
+    assert.equal((await createBundle({ contentDir: fixture('basic'), strict: true })).ok, false);
+  });
+
+  it('puts a base URL into the metadata', async () => {
+    const { bundle } = await createBundle({ contentDir: fixture('basic'), baseUrl: 'https://cdn.example.org/help/' });
+    assert.equal(bundle.meta.baseUrl, 'https://cdn.example.org/help/');
+  });
+});

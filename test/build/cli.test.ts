@@ -1,0 +1,88 @@
+import assert from 'node:assert/strict';
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, it } from 'node:test';
+import { fixture, projectRoot, tempContent, tempDir } from './helpers';
+
+const CLI = ['--import', 'tsx', 'src/build/cli.ts'];
+const run = (...args: string[]) => spawnSync(process.execPath, [...CLI, ...args], { cwd: projectRoot, encoding: 'utf8' });
+
+describe('kb-elements build (CLI)', () => {
+  it('builds, prints a summary with sizes, raw and gzip, and exits 0 with warnings', () => {
+    const out = tempDir();
+    const result = run('build', fixture('basic'), '--out', out);
+    assert.equal(result.status, 0, result.stderr);
+    assert.match(result.stdout, /5 articles, 4 categories, 0 errors, 10 warnings/);
+    assert.match(result.stdout, /kb\.json {2}[\d.]+ kB \(gzip [\d.]+ (kB|B)\), search index/);
+    assert.match(result.stdout, /built in \d+\.\d\d s/);
+    assert.match(result.stderr, /test\/fixtures\/content\/basic\/01-start\/welcome\.md:16: warning: article "nothing-here\.md" not found/);
+    assert.match(result.stderr, /2 notes .*--verbose/);
+    assert.ok(existsSync(join(out, 'kb.json')));
+  });
+
+  it('exits 1 on content errors, and says the bundle was still written', () => {
+    const out = tempDir();
+    const result = run('build', fixture('bad'), '--out', out);
+    assert.equal(result.status, 1);
+    assert.match(result.stderr, /invalid-yaml\.md:4: error: front matter is not valid YAML/);
+    assert.match(result.stderr, /build failed: 2 error\(s\)/);
+    assert.ok(existsSync(join(out, 'kb.json')));
+  });
+
+  it('exits 1 on warnings with --strict', () => {
+    const result = run('build', fixture('basic'), '--out', tempDir(), '--strict', '--quiet');
+    assert.equal(result.status, 1);
+    assert.match(result.stderr, /10 warning\(s\) with --strict/);
+    assert.equal(result.stdout, '');
+  });
+
+  it('exits 2 for a content folder that does not exist, or an empty one gives 1', () => {
+    const missing = run('build', 'no/such/folder', '--out', tempDir());
+    assert.equal(missing.status, 2);
+    assert.match(missing.stderr, /content folder not found: no\/such\/folder/);
+    const empty = run('build', tempContent(), '--out', tempDir());
+    assert.equal(empty.status, 1);
+    assert.match(empty.stderr, /error: no Markdown articles/);
+  });
+
+  it('exits 2 with the usage for wrong arguments, 0 for --help', () => {
+    for (const args of [[], ['build'], ['build', 'x'], ['publish', 'x', '--out', 'y'], ['build', 'x', '--out', 'y', '--fast']]) {
+      const result = run(...args);
+      assert.equal(result.status, 2, args.join(' '));
+      assert.match(result.stderr, /Usage: kb-elements build/);
+    }
+    const help = run('--help');
+    assert.equal(help.status, 0);
+    assert.match(help.stdout, /Exit codes/);
+  });
+
+  it('--split writes body files, --verbose lists notes', () => {
+    const out = tempDir();
+    const result = run('build', fixture('basic'), '--out', out, '--split', '--verbose');
+    assert.equal(result.status, 0);
+    assert.match(result.stdout, /articles\/ {2}5 body files/);
+    assert.equal(readdirSync(join(out, 'articles')).length, 5);
+    assert.match(result.stderr, /files\/unused\.txt: info: not a Markdown article/);
+  });
+
+  it('--watch rebuilds when an article changes', async () => {
+    const content = tempContent({ 'a.md': '# First title\n\nText.\n' });
+    const out = tempDir();
+    const child = spawn(process.execPath, [...CLI, 'build', content, '--out', out, '--watch'], { cwd: projectRoot });
+    let stdout = '';
+    child.stdout.on('data', (chunk) => (stdout += chunk));
+    const waitFor = async (check: () => boolean, what: string) => {
+      for (let i = 0; i < 100 && !check(); i++) await new Promise((r) => setTimeout(r, 100));
+      assert.ok(check(), `${what}; output so far:\n${stdout}`);
+    };
+    try {
+      await waitFor(() => stdout.includes('watching'), 'watching');
+      writeFileSync(join(content, 'a.md'), '# Second title\n\nText.\n');
+      await waitFor(() => readFileSync(join(out, 'kb.json'), 'utf8').includes('Second title'), 'rebuilt');
+      assert.match(stdout, /change in a\.md: rebuilding/);
+    } finally {
+      child.kill('SIGINT');
+    }
+  });
+});

@@ -1,0 +1,135 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { DiagnosticList } from '../../src/build/diagnostics';
+import { makeExcerpt } from '../../src/build/excerpt';
+import { filterHtml } from '../../src/build/html-filter';
+import { MarkdownEngine } from '../../src/build/markdown';
+import { slugify } from '../../src/build/slug';
+
+function render(markdown: string, locale = 'en') {
+  const engine = new MarkdownEngine(locale);
+  const diagnostics = new DiagnosticList();
+  const prepared = engine.prepare(markdown, 1, 'a.md', diagnostics);
+  return { html: engine.render(prepared), prepared, diagnostics: diagnostics.items };
+}
+
+describe('Markdown as GitHub writes it', () => {
+  it('tables, task lists and fenced code with the language as a class', () => {
+    const { html } = render('| a | b |\n|---|:-:|\n| 1 | 2 |\n\n- [x] done\n- [ ] open\n\n```sh\nls -la\n```\n');
+    assert.match(html, /<table>[\s\S]*<th align="center">b<\/th>/);
+    assert.match(html, /<input checked="" disabled="" type="checkbox"> done/);
+    assert.match(html, /<pre><code class="language-sh">ls -la\n<\/code><\/pre>/);
+  });
+
+  it('GitHub alerts become callouts with a title', () => {
+    const { html } = render('> [!WARNING]\n> Mind the **gap**.\n\n> plain quote\n');
+    assert.match(html, /<div class="alert alert-warning"><p class="alert-title">Warning<\/p>\n<p>Mind the <strong>gap<\/strong>.<\/p>\n<\/div>/);
+    assert.match(html, /<blockquote>\n<p>plain quote<\/p>/);
+  });
+
+  it('alert titles follow the knowledge base language', () => {
+    assert.match(render('> [!NOTE]\n> x\n', 'de').html, /<p class="alert-title">Hinweis<\/p>/);
+  });
+
+  it('MkDocs admonitions, with titles, no title, and collapsible ones', () => {
+    const { html } = render('!!! tip "Use `setup`"\n\n    Body **one**.\n\n    Second paragraph.\n\n!!! danger ""\n\n    No title.\n\n???+ question "Open me"\n\n    Open body.\n\nAfter.\n');
+    assert.match(html, /<div class="alert alert-tip"><p class="alert-title">Use <code>setup<\/code><\/p>\n<p>Body <strong>one<\/strong>.<\/p>\n<p>Second paragraph.<\/p>\n<\/div>/);
+    assert.match(html, /<div class="alert alert-danger">\n<p>No title.<\/p>/);
+    assert.match(html, /<details class="alert alert-question" open><summary class="alert-title">Open me<\/summary>\n<p>Open body.<\/p>\n<\/details>/);
+    assert.match(html, /<p>After.<\/p>/);
+  });
+
+  it('reference links defined at the end resolve inside admonitions', () => {
+    const { html } = render('!!! note\n\n    See [the docs][docs].\n\n[docs]: https://example.org/docs\n');
+    assert.match(html, /<a href="https:\/\/example.org\/docs">the docs<\/a>/);
+  });
+
+  it('MkDocs content tabs are shown one after the other, with their labels', () => {
+    const { html, prepared } = render('=== "Docker"\n\n    ```sh\n    docker run x\n    ```\n\n=== "Podman"\n\n    podman run x\n\nAfter.\n');
+    assert.match(html, /<div class="tabs">\n<div class="tab" id="docker"><p class="tab-label">Docker<\/p>\n<pre><code class="language-sh">docker run x\n<\/code><\/pre>\n<\/div>\n<div class="tab" id="podman"><p class="tab-label">Podman<\/p>\n<p>podman run x<\/p>\n<\/div>\n<\/div>/);
+    assert.ok(prepared.anchors.has('docker'));
+  });
+
+  it('footnotes are numbered in reference order and listed at the end', () => {
+    const { html, diagnostics } = render('One[^b] two[^a] again[^b] missing[^x].\n\n[^a]: Note A.\n[^b]: Note B.\n[^c]: Unused.\n');
+    assert.match(html, /One<sup class="footnote-ref"><a href="#fn-1" id="fnref-1">1<\/a><\/sup> two<sup class="footnote-ref"><a href="#fn-2" id="fnref-2">2<\/a><\/sup> again<sup class="footnote-ref"><a href="#fn-1" id="fnref-1-2">1<\/a><\/sup> missing\[\^x\]/);
+    assert.match(html, /<section class="footnotes">\n<ol>\n<li id="fn-1">\n<p>Note B. <a href="#fnref-1" class="footnote-backref"[^>]*>↩<\/a> <a href="#fnref-1-2"/);
+    assert.doesNotMatch(html, /Unused/);
+    assert.deepEqual(diagnostics.map((d) => `${d.severity} ${d.code}`), ['warning missing-footnote', 'info unused-footnote']);
+  });
+
+  it('heading ids are unique slugs, in any script', () => {
+    const { prepared } = render('## Setup\n\n## Setup\n\n## Größe & Maß\n\n## 设置 邮箱\n\n## C++ / C#\n');
+    assert.deepEqual(prepared.headings.map((h) => h.id), ['setup', 'setup-1', 'größe--maß', '设置-邮箱', 'c--c']);
+  });
+
+  it('an explicit {#id} on a heading is used and taken out of the text', () => {
+    const { prepared, html } = render('## Ports { #ports-table }\n');
+    assert.equal(prepared.headings[0].id, 'ports-table');
+    assert.equal(prepared.headings[0].text, 'Ports');
+    assert.match(html, /<h2 id="ports-table">Ports<\/h2>/);
+  });
+
+  it('the title heading is taken out of the body; a title further down stays', () => {
+    assert.equal(render('<!-- comment -->\n# Title\n\nText.').prepared.title, 'Title');
+    const later = render('Intro.\n\n# Later title\n');
+    assert.equal(later.prepared.title, 'Later title');
+    assert.match(later.html, /<h1 id="later-title">Later title<\/h1>/);
+  });
+
+  it('section text is plain: no markup, entities decoded, code kept', () => {
+    const { prepared } = render('## A\n\nUse **bold** &amp; `npm i` <span>html</span>.\n\n```\ncode line\n```\n');
+    assert.equal(prepared.sections[1].text, 'Use bold & npm i html.\ncode line');
+  });
+
+  it('template syntax is reported with its line, not inside code', () => {
+    const { diagnostics } = render('Line one.\nHello {{ name }}.\n\n`{{ code }}`\n\n    {{ indented code }}\n\n{% if x %}\n');
+    assert.deepEqual(diagnostics.map((d) => `${d.line} ${d.code}`), ['2 template-syntax', '8 template-syntax']);
+  });
+
+  it('gives links and images their source lines', () => {
+    const { prepared } = render('Para.\n\n- item [a](a.md)\n- item\n  [b](b.md)\n\n> ![img](x.png)\n', 'en');
+    assert.deepEqual(prepared.urls.map((u) => `${u.line} ${u.kind} ${u.href}`), ['3 link a.md', '5 link b.md', '7 image x.png']);
+  });
+});
+
+describe('raw HTML: kept, but never scripts or event handlers', () => {
+  it('removes script elements, handlers and script URLs, keeps the rest', () => {
+    const { html, removed } = filterHtml(
+      '<div class="x" onclick="a()" ONMOUSEOVER=b()>t</div><script src="x.js"></script><SCRIPT>evil()</SCRIPT ><a href=" java&#x73;cript:alert(1)">l</a><img src="data:text/html,x"><iframe src="https://e.org"></iframe>',
+    );
+    assert.equal(html, '<div class="x">t</div><a>l</a><img><iframe src="https://e.org"></iframe>');
+    assert.deepEqual(removed.map((r) => r.what), ['onclick', 'onmouseover', '<script>', '<script>', 'javascript: URL', 'data: URL']);
+  });
+
+  it('drops comments, escapes a tag that never closes, keeps quoted ">" inside attributes', () => {
+    assert.equal(filterHtml('a<!-- hidden -->b <img src=x onerror=alert(1)').html, 'ab &lt;img src=x onerror=alert(1)');
+    assert.equal(filterHtml('<a title="1 > 0" href=\'x.html\'>y</a>').html, '<a title="1 > 0" href="x.html">y</a>');
+  });
+
+  it('inline scripts split over several tokens leave nothing behind', () => {
+    const { html } = render('Text <script>alert("x")</script> more <img src="a.png" onerror="x()">.\n');
+    assert.equal(html, '<p>Text  more <img src="a.png">.</p>\n');
+  });
+});
+
+describe('excerpts and slugs', () => {
+  it('cuts at a word boundary near 200 characters with an ellipsis', () => {
+    const text = 'word '.repeat(60);
+    const excerpt = makeExcerpt(text);
+    assert.ok(excerpt.length <= 201 && excerpt.length > 150, String(excerpt.length));
+    assert.ok(excerpt.endsWith('word…'));
+    assert.equal(makeExcerpt('Short text.'), 'Short text.');
+  });
+
+  it('cuts text without spaces (Chinese) at 200 characters', () => {
+    const excerpt = makeExcerpt('汉'.repeat(300));
+    assert.equal(Array.from(excerpt).length, 201);
+  });
+
+  it('slugify keeps letters of any script, digits, _ and -', () => {
+    assert.equal(slugify('Hello, World!'), 'hello-world');
+    assert.equal(slugify('POSTFIX_INET_PROTOCOLS'), 'postfix_inet_protocols');
+    assert.equal(slugify('مرحبا بالعالم'), 'مرحبا-بالعالم');
+  });
+});
