@@ -1,6 +1,7 @@
 import { expect } from '@open-wc/testing';
 import DOMPurify from 'dompurify';
 import { isUnsafeUrl, sanitizeHighlight, sanitizeHtml } from '../../src/elements/shared/sanitize';
+import { stripInlineStyles } from '../../src/elements/shared/strip-inline-styles';
 
 /** Sanitizes into a detached container and returns it, for inspection. */
 function clean(html: string, options?: Parameters<typeof sanitizeHtml>[1]) {
@@ -152,5 +153,34 @@ describe('sanitize', () => {
   it('treats non-string input as text', () => {
     expect(clean(undefined as unknown as string).innerHTML).to.equal('');
     expect(clean(42 as unknown as string).innerHTML).to.equal('42');
+  });
+
+  describe('stripInlineStyles (so a strict CSP has nothing to report)', () => {
+    it('cuts style attributes in every quoting, and <style> elements', () => {
+      expect(stripInlineStyles('<p style="color:red" class=a>x</p>')).to.equal('<p class=a>x</p>');
+      expect(stripInlineStyles("<p class='a' STYLE='x:y'>x</p>")).to.equal("<p class='a'>x</p>");
+      expect(stripInlineStyles('<td style=color:red>x</td>')).to.equal('<td>x</td>');
+      expect(stripInlineStyles('<p>a</p><style>p { color: red }</style><p>b</p>')).to.equal('<p>a</p><p>b</p>');
+      expect(stripInlineStyles('<STYLE type="text/css">x</StyLe ><b>b</b>')).to.equal('<b>b</b>');
+    });
+
+    it('leaves text, comments and other attributes alone, even with > inside quotes', () => {
+      const keep = [
+        '<p>Set style="x" in the config</p>',
+        '<code>&lt;p style="x"&gt;</code>',
+        '<!-- <p style="x"> -->',
+        '<a title="a > style=b" href="/x">t</a>',
+        'x < y and style',
+        '<img alt="" src="/a.png" />',
+      ];
+      for (const html of keep) expect(stripInlineStyles(html), html).to.equal(html);
+      expect(stripInlineStyles('<a title="a>b" style="c" href="/x">t</a>')).to.equal('<a title="a>b" href="/x">t</a>');
+    });
+
+    it('survives broken markup', () => {
+      expect(stripInlineStyles('<p style="unterminated')).to.equal('<p');
+      expect(stripInlineStyles('<style>never closed')).to.equal('');
+      expect(stripInlineStyles('<p "odd"=1 style=x>t')).to.equal('<p "odd"=1>t');
+    });
   });
 });

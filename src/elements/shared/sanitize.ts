@@ -7,7 +7,8 @@
  *
  * Policy (see docs/api.md):
  * - HTML only: no SVG, no MathML, no scripts, styles, forms, frames or embeds.
- * - No `on*` handlers, no `style` attributes (a strict CSP would block them and log errors),
+ * - No `on*` handlers, no `style` attributes or elements (a strict CSP would block them and
+ *   report violations; they are cut from the string before it is even parsed),
  *   no `data-*`, no attributes that reach into the host page (`part`, `slot`, `popover*`,
  *   `tabindex`, ...), no classes in our own `kb-` namespace.
  * - URLs: only `http:`, `https:`, `mailto:`, `tel:` and relative URLs; `javascript:`,
@@ -17,6 +18,7 @@
  *   bundle's base URL. Images load lazily.
  */
 import DOMPurify, { type Config, type UponSanitizeAttributeHookEvent } from 'dompurify';
+import { stripInlineStyles } from './strip-inline-styles';
 
 /** Where an article link points, as the widget navigates to it. */
 export interface ArticleLinkTarget {
@@ -170,7 +172,8 @@ const highlightPurifier = DOMPurify(window);
 export function sanitizeHtml(html: string, options: SanitizeOptions = {}): DocumentFragment {
   current = options;
   try {
-    return document.adoptNode(articlePurifier.sanitize(String(html ?? ''), ARTICLE_CONFIG) as unknown as DocumentFragment);
+    const clean = articlePurifier.sanitize(stripInlineStyles(String(html ?? '')), ARTICLE_CONFIG) as unknown as DocumentFragment;
+    return document.adoptNode(clean);
   } finally {
     current = {};
   }
