@@ -191,7 +191,10 @@ function assignIds(drafts: Draft[], diagnostics: DiagnosticList): void {
     if (taken.has(id)) {
       for (let n = 2; taken.has(`${wanted}-${n}`); n++) id = `${wanted}-${n + 1}`;
       id = taken.has(`${wanted}-2`) ? id : `${wanted}-2`;
-      diagnostics.error(
+      // An id the author wrote twice is an error; two file names that make the same default id
+      // are only a warning (the author chose no id), but the id may change when files move.
+      diagnostics.add(
+        explicit ? 'error' : 'warning',
         'duplicate-id',
         draft.path,
         `${explicit ? 'id' : 'default id (from the path)'} "${wanted}" is already used by ${taken.get(wanted)}; this article got the id "${id}". Give one of them another id.`,

@@ -28,10 +28,12 @@ export async function readContentTree(root: string): Promise<ContentTree> {
   const visit = async (relative: string): Promise<void> => {
     const names = (await readdir(join(root, relative))).sort(compareStrings);
     for (const name of names) {
-      if (name.startsWith('.') || SKIPPED.has(name)) continue;
+      if (SKIPPED.has(name)) continue;
       const path = relative ? `${relative}/${name}` : name;
       const info = await stat(join(root, path)).catch(() => undefined);
-      if (!info) continue;
+      // Hidden folders (.git) and hidden files (.DS_Store) are not content; but a page about the
+      // `.` command is called `..md`, so hidden Markdown files are articles.
+      if (!info || (name.startsWith('.') && (info.isDirectory() || !/\.(md|markdown)$/i.test(name)))) continue;
       if (info.isDirectory()) {
         await visit(path);
       } else if (name === CATEGORY_FILE) {

@@ -11,9 +11,15 @@ export function slugify(text: string): string {
     .replace(/ /g, '-');
 }
 
-/** Slug for a path segment or id: like `slugify`, but runs of separators collapse to one `-`. */
+/**
+ * Slug for a path segment or id: like `slugify`, but runs of separators collapse to one `-`.
+ * A name made only of punctuation (`$.md`, `%.md`, real tldr pages) becomes its code points
+ * (`u24`), so it still gets an id of its own.
+ */
 export function slugifyName(text: string): string {
-  return slugify(text.replace(/[\s._]+/g, ' ')).replace(/-{2,}/g, '-').replace(/^-|-$/g, '');
+  const slug = slugify(text.replace(/[\s.]+/g, ' ')).replace(/-{2,}/g, '-').replace(/^-|-$/g, '');
+  if (slug || !text.trim()) return slug;
+  return `u${Array.from(text.trim(), (c) => c.codePointAt(0)!.toString(16)).join('-')}`;
 }
 
 /** Hands out slugs unique within one article (`setup`, `setup-1`, `setup-2`, ...). */

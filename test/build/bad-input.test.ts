@@ -118,13 +118,21 @@ describe('more bad input', () => {
     const kb = await collectArticles(tempContent({ 'a/b.md': '# Default\n', 'z.md': '---\nid: a-b\n---\n# Explicit\n' }));
     assert.equal(find(kb.articles, 'a-b').title, 'Explicit');
     assert.equal(find(kb.articles, 'a-b-2').title, 'Default');
-    assert.deepEqual(diagnosticsOf(kb.diagnostics, 'a/b.md'), ['- error duplicate-id']);
+    assert.deepEqual(diagnosticsOf(kb.diagnostics, 'a/b.md'), ['- warning duplicate-id']);
   });
 
   it('an unknown category override is reported, the folder kept', async () => {
     const kb = await collectArticles(tempContent({ 'billing/a.md': '---\ntitle: A\ncategory: biling\n---\nx\n' }));
     assert.equal(kb.articles[0].category, 'billing');
     assert.match(kb.diagnostics[0].message, /category "biling" does not exist \(did you mean "billing"\?\)/);
+  });
+
+  it('file names made of punctuation get ids of their own; hidden folders and files are not content', async () => {
+    const kb = await collectArticles(
+      tempContent({ 'cmd/$.md': '# $\n', 'cmd/%.md': '# %\n', 'cmd/..md': '# .\n', '.git/x.md': '# git\n', '.DS_Store': 'x', 'cmd/a_b.md': '# a_b\n', 'cmd/a-b.md': '# a-b\n' }),
+    );
+    assert.deepEqual(kb.articles.map((a) => `${a.source} ${a.id}`).sort(), ['cmd/$.md cmd-u24', 'cmd/%.md cmd-u25', 'cmd/..md cmd-u2e', 'cmd/a-b.md cmd-a-b', 'cmd/a_b.md cmd-a_b']);
+    assert.deepEqual(kb.diagnostics, []);
   });
 
   it('UTF-16 files are read, with a warning', async () => {
