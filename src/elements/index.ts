@@ -1,4 +1,7 @@
 export { KbSearch } from './kb-search/kb-search';
+export { KbCategories } from './kb-categories/kb-categories';
+export { KbArticleList } from './kb-article-list/kb-article-list';
+export { sortArticles, type ArticleSort } from './shared/sort-articles';
 export { KbArticle } from './kb-article/kb-article';
 export { KbHelp } from './kb-help/kb-help';
 export * from './shared/events';

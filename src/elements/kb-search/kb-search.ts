@@ -1,26 +1,537 @@
-import { LitElement, html } from 'lit';
-import { customElement, property } from 'lit/decorators.js';
+import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { customElement, property, query, state } from 'lit/decorators.js';
+import type { ArticleMeta, Category, KnowledgeBase, SearchHit } from '../../core/index';
+import { KbNavigateEvent, KbNoResultsEvent, KbSearchEvent } from '../shared/events';
+import { renderHighlighted } from '../shared/highlight';
+import { requestArticleOpen } from '../shared/open-article';
+import { KbSource, type KbSourceHost } from '../shared/kb-source';
+import { renderSourceState } from '../shared/state-view';
+import { stateStyles } from '../shared/state-view.styles';
+import { format, KbI18n, type KbStrings } from '../shared/strings';
+import { readSession, writeSession } from '../shared/session';
+import { baseStyles, tokens } from '../shared/tokens.styles';
 import { styles } from './kb-search.styles';
 
+/** One selectable row of the popup. */
+interface Entry {
+  kind: 'hit' | 'section' | 'popular' | 'category';
+  /** Article id, or category id for `category`. */
+  id: string;
+  sectionId?: string;
+}
+
+/** How long the query must stay unchanged before `kb-search` / `kb-no-results` fire. */
+const SETTLE_MS = 1000;
+/** How long the result count waits before it is announced (so typing is not read out). */
+const ANNOUNCE_MS = 350;
+const isMac = () => /Mac|iPhone|iPad/.test(navigator.platform || navigator.userAgent);
+
 /**
- * A search box for the knowledge base.
+ * The search box: a WAI-ARIA combobox whose listbox popup shows results as you type.
+ *
+ * Each hit shows the title with the matched words highlighted, its category and a snippet;
+ * the best-matching section shows as a sub-line of its own that opens the article at that
+ * heading. Keys: ↓/↑ move through the results (wrapping), Home/End jump to the first/last
+ * result once one is active, Enter opens, Esc closes the popup (a second Esc clears),
+ * Alt+↓ opens, Tab leaves. A polite live region announces the number of results.
+ *
+ * When nothing matches, the popup says so, offers the popular articles and the categories,
+ * and fires `kb-no-results` so the host can log what its users did not find.
+ *
+ * The last query is kept for the browser session (sessionStorage, per `storage-key`).
+ *
+ * Opening a result fires the cancelable `kb-article-open`. If nobody cancels it and
+ * `article-url` is set (e.g. `/help/{id}#{section}`), the page navigates there.
  *
  * @summary Search box (WAI-ARIA combobox) over a knowledge-base bundle.
+ *
+ * @fires kb-article-open - The user picked a result (cancelable). `{ articleId, sectionId? }`.
+ * @fires kb-search - The user searched: fired once the query rests for a second, or on Enter, leaving or picking. `{ query, resultCount }`.
+ * @fires kb-no-results - A search the user ran found nothing (fired with `kb-search`). `{ query }`.
+ * @fires kb-navigate - Enter without a picked result (`view: 'search'`, `id` = query; cancelable, else the first hit opens), or a category picked from the no-results suggestions (`view: 'category'`).
+ *
+ * @csspart base - The wrapper around field and popup.
+ * @csspart field - The box around icon, input and clear button.
  * @csspart input - The text field.
+ * @csspart clear - The clear button.
+ * @csspart popup - The results popup.
+ * @csspart option - Every result row (also `option-active` on the active one).
+ * @csspart state - Loading / error / empty boxes.
+ * @csspart retry - The retry button of the error box.
+ *
+ * @cssproperty --kb-accent - Accent colour (focus ring, active result, links).
+ * @cssproperty --kb-surface - Background.
+ * @cssproperty --kb-text - Text colour.
+ * @cssproperty --kb-radius - Corner radius.
+ * @cssproperty --kb-spacing - Base spacing unit.
+ * @cssproperty --kb-font - Font family (inherited from the page by default).
+ * @cssproperty --kb-search-popup-max-height - Maximum height of the results popup (default 24rem).
+ * @cssproperty --kb-popup-z-index - Stacking of the popup (default 1000).
  */
 @customElement('kb-search')
-export class KbSearch extends LitElement {
-  static override styles = styles;
+export class KbSearch extends LitElement implements KbSourceHost {
+  static override styles = [tokens, baseStyles, stateStyles, styles];
 
-  /** URL of the knowledge-base bundle (`kb.json`). */
+  private readonly source = new KbSource(this, { onReady: () => this.runSearch() });
+  private readonly i18n = new KbI18n(this);
+  private settleTimer?: ReturnType<typeof setTimeout>;
+  private announceTimer?: ReturnType<typeof setTimeout>;
+  /** The last query `kb-search` was fired for, so it fires once per query. */
+  private reportedQuery = '';
+
+  @query('input') private input!: HTMLInputElement;
+
+  /** URL of the knowledge-base bundle (`kb.json`). Elements with the same `src` share one load. */
   @property() src = '';
 
-  /** Placeholder text of the field. */
-  @property() placeholder = 'Search help';
+  /** A loaded KnowledgeBase (wins over `src`; `<kb-help>` passes its own this way). */
+  @property({ attribute: false }) knowledgeBase?: KnowledgeBase;
+
+  /** Overrides for any UI string (see docs/theming.md#strings). */
+  @property({ attribute: false }) strings?: Partial<KbStrings>;
+
+  /** `light` (default), `dark` or `auto` (follows `prefers-color-scheme`). */
+  @property({ reflect: true }) theme?: 'light' | 'dark' | 'auto';
+
+  /** Placeholder of the field (default: the `searchPlaceholder` string). */
+  @property() placeholder?: string;
+
+  /** Accessible label of the field (default: the `searchLabel` string). */
+  @property() label?: string;
+
+  /** Ctrl/Cmd-K and `/` focus the field (never while the user types in another field). */
+  @property({ type: Boolean, reflect: true }) hotkey = false;
+
+  /** Maximum number of results in the popup. */
+  @property({ type: Number }) limit = 8;
+
+  /** Search only this category (and its subcategories). */
+  @property() category?: string;
+
+  /**
+   * Where an opened result navigates when no listener cancels `kb-article-open`:
+   * `{id}` and `{section}` are replaced (URL-encoded). Unset: only the event fires.
+   */
+  @property({ attribute: 'article-url' }) articleUrl?: string;
+
+  /** sessionStorage key for the last query (one per search box); `''` keeps nothing. */
+  @property({ attribute: 'storage-key' }) storageKey = 'kb-search';
+
+  @state() private value = '';
+  @state() private hits: SearchHit[] = [];
+  @state() private open = false;
+  @state() private active = -1;
+  @state() private announcement = '';
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    document.addEventListener('keydown', this.onDocumentKeydown);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    document.removeEventListener('keydown', this.onDocumentKeydown);
+    clearTimeout(this.settleTimer);
+    clearTimeout(this.announceTimer);
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('storageKey') && !this.value && this.storageKey) {
+      this.value = readSession(this.sessionKey) ?? '';
+    }
+    if ((changed.has('limit') || changed.has('category')) && this.hasUpdated) this.runSearch();
+  }
+
+  protected override updated(): void {
+    if (this.active >= 0) {
+      this.renderRoot.querySelector(`#${this.optionId(this.active)}`)?.scrollIntoView({ block: 'nearest' });
+    }
+  }
+
+  /** The text in the field. */
+  get query(): string {
+    return this.value;
+  }
+
+  /** Shows the results for `query` (no events: the host did this, not the user). */
+  search(query: string): void {
+    this.value = query;
+    this.reportedQuery = query.trim();
+    this.remember();
+    this.runSearch();
+    this.open = query.trim() !== '';
+  }
+
+  /** Empties the field and closes the popup. */
+  clear(): void {
+    this.value = '';
+    this.remember();
+    this.runSearch();
+    this.open = false;
+  }
+
+  /** Moves keyboard focus to the field. */
+  override focus(options?: FocusOptions): void {
+    this.input?.focus(options);
+  }
+
+  private get sessionKey(): string {
+    return `kb-elements:${this.storageKey}`;
+  }
+
+  private remember(): void {
+    if (this.storageKey) writeSession(this.sessionKey, this.value);
+  }
+
+  private runSearch(): void {
+    const kb = this.source.knowledgeBase;
+    const query = this.value.trim();
+    this.hits = kb && query ? kb.search(query, { limit: this.limit, category: this.category || undefined }) : [];
+    this.active = -1;
+  }
+
+  /** The selectable rows, in the order the arrow keys walk them. */
+  private get entries(): Entry[] {
+    if (this.hits.length) {
+      return this.hits.flatMap((hit): Entry[] => {
+        const row: Entry = { kind: 'hit', id: hit.article.id };
+        return hit.section ? [row, { kind: 'section', id: hit.article.id, sectionId: hit.section.id }] : [row];
+      });
+    }
+    if (!this.value.trim()) return [];
+    return [
+      ...this.popular.map((a): Entry => ({ kind: 'popular', id: a.id })),
+      ...this.topCategories.map((c): Entry => ({ kind: 'category', id: c.id })),
+    ];
+  }
+
+  private get popular(): ArticleMeta[] {
+    return this.source.knowledgeBase?.popular(5) ?? [];
+  }
+
+  private get topCategories(): Category[] {
+    return (this.source.knowledgeBase?.categories() ?? []).filter((c) => !c.parent);
+  }
+
+  private optionId(index: number): string {
+    return `option-${index}`;
+  }
+
+  // ---- events from the user ----
+
+  private onInput(): void {
+    this.value = this.input.value;
+    this.remember();
+    this.runSearch();
+    this.open = this.value.trim() !== '';
+    this.scheduleSettle();
+    this.scheduleAnnouncement();
+  }
+
+  private onKeydown(e: KeyboardEvent): void {
+    const count = this.entries.length;
+    switch (e.key) {
+      case 'ArrowDown':
+      case 'ArrowUp': {
+        e.preventDefault();
+        if (e.altKey) {
+          this.open = e.key === 'ArrowDown' && this.value.trim() !== '';
+          if (!this.open) this.active = -1;
+          return;
+        }
+        if (!this.value.trim()) return;
+        const wasOpen = this.open;
+        this.open = true;
+        if (!count) return;
+        const step = e.key === 'ArrowDown' ? 1 : -1;
+        if (!wasOpen || this.active < 0) this.active = step > 0 ? 0 : count - 1;
+        else this.active = (this.active + step + count) % count;
+        return;
+      }
+      case 'Home':
+      case 'End':
+        if (this.open && this.active >= 0 && count) {
+          e.preventDefault();
+          this.active = e.key === 'Home' ? 0 : count - 1;
+        }
+        return;
+      case 'ArrowLeft':
+      case 'ArrowRight':
+        this.active = -1;
+        return;
+      case 'Enter': {
+        if (e.isComposing) return;
+        e.preventDefault();
+        const entry = this.open ? this.entries[this.active] : undefined;
+        if (entry) this.choose(entry);
+        else this.submit();
+        return;
+      }
+      case 'Escape':
+        if (this.open) {
+          e.preventDefault();
+          this.open = false;
+          this.active = -1;
+        } else if (this.value) {
+          e.preventDefault();
+          this.clear();
+          this.announcement = '';
+        }
+        return;
+      case 'Tab':
+        this.close();
+        return;
+    }
+  }
+
+  private onFieldClick(): void {
+    if (this.value.trim()) this.open = true;
+  }
+
+  private onFocusOut(e: FocusEvent): void {
+    const next = e.relatedTarget as Node | null;
+    if (next && this.renderRoot.contains(next)) return;
+    this.close();
+  }
+
+  private close(): void {
+    this.open = false;
+    this.active = -1;
+    this.report();
+  }
+
+  private onClear(): void {
+    this.clear();
+    this.announcement = '';
+    this.input.focus();
+  }
+
+  private readonly onDocumentKeydown = (e: KeyboardEvent): void => {
+    if (!this.hotkey || e.defaultPrevented || !this.isConnected) return;
+    const modK = (e.ctrlKey || e.metaKey) && !e.altKey && !e.shiftKey && e.key.toLowerCase() === 'k';
+    const slash = e.key === '/' && !e.ctrlKey && !e.metaKey && !e.altKey;
+    if (!modK && !slash) return;
+    const target = e.composedPath()[0];
+    if (target === this.input || isTypingTarget(target)) return;
+    if (!this.checkVisibility()) return;
+    e.preventDefault();
+    this.input.focus();
+    this.input.select();
+  };
+
+  /** Opens an entry of the popup: an article (maybe at a section) or a category. */
+  private choose(entry: Entry): void {
+    this.report();
+    this.open = false;
+    this.active = -1;
+    if (entry.kind === 'category') {
+      this.dispatchEvent(new KbNavigateEvent('category', entry.id));
+      return;
+    }
+    requestArticleOpen(this, entry.id, entry.sectionId, this.articleUrl);
+  }
+
+  /** Enter with no active result: the host may show a results page, else the first hit opens. */
+  private submit(): void {
+    const query = this.value.trim();
+    if (!query) return;
+    this.report();
+    if (!this.dispatchEvent(new KbNavigateEvent('search', query))) {
+      this.open = false;
+      return;
+    }
+    const first = this.hits[0];
+    if (first) this.choose({ kind: 'hit', id: first.article.id, sectionId: first.section?.id });
+    else this.open = true;
+  }
+
+  /** Fires `kb-search` (and `kb-no-results`) once for the query the user settled on. */
+  private report(): void {
+    clearTimeout(this.settleTimer);
+    const query = this.value.trim();
+    if (!query || query === this.reportedQuery || !this.source.knowledgeBase) return;
+    this.reportedQuery = query;
+    this.dispatchEvent(new KbSearchEvent(query, this.hits.length));
+    if (!this.hits.length) this.dispatchEvent(new KbNoResultsEvent(query));
+  }
+
+  private scheduleSettle(): void {
+    clearTimeout(this.settleTimer);
+    this.settleTimer = setTimeout(() => this.report(), SETTLE_MS);
+  }
+
+  private scheduleAnnouncement(): void {
+    clearTimeout(this.announceTimer);
+    this.announceTimer = setTimeout(() => {
+      const { t } = this.i18n;
+      const query = this.value.trim();
+      if (!query || !this.source.knowledgeBase) this.announcement = '';
+      else if (this.hits.length) this.announcement = this.i18n.plural('resultCount', this.hits.length);
+      else this.announcement = format(t.noResults, { query });
+    }, ANNOUNCE_MS);
+  }
+
+  // ---- render ----
 
   override render() {
-    return html`<input part="input" type="search" aria-label=${this.placeholder} placeholder=${this.placeholder} />`;
+    const { t } = this.i18n;
+    const kb = this.source.knowledgeBase;
+    const expanded = this.open && !!kb;
+    const activeId = expanded && this.active >= 0 ? this.optionId(this.active) : undefined;
+    const hotkeyLabel = isMac() ? '⌘K' : 'Ctrl K';
+    return html`<div class="base" part="base" @focusout=${this.onFocusOut}>
+      <div class="field" part="field">
+        <svg class="icon" viewBox="0 0 20 20" aria-hidden="true" focusable="false">
+          <circle cx="8.5" cy="8.5" r="5.5"></circle>
+          <path d="M12.5 12.5 17 17"></path>
+        </svg>
+        <input
+          part="input"
+          type="text"
+          role="combobox"
+          autocomplete="off"
+          autocapitalize="off"
+          spellcheck="false"
+          enterkeyhint="search"
+          aria-label=${this.label ?? t.searchLabel}
+          aria-autocomplete="list"
+          aria-expanded=${expanded ? 'true' : 'false'}
+          aria-controls="popup"
+          aria-activedescendant=${activeId ?? nothing}
+          aria-keyshortcuts=${this.hotkey ? 'Control+K Meta+K /' : nothing}
+          placeholder=${this.placeholder ?? t.searchPlaceholder}
+          .value=${this.value}
+          @input=${this.onInput}
+          @keydown=${this.onKeydown}
+          @click=${this.onFieldClick}
+        />
+        ${this.value
+          ? html`<button type="button" class="clear" part="clear" tabindex="-1" aria-label=${t.clearSearch} @click=${this.onClear}>
+              <svg viewBox="0 0 20 20" aria-hidden="true" focusable="false"><path d="M5 5l10 10M15 5 5 15"></path></svg>
+            </button>`
+          : this.hotkey
+            ? html`<kbd class="hotkey" aria-hidden="true">${hotkeyLabel}</kbd>`
+            : nothing}
+      </div>
+      <div class="popup" part="popup" ?hidden=${!expanded} @mousedown=${preventBlur}>
+        ${kb && expanded ? this.renderPopup(kb, t) : nothing}
+      </div>
+      ${kb ? nothing : this.renderSource(t)}
+      <div class="visually-hidden" role="status" aria-live="polite" aria-atomic="true">${this.announcement}</div>
+    </div>`;
   }
+
+  private renderSource(t: KbStrings) {
+    // A loading field stays usable (typed text is searched once the bundle is in).
+    return this.source.state === 'error' ? renderSourceState(this.source, t) : nothing;
+  }
+
+  private renderPopup(kb: KnowledgeBase, t: KbStrings): TemplateResult {
+    if (this.hits.length) {
+      let index = 0;
+      return html`<div id="popup" role="listbox" aria-label=${t.searchResults} class="listbox">
+        ${this.hits.map((hit) => {
+          const main = this.renderHit(hit, kb, index++);
+          const sub = hit.section ? this.renderSection(hit, index++, t) : nothing;
+          return html`${main}${sub}`;
+        })}
+      </div>`;
+    }
+    const query = this.value.trim();
+    const popular = this.popular;
+    const categories = this.topCategories;
+    let index = 0;
+    return html`<div class="empty" part="state">
+        <p class="empty__title">${format(t.noResults, { query })}</p>
+        ${popular.length || categories.length ? html`<p class="muted">${t.noResultsHint}</p>` : nothing}
+      </div>
+      <div id="popup" role="listbox" aria-label=${t.searchResults} class="listbox">
+        ${popular.length
+          ? html`<div role="group" aria-labelledby="popular-heading">
+              <div class="group-heading" id="popular-heading" role="presentation">${t.popularArticles}</div>
+              ${popular.map((a) =>
+                this.renderSimpleOption(index++, { kind: 'popular', id: a.id }, a.title, kb.category(a.category)?.title),
+              )}
+            </div>`
+          : nothing}
+        ${categories.length
+          ? html`<div role="group" aria-labelledby="categories-heading">
+              <div class="group-heading" id="categories-heading" role="presentation">${t.categories}</div>
+              ${categories.map((c) =>
+                this.renderSimpleOption(index++, { kind: 'category', id: c.id }, c.title, this.i18n.plural('articleCount', c.totalCount)),
+              )}
+            </div>`
+          : nothing}
+      </div>`;
+  }
+
+  private optionParts(index: number): string {
+    return index === this.active ? 'option option-active' : 'option';
+  }
+
+  private renderHit(hit: SearchHit, kb: KnowledgeBase, index: number): TemplateResult {
+    const id = this.optionId(index);
+    const category = kb.category(hit.article.category)?.title;
+    return html`<div
+      id=${id}
+      role="option"
+      class="option hit"
+      part=${this.optionParts(index)}
+      aria-selected=${index === this.active ? 'true' : 'false'}
+      @mousedown=${preventBlur}
+      @click=${() => this.choose({ kind: 'hit', id: hit.article.id, sectionId: hit.section?.id })}
+    >
+      <span class="hit__title">${renderHighlighted(hit.titleHtml)}</span>
+      ${category ? html`<span class="hit__category muted">${category}</span>` : nothing}
+      ${hit.snippetHtml ? html`<span class="hit__snippet muted">${renderHighlighted(hit.snippetHtml)}</span>` : nothing}
+    </div>`;
+  }
+
+  private renderSection(hit: SearchHit, index: number, t: KbStrings): TemplateResult {
+    const section = hit.section!;
+    return html`<div
+      id=${this.optionId(index)}
+      role="option"
+      class="option section"
+      part=${this.optionParts(index)}
+      aria-selected=${index === this.active ? 'true' : 'false'}
+      aria-label=${format(t.inSection, { heading: section.heading })}
+      @mousedown=${preventBlur}
+      @click=${() => this.choose({ kind: 'section', id: hit.article.id, sectionId: section.id })}
+    >
+      <span class="section__arrow" aria-hidden="true">↳</span><span class="section__text">${section.heading}</span>
+    </div>`;
+  }
+
+  private renderSimpleOption(index: number, entry: Entry, title: string, sub?: string): TemplateResult {
+    return html`<div
+      id=${this.optionId(index)}
+      role="option"
+      class="option simple"
+      part=${this.optionParts(index)}
+      aria-selected=${index === this.active ? 'true' : 'false'}
+      @mousedown=${preventBlur}
+      @click=${() => this.choose(entry)}
+    >
+      <span class="hit__title">${title}</span>${sub ? html` <span class="hit__category muted">${sub}</span>` : nothing}
+    </div>`;
+  }
+}
+
+/** Keeps focus in the field while an option is clicked. */
+function preventBlur(e: Event): void {
+  e.preventDefault();
+}
+
+/** Is the user typing in `target` (a text field, a select, an editable region)? */
+function isTypingTarget(target: EventTarget | undefined): boolean {
+  if (!(target instanceof HTMLElement)) return false;
+  if (target.isContentEditable) return true;
+  if (target instanceof HTMLTextAreaElement || target instanceof HTMLSelectElement) return true;
+  if (target instanceof HTMLInputElement) {
+    return !['button', 'checkbox', 'radio', 'range', 'reset', 'submit', 'color', 'file', 'image'].includes(target.type);
+  }
+  return false;
 }
 
 declare global {

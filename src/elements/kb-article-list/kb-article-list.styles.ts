@@ -1,0 +1,98 @@
+import { css } from 'lit';
+
+export const styles = css`
+  .toolbar {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    justify-content: space-between;
+    gap: var(--_space);
+    margin-block-end: var(--_space);
+    font-size: 0.9em;
+  }
+  .sort {
+    display: inline-flex;
+    align-items: center;
+    gap: calc(var(--_space) * 0.75);
+  }
+  select {
+    padding: calc(var(--_space) * 0.5) var(--_space);
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    background: var(--_surface);
+  }
+  .list {
+    margin: 0;
+    padding: 0;
+    list-style: none;
+  }
+  .item {
+    padding-block: calc(var(--_space) * 1.5);
+    border-block-end: 1px solid var(--_border);
+  }
+  .item:first-child {
+    padding-block-start: calc(var(--_space) * 0.5);
+  }
+  .link {
+    display: inline;
+    padding: 0;
+    border: 0;
+    background: none;
+    color: var(--_link);
+    font-weight: 600;
+    font-size: 1.05em;
+    text-align: start;
+    text-decoration: none;
+  }
+  .link:hover {
+    text-decoration: underline;
+  }
+  .excerpt {
+    margin: calc(var(--_space) * 0.5) 0 0;
+  }
+  .meta {
+    display: flex;
+    flex-wrap: wrap;
+    gap: calc(var(--_space) * 0.5) calc(var(--_space) * 2);
+    margin: calc(var(--_space) * 0.5) 0 0;
+    font-size: 0.85em;
+  }
+  .pagination {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    justify-content: center;
+    gap: calc(var(--_space) * 0.5);
+    margin-block-start: calc(var(--_space) * 2);
+  }
+  .pages {
+    display: flex;
+    flex-wrap: wrap;
+    gap: calc(var(--_space) * 0.5);
+    margin: 0;
+    padding: 0;
+    list-style: none;
+  }
+  .page {
+    min-inline-size: 2.5em;
+    justify-content: center;
+  }
+  .page[aria-current='page'] {
+    background: var(--_accent);
+    border-color: var(--_accent);
+    color: var(--_on-accent);
+  }
+  .gap {
+    align-self: center;
+    color: var(--_muted);
+  }
+  :host(:dir(rtl)) .arrow {
+    display: inline-block;
+    transform: scaleX(-1);
+  }
+  @media (forced-colors: active) {
+    .page[aria-current='page'] {
+      outline: 2px solid Highlight;
+    }
+  }
+`;

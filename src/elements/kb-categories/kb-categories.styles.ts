@@ -1,0 +1,95 @@
+import { css } from 'lit';
+
+export const styles = css`
+  .grid {
+    display: grid;
+    grid-template-columns: repeat(auto-fill, minmax(min(100%, var(--kb-categories-min-width, 16rem)), 1fr));
+    gap: calc(var(--_space) * 2);
+    margin: 0;
+    padding: 0;
+    list-style: none;
+  }
+  .card {
+    display: flex;
+    flex-direction: column;
+    gap: calc(var(--_space) * 0.75);
+    padding: calc(var(--_space) * 2);
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    background: var(--_raised);
+  }
+  .card__head {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: baseline;
+    justify-content: space-between;
+    gap: calc(var(--_space) * 0.5) var(--_space);
+  }
+  .link {
+    padding: 0;
+    border: 0;
+    background: none;
+    color: var(--_link);
+    text-align: start;
+    text-decoration: none;
+  }
+  .link:hover {
+    text-decoration: underline;
+  }
+  .card__title {
+    font-size: 1.1em;
+    font-weight: 600;
+  }
+  .count {
+    font-size: 0.85em;
+    white-space: nowrap;
+  }
+  .description {
+    margin: 0;
+  }
+  .nested {
+    display: flex;
+    flex-direction: column;
+    gap: calc(var(--_space) * 0.5);
+    margin: 0;
+    padding-inline-start: calc(var(--_space) * 2);
+    list-style: none;
+    border-inline-start: 2px solid var(--_border);
+  }
+  .nested .nested {
+    margin-block-start: calc(var(--_space) * 0.5);
+  }
+  .current {
+    display: flex;
+    flex-direction: column;
+    align-items: stretch;
+    gap: calc(var(--_space) * 1.5);
+  }
+  .back {
+    align-self: flex-start;
+  }
+  :host(:dir(rtl)) .arrow {
+    display: inline-block;
+    transform: scaleX(-1);
+  }
+  .heading {
+    margin: 0;
+    font-size: 1.4em;
+    line-height: 1.25;
+  }
+  .heading:focus {
+    outline: none;
+  }
+  .heading:focus-visible {
+    outline: 2px solid var(--_focus);
+  }
+  .intro > :first-child {
+    margin-block-start: 0;
+  }
+  .intro > :last-child {
+    margin-block-end: 0;
+  }
+  .subcategories {
+    padding-block: calc(var(--_space) * 0.25);
+  }
+`;

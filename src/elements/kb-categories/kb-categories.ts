@@ -1,0 +1,246 @@
+import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { customElement, property } from 'lit/decorators.js';
+import type { Category, KnowledgeBase } from '../../core/index';
+import '../kb-article-list/kb-article-list';
+import { KbNavigateEvent } from '../shared/events';
+import { KbSource, type KbSourceHost } from '../shared/kb-source';
+import { isModifiedClick } from '../shared/open-article';
+import { sanitizeHtml } from '../shared/sanitize';
+import { renderEmpty, renderSourceState } from '../shared/state-view';
+import { stateStyles } from '../shared/state-view.styles';
+import { format, KbI18n, type KbStrings } from '../shared/strings';
+import { baseStyles, tokens } from '../shared/tokens.styles';
+import { styles } from './kb-categories.styles';
+
+/**
+ * The categories of the knowledge base: each with its title, description and article count,
+ * subcategories nested under their parent (`depth` levels).
+ *
+ * Picking a category fires the cancelable `kb-navigate` (`view: 'category'`, `id`). Unless a
+ * listener cancels it (as `<kb-help>` does, to show the category itself), the element goes
+ * there: to `category-url` when set, else it shows the category in place — title,
+ * description, intro, subcategories and its articles (an inner `<kb-article-list>`) — with
+ * a button back to all categories (which fires `kb-navigate` with `view: 'home'`).
+ * Focus follows: to the category's title when it opens, back to the picked category after.
+ *
+ * @summary Category index with descriptions, counts and nesting; picking one shows its articles.
+ *
+ * @fires kb-navigate - The user picked a category (`{ view: 'category', id }`) or went back (`{ view: 'home' }`). Cancelable.
+ * @fires kb-article-open - From the inner article list: the user picked an article (cancelable).
+ *
+ * @csspart base - The wrapper.
+ * @csspart list - The list of top-level categories.
+ * @csspart category - One category entry (card).
+ * @csspart link - The category's title link or button.
+ * @csspart description - A category's description.
+ * @csspart count - A category's article count.
+ * @csspart back - The button back to all categories.
+ * @csspart heading - The title of the category shown in place.
+ * @csspart state - Loading / error / empty boxes.
+ * @csspart retry - The retry button of the error box.
+ *
+ * @cssproperty --kb-accent - Accent colour (links).
+ * @cssproperty --kb-surface - Background.
+ * @cssproperty --kb-text - Text colour.
+ * @cssproperty --kb-radius - Corner radius of the cards.
+ * @cssproperty --kb-spacing - Base spacing unit.
+ * @cssproperty --kb-font - Font family (inherited from the page by default).
+ * @cssproperty --kb-categories-min-width - Minimum width of a card before the grid wraps (default 16rem).
+ */
+@customElement('kb-categories')
+export class KbCategories extends LitElement implements KbSourceHost {
+  static override styles = [tokens, baseStyles, stateStyles, styles];
+
+  private readonly source = new KbSource(this);
+  private readonly i18n = new KbI18n(this);
+  /** Where focus goes after the next render, set by a user action. */
+  private focusAfterRender?: string;
+  private introCache = new Map<string, HTMLElement>();
+
+  /** URL of the knowledge-base bundle (`kb.json`). Elements with the same `src` share one load. */
+  @property() src = '';
+
+  /** A loaded KnowledgeBase (wins over `src`; `<kb-help>` passes its own this way). */
+  @property({ attribute: false }) knowledgeBase?: KnowledgeBase;
+
+  /** Overrides for any UI string (see docs/theming.md#strings). */
+  @property({ attribute: false }) strings?: Partial<KbStrings>;
+
+  /** `light` (default), `dark` or `auto` (follows `prefers-color-scheme`). */
+  @property({ reflect: true }) theme?: 'light' | 'dark' | 'auto';
+
+  /** List only the subcategories of this category (default: the top-level categories). */
+  @property() parent?: string;
+
+  /** Levels shown: 1 = only the listed categories, 2 = with their subcategories, ... */
+  @property({ type: Number }) depth = 2;
+
+  /** The category shown in place with its articles (set by picking one; the host may set it). */
+  @property({ reflect: true }) selected?: string;
+
+  /** Turns categories into links: `{id}` is replaced, e.g. `/help/category/{id}`. */
+  @property({ attribute: 'category-url' }) categoryUrl?: string;
+
+  /** Passed to the inner `<kb-article-list>`: link template for articles. */
+  @property({ attribute: 'article-url' }) articleUrl?: string;
+
+  /** Passed to the inner `<kb-article-list>`: articles per page. */
+  @property({ type: Number, attribute: 'page-size' }) pageSize = 10;
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('knowledgeBase') || changed.has('src')) this.introCache.clear();
+  }
+
+  protected override updated(): void {
+    const target = this.focusAfterRender;
+    if (target === undefined) return;
+    this.focusAfterRender = undefined;
+    const el = target
+      ? this.renderRoot.querySelector<HTMLElement>(`[data-category="${CSS.escape(target)}"]`)
+      : this.renderRoot.querySelector<HTMLElement>('[part~="heading"]');
+    el?.focus();
+  }
+
+  /** Shows all categories again (no event: the host did this). */
+  home(): void {
+    this.selected = undefined;
+  }
+
+  private categoryHref(id: string): string | undefined {
+    return this.categoryUrl ? this.categoryUrl.replaceAll('{id}', encodeURIComponent(id)) : undefined;
+  }
+
+  private onPick(e: MouseEvent, category: Category): void {
+    if (this.categoryUrl && isModifiedClick(e)) return;
+    e.preventDefault();
+    if (!this.dispatchEvent(new KbNavigateEvent('category', category.id))) return;
+    const href = this.categoryHref(category.id);
+    if (href) {
+      location.assign(href);
+      return;
+    }
+    this.selected = category.id;
+    this.focusAfterRender = '';
+  }
+
+  private onBack(): void {
+    if (!this.dispatchEvent(new KbNavigateEvent('home'))) return;
+    const from = this.selected;
+    const kb = this.source.knowledgeBase;
+    // Back to the card that was picked: the top-most visible ancestor of where we were.
+    const path = from && kb ? kb.categoryPath(from).map((c) => c.id) : [];
+    this.focusAfterRender = path.find((id) => this.renderRoot.querySelector(`[data-category="${CSS.escape(id)}"]`)) ?? path[0] ?? '';
+    this.selected = undefined;
+  }
+
+  /** Subcategories of `id` (top level for undefined), in the knowledge base's order. */
+  private subcategoriesOf(kb: KnowledgeBase, id: string | undefined): Category[] {
+    return kb.categories().filter((c) => (c.parent ?? undefined) === id);
+  }
+
+  override render() {
+    const { t } = this.i18n;
+    const kb = this.source.knowledgeBase;
+    if (!kb) return renderSourceState(this.source, t);
+    if (this.selected) {
+      const current = kb.category(this.selected);
+      return current ? this.renderCategory(kb, current, t) : this.renderMissing(t, this.selected);
+    }
+    if (this.parent && !kb.category(this.parent)) return renderEmpty(format(t.categoryNotFound, { id: this.parent }));
+    const top = this.subcategoriesOf(kb, this.parent);
+    if (!top.length) return renderEmpty(t.noCategories);
+    return html`<nav class="base" part="base" aria-label=${t.categories}>
+      <ul class="grid" part="list" role="list">
+        ${top.map((c) => this.renderCard(kb, c))}
+      </ul>
+    </nav>`;
+  }
+
+  private renderLink(category: Category, extraClass = ''): TemplateResult {
+    const href = this.categoryHref(category.id);
+    const onClick = (e: MouseEvent) => this.onPick(e, category);
+    return href
+      ? html`<a class="link ${extraClass}" part="link" href=${href} data-category=${category.id} @click=${onClick}>${category.title}</a>`
+      : html`<button type="button" class="link ${extraClass}" part="link" data-category=${category.id} @click=${onClick}>
+          ${category.title}
+        </button>`;
+  }
+
+  private renderCard(kb: KnowledgeBase, category: Category): TemplateResult {
+    return html`<li class="card" part="category">
+      <div class="card__head">
+        ${this.renderLink(category, 'card__title')}
+        <span class="count muted" part="count">${this.i18n.plural('articleCount', category.totalCount)}</span>
+      </div>
+      ${category.description ? html`<p class="description" part="description">${category.description}</p>` : nothing}
+      ${this.renderNested(kb, category, 2)}
+    </li>`;
+  }
+
+  private renderNested(kb: KnowledgeBase, parent: Category, level: number): TemplateResult | typeof nothing {
+    if (level > this.depth) return nothing;
+    const children = this.subcategoriesOf(kb, parent.id);
+    if (!children.length) return nothing;
+    return html`<ul class="nested" role="list" aria-label=${format(this.i18n.t.subcategories, { category: parent.title })}>
+      ${children.map(
+        (c) => html`<li>
+          ${this.renderLink(c)} <span class="count muted" part="count">${this.i18n.number(c.totalCount)}</span>
+          ${this.renderNested(kb, c, level + 1)}
+        </li>`,
+      )}
+    </ul>`;
+  }
+
+  private renderCategory(kb: KnowledgeBase, category: Category, t: KbStrings): TemplateResult {
+    const children = this.subcategoriesOf(kb, category.id);
+    return html`<section class="base current" part="base" aria-labelledby="current-title">
+      <button type="button" class="back button" part="back" @click=${this.onBack}>
+        <span class="arrow" aria-hidden="true">←</span> ${t.allCategories}
+      </button>
+      <h2 class="heading" part="heading" id="current-title" tabindex="-1">${category.title}</h2>
+      ${category.description ? html`<p class="description" part="description">${category.description}</p>` : nothing}
+      ${category.introHtml ? this.intro(kb, category) : nothing}
+      ${children.length
+        ? html`<ul class="nested subcategories" role="list" aria-label=${format(t.subcategories, { category: category.title })}>
+            ${children.map(
+              (c) => html`<li>${this.renderLink(c)} <span class="count muted" part="count">${this.i18n.number(c.totalCount)}</span></li>`,
+            )}
+          </ul>`
+        : nothing}
+      ${category.articleCount || !children.length
+        ? html`<kb-article-list
+            .knowledgeBase=${kb}
+            .strings=${this.strings}
+            category=${category.id}
+            page-size=${this.pageSize}
+            article-url=${this.articleUrl ?? nothing}
+          ></kb-article-list>`
+        : nothing}
+    </section>`;
+  }
+
+  private renderMissing(t: KbStrings, id: string): TemplateResult {
+    return renderEmpty(
+      format(t.categoryNotFound, { id }),
+      html`<button type="button" class="back button" part="back" @click=${this.onBack}>${t.allCategories}</button>`,
+    );
+  }
+
+  /** The category's intro: sanitized once per category, and the same node on every render. */
+  private intro(kb: KnowledgeBase, category: Category): HTMLElement {
+    let box = this.introCache.get(category.id);
+    if (!box) {
+      box = document.createElement('div');
+      box.className = 'intro';
+      box.append(sanitizeHtml(category.introHtml ?? '', { baseUrl: kb.meta.baseUrl ?? (this.src ? new URL(this.src, document.baseURI).href : undefined) }));
+      this.introCache.set(category.id, box);
+    }
+    return box;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'kb-categories': KbCategories;
+  }
+}

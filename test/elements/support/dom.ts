@@ -1,0 +1,68 @@
+/** DOM helpers shared by the element tests. */
+import { nextFrame } from '@open-wc/testing';
+import type { LitElement } from 'lit';
+
+/** `querySelector` inside an element's shadow root. */
+export function $<T extends Element = HTMLElement>(el: Element, selector: string): T {
+  return el.shadowRoot!.querySelector<T>(selector) as T;
+}
+
+/** `querySelectorAll` inside an element's shadow root, as an array. */
+export function $$<T extends Element = HTMLElement>(el: Element, selector: string): T[] {
+  return [...el.shadowRoot!.querySelectorAll<T>(selector)];
+}
+
+/** Every element under `root`, descending into open shadow roots. */
+export function allElements(root: ParentNode): Element[] {
+  const out: Element[] = [];
+  const walk = (node: ParentNode) => {
+    for (const el of node.querySelectorAll('*')) {
+      out.push(el);
+      if (el.shadowRoot) walk(el.shadowRoot);
+    }
+  };
+  walk(root);
+  return out;
+}
+
+/**
+ * What a hostile bundle must never leave in the DOM: `<script>`, SVG/MathML, `on*` attributes,
+ * `javascript:`/`data:` URLs. Returns descriptions of what was found (empty = clean).
+ */
+export function scriptTraces(root: ParentNode): string[] {
+  const found: string[] = [];
+  for (const el of allElements(root)) {
+    const tag = el.localName;
+    if (tag === 'script' || tag === 'iframe' || tag === 'object' || tag === 'embed' || tag === 'math') found.push(`<${tag}>`);
+    if (tag === 'svg' && !el.closest('[aria-hidden="true"]') && el.getAttribute('aria-hidden') !== 'true') found.push('<svg> (not ours)');
+    for (const attr of el.attributes) {
+      if (/^on/i.test(attr.name)) found.push(`${tag}[${attr.name}]`);
+      if (/^\s*(javascript|data|vbscript):/i.test(attr.value.replace(/[\u0000-\u0020]/g, '')) && /href|src|action/i.test(attr.name)) {
+        found.push(`${tag}[${attr.name}=${attr.value}]`);
+      }
+    }
+  }
+  return found;
+}
+
+/** Waits until `el` has rendered and is no longer loading its bundle. */
+export async function settled(el: LitElement, timeout = 5000): Promise<void> {
+  const start = performance.now();
+  for (;;) {
+    await el.updateComplete;
+    const loading = el.shadowRoot?.querySelector('.kb-state--loading');
+    if (!loading) return;
+    if (performance.now() - start > timeout) throw new Error(`${el.localName} still loading after ${timeout} ms`);
+    await nextFrame();
+  }
+}
+
+/** Waits `ms` milliseconds. */
+export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** Collects events of `type` fired on (or bubbling to) `target`. */
+export function record<E extends Event>(target: EventTarget, type: string): E[] {
+  const events: E[] = [];
+  target.addEventListener(type, (e) => events.push(e as E));
+  return events;
+}
