@@ -324,9 +324,11 @@ describe('<kb-article>', () => {
     await waitFor(() => $(article, 'h1'), 'shown');
     const [first, second] = $$(article, '[part="breadcrumb"] li');
     expect(first!.getBoundingClientRect().left).to.be.greaterThan(second!.getBoundingClientRect().left);
+    // code stays left to right, with its copy button at its end
+    expect(getComputedStyle($(article, 'pre')).direction).to.equal('ltr');
     const copy = $(article, '.kb-copy').getBoundingClientRect();
     const pre = $(article, 'pre').getBoundingClientRect();
-    expect(copy.left - pre.left).to.be.lessThan(pre.right - copy.right);
+    expect(pre.right - copy.right).to.be.lessThan(copy.left - pre.left);
   });
 
   it('works with the small test bundle end to end (no toc, related from front matter)', async () => {

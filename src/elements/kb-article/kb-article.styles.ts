@@ -125,6 +125,10 @@ export const styles = css`
   }
   .kb-code {
     position: relative;
+    /* Code reads left to right, also in a right-to-left page. */
+    direction: ltr;
+    unicode-bidi: isolate;
+    text-align: left;
   }
   .body pre {
     margin: 0;
@@ -176,28 +180,33 @@ export const styles = css`
   .body th {
     background: var(--_code-bg);
   }
-  .body blockquote {
+  .body blockquote,
+  .body .alert {
     margin-inline: 0;
     padding: calc(var(--_space) * 0.75) calc(var(--_space) * 1.5);
     border-inline-start: 4px solid var(--_border);
     background: color-mix(in srgb, var(--_text) 3%, var(--_surface));
     border-radius: var(--_radius);
   }
-  .body blockquote > :first-child {
+  .body .alert {
+    margin-block: 1em;
+  }
+  .body :is(blockquote, .alert) > :first-child {
     margin-block-start: 0;
   }
-  .body blockquote > :last-child {
+  .body :is(blockquote, .alert) > :last-child {
     margin-block-end: 0;
   }
-  .body [class*='note'],
-  .body [class*='info'],
-  .body [class*='tip'] {
-    border-inline-start-color: var(--_accent);
+  .body .alert-title {
+    font-weight: 600;
   }
-  .body [class*='warning'],
-  .body [class*='caution'],
-  .body [class*='important'] {
+  .body :is(.alert-note, .alert-tip, .alert-info) {
+    border-inline-start-color: var(--_accent);
+    background: color-mix(in srgb, var(--_accent) 7%, var(--_surface));
+  }
+  .body :is(.alert-warning, .alert-caution, .alert-important, .alert-danger) {
     border-inline-start-color: var(--kb-warning-color, #b7791f);
+    background: color-mix(in srgb, var(--kb-warning-color, #b7791f) 9%, var(--_surface));
   }
   .body li > input[type='checkbox'] {
     margin-inline-end: 0.4em;

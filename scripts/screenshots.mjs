@@ -1,0 +1,67 @@
+// Screenshots of <kb-help> with the demo knowledge base, to look at: light, dark, right to
+// left, 320 px, in several views. `node scripts/screenshots.mjs [outDir]` (default
+// /tmp/kb-screenshots). Not part of the tests; nothing is committed.
+import { existsSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { execFileSync } from 'node:child_process';
+import puppeteer from 'puppeteer-core';
+import { createServer } from 'vite';
+import { findChromium } from './chromium.mjs';
+
+const out = process.argv[2] ?? '/tmp/kb-screenshots';
+mkdirSync(out, { recursive: true });
+if (!existsSync('test/fixtures/generated/demo/kb.json')) {
+  execFileSync(process.execPath, ['--import', 'tsx', 'test/fixtures/build-fixtures.ts'], { stdio: 'inherit' });
+}
+
+const SHOTS = [
+  { name: 'light-home', width: 1100 },
+  { name: 'light-article', width: 1100, view: 'article:archive-storage' },
+  { name: 'light-search', width: 1100, view: 'search:spam filter' },
+  { name: 'light-category', width: 1100, view: 'category:email-filtering' },
+  { name: 'dark-home', width: 1100, theme: 'dark' },
+  { name: 'dark-article', width: 1100, theme: 'dark', view: 'article:dns-records' },
+  { name: 'rtl-home', width: 900, dir: 'rtl' },
+  { name: 'rtl-article', width: 900, dir: 'rtl', view: 'article:spam-filter-threshold' },
+  { name: 'narrow-home', width: 320 },
+  { name: 'narrow-article', width: 320, view: 'article:archive-storage' },
+  { name: 'narrow-search', width: 320, view: 'search:quarantine' },
+  { name: 'de-home', width: 800, lang: 'de' },
+];
+
+process.env.VITE_CONFIG_NATIVE_IGNORE_WARNING ??= 'true';
+const server = await createServer({ configFile: false, root: process.cwd(), logLevel: 'error', server: { port: 0, host: 'localhost' } });
+await server.listen();
+const base = server.resolvedUrls.local[0];
+const chromium = await findChromium();
+const browser = await puppeteer.launch({ executablePath: chromium.executablePath, args: chromium.args, headless: true });
+try {
+  for (const shot of SHOTS) {
+    const page = await browser.newPage();
+    page.on('pageerror', (e) => console.error(`${shot.name}: ${e.message}`));
+    await page.setViewport({ width: shot.width, height: 900 });
+    const query = new URLSearchParams(Object.entries(shot).filter(([k]) => !['name', 'width'].includes(k)));
+    await page.goto(`${base}test/elements/pages/screenshot.html?${query}`, { waitUntil: 'networkidle0' });
+    await page.waitForFunction(() => {
+      const help = document.querySelector('kb-help')?.shadowRoot;
+      const article = help?.querySelector('kb-article')?.shadowRoot;
+      return help?.querySelector('[part="view"]') && (!help.querySelector('kb-article') || article?.querySelector('h1, .kb-state--empty'));
+    }, { timeout: 15000 });
+    await new Promise((r) => setTimeout(r, 300));
+    const file = join(out, `${shot.name}.png`);
+    await page.screenshot({ path: file, fullPage: true });
+    console.log(file);
+    if (shot.width <= 400) {
+      // Narrow pages are very tall: also save them in parts that stay readable at full size.
+      const height = await page.evaluate(() => document.documentElement.scrollHeight);
+      for (let y = 0, part = 1; y < height && part <= 3; y += 1000, part++) {
+        const clip = { x: 0, y, width: shot.width, height: Math.min(1000, height - y) };
+        await page.screenshot({ path: join(out, `${shot.name}-${part}.png`), clip, captureBeyondViewport: true });
+      }
+    }
+    await page.close();
+  }
+} finally {
+  await browser.close();
+  await server.close();
+}
