@@ -3,7 +3,8 @@
  * Markdown to HTML, ids, categories, links, images, excerpts, sections. Every Markdown file
  * ends up as an article or in a diagnostic that says which file and why.
  */
-import { readFile, stat } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
+import { stat } from 'node:fs/promises';
 import { basename, resolve } from 'node:path';
 import type { Category, IndexableArticle } from '../core/types';
 import { AssetStore } from './assets';
@@ -16,7 +17,7 @@ import { makeExcerpt } from './excerpt';
 import { readArticleFields, readCategoryFields, type ArticleFields } from './fields';
 import { readFrontMatter } from './front-matter';
 import { LinkResolver, type LinkTarget } from './links';
-import { MarkdownEngine, type PreparedMarkdown, type RenderHooks } from './markdown';
+import { MarkdownEngine, type ConvertedMarkdown } from './markdown';
 import { decodeText } from './read-text';
 import { slugifyName } from './slug';
 
@@ -55,7 +56,7 @@ interface Draft {
   fields: ArticleFields;
   /** Line of each front matter field. */
   fieldLines: Record<string, number>;
-  prepared: PreparedMarkdown;
+  converted: ConvertedMarkdown;
   title: string;
   id: string;
   category: string;
@@ -96,7 +97,7 @@ export async function collectArticles(contentDir: string, options: CollectOption
 
   // 3. Categories, and each article's category.
   const folders: FolderInfo[] = [];
-  const intros = new Map<string, PreparedMarkdown>();
+  const intros = new Map<string, ConvertedMarkdown>();
   const categoryFolders = new Map<string, string>();
   for (const folder of tree.folders) {
     const path = tree.categoryFiles.get(folder);
@@ -112,20 +113,21 @@ export async function collectArticles(contentDir: string, options: CollectOption
   const assets = new AssetStore();
   const resolver = new LinkResolver({
     contentDir: root,
-    articles: new Map<string, LinkTarget>(drafts.map((d) => [d.path, { id: d.id, anchors: d.prepared.anchors }])),
+    articles: new Map<string, LinkTarget>(drafts.map((d) => [d.path, { id: d.id, anchors: d.converted.anchors }])),
     leftOut,
     categories: categoryFolders,
     assets,
     diagnostics,
   });
-  const render = (path: string, prepared: PreparedMarkdown) => renderWithLinks(engine, resolver, path, prepared, diagnostics);
+  const render = (path: string, converted: ConvertedMarkdown) =>
+    engine.finish(converted, (url) => resolver.resolve(path, converted.anchors, url.href, url.kind, url.line));
   for (const category of drafted) {
     const intro = intros.get(category.folder);
     const html = intro ? render(tree.categoryFiles.get(category.folder)!, intro).trim() : '';
     if (html) category.introHtml = html;
   }
   const ids = new Set(drafts.map((d) => d.id));
-  const articles = drafts.map((draft) => toArticle(draft, render(draft.path, draft.prepared), ids, diagnostics));
+  const articles = drafts.map((draft) => toArticle(draft, render(draft.path, draft.converted), ids, diagnostics));
 
   // 5. Counts, order, and a word about every file that did not make it in.
   countArticles(drafted, articles.map((a) => a.category));
@@ -152,15 +154,15 @@ export async function collectArticles(contentDir: string, options: CollectOption
 
 /** A `_category.md`: its fields, and its body (the intro), lexed; rendered once links resolve. */
 async function readCategoryFile(root: string, path: string, engine: MarkdownEngine, diagnostics: DiagnosticList) {
-  const text = decodeText(await readFile(resolve(root, path)), path, diagnostics);
+  const text = decodeText(readFileSync(resolve(root, path)), path, diagnostics);
   const front = readFrontMatter(text, path, diagnostics);
   const fields = readCategoryFields(front, path, diagnostics);
-  const intro = front.body.trim() ? engine.prepare(front.body, front.bodyLine, path, diagnostics) : undefined;
+  const intro = front.body.trim() ? engine.convert(front.body, front.bodyLine, path, diagnostics) : undefined;
   return { fields, intro };
 }
 
 async function readArticle(root: string, path: string, engine: MarkdownEngine, diagnostics: DiagnosticList): Promise<Draft | undefined> {
-  const bytes = await readFile(resolve(root, path));
+  const bytes = readFileSync(resolve(root, path));
   const text = decodeText(bytes, path, diagnostics);
   if (text.trim() === '') {
     diagnostics.warn('empty-file', path, 'empty file; left out of the bundle.');
@@ -168,15 +170,15 @@ async function readArticle(root: string, path: string, engine: MarkdownEngine, d
   }
   const front = readFrontMatter(text, path, diagnostics);
   const fields = readArticleFields(front, path, diagnostics);
-  const prepared = engine.prepare(front.body, front.bodyLine, path, diagnostics);
+  const converted = engine.convert(front.body, front.bodyLine, path, diagnostics);
   const folder = path.includes('/') ? path.slice(0, path.lastIndexOf('/')) : '';
-  let title = fields.title ?? prepared.title;
+  let title = fields.title ?? converted.title;
   if (!title) {
     title = humanize(basename(path).replace(/\.(md|markdown)$/i, ''));
     diagnostics.warn('missing-title', path, `no title: add "title:" to the front matter or start with a "# Heading"; used "${title}" from the file name.`, 1);
   }
   if (!front.body.trim()) diagnostics.warn('empty-article', path, 'the article has no text, only front matter.', front.bodyLine - 1);
-  return { path, folder, fields, fieldLines: front.lines, prepared, title, id: '', category: '' };
+  return { path, folder, fields, fieldLines: front.lines, converted, title, id: '', category: '' };
 }
 
 function defaultId(path: string): string {
@@ -234,26 +236,8 @@ function assignCategory(draft: Draft, categories: { id: string; folder: string }
   }
 }
 
-function renderWithLinks(engine: MarkdownEngine, resolver: LinkResolver, path: string, prepared: PreparedMarkdown, diagnostics: DiagnosticList): string {
-  for (const url of prepared.urls) {
-    const resolution = resolver.resolve(path, prepared.anchors, url.href, url.kind, url.line);
-    if (!resolution) continue;
-    if ('href' in resolution) url.token.href = resolution.href;
-    else url.token.type = url.kind === 'link' ? 'unlinked' : 'missingImage';
-  }
-  const hooks: RenderHooks = {
-    rawUrl: (tag, attribute, value, line) => {
-      if (!((tag === 'a' && attribute === 'href') || (tag === 'img' && attribute === 'src'))) return undefined;
-      const resolution = resolver.resolve(path, prepared.anchors, value, tag === 'img' ? 'image' : 'link', line);
-      return resolution && 'href' in resolution ? resolution.href : undefined;
-    },
-    removed: (what, line) => diagnostics.warn('unsafe-html', path, `removed ${what} from raw HTML (the bundle never carries scripts or event handlers).`, line),
-  };
-  return engine.render(prepared, hooks);
-}
-
 function toArticle(draft: Draft, html: string, ids: Set<string>, diagnostics: DiagnosticList): CollectedArticle {
-  const { fields, prepared } = draft;
+  const { fields, converted } = draft;
   const related: string[] = [];
   for (const id of fields.related ?? []) {
     if (id === draft.id) continue;
@@ -267,13 +251,13 @@ function toArticle(draft: Draft, html: string, ids: Set<string>, diagnostics: Di
     id: draft.id,
     title: draft.title,
     category: draft.category,
-    excerpt: fields.excerpt ?? makeExcerpt(prepared.firstParagraph),
+    excerpt: fields.excerpt ?? makeExcerpt(converted.firstParagraph),
     tags: fields.tags ?? [],
     views: fields.views ?? 0,
-    headings: prepared.headings,
+    headings: converted.headings,
     related,
     context: fields.context ?? [],
-    sections: prepared.sections,
+    sections: converted.sections,
     html,
     source: draft.path,
   };

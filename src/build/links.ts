@@ -27,8 +27,7 @@ export interface LinkContext {
   diagnostics: DiagnosticList;
 }
 
-/** What to do with a URL: use `href`, or drop the link/image and keep its text. */
-export type Resolution = { href: string } | { drop: true } | undefined;
+import type { UrlResolution as Resolution } from './markdown';
 
 const SCHEME = /^[a-z][a-z0-9+.-]*:/i;
 

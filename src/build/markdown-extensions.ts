@@ -57,13 +57,13 @@ export interface FootnoteDefToken extends Tokens.Generic {
 export interface FootnoteRefToken extends Tokens.Generic {
   type: 'footnoteRef';
   label: string;
-  /** Set when the article is prepared: the number shown, and the id of the note. */
+  /** Set when the article is converted: the number shown, and the id of the note. */
   number?: number;
   /** 1 for the first reference to a note, 2 for the second, ... (unique back-reference ids). */
   occurrence?: number;
 }
 
-/** The list of notes at the end of an article, added when the article is prepared. */
+/** The list of notes at the end of an article, added when the article is converted. */
 export interface FootnotesToken extends Tokens.Generic {
   type: 'footnotes';
   notes: { label: string; number: number; references: number; tokens: Tokens.Generic[] }[];

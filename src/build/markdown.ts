@@ -4,6 +4,7 @@
  * headings stable ids and cuts the text into sections; `render` writes the HTML with links
  * and images already resolved by the caller.
  */
+import { randomBytes } from 'node:crypto';
 import { Marked, type Tokens } from 'marked';
 import type { ArticleHeading, IndexableSection } from '../core/types';
 import type { DiagnosticList } from './diagnostics';
@@ -13,16 +14,23 @@ import { markdownExtensions, type FootnoteDefToken, type FootnoteRefToken, type 
 import { Slugger } from './slug';
 import { annotateLines, plainText, walkTokens, type Token } from './tokens';
 
-/** A link or image found in the Markdown, for the caller to resolve. */
+/** A link or image found in the Markdown (or in raw HTML), for the caller to resolve. */
 export interface UrlReference {
   kind: 'link' | 'image';
   href: string;
   line: number;
-  token: Token;
+  /** Found in a raw HTML tag rather than in Markdown. */
+  raw: boolean;
 }
 
-export interface PreparedMarkdown {
-  tokens: Token[];
+/**
+ * One Markdown document, converted. The HTML holds a marker where each relative URL goes:
+ * links can only be resolved once every article is known, and keeping every article's token
+ * tree until then would cost more in garbage collection than the whole Markdown conversion.
+ */
+export interface ConvertedMarkdown {
+  /** HTML with URL markers; `finish` turns it into the final HTML. */
+  html: string;
   /** Text of the leading `# heading`, which is taken out of the body (the elements show the title). */
   title?: string;
   headings: ArticleHeading[];
@@ -34,27 +42,26 @@ export interface PreparedMarkdown {
   urls: UrlReference[];
 }
 
-export interface RenderHooks {
-  /** Rewrites URLs of raw HTML tags (`<a href>`, `<img src>`); gets the tag's source line. */
-  rawUrl?: (tag: string, attribute: string, value: string, line: number) => string | null | undefined;
-  /** Called for each script or event handler taken out of raw HTML. */
-  removed?: (what: string, line: number) => void;
-}
+/** What to do with a URL: use `href`, drop the link or image and keep its text, or leave it (undefined). */
+export type UrlResolution = { href: string } | { drop: true } | undefined;
 
 const TEMPLATE_SYNTAX = /\{\{[\s\S]*?\}\}|\{%[\s\S]*?%\}/g;
 const HEADING_ATTRIBUTES = /\s*\{:?\s*((?:[#.][\w-]+\s*|[\w-]+=(?:"[^"]*"|\S+)\s*)+)\}\s*$/;
 
+const ABSOLUTE_URL = /^(?:[a-z][a-z0-9+.-]*:|\/)/i;
+
 export class MarkdownEngine {
   private readonly marked: Marked;
-  private hooks: RenderHooks = {};
+  private readonly nonce = randomBytes(6).toString('hex');
+  private readonly markers: RegExp;
+  /** While converting: where raw HTML URLs are recorded, and where removed scripts are reported. */
+  private current?: { urls: UrlReference[]; file: string; diagnostics: DiagnosticList };
 
   constructor(locale = 'en') {
     const engine = this;
+    const marker = `kb-url-(\\d+)-${this.nonce}`;
+    this.markers = new RegExp(`<a href="${marker}"[^>]*>([\\s\\S]*?)</a>|<img src="${marker}" alt="([^"]*)"[^>]*>|${marker}`, 'g');
     this.marked = new Marked({ gfm: true }, markdownExtensions(locale), {
-      extensions: [
-        { name: 'unlinked', level: 'inline', renderer(token) { return this.parser.parseInline(token.tokens ?? []); } },
-        { name: 'missingImage', level: 'inline', renderer(token) { return escapeHtml(token.text as string); } },
-      ],
       renderer: {
         heading(token) {
           const id = (token as Token).id as string | undefined;
@@ -62,16 +69,28 @@ export class MarkdownEngine {
         },
         html(token) {
           const line = (token as Token).line ?? 0;
-          const rawUrl = engine.hooks.rawUrl;
-          const result = filterHtml(token.text, rawUrl ? (tag, attribute, value) => rawUrl(tag, attribute, value, line) : undefined);
-          for (const part of result.removed) engine.hooks.removed?.(part.what, line);
+          const current = engine.current;
+          const result = filterHtml(token.text, (tag, attribute, value) => {
+            const kind = tag === 'a' && attribute === 'href' ? 'link' : tag === 'img' && attribute === 'src' ? 'image' : undefined;
+            if (!current || !kind || ABSOLUTE_URL.test(value.trim())) return undefined;
+            return engine.marker(current.urls, { kind, href: value, line, raw: true });
+          });
+          for (const part of result.removed) {
+            current?.diagnostics.warn('unsafe-html', current.file, `removed ${part.what} from raw HTML (the bundle never carries scripts or event handlers).`, line);
+          }
           return result.html;
         },
       },
     });
   }
 
-  prepare(body: string, bodyLine: number, file: string, diagnostics: DiagnosticList): PreparedMarkdown {
+  private marker(urls: UrlReference[], reference: UrlReference): string {
+    urls.push(reference);
+    return `kb-url-${urls.length - 1}-${this.nonce}`;
+  }
+
+  /** Lexes, finds the title, gives headings ids, makes sections, and writes the HTML with URL markers. */
+  convert(body: string, bodyLine: number, file: string, diagnostics: DiagnosticList): ConvertedMarkdown {
     const source = body.replace(/\r\n?/g, '\n');
     const tokens = this.marked.lexer(source) as unknown as Token[];
     annotateLines(tokens, source, bodyLine);
@@ -99,8 +118,8 @@ export class MarkdownEngine {
       if (token.type === 'heading') {
         token.id = headingId(token, slugger, file, diagnostics);
         anchors.add(token.id as string);
-      } else if (token.type === 'link' || token.type === 'image') {
-        urls.push({ kind: token.type, href: token.href as string, line: token.line ?? bodyLine, token });
+      } else if ((token.type === 'link' || token.type === 'image') && !ABSOLUTE_URL.test((token.href as string).trim())) {
+        token.href = this.marker(urls, { kind: token.type, href: token.href as string, line: token.line ?? bodyLine, raw: false });
       } else if (token.type === 'text' && !token.tokens) {
         reportTemplateSyntax(token, file, diagnostics);
       }
@@ -113,8 +132,17 @@ export class MarkdownEngine {
     });
     if (footnotes.notes.length) tokens.push(footnotes as unknown as Token);
 
+    this.current = { urls, file, diagnostics };
+    let html: string;
+    try {
+      // Scripts may span several inline tokens (`<script>` text `</script>`): a last pass over
+      // the whole article takes out anything the per-token pass could not see whole.
+      html = filterHtml(this.marked.parser(tokens as unknown as Tokens.Generic[] as never) as string).html;
+    } finally {
+      this.current = undefined;
+    }
     return {
-      tokens,
+      html,
       title,
       headings: tokens.filter((t) => t.type === 'heading').map((t) => ({ id: t.id as string, text: plainText(t.tokens as Token[]), level: t.depth as number })),
       sections: splitSections(tokens),
@@ -124,17 +152,31 @@ export class MarkdownEngine {
     };
   }
 
-  render(prepared: PreparedMarkdown, hooks: RenderHooks = {}): string {
-    this.hooks = hooks;
-    try {
-      const html = this.marked.parser(prepared.tokens as unknown as Tokens.Generic[] as never) as string;
-      // Scripts may span several inline tokens (`<script>` text `</script>`): a last pass over
-      // the whole article takes out anything the per-token pass could not see whole.
-      return filterHtml(html).html;
-    } finally {
-      this.hooks = {};
-    }
+  /** The final HTML: each URL marker replaced by what `resolve` decides for it. */
+  finish(converted: ConvertedMarkdown, resolve: (url: UrlReference) => UrlResolution): string {
+    if (converted.urls.length === 0) return converted.html;
+    const decisions = converted.urls.map((url) => {
+      const decision = resolve(url);
+      // Raw HTML is the author's own: a URL that cannot be resolved stays as written.
+      return url.raw && decision && 'drop' in decision ? undefined : decision;
+    });
+    const hrefOf = (index: number) => {
+      const decision = decisions[index];
+      return escapeHtml(decision && 'href' in decision ? decision.href : cleanUrl(converted.urls[index].href));
+    };
+    const replace = (html: string): string =>
+      html.replace(this.markers, (whole, link?: string, text?: string, image?: string, alt?: string, other?: string) => {
+        const index = Number(link ?? image ?? other);
+        const drop = Boolean(decisions[index] && 'drop' in decisions[index]!);
+        const marker = `kb-url-${index}-${this.nonce}`;
+        if (link !== undefined) return drop ? replace(text!) : whole.replace(marker, hrefOf(index)).replace(text!, () => replace(text!));
+        if (image !== undefined) return drop ? alt! : whole.replace(marker, hrefOf(index));
+        return hrefOf(index);
+      });
+    return replace(converted.html);
   }
+
+
 }
 
 /**
@@ -153,6 +195,15 @@ function blankInlineScripts(tokens: Token[]): void {
     } else if (Array.isArray(token.tokens)) {
       blankInlineScripts(token.tokens as Token[]);
     }
+  }
+}
+
+/** The URL as marked writes it into an attribute. */
+function cleanUrl(href: string): string {
+  try {
+    return encodeURI(href).replace(/%25/g, '%');
+  } catch {
+    return href;
   }
 }
 

@@ -9,8 +9,8 @@ import { slugify } from '../../src/build/slug';
 function render(markdown: string, locale = 'en') {
   const engine = new MarkdownEngine(locale);
   const diagnostics = new DiagnosticList();
-  const prepared = engine.prepare(markdown, 1, 'a.md', diagnostics);
-  return { html: engine.render(prepared), prepared, diagnostics: diagnostics.items };
+  const prepared = engine.convert(markdown, 1, 'a.md', diagnostics);
+  return { html: engine.finish(prepared, () => undefined), prepared, diagnostics: diagnostics.items };
 }
 
 describe('Markdown as GitHub writes it', () => {
