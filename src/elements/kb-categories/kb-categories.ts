@@ -53,8 +53,8 @@ export class KbCategories extends LitElement implements KbSourceHost {
 
   private readonly source = new KbSource(this);
   private readonly i18n = new KbI18n(this);
-  /** Where focus goes after the next render, set by a user action. */
-  private focusAfterRender?: string;
+  /** Where focus goes after the next render (a user action): `[]` the heading, else a category path. */
+  private focusAfterRender?: string[];
   private introCache = new Map<string, HTMLElement>();
 
   /** URL of the knowledge-base bundle (`kb.json`). Elements with the same `src` share one load. */
@@ -95,8 +95,12 @@ export class KbCategories extends LitElement implements KbSourceHost {
     const target = this.focusAfterRender;
     if (target === undefined) return;
     this.focusAfterRender = undefined;
-    const el = target
-      ? this.renderRoot.querySelector<HTMLElement>(`[data-category="${CSS.escape(target)}"]`)
+    // A category id list: the deepest one that is visible now (a card or a nested link).
+    const el = target.length
+      ? target
+          .map((id) => this.renderRoot.querySelector<HTMLElement>(`[data-category="${CSS.escape(id)}"]`))
+          .filter((found) => found)
+          .at(-1)
       : this.renderRoot.querySelector<HTMLElement>('[part~="heading"]');
     el?.focus();
   }
@@ -120,16 +124,14 @@ export class KbCategories extends LitElement implements KbSourceHost {
       return;
     }
     this.selected = category.id;
-    this.focusAfterRender = '';
+    this.focusAfterRender = [];
   }
 
   private onBack(): void {
     if (!this.dispatchEvent(new KbNavigateEvent('home'))) return;
     const from = this.selected;
     const kb = this.source.knowledgeBase;
-    // Back to the card that was picked: the top-most visible ancestor of where we were.
-    const path = from && kb ? kb.categoryPath(from).map((c) => c.id) : [];
-    this.focusAfterRender = path.find((id) => this.renderRoot.querySelector(`[data-category="${CSS.escape(id)}"]`)) ?? path[0] ?? '';
+    this.focusAfterRender = from && kb ? kb.categoryPath(from).map((c) => c.id) : undefined;
     this.selected = undefined;
   }
 
