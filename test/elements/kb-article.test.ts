@@ -1,5 +1,5 @@
 import { expect, fixture, html } from '@open-wc/testing';
-import { sendKeys } from '@web/test-runner-commands';
+import { emulateMedia, sendKeys } from '@web/test-runner-commands';
 import { KnowledgeBase } from '../../src/core/index';
 import '../../src/elements/kb-article/kb-article';
 import type { KbArticle } from '../../src/elements/kb-article/kb-article';
@@ -7,6 +7,7 @@ import type { KbArticleOpenEvent, KbArticleViewEvent, KbFeedbackEvent, KbNavigat
 import { bundleUrl, makeBundle, smallBundle } from './support/bundles';
 import { $, $$, record, scriptTraces, settled, sleep } from './support/dom';
 import { waitFor } from './support/frame';
+import { forcedColorRules } from './support/styles';
 
 const WIDE_ROW = Array.from({ length: 14 }, (_, i) => `<td>column-${i}-with-long-content</td>`).join('');
 const LONG_TEXT = 'Filler text that makes the article long enough to scroll. '.repeat(40);
@@ -303,6 +304,38 @@ describe('<kb-article>', () => {
     await waitFor(() => $(el, '[part="feedback"]').textContent!.includes('War dieser Artikel hilfreich?'), 'German');
     expect($(el, '.kb-copy').textContent).to.equal('Kopieren');
     await expect(el).to.be.accessible();
+  });
+
+  it('follows the system with theme="auto", and keeps everything visible in forced colors', async () => {
+    const el = await fixture<KbArticle>(html`<kb-article theme="auto" .knowledgeBase=${rich} article-id="rich"></kb-article>`);
+    await settled(el);
+    await waitFor(() => $(el, 'h1'), 'shown');
+    try {
+      await emulateMedia({ colorScheme: 'dark' });
+      expect(getComputedStyle(el).backgroundColor).to.equal('rgb(22, 27, 34)');
+      await emulateMedia({ colorScheme: 'light' });
+      expect(getComputedStyle(el).backgroundColor).to.equal('rgb(255, 255, 255)');
+      const forced = forcedColorRules(el);
+      expect(forced).to.contain('.kb-anchor');
+      expect(forced).to.match(/\.feedback[^}]*canvastext/i);
+      expect(forced).to.contain('LinkText');
+    } finally {
+      await emulateMedia({ colorScheme: 'light' });
+    }
+  });
+
+  it('shows a live "Loading help…" while an article body is on its way', async () => {
+    let release!: () => void;
+    const kb = KnowledgeBase.from(richData);
+    const slow = kb.article.bind(kb);
+    kb.article = (id: string) => new Promise((resolve) => (release = () => resolve(slow(id))));
+    const el = await fixture<KbArticle>(html`<kb-article .knowledgeBase=${kb} article-id="plain"></kb-article>`);
+    const loading = $(el, '.kb-state--loading');
+    expect(loading.getAttribute('role')).to.equal('status');
+    expect(loading.textContent).to.contain('Loading help…');
+    await expect(el).to.be.accessible();
+    release();
+    await waitFor(() => $(el, 'h1'), 'loaded');
   });
 
   it('styles through ::part from the page', async () => {

@@ -1,5 +1,5 @@
 import { expect, fixture, html } from '@open-wc/testing';
-import { sendKeys } from '@web/test-runner-commands';
+import { emulateMedia, sendKeys } from '@web/test-runner-commands';
 import type { KnowledgeBase } from '../../src/core/index';
 import '../../src/elements/kb-help/kb-help';
 import type { KbHelp } from '../../src/elements/kb-help/kb-help';
@@ -8,6 +8,7 @@ import { setContextKeys } from '../../src/elements/shared/route-context';
 import { bundleUrl, knowledgeBase, smallBundle } from './support/bundles';
 import { $, $$, record, settled, sleep } from './support/dom';
 import { waitFor } from './support/frame';
+import { forcedColorRules } from './support/styles';
 
 const data = smallBundle();
 for (const article of data.articles) {
@@ -269,6 +270,47 @@ describe('<kb-help>', () => {
     expect(back!.getAttribute('aria-label')).to.equal('Zurück');
     expect(back!.getBoundingClientRect().left).to.be.greaterThan(forward!.getBoundingClientRect().left);
     await expect(el).to.be.accessible();
+  });
+
+  it('follows the system with theme="auto" and shows its controls in forced colors', async () => {
+    const el = await fixture<KbHelp>(html`<kb-help theme="auto" .knowledgeBase=${kb}></kb-help>`);
+    await settled(el);
+    try {
+      await emulateMedia({ colorScheme: 'dark' });
+      expect(getComputedStyle(el).backgroundColor).to.equal('rgb(22, 27, 34)');
+      await emulateMedia({ colorScheme: 'light' });
+      expect(getComputedStyle(el).backgroundColor).to.equal('rgb(255, 255, 255)');
+      const forced = forcedColorRules(el);
+      expect(forced).to.match(/\.nav-button[^}]*buttontext/i);
+      expect(forced).to.match(/disabled[^}]*graytext/i);
+      await expect(el).to.be.accessible();
+    } finally {
+      await emulateMedia({ colorScheme: 'light' });
+    }
+  });
+
+  it('styles through ::part and --kb-* custom properties from the page', async () => {
+    const style = document.createElement('style');
+    style.textContent = 'kb-help.custom::part(header) { border-bottom: 3px solid rgb(1, 2, 3); } kb-help.custom { --kb-help-max-width: 500px; --kb-accent: rgb(0, 90, 40); }';
+    document.head.append(style);
+    try {
+      const el = await fixture<KbHelp>(html`<kb-help class="custom" .knowledgeBase=${kb}></kb-help>`);
+      await settled(el);
+      expect(getComputedStyle($(el, '[part="header"]')).borderBottomColor).to.equal('rgb(1, 2, 3)');
+      expect($(el, '[part="base"]').getBoundingClientRect().width).to.be.at.most(500);
+      const list = inner(el, 'kb-article-list');
+      await settled(list as never);
+      expect(getComputedStyle($(list, '[part="link"]')).color).to.equal('rgb(0, 90, 40)');
+    } finally {
+      style.remove();
+    }
+  });
+
+  it('shows "Loading help…" until its bundle is in', async () => {
+    const el = await fixture<KbHelp>(html`<kb-help src=${bundleUrl(smallBundle())}></kb-help>`);
+    expect($(el, '.kb-state--loading')?.textContent ?? $(el, '[part="view"]')?.textContent).to.be.a('string');
+    await settled(el);
+    expect(view(el)).to.equal('home');
   });
 
   it('shows a clear error with retry when the bundle cannot be loaded', async () => {
