@@ -3,6 +3,13 @@
  * uses kb-elements the way a control panel would: a launcher on every page, <kb-tip>s next
  * to settings, a search box in the top bar and a full help center page.
  */
+// The element modules, by path: package.json marks only them as having side effects, so a
+// production build would drop them behind the re-exports of src/index.ts.
+import '../src/elements/kb-help/kb-help';
+import '../src/elements/kb-launcher/kb-launcher';
+import '../src/elements/kb-launcher/kb-launcher-panel';
+import '../src/elements/kb-search/kb-search';
+import '../src/elements/kb-tip/kb-tip';
 import { installGlobalApi, VERSION } from '../src/index';
 import { KB_URL } from './kb-url';
 import { pageFor } from './pages';

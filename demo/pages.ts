@@ -3,6 +3,8 @@
  * in main.ts puts into <main>. Contextual help comes from <kb-tip> elements next to the
  * settings; "Suggested for this page" in the launcher follows the URL by itself.
  */
+import { KB_URL } from './kb-url';
+
 export interface Page {
   title: string;
   /** Top-level section for the sidebar highlight. */
@@ -251,7 +253,7 @@ function help(): Page {
   return {
     title: 'Help center',
     section: 'help',
-    html: `<kb-help class="help-page" routing="hash" heading="Skyhost Help Center" intro="Guides for domains, mail filtering, archiving and your account."></kb-help>`,
+    html: `<kb-help class="help-page" src="${KB_URL}" routing="hash" heading="Skyhost Help Center" intro="Guides for domains, mail filtering, archiving and your account."></kb-help>`,
   };
 }
 

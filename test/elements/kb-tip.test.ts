@@ -3,7 +3,7 @@ import { sendKeys, sendMouse, setViewport } from '@web/test-runner-commands';
 import { KnowledgeBase } from '../../src/core/index';
 import '../../src/elements/kb-tip/kb-tip';
 import type { KbTip } from '../../src/elements/kb-tip/kb-tip';
-import { sectionText, shorten } from '../../src/elements/kb-tip/section-text';
+import { sectionContent, shorten } from '../../src/elements/kb-tip/section-text';
 import type { KbArticleOpenEvent } from '../../src/elements/shared/events';
 import { bundleUrl, makeBundle } from './support/bundles';
 import { waitFor } from './support/frame';
@@ -77,6 +77,7 @@ describe('<kb-tip>', () => {
     el.show();
     await waitFor(() => popover(el).textContent!.includes('unlimited on business plans'), 'section text');
     expect(el.shadowRoot!.querySelector('[part="section"]')!.textContent).to.equal('Storage limits');
+    expect(popover(el).textContent).not.to.contain('retention period you choose');
   });
 
   it('works by keyboard: Enter opens, Tab reaches "Learn more", Esc closes and returns focus', async () => {
@@ -240,13 +241,16 @@ describe('<kb-tip>', () => {
   });
 });
 
-describe('section text', () => {
-  it('takes the text under a heading up to the next heading of the same level, as plain text', () => {
-    const body = '<p>Intro</p><h2 id="a">A</h2><p>One <img src=x onerror="window.__x=1"></p><h3 id="a1">A1</h3><p>Two</p><h2 id="b">B</h2><p>Three</p>';
-    expect(sectionText(body, 'a')).to.equal('One A1 Two');
-    expect(sectionText(body, 'a1')).to.equal('Two');
-    expect(sectionText(body, 'b')).to.equal('Three');
-    expect(sectionText(body, 'missing')).to.equal('');
+describe('section content', () => {
+  const text = (fragment: DocumentFragment | undefined) => fragment && [...fragment.children].map((c) => c.textContent).join(' | ');
+
+  it('takes the blocks under a heading up to the next heading of the same level, sanitized', () => {
+    const body = '<p>Intro</p><h2 id="a">A</h2><p>One <img src=x onerror="window.__x=1"></p><table><tr><td>cell</td></tr></table><h3 id="a1">A1</h3><p>Two</p><h2 id="b">B</h2><p>Three</p>';
+    expect(text(sectionContent(body, 'a'))).to.equal('One  | cell | A1 | Two');
+    expect(sectionContent(body, 'a')!.querySelector('img')!.hasAttribute('onerror')).to.be.false;
+    expect(text(sectionContent(body, 'a1'))).to.equal('Two');
+    expect(text(sectionContent(body, 'b'))).to.equal('Three');
+    expect(sectionContent(body, 'missing')).to.equal(undefined);
   });
 
   it('shortens at a word boundary', () => {

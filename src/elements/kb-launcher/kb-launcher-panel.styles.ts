@@ -69,6 +69,7 @@ export const panelStyles = css`
   .body {
     flex: 1;
     min-block-size: 0;
+    padding: calc(var(--_space) * 1.5) calc(var(--_space) * 2.5) calc(var(--_space) * 4);
     overflow: auto;
     overscroll-behavior: contain;
   }

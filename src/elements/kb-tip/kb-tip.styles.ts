@@ -41,8 +41,8 @@ export const styles = css`
     inset: auto;
     z-index: 2147483001;
     box-sizing: border-box;
-    inline-size: min(var(--kb-tip-width, 20rem), calc(100vw - 16px));
-    max-block-size: calc(100vh - 16px);
+    inline-size: min(var(--kb-tip-width, 22rem), calc(100vw - 16px));
+    max-block-size: min(28rem, calc(100vh - 16px));
     overflow: auto;
     margin: 0;
     padding: calc(var(--_space) * 2);
@@ -72,6 +72,39 @@ export const styles = css`
   .text {
     margin: 0 0 calc(var(--_space) * 1.5);
     color: var(--_muted);
+  }
+  .section-body > :first-child {
+    margin-block-start: 0;
+  }
+  .section-body p,
+  .section-body ul,
+  .section-body ol {
+    margin-block: 0 calc(var(--_space) * 0.75);
+  }
+  .section-body ul,
+  .section-body ol {
+    padding-inline-start: 1.25em;
+  }
+  .section-body table {
+    inline-size: 100%;
+    border-collapse: collapse;
+    font-size: 0.8125rem;
+    margin-block-end: calc(var(--_space) * 0.75);
+  }
+  .section-body th,
+  .section-body td {
+    padding: 0.3em 0.4em;
+    border-block-end: 1px solid var(--_border);
+    text-align: start;
+    vertical-align: top;
+  }
+  .section-body pre {
+    overflow-x: auto;
+    font-size: 0.8125rem;
+  }
+  .section-body img {
+    max-inline-size: 100%;
+    block-size: auto;
   }
   .read-more {
     display: inline-flex;

@@ -3,13 +3,16 @@ import { property, query, state } from 'lit/decorators.js';
 import type { ArticleMeta, KnowledgeBase } from '../../core/index';
 import { activeLauncher } from '../kb-launcher/global-api';
 import { KbSource, type KbSourceHost } from '../shared/kb-source';
-import { articleHref, requestArticleOpen } from '../shared/open-article';
+import { bundleBaseUrl } from '../kb-article/kb-article';
+import { resolveArticleLink } from '../kb-article/article-links';
+import { articleHref, isModifiedClick, requestArticleOpen } from '../shared/open-article';
+import { ARTICLE_LINK_ATTR, SECTION_LINK_ATTR } from '../shared/sanitize';
 import { renderSourceState } from '../shared/state-view';
 import { stateStyles } from '../shared/state-view.styles';
 import { format, KbI18n, type KbStrings } from '../shared/strings';
 import { baseStyles, tokens } from '../shared/tokens.styles';
 import { styles } from './kb-tip.styles';
-import { sectionText, shorten } from './section-text';
+import { sectionContent, shorten } from './section-text';
 
 /** How far the popover keeps from the viewport's edges and from its button, in px. */
 const EDGE = 8;
@@ -60,7 +63,7 @@ interface ArticleOpener extends Element {
  * @csspart retry - The "Try again" button of the error box.
  *
  * @cssproperty --kb-tip-size - Size of the "?" button (default 1.25rem).
- * @cssproperty --kb-tip-width - Width of the popover (default 20rem, never wider than the viewport).
+ * @cssproperty --kb-tip-width - Width of the popover (default 22rem, never wider than the viewport).
  * @cssproperty --kb-accent - Button and link colour, focus ring.
  * @cssproperty --kb-surface-raised - Popover background.
  * @cssproperty --kb-text - Popover text.
@@ -108,8 +111,8 @@ export class KbTip extends LitElement implements KbSourceHost {
   /** Whether the popover is open. */
   @property({ type: Boolean, reflect: true }) open = false;
 
-  /** Text of the chosen section, once its article body is loaded. */
-  @state() private sectionBody?: string;
+  /** The chosen section (sanitized), once its article body is loaded; null when not found. */
+  @state() private sectionBody?: DocumentFragment | null;
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -203,12 +206,15 @@ export class KbTip extends LitElement implements KbSourceHost {
     const kb = this.source.knowledgeBase;
     const target = this.target;
     if (!kb || !target || !this.section || this.sectionBody !== undefined) return;
-    this.sectionBody = '';
+    this.sectionBody = null;
     try {
       const article = await kb.article(target.id);
-      this.sectionBody = article ? sectionText(article.html, this.section) : '';
+      const base = bundleBaseUrl(kb, this.src);
+      this.sectionBody = article
+        ? (sectionContent(article.html, this.section, { baseUrl: base, articleLink: (href, authored) => resolveArticleLink(kb, href, authored, base) }) ?? null)
+        : null;
     } catch {
-      this.sectionBody = '';
+      this.sectionBody = null;
     }
   }
 
@@ -268,21 +274,35 @@ export class KbTip extends LitElement implements KbSourceHost {
     const target = this.target;
     if (!target) return;
     const section = this.section || undefined;
+    this.open = false;
     if (this.articleUrl) {
       // A real link: the browser follows it unless the host takes over.
       if (!requestArticleOpen(this, target.id, section)) event.preventDefault();
-      this.open = false;
       return;
     }
+    this.openArticle(target.id, section);
+  };
+
+  /** A link to another article inside the section: open it like "Learn more" does. */
+  private onSectionClick = (event: MouseEvent): void => {
+    const link = (event.target as Element).closest?.(`a[${ARTICLE_LINK_ATTR}]`);
+    if (!link || isModifiedClick(event)) return;
+    event.preventDefault();
     this.open = false;
-    if (!requestArticleOpen(this, target.id, section)) return;
+    this.openArticle(link.getAttribute(ARTICLE_LINK_ATTR)!, link.getAttribute(SECTION_LINK_ATTR) ?? undefined);
+  };
+
+  /** Fires `kb-article-open`; unless cancelled, shows the article where the page shows help. */
+  private openArticle(articleId: string, sectionId?: string): void {
+    if (!requestArticleOpen(this, articleId, sectionId, this.articleUrl || undefined)) return;
+    if (this.articleUrl) return;
     const opener = this.findOpener();
-    if (opener?.openArticle) opener.openArticle(target.id, section);
+    if (opener?.openArticle) opener.openArticle(articleId, sectionId);
     else if (opener?.open) {
-      opener.open(target.id, section);
+      opener.open(articleId, sectionId);
       opener.scrollIntoView?.({ block: 'start' });
     }
-  };
+  }
 
   /** Where "Learn more" shows the article: the `help` element, the launcher, a `<kb-help>`. */
   private findOpener(): ArticleOpener | undefined {
@@ -322,12 +342,14 @@ export class KbTip extends LitElement implements KbSourceHost {
       return html`<div class="kb-state" part="state"><p class="kb-state__title">${t.articleNotFound}</p></div>`;
     }
     const heading = this.section ? target.headings.find((h) => h.id === this.section) : undefined;
-    const text = heading ? (this.sectionBody === undefined || this.sectionBody === '' ? target.excerpt : this.sectionBody) : target.excerpt;
+    const body = heading && this.sectionBody;
     const readMore = t.learnMore;
     return html`
       <p class="title" part="title">${target.title}</p>
       ${heading ? html`<p class="section" part="section">${heading.text}</p>` : nothing}
-      <p class="text" part="text">${shorten(text, MAX_TEXT)}</p>
+      ${body
+        ? html`<div class="text section-body" part="text" @click=${this.onSectionClick}>${body.cloneNode(true)}</div>`
+        : html`<p class="text" part="text">${shorten(target.excerpt, MAX_TEXT)}</p>`}
       ${this.articleUrl
         ? html`<a class="read-more" part="read-more" href=${articleHref(this.articleUrl, target.id, this.section || undefined)!} @click=${this.onReadMore}>${readMore}</a>`
         : html`<button type="button" class="read-more" part="read-more" @click=${this.onReadMore}>${readMore}</button>`}

@@ -1,4 +1,4 @@
-import { sanitizeHtml } from '../shared/sanitize';
+import { sanitizeHtml, type SanitizeOptions } from '../shared/sanitize';
 
 const HEADING = /^H([1-6])$/;
 
@@ -12,24 +12,26 @@ export function shorten(text: string, max: number): string {
 }
 
 /**
- * The plain text of one section of an article: what follows the heading with id `sectionId`,
- * up to the next heading of the same or a higher level. The HTML goes through the one
- * sanitizer first; only text comes out. Empty when the section is not found.
+ * One section of an article, sanitized: the blocks after the heading with id `sectionId`, up
+ * to the next heading of the same or a higher level (tables, lists and code included). The
+ * HTML goes through the one sanitizer. Undefined when the section is not found or empty.
  */
-export function sectionText(articleHtml: string, sectionId: string): string {
-  const fragment = sanitizeHtml(articleHtml);
+export function sectionContent(articleHtml: string, sectionId: string, options: SanitizeOptions = {}): DocumentFragment | undefined {
+  const fragment = sanitizeHtml(articleHtml, options);
   let heading: Element | null = fragment.getElementById(sectionId);
-  if (!heading) return '';
+  if (!heading) return undefined;
   if (!HEADING.test(heading.tagName)) heading = heading.closest('h1,h2,h3,h4,h5,h6') ?? heading;
   const level = Number(HEADING.exec(heading.tagName)?.[1] ?? 6);
   // Walk from the heading's top-level block, so a heading wrapped in a <div> still works.
   let block: Element = heading;
   while (block.parentElement) block = block.parentElement;
-  const parts: string[] = [];
-  for (let next = block.nextElementSibling; next; next = next.nextElementSibling) {
+  const section = document.createDocumentFragment();
+  for (let next = block.nextElementSibling; next; ) {
     const nextLevel = HEADING.exec(next.tagName)?.[1];
     if (nextLevel && Number(nextLevel) <= level) break;
-    parts.push(next.textContent ?? '');
+    const following = next.nextElementSibling;
+    section.append(next);
+    next = following;
   }
-  return parts.join(' ').replace(/\s+/g, ' ').trim();
+  return section.childNodes.length ? section : undefined;
 }
