@@ -24,6 +24,12 @@ interface Entry {
 const SETTLE_MS = 1000;
 /** How long the result count waits before it is announced (so typing is not read out). */
 const ANNOUNCE_MS = 350;
+/**
+ * Results are computed on every keystroke. Only when a search took longer than this (a very
+ * large knowledge base, a one-letter prefix) is the next one moved to a task of its own, so
+ * keystrokes already queued are taken first and coalesce into one search.
+ */
+const SLOW_SEARCH_MS = 12;
 const isMac = () => /Mac|iPhone|iPad/.test(navigator.platform || navigator.userAgent);
 
 /**
@@ -78,6 +84,8 @@ export class KbSearch extends LitElement implements KbSourceHost {
   private announceTimer?: ReturnType<typeof setTimeout>;
   /** The last query `kb-search` was fired for, so it fires once per query. */
   private reportedQuery = '';
+  private lastSearchMs = 0;
+  private pendingSearch?: ReturnType<typeof setTimeout>;
 
   @query('input') private input!: HTMLInputElement;
 
@@ -133,6 +141,7 @@ export class KbSearch extends LitElement implements KbSourceHost {
     document.removeEventListener('keydown', this.onDocumentKeydown);
     clearTimeout(this.settleTimer);
     clearTimeout(this.announceTimer);
+    clearTimeout(this.pendingSearch);
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -184,10 +193,20 @@ export class KbSearch extends LitElement implements KbSourceHost {
   }
 
   private runSearch(): void {
+    clearTimeout(this.pendingSearch);
+    this.pendingSearch = undefined;
     const kb = this.source.knowledgeBase;
     const query = this.value.trim();
+    const start = performance.now();
     this.hits = kb && query ? kb.search(query, { limit: this.limit, category: this.category || undefined }) : [];
+    this.lastSearchMs = performance.now() - start;
     this.active = -1;
+  }
+
+  private runSearchSoon(): void {
+    if (this.lastSearchMs < SLOW_SEARCH_MS) return this.runSearch();
+    clearTimeout(this.pendingSearch);
+    this.pendingSearch = setTimeout(() => this.runSearch(), 0);
   }
 
   /** The selectable rows, in the order the arrow keys walk them. */
@@ -222,13 +241,14 @@ export class KbSearch extends LitElement implements KbSourceHost {
   private onInput(): void {
     this.value = this.input.value;
     this.remember();
-    this.runSearch();
+    this.runSearchSoon();
     this.open = this.value.trim() !== '';
     this.scheduleSettle();
     this.scheduleAnnouncement();
   }
 
   private onKeydown(e: KeyboardEvent): void {
+    if (this.pendingSearch !== undefined) this.runSearch();
     const count = this.entries.length;
     switch (e.key) {
       case 'ArrowDown':
@@ -348,6 +368,7 @@ export class KbSearch extends LitElement implements KbSourceHost {
   /** Fires `kb-search` (and `kb-no-results`) once for the query the user settled on. */
   private report(): void {
     clearTimeout(this.settleTimer);
+    if (this.pendingSearch !== undefined) this.runSearch();
     const query = this.value.trim();
     if (!query || query === this.reportedQuery || !this.source.knowledgeBase) return;
     this.reportedQuery = query;
