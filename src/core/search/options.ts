@@ -31,6 +31,9 @@ export function fuzzyWeight(query: string, distance: number): number {
   return (0.55 * query.length) / (query.length + distance);
 }
 
+/** Weight of the exact term for a word of up to 3 letters still being typed (`jo` while typing `job`). */
+export const SHORT_PREFIX_EXACT_WEIGHT = 0.75;
+
 /** At most this many completions of a query word are searched (the most frequent ones). */
 export function maxCompletions(query: string): number {
   return query.length <= 2 ? 24 : query.length <= 4 ? 80 : 200;
@@ -40,7 +43,7 @@ export function maxCompletions(query: string): number {
 export const PART_WEIGHT = 0.5;
 
 /** Weight of an index term with the same English stem as the query word (`filters` for `filtering`). */
-export const STEM_WEIGHT = 0.8;
+export const STEM_WEIGHT = 0.5;
 /** At most this many index terms are checked for a shared stem. */
 export const MAX_STEM_CANDIDATES = 300;
 

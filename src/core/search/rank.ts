@@ -6,7 +6,7 @@ import type { ArticleMeta } from '../types';
 import { words } from '../text/tokenize';
 import { fold } from '../text/normalize';
 import { stem } from '../text/stem';
-import { BM25, FIELD, FIELD_BOOST, MAX_STEM_CANDIDATES, OPTIONAL_WEIGHT, PART_WEIGHT, SPREAD_WEIGHT, STEM_WEIGHT, VIEWS_WEIGHT, fuzzyWeight, maxCompletions, prefixWeight } from './options';
+import { BM25, FIELD, FIELD_BOOST, MAX_STEM_CANDIDATES, OPTIONAL_WEIGHT, PART_WEIGHT, SHORT_PREFIX_EXACT_WEIGHT, SPREAD_WEIGHT, STEM_WEIGHT, VIEWS_WEIGHT, fuzzyWeight, maxCompletions, prefixWeight } from './options';
 import type { ParsedQuery, QueryWord } from './query';
 import type { Posting, SearchIndex } from './search-index';
 
@@ -44,7 +44,8 @@ function expandTerm(index: SearchIndex, term: string, prefix: boolean, typos: nu
   const add = (t: string, weight: number) => {
     if (weight > (weights.get(t) ?? 0)) weights.set(t, weight);
   };
-  if (index.terms.has(term)) add(term, 1);
+  // A short word still being typed is as likely the start of a longer word as the word itself.
+  if (index.terms.has(term)) add(term, prefix && term.length <= 3 ? SHORT_PREFIX_EXACT_WEIGHT : 1);
   const root = stem(term);
   if (root !== term || term.length >= 4) {
     let seen = 0;
@@ -200,7 +201,9 @@ export function rank(input: RankInput): RankedArticle[] {
   for (const a of byArticle.keys()) maxViews = Math.max(maxViews, articles[a]!.views || 0);
   const required = query.words.map((w) => w.phrase >= 0);
   const optional = query.words.map((w) => w.optional);
-  const counted = optional.filter((o) => !o).length;
+  // Missing a rare word costs more than missing a common one (`list` in `list running processes`).
+  const wordWeight = expansions.map((x, u) => (optional[u] ? 0 : wordRarity(index, x)));
+  const counted = wordWeight.reduce((a, b) => a + b, 0) || 1;
   const scored: RankedArticle[] = [];
   const zero = new Float64Array(nWords);
   for (const [article, docs] of byArticle) {
@@ -223,7 +226,7 @@ export function rank(input: RankInput): RankedArticle[] {
           sum += OPTIONAL_WEIGHT * s;
           continue;
         }
-        if (s > 0) matched++;
+        if (s > 0) matched += wordWeight[u]!;
         else if (required[u]) missing = true;
         sum += s;
         spread[u]! += v[u]!;
@@ -249,6 +252,15 @@ export function rank(input: RankInput): RankedArticle[] {
   const top = scored.slice(0, input.limit);
   attachTerms(index, expansions, top);
   return top;
+}
+
+/** How rare a query word is: the rarity of its own term, else of its most common expansion. */
+function wordRarity(index: SearchIndex, x: WordExpansions): number {
+  const all = [...x.whole, ...x.parts.flat()];
+  if (!all.length) return Math.log(1 + index.docCount);
+  let rarity = Infinity;
+  for (const e of all) rarity = Math.min(rarity, Math.min(idf(index, e.posting), e.maxIdf));
+  return Math.max(rarity, 0.1);
 }
 
 /** Articles that match all query words come first; each missing word costs a lot. */
