@@ -6,7 +6,7 @@
  * of any build), and the serialized index of MiniSearch and of lunr over the same texts.
  */
 import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync, readFileSync, readdirSync, statSync } from 'node:fs';
-import { cpus, tmpdir } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import lunr from 'lunr';
@@ -47,19 +47,25 @@ interface Row {
   articles: number;
   result: BuildResult;
   times: number[];
+  /** CPU time (user + system) of each run: what a quiet machine's wall time would be, about. */
+  cpu: number[];
   phases: { collect: number; assemble: number; serialize: number };
 }
 
 async function measure(name: string, contentDir: string, runs: number): Promise<Row> {
   const times: number[] = [];
+  const cpu: number[] = [];
   let result: BuildResult | undefined;
   for (let i = 0; i < runs; i++) {
     const outDir = join(OUT, name);
     rmSync(outDir, { recursive: true, force: true });
     (globalThis as { gc?: () => void }).gc?.();
     const started = performance.now();
+    const cpuStart = process.cpuUsage();
     result = await buildBundle({ contentDir, outDir });
     times.push(performance.now() - started);
+    const used = process.cpuUsage(cpuStart);
+    cpu.push((used.user + used.system) / 1000);
   }
   // Phases, once more, by hand: read + Markdown, index + bundle object, JSON + gzip sizes.
   (globalThis as { gc?: () => void }).gc?.();
@@ -72,7 +78,7 @@ async function measure(name: string, contentDir: string, runs: number): Promise<
   t = performance.now();
   gzip(JSON.stringify(bundle));
   const serialize = performance.now() - t;
-  return { name, articles: result!.stats.articles, result: result!, times, phases: { collect, assemble, serialize } };
+  return { name, articles: result!.stats.articles, result: result!, times, cpu, phases: { collect, assemble, serialize } };
 }
 
 /** Baselines on the same articles: marked alone, and the index sizes of MiniSearch and lunr. */
@@ -101,6 +107,7 @@ async function baselines(contentDir: string, row: Row) {
 }
 
 mkdirSync(OUT, { recursive: true });
+const loadBefore = loadavg()[0];
 const tldr = tldrAll();
 const rows: Row[] = [];
 try {
@@ -119,17 +126,18 @@ try {
   out();
   out(
     `\`bench/build/run.ts\`: \`buildBundle\` (read, front matter, Markdown, links, sections, search index, write) on real corpora; ` +
-      `median of ${RUNS} runs on this machine (${cpus().length} cores, Node ${process.versions.node}). Bodies split automatically above 256 KB. ` +
+      `median of ${RUNS} runs on this machine (${cpus().length} cores, Node ${process.versions.node}; load average ${loadBefore.toFixed(1)} when the run started, ` +
+      `the machine is shared, so CPU time is shown too). Bodies split automatically above 256 KB. ` +
       `The tldr row is every tldr page in one knowledge base (target: 10,000 pages in under 20 s on 2 cores).`,
   );
   out();
-  out('| content | articles | build time (median) | runs | kb.json raw | kb.json gzip | body files raw | body files gzip | index raw | index gzip | index per 1,000 articles (raw / gzip) |');
-  out('|---|---|---|---|---|---|---|---|---|---|---|');
+  out('| content | articles | build time (median) | runs | CPU time (median) | kb.json raw | kb.json gzip | body files raw | body files gzip | index raw | index gzip | index per 1,000 articles (raw / gzip) |');
+  out('|---|---|---|---|---|---|---|---|---|---|---|---|');
   for (const row of rows) {
     const s = row.result.stats;
     const per = (n: number) => bytes((n / row.articles) * 1000);
     out(
-      `| ${row.name} | ${row.articles.toLocaleString('en')} | ${seconds(median(row.times))} | ${row.times.map((t) => (t / 1000).toFixed(2)).join(', ')} | ${bytes(s.bundle.raw)} | ${bytes(s.bundle.gzip)} | ` +
+      `| ${row.name} | ${row.articles.toLocaleString('en')} | ${seconds(median(row.times))} | ${row.times.map((t) => (t / 1000).toFixed(2)).join(', ')} | ${seconds(median(row.cpu))} | ${bytes(s.bundle.raw)} | ${bytes(s.bundle.gzip)} | ` +
         `${s.split ? `${bytes(s.bodies.raw)} (${s.bodies.files.toLocaleString('en')} files)` : 'inline'} | ${s.split ? bytes(s.bodies.gzip) : '-'} | ${bytes(s.index.raw)} | ${bytes(s.index.gzip)} | ${per(s.index.raw)} / ${per(s.index.gzip)} |`,
     );
   }

@@ -5,7 +5,7 @@
  * it); `buildBundle` also writes the files and removes the ones an earlier build wrote that
  * are no longer needed.
  */
-import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { assembleBundle, type KbBundle } from '../core/bundle-format';
@@ -116,27 +116,43 @@ export async function buildBundle(options: BuildOptions & { outDir: string }): P
   return result;
 }
 
-/** Writes the files, skipping unchanged ones, and removes files the previous build wrote that are gone now. */
+/**
+ * Writes the files, skipping unchanged ones, and removes files the previous build wrote that
+ * are gone now. Synchronous on purpose: thousands of small body files are written several
+ * times faster than by awaiting the thread pool for each.
+ */
 export async function writeBundleFiles(outDir: string, files: Map<string, string | Uint8Array>): Promise<void> {
   const root = resolve(outDir);
-  await mkdir(root, { recursive: true });
-  const previous = await readManifest(root);
+  mkdirSync(root, { recursive: true });
+  const previous = new Set(readManifest(root));
+  const made = new Set<string>([root]);
   for (const [path, content] of files) {
     const target = join(root, path);
-    const existing = await readFile(target).catch(() => undefined);
-    if (existing && Buffer.compare(existing, Buffer.from(content)) === 0) continue;
-    await mkdir(dirname(target), { recursive: true });
-    await writeFile(target, content);
+    if (previous.has(path) && sameContent(target, content)) continue;
+    const folder = dirname(target);
+    if (!made.has(folder)) {
+      mkdirSync(folder, { recursive: true });
+      made.add(folder);
+    }
+    writeFileSync(target, content);
   }
   for (const path of previous) {
-    if (!files.has(path) && !path.includes('..')) await rm(join(root, path), { force: true });
+    if (!files.has(path) && !path.split('/').includes('..')) rmSync(join(root, path), { force: true });
   }
-  await writeFile(join(root, MANIFEST_FILE), `${JSON.stringify([...files.keys()], null, 1)}\n`);
+  writeFileSync(join(root, MANIFEST_FILE), `${JSON.stringify([...files.keys()], null, 1)}\n`);
 }
 
-async function readManifest(root: string): Promise<string[]> {
+function sameContent(path: string, content: string | Uint8Array): boolean {
   try {
-    const list: unknown = JSON.parse(await readFile(join(root, MANIFEST_FILE), 'utf8'));
+    return Buffer.compare(readFileSync(path), typeof content === 'string' ? Buffer.from(content) : content) === 0;
+  } catch {
+    return false;
+  }
+}
+
+function readManifest(root: string): string[] {
+  try {
+    const list: unknown = JSON.parse(readFileSync(join(root, MANIFEST_FILE), 'utf8'));
     return Array.isArray(list) ? list.filter((p): p is string => typeof p === 'string') : [];
   } catch {
     return [];

@@ -1,9 +1,8 @@
 #!/usr/bin/env node
 /** `kb-elements build <content-dir> --out <dir> [--split] [--strict] [--watch]`. */
-import { watch } from 'node:fs';
-import { readFileSync } from 'node:fs';
+import { readFileSync, realpathSync, watch } from 'node:fs';
 import { relative, resolve, sep } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
 import { buildBundle, type BuildResult } from './build-bundle';
 import { parseArgs, USAGE, UsageError, type CliOptions } from './cli-args';
 import { ContentFolderError } from './collect';
@@ -123,7 +122,16 @@ function readVersion(): string {
   return 'unknown';
 }
 
-if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href || process.argv[1]?.endsWith('/kb-elements')) {
+/** True when this file is the program (`node cli.js`, or the `kb-elements` bin link to it), not an import. */
+function isProgram(): boolean {
+  try {
+    return realpathSync(process.argv[1] ?? '') === realpathSync(fileURLToPath(import.meta.url));
+  } catch {
+    return false;
+  }
+}
+
+if (isProgram()) {
   main(process.argv.slice(2)).then(
     (code) => process.exit(code),
     (error: unknown) => {
