@@ -1,6 +1,9 @@
 import { css } from 'lit';
 
 export const styles = css`
+  :host {
+    container-type: inline-size;
+  }
   .toolbar {
     display: flex;
     flex-wrap: wrap;
@@ -81,6 +84,28 @@ export const styles = css`
     background: var(--_accent);
     border-color: var(--_accent);
     color: var(--_on-accent);
+  }
+  /* Announced on every page change; shown instead of the page numbers when space is short. */
+  .page-status {
+    position: absolute;
+    inline-size: 1px;
+    block-size: 1px;
+    overflow: hidden;
+    clip-path: inset(50%);
+    white-space: nowrap;
+  }
+  @container (max-width: 30rem) {
+    .pages {
+      display: none;
+    }
+    .page-status {
+      position: static;
+      inline-size: auto;
+      block-size: auto;
+      clip-path: none;
+      color: var(--_muted);
+      font-size: 0.9em;
+    }
   }
   .gap {
     align-self: center;

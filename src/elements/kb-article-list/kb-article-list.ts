@@ -231,7 +231,7 @@ export class KbArticleList extends LitElement implements KbSourceHost {
               </li>`,
         )}
       </ol>
-      <span class="visually-hidden" aria-live="polite">${format(t.pageOf, { page: this.i18n.number(page), pages: this.i18n.number(pages) })}</span>
+      <span class="page-status" aria-live="polite">${format(t.pageOf, { page: this.i18n.number(page), pages: this.i18n.number(pages) })}</span>
       <button type="button" class="button" ?disabled=${page >= pages} @click=${() => this.goToPage(page + 1)}>
         ${t.nextPage} <span aria-hidden="true" class="arrow">›</span>
       </button>

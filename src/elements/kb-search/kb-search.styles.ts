@@ -37,6 +37,10 @@ export const styles = css`
     padding-block: calc(var(--_space) * 1.25);
     border: 0;
     background: transparent;
+  }
+  /* The field around it shows the focus. */
+  input:focus,
+  input:focus-visible {
     outline: none;
   }
   input::placeholder {
@@ -134,6 +138,7 @@ export const styles = css`
     overflow: hidden;
   }
   .option.section {
+    flex-wrap: nowrap;
     padding-block-start: 0;
     padding-inline-start: calc(var(--_space) * 3);
     font-size: 0.9em;
