@@ -37,6 +37,11 @@ export class HelpHistory {
     this.entries[this.index] = location;
   }
 
+  /** The entry `delta` steps away, if there is one. */
+  peek(delta: number): KbLocation | undefined {
+    return this.entries[this.index + delta];
+  }
+
   /** Moves by `delta` entries; returns false when there is no such entry. */
   go(delta: number): boolean {
     const target = this.index + delta;

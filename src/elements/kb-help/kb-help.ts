@@ -25,16 +25,14 @@ const CATEGORY_URL = '#kb?category={id}';
 const SEARCH_LIMIT = 50;
 
 function locationOf(view: KbView, id = ''): KbLocation {
-  switch (view) {
-    case 'article':
-      return { view, id };
-    case 'category':
-      return { view, id };
-    case 'search':
-      return { view, query: id };
-    default:
-      return { view: 'home' };
-  }
+  if (view === 'article' || view === 'category') return { view, id };
+  if (view === 'search') return { view, query: id };
+  return { view: 'home' };
+}
+
+/** The `kb-navigate` event for a move to `location`. */
+function navigateEvent(location: KbLocation): KbNavigateEvent {
+  return new KbNavigateEvent(location.view, location.view === 'search' ? location.query : location.view === 'home' ? undefined : location.id);
 }
 
 const icon = (path: string) =>
@@ -197,11 +195,9 @@ export class KbHelp extends LitElement implements KbSourceHost {
   }
 
   private step(delta: number): void {
-    if (this.routing === 'hash') {
-      if (delta < 0 ? this.history.canGoBack : this.history.canGoForward) history.go(delta);
-      return;
-    }
-    if (this.history.go(delta)) this.shown(false);
+    if (!this.history.peek(delta)) return;
+    if (this.routing === 'hash') history.go(delta);
+    else if (this.history.go(delta)) this.shown(false);
   }
 
   /** After a move: re-render, move focus on user moves, report a shown article. */
@@ -216,31 +212,21 @@ export class KbHelp extends LitElement implements KbSourceHost {
 
   /** The user moves (a control of ours or an element inside): fire the event, then go unless cancelled. */
   private userGo(location: KbLocation): void {
-    const allowed =
-      location.view === 'article'
-        ? this.dispatchEvent(new KbArticleOpenEvent(location.id, location.section))
-        : this.dispatchEvent(new KbNavigateEvent(location.view, location.view === 'search' ? location.query : location.view === 'category' ? location.id : undefined));
-    if (allowed) this.go(location, true);
+    const event = location.view === 'article' ? new KbArticleOpenEvent(location.id, location.section) : navigateEvent(location);
+    if (this.dispatchEvent(event)) this.go(location, true);
   }
 
+  /** The user pressed Back or Forward: `kb-navigate` to where that leads, then go unless cancelled. */
   private userStep(delta: number): void {
-    const target = delta < 0 ? this.history.canGoBack : this.history.canGoForward;
-    if (!target) return;
-    if (this.routing !== 'hash') {
-      this.history.go(delta);
-      const location = this.history.current;
-      this.history.go(-delta);
-      const event =
-        location.view === 'article'
-          ? new KbNavigateEvent('article', location.id)
-          : new KbNavigateEvent(location.view, location.view === 'search' ? location.query : location.view === 'category' ? location.id : undefined);
-      if (!this.dispatchEvent(event)) return;
-      this.history.go(delta);
-      this.shown(true);
+    const target = this.history.peek(delta);
+    if (!target || !this.dispatchEvent(navigateEvent(target))) return;
+    if (this.routing === 'hash') {
+      this.focusPending = true;
+      history.go(delta);
       return;
     }
-    this.focusPending = true;
-    history.go(delta);
+    this.history.go(delta);
+    this.shown(true);
   }
 
   // Events from the elements inside: stop them, re-fire from <kb-help>, and act unless cancelled.

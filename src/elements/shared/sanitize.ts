@@ -1,6 +1,6 @@
 /**
  * THE one path from an HTML string to the DOM. Every piece of HTML the elements show (article
- * bodies, category intros, search highlights) goes through here and comes out as a
+ * bodies, category intros, a tip's section text) goes through here and comes out as a
  * DocumentFragment of sanitized nodes: nothing is re-serialized and parsed again, so
  * mutation-XSS strings have no second parse to exploit. No other module may use `innerHTML`,
  * `unsafeHTML` or DOMPurify.
@@ -62,12 +62,6 @@ const ARTICLE_CONFIG: Config = {
   ALLOW_DATA_ATTR: false,
   ALLOW_ARIA_ATTR: true,
   ALLOWED_URI_REGEXP: /^(?:(?:https?|mailto|tel):|[^a-z]|[a-z+.-]+(?:[^a-z+.\-:]|$))/i,
-  RETURN_DOM_FRAGMENT: true,
-};
-
-const HIGHLIGHT_CONFIG: Config = {
-  ALLOWED_TAGS: ['mark'],
-  ALLOWED_ATTR: [],
   RETURN_DOM_FRAGMENT: true,
 };
 
@@ -160,9 +154,8 @@ function createArticlePurifier() {
   return purifier;
 }
 
-// Our own instances: the hooks never touch a DOMPurify the host page uses.
+// Our own instance: the hooks never touch a DOMPurify the host page uses.
 const articlePurifier = createArticlePurifier();
-const highlightPurifier = DOMPurify(window);
 
 /**
  * Sanitizes article (or category intro) HTML into a fragment ready to insert into a shadow
@@ -177,9 +170,4 @@ export function sanitizeHtml(html: string, options: SanitizeOptions = {}): Docum
   } finally {
     current = {};
   }
-}
-
-/** Sanitizes highlighted text (a search hit's `titleHtml` / `snippetHtml`): text and `<mark>` only. */
-export function sanitizeHighlight(html: string): DocumentFragment {
-  return document.adoptNode(highlightPurifier.sanitize(String(html ?? ''), HIGHLIGHT_CONFIG) as unknown as DocumentFragment);
 }
