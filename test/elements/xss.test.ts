@@ -6,6 +6,7 @@
  * a script, an SVG or MathML element of the content, or a `style` attribute in article content.
  */
 import { expect, fixture, html } from '@open-wc/testing';
+import type { LitElement } from 'lit';
 import { sendKeys } from '@web/test-runner-commands';
 import { KnowledgeBase } from '../../src/core/index';
 import '../../src/elements/kb-article-list/kb-article-list';
@@ -15,6 +16,7 @@ import '../../src/elements/kb-categories/kb-categories';
 import '../../src/elements/kb-help/kb-help';
 import type { KbHelp } from '../../src/elements/kb-help/kb-help';
 import '../../src/elements/kb-search/kb-search';
+import '../../src/elements/kb-tip/kb-tip';
 import { setContextKeys } from '../../src/elements/shared/route-context';
 import { hostileBundle, makeBundle, XSS_PAYLOADS, type ArticleSpec } from './support/bundles';
 import { allElements, scriptTraces, settled, sleep } from './support/dom';
@@ -185,6 +187,17 @@ describe('XSS suite', () => {
       const article = el.shadowRoot!.querySelector('kb-article')!;
       await waitFor(() => article.shadowRoot!.querySelector('h1')?.textContent === meta.title, `${meta.id} in kb-help`);
       await expectClean(el, `kb-help article ${meta.id}`);
+    }
+  });
+
+  it('<kb-tip>: hostile title, excerpt and section text in the popover', async () => {
+    for (const [article, section] of [['everything', ''], ['everything', 'h1'], ['hostile-3', 's3']] as const) {
+      const el = await fixture<LitElement & { show(): void }>(html`<kb-tip .knowledgeBase=${kb} article=${article} section=${section}></kb-tip>`);
+      await settled(el);
+      el.show();
+      await el.updateComplete;
+      await waitFor(() => el.shadowRoot!.textContent!.includes('payload'), 'tip content shown');
+      await expectClean(el, `kb-tip ${article} ${section}`);
     }
   });
 
