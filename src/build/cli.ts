@@ -51,8 +51,8 @@ export async function main(argv: string[], io: CliIo = processIo): Promise<numbe
 }
 
 async function buildOnce(options: CliOptions, io: CliIo): Promise<number> {
-  const contentLabel = relative(process.cwd(), resolve(options.contentDir)) || '.';
-  const outLabel = relative(process.cwd(), resolve(options.outDir)) || '.';
+  const contentLabel = label(options.contentDir);
+  const outLabel = label(options.outDir);
   let lastStep = -1;
   const onProgress = (done: number, total: number) => {
     if (total < PROGRESS_FROM || !io.progress) return;
@@ -87,10 +87,17 @@ async function buildOnce(options: CliOptions, io: CliIo): Promise<number> {
   return 0;
 }
 
+/** A path as the user will recognise it: relative below the working folder, absolute elsewhere. */
+function label(path: string): string {
+  const absolute = resolve(path);
+  const shown = relative(process.cwd(), absolute);
+  return shown === '' ? '.' : shown.startsWith('..') ? absolute : shown;
+}
+
 function watchAndRebuild(options: CliOptions, io: CliIo): Promise<number> {
   const content = resolve(options.contentDir);
   const out = resolve(options.outDir) + sep;
-  io.out(`watching ${relative(process.cwd(), content) || '.'} for changes (Ctrl+C to stop)`);
+  io.out(`watching ${label(content)} for changes (Ctrl+C to stop)`);
   let timer: NodeJS.Timeout | undefined;
   let running = Promise.resolve();
   const watcher = watch(content, { recursive: true }, (_event, file) => {

@@ -86,3 +86,18 @@ describe('kb-elements build (CLI)', () => {
     }
   });
 });
+
+describe('kb-elements build (in process)', () => {
+  it('shows progress on large builds', async () => {
+    const { main } = await import('../../src/build/cli');
+    const files: Record<string, string> = {};
+    for (let i = 0; i < 1000; i++) files[`topic-${i % 10}/page-${i}.md`] = `# Page ${i}\n\nText ${i}.\n`;
+    const progress: string[] = [];
+    const out: string[] = [];
+    const code = await main(['build', tempContent(files), '--out', tempDir()], { out: (l) => out.push(l), err: () => {}, progress: (l) => progress.push(l) });
+    assert.equal(code, 0);
+    assert.ok(progress.length >= 2 && progress.length <= 101, String(progress.length));
+    assert.equal(progress.at(-1), 'reading articles: 1,000/1,000 (100%)');
+    assert.match(out[0], /^1,000 articles, 10 categories, 0 errors, 0 warnings$/);
+  });
+});
