@@ -8,6 +8,7 @@ const steps = [
   { name: 'build', cmd: ['scripts/build.mjs', '--quiet'] },
   { name: 'Node tests', cmd: ['scripts/test-node.mjs'], count: /^# (pass|fail) (\d+)/ },
   { name: 'browser test fixtures', cmd: ['--import', 'tsx', 'test/fixtures/build-fixtures.ts'], optional: 'test/fixtures/build-fixtures.ts' },
+  { name: 'framework examples (React, Vue)', cmd: ['examples/build.mjs'], optional: 'examples/build.mjs' },
   { name: 'browser tests', cmd: ['node_modules/@web/test-runner/dist/bin.js'], count: /(\d+) passed, (\d+) failed/ },
 ];
 
