@@ -146,3 +146,36 @@ describe('collectArticles on missing or empty content', () => {
     assert.deepEqual(result.diagnostics.map((d) => `${d.file} ${d.severity} ${d.code}`).sort(), [' error empty-content', 'img/a.png info unused-file', 'notes.txt info unused-file'].sort());
   });
 });
+
+describe('links and images in detail', () => {
+  it('resolves every way a link can be written', async () => {
+    const kb = await collectArticles(
+      tempContent({
+        'docs/a.md': [
+          '# A',
+          '',
+          '[![Logo](img/logo.png)](b.md "Go to B") [ref link][b] [spaced](My%20Page.md) [query](b.md?x=1#part-two) [upper](B.MD)',
+          '',
+          '<p><a class="x" href="b.md#part-two">raw</a> <img alt="gone" src="img/none.png"> <a href="nope.md">raw missing</a></p>',
+          '',
+          '[b]: ./b "Title"',
+        ].join('\n'),
+        'docs/b.md': '# B\n\n## Part Two\n',
+        'docs/My Page.md': '# Mine\n',
+        'docs/img/logo.png': 'png',
+      }),
+    );
+    const a = kb.articles.find((x) => x.id === 'docs-a')!;
+    assert.match(a.html, /<a href="#kb\/docs-b" title="Go to B"><img src="assets\/logo\.[0-9a-f]{10}\.png" alt="Logo"><\/a>/);
+    assert.match(a.html, /<a href="#kb\/docs-b" title="Title">ref link<\/a>/);
+    assert.match(a.html, /<a href="#kb\/docs-my-page">spaced<\/a>/);
+    assert.match(a.html, /<a href="#kb\/docs-b\/part-two">query<\/a>/);
+    assert.match(a.html, /<a class="x" href="#kb\/docs-b\/part-two">raw<\/a>/);
+    assert.match(a.html, /<img alt="gone" src="img\/none.png">/);
+    assert.match(a.html, /<a href="nope.md">raw missing<\/a>/);
+    assert.deepEqual(
+      kb.diagnostics.map((d) => `${d.line} ${d.code}`),
+      ['3 missing-link', '5 missing-link', '5 missing-image'],
+    );
+  });
+});
