@@ -142,6 +142,38 @@ describe('<kb-categories>', () => {
     await expect(el).to.be.accessible();
   });
 
+  it('shows built-in icons by name, with a part per name for the host', async () => {
+    const bundle = makeBundle({
+      categories: [
+        { id: 'a', title: 'Mail', icon: 'mail', order: 1 },
+        { id: 'b', title: 'Custom', icon: 'unicorn', order: 2 },
+        { id: 'c', title: 'Hostile', icon: '"><img src=x onerror=alert(1)>', order: 3 },
+        { id: 'd', title: 'None', order: 4 },
+      ],
+      articles: [],
+    });
+    const el = await fixture<KbCategories>(html`<kb-categories .knowledgeBase=${knowledgeBase(bundle)}></kb-categories>`);
+    const icons = cards(el).map((c) => c.querySelector('[part~="icon"]'));
+    expect(icons[0]!.getAttribute('part')).to.equal('icon icon-mail');
+    expect(icons[0]!.querySelector('svg path')).to.exist;
+    expect(icons[1]!.getAttribute('part')).to.equal('icon icon-unicorn');
+    expect(getComputedStyle(icons[1]!).display, 'no drawing: hidden until the host styles it').to.equal('none');
+    expect(icons[2]!.getAttribute('part')).to.equal('icon icon-imgsrcxonerroralert1');
+    expect(icons[3]).to.equal(null);
+    expect(scriptTraces(el.shadowRoot!)).to.deep.equal([]);
+    await expect(el).to.be.accessible();
+  });
+
+  it('lays out right to left', async () => {
+    const wrapper = await fixture<HTMLDivElement>(html`<div dir="rtl"><kb-categories .knowledgeBase=${small}></kb-categories></div>`);
+    const el = wrapper.querySelector('kb-categories')!;
+    const first = cards(el)[0]!.getBoundingClientRect();
+    const second = cards(el)[1]!.getBoundingClientRect();
+    expect(first.left, 'the first card is on the right').to.be.greaterThan(second.left);
+    const nested = $(el, '.nested');
+    expect(getComputedStyle(nested).borderRightWidth).to.equal('2px');
+  });
+
   it('renders hostile names and descriptions as text', async () => {
     const el = await fixture<KbCategories>(html`<kb-categories .knowledgeBase=${knowledgeBase(hostileBundle())}></kb-categories>`);
     expect(cards(el)).to.have.length(1);

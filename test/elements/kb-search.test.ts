@@ -261,11 +261,28 @@ describe('<kb-search>', () => {
 
   describe('states', () => {
     it('loads from src; the field works while loading and searches once the bundle is in', async () => {
-      const el = await fixture<KbSearch>(html`<kb-search src=${bundleUrl(smallBundle())} storage-key=""></kb-search>`);
-      input(el).focus();
-      await sendKeys({ type: 'spam' });
-      await waitFor(() => options(el).length, 'results after load');
-      expect(options(el)[0]!.textContent).to.contain('spam filter');
+      const url = bundleUrl(smallBundle());
+      let release!: () => void;
+      const gate = new Promise<void>((r) => (release = r));
+      const realFetch = window.fetch;
+      window.fetch = (async (input: RequestInfo | URL, init?: RequestInit) => {
+        if (String(input) === url) await gate;
+        return realFetch(input, init);
+      }) as typeof fetch;
+      try {
+        const el = await fixture<KbSearch>(html`<kb-search src=${url} storage-key=""></kb-search>`);
+        input(el).focus();
+        await sendKeys({ type: 'spam' });
+        await el.updateComplete;
+        expect($(el, '[role="status"].kb-state')!.textContent).to.contain('Loading help…');
+        await expect(el).to.be.accessible();
+        release();
+        await waitFor(() => options(el).length, 'results after load');
+        expect(options(el)[0]!.textContent).to.contain('spam filter');
+        expect($(el, '.kb-state')).to.equal(null);
+      } finally {
+        window.fetch = realFetch;
+      }
     });
 
     it('shows a clear error with a retry for a missing bundle', async () => {

@@ -21,9 +21,37 @@ export const styles = css`
   .card__head {
     display: flex;
     flex-wrap: wrap;
-    align-items: baseline;
+    align-items: center;
+    column-gap: var(--_space);
     justify-content: space-between;
     gap: calc(var(--_space) * 0.5) var(--_space);
+  }
+  .card__head .link {
+    flex: 1;
+  }
+  .category-icon {
+    display: inline-grid;
+    place-items: center;
+    flex: none;
+    inline-size: 2.25rem;
+    block-size: 2.25rem;
+    border-radius: var(--_radius);
+    background: var(--_hover);
+    color: var(--_accent);
+    align-self: center;
+  }
+  /* No built-in drawing: hidden until the host styles ::part(icon-<name>). */
+  .category-icon:empty {
+    display: none;
+  }
+  .category-icon svg {
+    inline-size: 1.35rem;
+    block-size: 1.35rem;
+    fill: none;
+    stroke: currentColor;
+    stroke-width: 1.75;
+    stroke-linecap: round;
+    stroke-linejoin: round;
   }
   .link {
     padding: 0;

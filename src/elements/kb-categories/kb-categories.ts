@@ -2,6 +2,7 @@ import { LitElement, html, nothing, type PropertyValues, type TemplateResult } f
 import { customElement, property } from 'lit/decorators.js';
 import type { Category, KnowledgeBase } from '../../core/index';
 import '../kb-article-list/kb-article-list';
+import { renderCategoryIcon } from '../shared/category-icons';
 import { KbNavigateEvent } from '../shared/events';
 import { KbSource, type KbSourceHost } from '../shared/kb-source';
 import { isModifiedClick } from '../shared/open-article';
@@ -32,6 +33,7 @@ import { styles } from './kb-categories.styles';
  * @csspart list - The list of top-level categories.
  * @csspart category - One category entry (card).
  * @csspart link - The category's title link or button.
+ * @csspart icon - A category's icon (also `icon-<name>`, e.g. `icon-mail`, to restyle or replace one).
  * @csspart description - A category's description.
  * @csspart count - A category's article count.
  * @csspart back - The button back to all categories.
@@ -171,7 +173,7 @@ export class KbCategories extends LitElement implements KbSourceHost {
   private renderCard(kb: KnowledgeBase, category: Category): TemplateResult {
     return html`<li class="card" part="category">
       <div class="card__head">
-        ${this.renderLink(category, 'card__title')}
+        ${renderCategoryIcon(category.icon)} ${this.renderLink(category, 'card__title')}
         <span class="count muted" part="count">${this.i18n.plural('articleCount', category.totalCount)}</span>
       </div>
       ${category.description ? html`<p class="description" part="description">${category.description}</p>` : nothing}

@@ -5,7 +5,7 @@ import { KbNavigateEvent, KbNoResultsEvent, KbSearchEvent } from '../shared/even
 import { renderHighlighted } from '../shared/highlight';
 import { requestArticleOpen } from '../shared/open-article';
 import { KbSource, type KbSourceHost } from '../shared/kb-source';
-import { renderSourceState } from '../shared/state-view';
+import { renderLoading, renderSourceState } from '../shared/state-view';
 import { stateStyles } from '../shared/state-view.styles';
 import { format, KbI18n, type KbStrings } from '../shared/strings';
 import { readSession, writeSession } from '../shared/session';
@@ -443,7 +443,8 @@ export class KbSearch extends LitElement implements KbSourceHost {
   }
 
   private renderSource(t: KbStrings) {
-    // A loading field stays usable (typed text is searched once the bundle is in).
+    // The field stays usable while loading: what the user typed is searched once the bundle is in.
+    if (this.source.state === 'loading' && this.value.trim()) return renderLoading(t);
     return this.source.state === 'error' ? renderSourceState(this.source, t) : nothing;
   }
 

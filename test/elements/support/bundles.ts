@@ -38,6 +38,7 @@ export interface CategorySpec {
   introHtml?: string;
   parent?: string;
   order?: number;
+  icon?: string;
 }
 
 const slug = (s: string) =>
