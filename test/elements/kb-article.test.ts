@@ -338,6 +338,15 @@ describe('<kb-article>', () => {
     await waitFor(() => $(el, 'h1'), 'loaded');
   });
 
+  it('hide-feedback, hide-related and toc-min-headings shape the page', async () => {
+    const el = await fixture<KbArticle>(html`<kb-article .knowledgeBase=${rich} article-id="plain" hide-feedback hide-related toc-min-headings="2"></kb-article>`);
+    await settled(el);
+    await waitFor(() => $(el, 'h1'), 'shown');
+    expect($(el, '[part="feedback"]')).to.equal(null);
+    expect($(el, '[part="related"]')).to.equal(null);
+    expect($$(el, '[part="toc"] a').map((a) => a.textContent!.trim())).to.deep.equal(['Step one', 'Step two']);
+  });
+
   it('styles through ::part from the page', async () => {
     const style = document.createElement('style');
     style.textContent = 'kb-article::part(title) { color: rgb(1, 2, 3); }';

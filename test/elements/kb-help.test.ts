@@ -66,6 +66,16 @@ describe('<kb-help>', () => {
     await expect(el).to.be.accessible();
   });
 
+  it('takes its home title, intro and number of popular articles from attributes', async () => {
+    const el = await fixture<KbHelp>(html`<kb-help .knowledgeBase=${kb} heading="Support" intro="We are here to help." popular-count="2"></kb-help>`);
+    await settled(el);
+    expect($(el, 'h1').textContent).to.equal('Support');
+    expect($(el, '.intro p').textContent).to.equal('We are here to help.');
+    const list = inner(el, 'kb-article-list');
+    await settled(list as never);
+    expect($$(list, '[part="link"]')).to.have.length(2);
+  });
+
   it('gives its knowledge base to every element inside', async () => {
     const el = await help();
     for (const tag of ['kb-search', 'kb-article-list', 'kb-categories']) {
