@@ -1,4 +1,5 @@
 import { expect, fixture, html } from '@open-wc/testing';
+import { emulateMedia } from '@web/test-runner-commands';
 import { LitElement, render } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import type { KnowledgeBase } from '../../src/core/index';
@@ -23,6 +24,7 @@ import { waitFor } from './support/frame';
 
 @customElement('kb-test-source')
 class KbTestSource extends LitElement implements KbSourceHost {
+  static override styles = [tokens];
   @property() src = '';
   @property({ attribute: false }) knowledgeBase?: KnowledgeBase;
   @property({ attribute: false }) strings?: Partial<KbStrings>;
@@ -243,6 +245,18 @@ describe('shared: helpers', () => {
     expect(readSession('kb-test')).to.equal('v');
     writeSession('kb-test', '');
     expect(readSession('kb-test')).to.equal(undefined);
+  });
+
+  it('theme="auto" follows prefers-color-scheme live', async () => {
+    const el = await fixture<KbTestSource>(html`<kb-test-source theme="auto" .knowledgeBase=${knowledgeBase()}></kb-test-source>`);
+    try {
+      await emulateMedia({ colorScheme: 'dark' });
+      expect(getComputedStyle(el).getPropertyValue('--_t-surface').trim()).to.equal('#161b22');
+      await emulateMedia({ colorScheme: 'light' });
+      expect(getComputedStyle(el).getPropertyValue('--_t-surface').trim()).to.equal('#ffffff');
+    } finally {
+      await emulateMedia({ colorScheme: 'no-preference' });
+    }
   });
 
   it('tokens carry dark/auto themes and a forced-colors block', () => {
