@@ -27,6 +27,8 @@ const SHOTS = [
   { name: 'narrow-article', width: 320, view: 'article:archive-storage' },
   { name: 'narrow-search', width: 320, view: 'search:quarantine' },
   { name: 'de-home', width: 800, lang: 'de' },
+  { name: 'light-typing', width: 1100, type: 'spam fil' },
+  { name: 'narrow-typing', width: 320, type: 'dkim' },
 ];
 
 process.env.VITE_CONFIG_NATIVE_IGNORE_WARNING ??= 'true';
@@ -40,13 +42,18 @@ try {
     const page = await browser.newPage();
     page.on('pageerror', (e) => console.error(`${shot.name}: ${e.message}`));
     await page.setViewport({ width: shot.width, height: 900 });
-    const query = new URLSearchParams(Object.entries(shot).filter(([k]) => !['name', 'width'].includes(k)));
+    const query = new URLSearchParams(Object.entries(shot).filter(([k]) => !['name', 'width', 'type'].includes(k)));
     await page.goto(`${base}test/elements/pages/screenshot.html?${query}`, { waitUntil: 'networkidle0' });
     await page.waitForFunction(() => {
       const help = document.querySelector('kb-help')?.shadowRoot;
       const article = help?.querySelector('kb-article')?.shadowRoot;
       return help?.querySelector('[part="view"]') && (!help.querySelector('kb-article') || article?.querySelector('h1, .kb-state--empty'));
     }, { timeout: 15000 });
+    if (shot.type) {
+      const input = await page.evaluateHandle(() => document.querySelector('kb-help').shadowRoot.querySelector('kb-search').shadowRoot.querySelector('input'));
+      await input.focus();
+      await page.keyboard.type(shot.type);
+    }
     await new Promise((r) => setTimeout(r, 300));
     const file = join(out, `${shot.name}.png`);
     await page.screenshot({ path: file, fullPage: true });
