@@ -75,6 +75,9 @@ addEventListener('popstate', render);
 
 /** Small behaviours of the page's own controls. */
 function wirePage(): void {
+  const tab = outlet.querySelector<HTMLElement>('.tabs [aria-current]');
+  const tabs = tab?.parentElement;
+  if (tab && tabs) tabs.scrollLeft = tab.offsetLeft - (tabs.clientWidth - tab.offsetWidth) / 2;
   const range = outlet.querySelector<HTMLInputElement>('#threshold');
   const output = outlet.querySelector('output');
   range?.addEventListener('input', () => {

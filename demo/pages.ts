@@ -28,8 +28,14 @@ const header = (title: string, lead: string, actions = '') => `
     ${actions ? `<div class="page-actions">${actions}</div>` : ''}
   </div>`;
 
-const badge = (status: string) =>
-  `<span class="badge ${status === 'Active' ? 'badge-ok' : 'badge-warn'}">${status}</span>`;
+const badge = (text: string, ok: boolean) => `<span class="badge ${ok ? 'badge-ok' : 'badge-warn'}">${text}</span>`;
+
+/** A data table from header texts and rows of cell HTML. */
+const table = (headers: string[], rows: string[][], extraClass = '') => `
+  <table class="table ${extraClass}">
+    <thead><tr>${headers.map((h) => `<th scope="col">${h}</th>`).join('')}</tr></thead>
+    <tbody>${rows.map((cells) => `<tr>${cells.map((c) => `<td>${c}</td>`).join('')}</tr>`).join('')}</tbody>
+  </table>`;
 
 function dashboard(): Page {
   const bars = [62, 48, 71, 55, 80, 38, 44, 67, 74, 58, 90, 64, 52, 70];
@@ -65,15 +71,12 @@ function dashboard(): Page {
       </div>
       <section class="card">
         <div class="card-head"><h2>Recent events</h2><a href="/quarantine" data-link>Open quarantine</a></div>
-        <table class="table">
-          <thead><tr><th scope="col">Time</th><th scope="col">Event</th><th scope="col">Domain</th></tr></thead>
-          <tbody>
-            <tr><td>09:12</td><td>Phishing wave blocked (312 messages)</td><td>vos-partners.nl</td></tr>
-            <tr><td>08:47</td><td>DKIM key rotated</td><td>vospartners.com</td></tr>
-            <tr><td>Yesterday</td><td>Domain added, waiting for DNS</td><td>vos-events.nl</td></tr>
-            <tr><td>Yesterday</td><td>Outbound limit reached by j.bakker@vos-legal.eu</td><td>mail.vos-legal.eu</td></tr>
-          </tbody>
-        </table>
+        ${table(['Time', 'Event', 'Domain'], [
+          ['09:12', 'Phishing wave blocked (312 messages)', 'vos-partners.nl'],
+          ['08:47', 'DKIM key rotated', 'vospartners.com'],
+          ['Yesterday', 'Domain added, waiting for DNS', 'vos-events.nl'],
+          ['Yesterday', 'Outbound limit reached by j.bakker@vos-legal.eu', 'mail.vos-legal.eu'],
+        ])}
       </section>`,
   };
 }
@@ -85,21 +88,10 @@ function domains(): Page {
     html: `
       ${header('Domains', 'Mail for these domains is filtered, delivered and archived by Skyhost.', '<button type="button" class="button" id="add-domain">Add a domain</button> <kb-tip context="domains.add"></kb-tip>')}
       <section class="card">
-        <table class="table">
-          <thead><tr><th scope="col">Domain</th><th scope="col">Status</th><th scope="col">Mailboxes</th><th scope="col">Spam blocked (30 days)</th><th scope="col">Added</th><th scope="col"><span class="visually-hidden">Actions</span></th></tr></thead>
-          <tbody>
-            ${DOMAINS.map(
-              (d) => `<tr>
-                <td><strong>${d.name}</strong></td>
-                <td>${badge(d.status)}</td>
-                <td>${d.mailboxes}</td>
-                <td>${d.spam}</td>
-                <td>${d.added}</td>
-                <td class="actions"><a href="/domains/${d.id}/dns" data-link>DNS records</a></td>
-              </tr>`,
-            ).join('')}
-          </tbody>
-        </table>
+        ${table(
+          ['Domain', 'Status', 'Mailboxes', 'Spam blocked (30 days)', 'Added', '<span class="visually-hidden">Actions</span>'],
+          DOMAINS.map((d) => [`<strong>${d.name}</strong>`, badge(d.status, d.status === 'Active'), String(d.mailboxes), d.spam, d.added, `<a href="/domains/${d.id}/dns" data-link>DNS records</a>`]),
+        )}
       </section>
       <p class="hint">Waiting for DNS on <strong>vos-events.nl</strong>? Changes can take up to 24 hours. <kb-tip article="dns-propagation"></kb-tip></p>`,
   };
@@ -122,17 +114,11 @@ function dns(id: string): Page {
       ${header(`DNS records for ${domain.name}`, 'Create these records at your DNS provider. We check them every 10 minutes.')}
       <section class="card">
         <div class="card-head"><h2>Required records <kb-tip context="domains.dns"></kb-tip></h2><button type="button" class="button button-quiet">Check now</button></div>
-        <table class="table mono">
-          <thead><tr><th scope="col">Type</th><th scope="col">Name</th><th scope="col">Value</th><th scope="col">Priority</th><th scope="col">Status</th></tr></thead>
-          <tbody>
-            ${records
-              .map(
-                ([type, name, value, prio, ok]) =>
-                  `<tr><td>${type}</td><td>${name}</td><td class="wrap">${value}</td><td>${prio}</td><td>${ok === 'ok' ? badge('Active').replace('Active', 'Found') : badge('Missing')}</td></tr>`,
-              )
-              .join('')}
-          </tbody>
-        </table>
+        ${table(
+          ['Type', 'Name', 'Value', 'Priority', 'Status'],
+          records.map(([type, name, value, prio, ok]) => [type!, name!, `<span class="wrap">${value}</span>`, prio!, ok === 'ok' ? badge('Found', true) : badge('Missing', false)]),
+          'mono',
+        )}
       </section>`,
   };
 }
@@ -150,10 +136,7 @@ function quarantine(): Page {
     html: `
       ${header('Quarantine', 'Messages the filter held back. Release the ones you want; the rest are deleted after 30 days.', '<button type="button" class="button button-quiet">Release selected</button>')}
       <section class="card">
-        <table class="table">
-          <thead><tr><th scope="col">From</th><th scope="col">Subject</th><th scope="col">Spam score</th><th scope="col">Received</th></tr></thead>
-          <tbody>${rows.map(([from, subject, score, time]) => `<tr><td>${from}</td><td>${subject}</td><td><span class="score">${score}</span></td><td>${time}</td></tr>`).join('')}</tbody>
-        </table>
+        ${table(['From', 'Subject', 'Spam score', 'Received'], rows.map(([from, subject, score, time]) => [from!, subject!, `<span class="score">${score}</span>`, time!]))}
       </section>
       <p class="hint">Wanted mail keeps landing here? <kb-tip article="spam-filter-threshold" section="choosing-a-value"></kb-tip></p>`,
   };
@@ -241,10 +224,7 @@ function billing(): Page {
     html: `
       ${header('Billing', 'Business plan, billed monthly. Next invoice on December 1.', '<kb-tip context="billing.invoices"></kb-tip>')}
       <section class="card">
-        <table class="table">
-          <thead><tr><th scope="col">Invoice</th><th scope="col">Date</th><th scope="col">Amount</th><th scope="col">Status</th></tr></thead>
-          <tbody>${invoices.map(([no, date, amount, status]) => `<tr><td><a href="#" class="mono">${no}</a></td><td>${date}</td><td>${amount}</td><td>${badge(status === 'Paid' ? 'Active' : status).replace('Active', 'Paid')}</td></tr>`).join('')}</tbody>
-        </table>
+        ${table(['Invoice', 'Date', 'Amount', 'Status'], invoices.map(([no, date, amount, status]) => [`<a href="#" class="mono">${no}</a>`, date!, amount!, badge(status!, status === 'Paid')]))}
       </section>`,
   };
 }
