@@ -206,6 +206,22 @@ describe('<kb-help>', () => {
     expect(view(el)).to.equal('search');
   });
 
+  it('links each result to its article and its best section to that heading', async () => {
+    const el = await help();
+    el.search('spf record');
+    await el.updateComplete;
+    const hit = $$(el, '[part="hit"]').find((h) => h.querySelector('.hit-title')!.textContent!.includes('DNS records'))!;
+    const section = hit.querySelector<HTMLAnchorElement>('.hit-section')!;
+    expect(hit.querySelector('.hit-title')!.getAttribute('href')).to.equal('#kb/dns-records');
+    expect(section.getAttribute('href')).to.equal('#kb/dns-records/spf-record');
+    expect(section.textContent!.trim()).to.equal('Section: SPF record');
+    section.focus();
+    await sendKeys({ press: 'Enter' });
+    const article = await articleShown(el, 'DNS records for mail');
+    expect((article as unknown as { sectionId: string }).sectionId).to.equal('spf-record');
+    await waitFor(() => focusedDeep() === $(article, '#spf-record'), 'focus on the section heading');
+  });
+
   it('shows "no results" with popular articles for a search that finds nothing', async () => {
     const el = await help();
     el.search('xylophone');

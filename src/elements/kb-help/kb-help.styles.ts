@@ -122,6 +122,16 @@ export const styles = css`
   .hit-category {
     font-size: 0.9em;
   }
+  .hit-section {
+    align-self: flex-start;
+    text-decoration: none;
+  }
+  .hit-section::before {
+    content: '↳ ' / '';
+  }
+  .hit-section:hover {
+    text-decoration: underline;
+  }
   .hit-snippet {
     margin: 0;
   }

@@ -376,12 +376,15 @@ export class KbHelp extends LitElement implements KbSourceHost {
       <ol class="hits">
         ${hits.map((hit) => {
           const category = kb.category(hit.article.category);
-          const location: KbLocation = hit.section
-            ? { view: 'article', id: hit.article.id, section: hit.section.id }
-            : { view: 'article', id: hit.article.id };
+          const top: KbLocation = { view: 'article', id: hit.article.id };
+          const section: KbLocation | undefined = hit.section && { view: 'article', id: hit.article.id, section: hit.section.id };
           return html`<li class="hit" part="hit">
-            <a class="hit-title" href=${toHash(location)} @click=${(e: MouseEvent) => this.onLink(e, location)}>${renderHighlighted(hit.titleHtml)}</a>
-            ${hit.section ? html`<span class="hit-section">${format(t.inSection, { heading: hit.section.heading })}</span>` : nothing}
+            <a class="hit-title" href=${toHash(top)} @click=${(e: MouseEvent) => this.onLink(e, top)}>${renderHighlighted(hit.titleHtml)}</a>
+            ${section
+              ? html`<a class="hit-section" href=${toHash(section)} @click=${(e: MouseEvent) => this.onLink(e, section)}
+                  >${format(t.inSection, { heading: hit.section!.heading })}</a
+                >`
+              : nothing}
             ${category ? html`<span class="hit-category muted">${category.title}</span>` : nothing}
             <p class="hit-snippet">${renderHighlighted(hit.snippetHtml)}</p>
           </li>`;
