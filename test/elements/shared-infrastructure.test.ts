@@ -135,6 +135,25 @@ describe('shared: KbSource', () => {
     await loadShared(url).catch(() => undefined);
   });
 
+  it('a successful retry in one element recovers every element that failed on that URL', async () => {
+    const url = `/test/elements/appears-later-${Math.random()}.json`;
+    const el = await fixture<HTMLDivElement>(html`<div><kb-test-source src=${url}></kb-test-source><kb-test-source src=${url}></kb-test-source></div>`);
+    const [a, b] = el.querySelectorAll<KbTestSource>('kb-test-source');
+    await waitFor(() => a!.source.state === 'error' && b!.source.state === 'error', 'both failed');
+    const good = bundleUrl(smallBundle());
+    const realFetch = window.fetch;
+    window.fetch = ((input: RequestInfo | URL, init?: RequestInit) => realFetch(String(input).includes('appears-later') ? good : input, init)) as typeof fetch;
+    try {
+      a!.shadowRoot!.querySelector<HTMLButtonElement>('[part~="retry"]')!.click();
+      await waitFor(() => b!.source.state === 'ready', 'the other element recovered');
+      await b!.updateComplete;
+      expect(b!.shadowRoot!.textContent).to.contain('Skyhost help');
+      expect(a!.source.knowledgeBase).to.equal(b!.source.knowledgeBase);
+    } finally {
+      window.fetch = realFetch;
+    }
+  });
+
   it('errorMessage explains each failure kind', () => {
     const t = builtInStrings.en;
     expect(errorMessage(t, { kind: 'http', status: 404 })).to.equal('The server answered with error 404.');

@@ -21,6 +21,8 @@ export interface KbSourceOptions {
 const loads = new Map<string, Promise<KnowledgeBase>>();
 /** Loads that finished, so elements created later get their KnowledgeBase synchronously. */
 const loaded = new Map<string, KnowledgeBase>();
+/** Sources showing an error, by URL: a retry from any of them recovers them all. */
+const failed = new Map<string, Set<KbSource>>();
 
 /**
  * Loads the KnowledgeBase named by `src`, sharing the load with every other element on the
@@ -33,6 +35,8 @@ export function loadShared(src: string): Promise<KnowledgeBase> {
   const load = KnowledgeBase.load(url).then(
     (kb: KnowledgeBase) => {
       loaded.set(url, kb);
+      failed.get(url)?.forEach((source) => source.recover(url, kb));
+      failed.delete(url);
       return kb;
     },
     (error: unknown) => {
@@ -48,6 +52,7 @@ export function loadShared(src: string): Promise<KnowledgeBase> {
 export function clearSharedLoads(): void {
   loads.clear();
   loaded.clear();
+  failed.clear();
 }
 
 /**
@@ -71,7 +76,8 @@ export function clearSharedLoads(): void {
  * - `src` loads are shared per absolute URL (`loadShared`); a second element with the same
  *   URL waits on the same promise, and one created after it finished is ready at once.
  * - `state`: `idle` | `loading` | `ready` | `error`; `error` holds the failure (usually a
- *   `KbError` with `kind` network/http/timeout/format/version) and `retry()` tries again.
+ *   `KbError` with `kind` network/http/timeout/format/version) and `retry()` tries again;
+ *   when a retry of a URL succeeds, every element that failed on that URL recovers with it.
  */
 export class KbSource implements ReactiveController {
   state: KbSourceState = 'idle';
@@ -90,6 +96,10 @@ export class KbSource implements ReactiveController {
     host.addController(this);
   }
 
+  hostDisconnected(): void {
+    this.forgetFailure();
+  }
+
   hostUpdate(): void {
     const { src, knowledgeBase } = this.host;
     if (src === this.seenSrc && knowledgeBase === this.seenKb) return;
@@ -106,14 +116,26 @@ export class KbSource implements ReactiveController {
 
   /** Resolves when the source is ready, or rejects with its error (useful in tests). */
   get ready(): Promise<KnowledgeBase> {
-    return this.pending ?? (this.knowledgeBase ? Promise.resolve(this.knowledgeBase) : Promise.reject(this.error));
+    if (this.pending) return this.pending;
+    if (this.knowledgeBase) return Promise.resolve(this.knowledgeBase);
+    return Promise.reject(this.state === 'idle' ? new Error('no src and no knowledgeBase') : this.error);
   }
+
+  /** Another element's retry of `url` succeeded: show its KnowledgeBase here too. */
+  recover(url: string, kb: KnowledgeBase): void {
+    if (this.state !== 'error' || this.failedUrl !== url) return;
+    this.settle(kb);
+    this.host.requestUpdate();
+  }
+
+  private failedUrl?: string;
 
   private pending?: Promise<KnowledgeBase>;
 
   private start(): void {
     const generation = ++this.generation;
     const { src, knowledgeBase } = this.host;
+    this.forgetFailure();
     this.error = undefined;
     this.pending = undefined;
     if (knowledgeBase) return this.settle(knowledgeBase);
@@ -144,22 +166,33 @@ export class KbSource implements ReactiveController {
       (error: unknown) => {
         if (generation !== this.generation) return;
         this.pending = undefined;
-        this.fail(error);
+        this.fail(error, url);
         this.host.requestUpdate();
       },
     );
   }
 
   private settle(kb: KnowledgeBase): void {
+    this.forgetFailure();
     const isNew = kb !== this.knowledgeBase;
     this.state = 'ready';
     this.knowledgeBase = kb;
     if (isNew) this.options.onReady?.(kb);
   }
 
-  private fail(error: unknown): void {
+  private fail(error: unknown, url?: string): void {
+    this.forgetFailure();
     this.state = 'error';
     this.knowledgeBase = undefined;
     this.error = error;
+    if (url) {
+      this.failedUrl = url;
+      failed.set(url, (failed.get(url) ?? new Set()).add(this));
+    }
+  }
+
+  private forgetFailure(): void {
+    if (this.failedUrl) failed.get(this.failedUrl)?.delete(this);
+    this.failedUrl = undefined;
   }
 }
