@@ -201,6 +201,28 @@ describe('XSS suite', () => {
     }
   });
 
+  it('<kb-help routing="hash">: hostile deep links (article id, category, query) stay text', async () => {
+    const hashes = [
+      `#kb/${encodeURIComponent(XSS_PAYLOADS[1])}`,
+      `#kb/everything/${encodeURIComponent(XSS_PAYLOADS[4])}`,
+      `#kb?category=${encodeURIComponent(XSS_PAYLOADS[2])}`,
+      `#kb?q=${encodeURIComponent(XSS_PAYLOADS[6])}`,
+      `#kb?q=${encodeURIComponent('payload ' + XSS_PAYLOADS[7])}`,
+    ];
+    try {
+      for (const hash of hashes) {
+        history.replaceState(null, '', hash);
+        const el = await fixture<KbHelp>(html`<kb-help .knowledgeBase=${kb} routing="hash"></kb-help>`);
+        await settled(el);
+        const article = el.shadowRoot!.querySelector('kb-article');
+        if (article) await waitFor(() => article.shadowRoot!.querySelector('h1, .kb-state--empty'), `${hash} shown`);
+        await expectClean(el, `deep link ${hash}`);
+      }
+    } finally {
+      history.replaceState(null, '', location.pathname + location.search);
+    }
+  });
+
   it('following hostile widget links and anchors neither runs code nor leaves the page', async () => {
     const el = await fixture<KbArticle>(html`<kb-article .knowledgeBase=${kb} article-id="everything"></kb-article>`);
     await settled(el as never);

@@ -287,6 +287,20 @@ export const styles = css`
     }
   }
 
+  @media print {
+    .kb-copy,
+    .kb-anchor,
+    .feedback,
+    .toc {
+      display: none;
+    }
+    .body pre,
+    .kb-table {
+      overflow: visible;
+      white-space: pre-wrap;
+    }
+  }
+
   @media (forced-colors: active) {
     .kb-anchor {
       opacity: 1;
