@@ -294,10 +294,12 @@ export const styles = css`
     .toc {
       display: none;
     }
-    .body pre,
-    .kb-table {
+    .body pre {
       overflow: visible;
       white-space: pre-wrap;
+    }
+    .kb-table {
+      overflow: visible;
     }
   }
 
