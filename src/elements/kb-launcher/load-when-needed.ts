@@ -21,6 +21,8 @@ export function loadWhenNeeded(load: () => unknown): void {
   };
   if (hasUndefinedKbElement(document)) return run();
   observer = new MutationObserver((records) => {
+    // Defined by other means (the launcher opened): nothing left to watch for.
+    if (customElements.get('kb-search')) return observer?.disconnect();
     for (const record of records) {
       for (const node of record.addedNodes) {
         if (node instanceof Element && hasUndefinedKbElement(node)) return run();
