@@ -33,6 +33,20 @@ describe('<kb-article-list>', () => {
     expect($(el, 'ul').getAttribute('aria-label')).to.equal('Spam filter');
   });
 
+  it('include-subcategories lists a category with its subcategories, naming their category', async () => {
+    const el = await fixture<KbArticleList>(html`<kb-article-list .knowledgeBase=${small} category="email" include-subcategories></kb-article-list>`);
+    expect(titles(el)).to.deep.equal([
+      'Set the spam filter threshold',
+      'Release mail from quarantine',
+      'Outbound filtering',
+      'How long the archive keeps mail',
+    ]);
+    expect($$(el, '[part~="meta"]').at(-1)!.textContent).to.contain('Archive');
+    el.includeSubcategories = false;
+    await el.updateComplete;
+    expect($(el, '[part~="state"]').textContent).to.contain('There are no articles here yet.');
+  });
+
   it('formats views and dates for the locale (de, nl)', async () => {
     const wrapper = await fixture<HTMLDivElement>(html`<div lang="de"><kb-article-list .knowledgeBase=${small} limit="1"></kb-article-list></div>`);
     const el = wrapper.querySelector('kb-article-list')!;

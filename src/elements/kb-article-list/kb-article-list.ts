@@ -77,6 +77,9 @@ export class KbArticleList extends LitElement implements KbSourceHost {
   /** Category id whose articles to list; unset lists the most viewed articles. */
   @property() category?: string;
 
+  /** With `category`: also list the articles of its subcategories (each entry then names its category). */
+  @property({ type: Boolean, attribute: 'include-subcategories' }) includeSubcategories = false;
+
   /** `order` | `popularity` | `title` | `date`; default `order` for a category, `popularity` otherwise. */
   @property() sort?: ArticleSort;
 
@@ -123,8 +126,15 @@ export class KbArticleList extends LitElement implements KbSourceHost {
   get articles(): ArticleMeta[] {
     const kb = this.source.knowledgeBase;
     if (!kb) return [];
-    const list = this.category ? kb.articles(this.category) : kb.popular(this.limit);
-    return sortArticles(list, this.effectiveSort, this.i18n.lang);
+    return sortArticles(this.unsorted(kb), this.effectiveSort, this.i18n.lang);
+  }
+
+  private unsorted(kb: KnowledgeBase): ArticleMeta[] {
+    if (!this.category) return kb.popular(this.limit);
+    if (!this.includeSubcategories) return kb.articles(this.category);
+    // The category, then each subcategory in tree order: the author's order, section by section.
+    const ids = kb.categories().filter((c) => kb.categoryPath(c.id).some((p) => p.id === this.category)).map((c) => c.id);
+    return ids.flatMap((id) => kb.articles(id));
   }
 
   private goToPage(page: number): void {
@@ -173,7 +183,7 @@ export class KbArticleList extends LitElement implements KbSourceHost {
           </div>`
         : nothing}
       <ul class="list" part="list" role="list" aria-label=${label}>
-        ${shown.map((a) => this.renderItem(a, kb, !category))}
+        ${shown.map((a) => this.renderItem(a, kb, !category || (this.includeSubcategories && a.category !== category.id)))}
       </ul>
       ${pages > 1 ? this.renderPagination(page, pages, t) : nothing}
     </div>`;
