@@ -211,6 +211,31 @@ describe('<kb-launcher>', () => {
     });
   }
 
+  it('shows a timeout in the panel with a retry, and throws nothing into the page', async () => {
+    const errors: unknown[] = [];
+    const onRejection = (e: PromiseRejectionEvent) => errors.push(e.reason);
+    window.addEventListener('unhandledrejection', onRejection);
+    // A server that never answers, and the 30 s load timeout shortened to 50 ms.
+    const realFetch = window.fetch;
+    const realSetTimeout = window.setTimeout;
+    window.fetch = ((_url: RequestInfo | URL, init?: RequestInit) =>
+      new Promise((_resolve, reject) => init?.signal?.addEventListener('abort', () => reject(new DOMException('aborted', 'AbortError'))))) as typeof fetch;
+    window.setTimeout = ((fn: TimerHandler, ms?: number, ...args: unknown[]) => realSetTimeout(fn, ms !== undefined && ms >= 30_000 ? 50 : ms, ...args)) as typeof setTimeout;
+    try {
+      const wrapper = await fixture<HTMLElement>(html`<div></div>`);
+      wrapper.innerHTML = '<kb-launcher src="/never/answers/kb.json"></kb-launcher>';
+      const el = wrapper.firstElementChild as KbLauncher;
+      el.show();
+      await waitFor(() => help(el)?.shadowRoot?.querySelector('[part="retry"]'), 'retry', 5000);
+      expect(help(el)!.shadowRoot!.textContent).to.contain('took too long');
+    } finally {
+      window.fetch = realFetch;
+      window.setTimeout = realSetTimeout;
+      window.removeEventListener('unhandledrejection', onRejection);
+    }
+    expect(errors).to.deep.equal([]);
+  });
+
   it('opens an article, a search or home through its methods, even before the help code loaded', async () => {
     const { el } = await launcher();
     el.openArticle('archive-storage', 'retention-period');
