@@ -118,7 +118,7 @@ export class KbHelp extends LitElement implements KbSourceHost {
   /** Bumped on every move, so Lit re-renders the view. */
   @state() private moves = 0;
 
-  /** Where focus goes after the next render (a user navigation), else undefined. */
+  /** A user move happened: after the next render, focus goes to the new view. */
   private focusPending = false;
 
   override connectedCallback() {
