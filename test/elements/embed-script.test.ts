@@ -97,6 +97,10 @@ describe('script tag: kb-elements.js with data-launcher', () => {
     await waitFor(() => win.customElements.get('kb-tip'), 'kb-tip defined');
     const field = win.document.querySelector('#retention')!;
     await waitFor(() => field.getAttribute('aria-describedby'), 'field described');
+    // The tip has no src: it uses the bundle of the launcher the script tag added.
+    const tip = win.document.querySelector('kb-tip') as HTMLElement & { src: string };
+    await waitFor(() => tip.src, 'tip src');
+    expect(tip.src).to.equal(new URL('/test/fixtures/generated/demo/kb.json', location.href).href);
     expect(win.hostErrors).to.deep.equal([]);
     frame.remove();
   });

@@ -116,11 +116,17 @@ export class KbTip extends LitElement implements KbSourceHost {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    if (!this.src && !this.knowledgeBase) {
-      const provider = document.querySelector('kb-launcher[src], kb-help[src]');
-      if (provider) this.src = provider.getAttribute('src')!;
-    }
+    this.useSourceOfPage();
+    // A launcher added by the script tag appears once the document has been parsed.
+    if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', () => this.useSourceOfPage(), { once: true });
     document.addEventListener('pointerdown', this.onOutsidePointer, true);
+  }
+
+  /** Without `src` or `knowledgeBase`, takes the bundle of the page's launcher or `<kb-help>`. */
+  private useSourceOfPage(): void {
+    if (this.src || this.knowledgeBase) return;
+    const provider = document.querySelector('kb-launcher[src], kb-help[src]');
+    if (provider) this.src = provider.getAttribute('src')!;
   }
 
   override disconnectedCallback(): void {
