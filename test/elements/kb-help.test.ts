@@ -4,6 +4,7 @@ import type { KnowledgeBase } from '../../src/core/index';
 import '../../src/elements/kb-help/kb-help';
 import type { KbHelp } from '../../src/elements/kb-help/kb-help';
 import type { KbArticleOpenEvent, KbArticleViewEvent, KbNavigateEvent } from '../../src/elements/shared/events';
+import { fromHash, toHash, type KbLocation } from '../../src/elements/shared/hash-route';
 import { setContextKeys } from '../../src/elements/shared/route-context';
 import { bundleUrl, knowledgeBase, smallBundle } from './support/bundles';
 import { $, $$, record, settled, sleep } from './support/dom';
@@ -200,6 +201,9 @@ describe('<kb-help>', () => {
     el.home();
     await el.updateComplete;
     expect(view(el)).to.equal('home');
+    el.search('   ');
+    await el.updateComplete;
+    expect(view(el)).to.equal('home');
     expect(events).to.have.length(0);
     el.back();
     await el.updateComplete;
@@ -345,5 +349,23 @@ describe('<kb-help>', () => {
     expect($(el, '.kb-state--error').textContent).to.contain('Help could not be loaded.');
     expect($(el, '[part="retry"]')).to.exist;
     await expect(el).to.be.accessible();
+  });
+
+  describe('hash locations', () => {
+    it('round-trip every view, with ids and queries that need escaping', () => {
+      const locations: KbLocation[] = [
+        { view: 'home' },
+        { view: 'article', id: 'dns-records' },
+        { view: 'article', id: 'a b/c?d#e', section: 'x/y z' },
+        { view: 'category', id: 'email & spam' },
+        { view: 'search', query: 'spam filter & "quotes" #1 / ?' },
+      ];
+      for (const location of locations) expect(fromHash(toHash(location)), toHash(location)).to.deep.equal(location);
+    });
+
+    it("ignore hashes that are not the widget's, and read empty ones as home", () => {
+      for (const hash of ['', '#', '#top', '#/settings/archive', '#kbx', '#kb-section']) expect(fromHash(hash), hash).to.equal(undefined);
+      for (const hash of ['#kb', '#kb/', '#kb?', '#kb?q=', '#kb?q=%20%20']) expect(fromHash(hash), hash).to.deep.equal({ view: 'home' });
+    });
   });
 });

@@ -162,9 +162,10 @@ export class KbHelp extends LitElement implements KbSourceHost {
     this.go(sectionId ? { view: 'article', id: articleId, section: sectionId } : { view: 'article', id: articleId }, false);
   }
 
-  /** Shows the search results for `query`. */
+  /** Shows the search results for `query` (the home page for an empty one). */
   search(query: string): void {
-    this.go({ view: 'search', query }, false);
+    const trimmed = String(query ?? '').trim();
+    this.go(trimmed ? { view: 'search', query: trimmed } : { view: 'home' }, false);
   }
 
   /** Shows the home page. */

@@ -55,8 +55,8 @@ export function fromHash(hash: string): KbLocation | undefined {
   const params = new URLSearchParams(rest);
   const category = params.get('category');
   if (category) return { view: 'category', id: category };
-  const query = params.get('q');
-  if (query !== null) return { view: 'search', query };
+  const query = params.get('q')?.trim();
+  if (query) return { view: 'search', query };
   return { view: 'home' };
 }
 
