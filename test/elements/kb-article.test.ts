@@ -67,6 +67,8 @@ const link = (el: KbArticle, text: string) => $$<HTMLAnchorElement>(el, 'a').fin
 const focused = (el: KbArticle) => el.shadowRoot!.activeElement;
 
 describe('<kb-article>', () => {
+  beforeEach(() => sessionStorage.clear());
+
   it('shows breadcrumb, title, date and the sanitized body, and is accessible', async () => {
     const el = await show('rich');
     expect($$(el, '[part="breadcrumb"] a').map((a) => a.textContent!.trim())).to.deep.equal(['Help home', 'Email filtering', 'Spam filter']);
@@ -210,6 +212,16 @@ describe('<kb-article>', () => {
     await el.updateComplete;
     expect(feedback.map((e) => e.detail)).to.deep.equal([{ articleId: 'rich', helpful: false, reason: 'The DKIM step is missing' }]);
     await expect(el).to.be.accessible();
+  });
+
+  it('asks once per article and session: an answered article thanks instead', async () => {
+    const el = await show('rich');
+    $$<HTMLButtonElement>(el, '[part="feedback"] button')[0]!.click();
+    await el.updateComplete;
+    const again = await show('rich');
+    expect($(again, '[part="feedback"]').textContent).to.contain('Thank you');
+    const other = await show('plain');
+    expect($(other, '[part="feedback"]').textContent).to.contain('Was this article helpful?');
   });
 
   it('counts a No whose reason was never sent once the user moves on', async () => {

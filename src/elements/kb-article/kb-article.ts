@@ -6,6 +6,7 @@ import { toHash } from '../shared/hash-route';
 import { KbSource, type KbSourceHost } from '../shared/kb-source';
 import { isModifiedClick } from '../shared/open-article';
 import { ARTICLE_LINK_ATTR, SECTION_LINK_ATTR, sanitizeHtml } from '../shared/sanitize';
+import { readSession, writeSession } from '../shared/session';
 import { renderEmpty, renderError, renderLoading, renderSourceState } from '../shared/state-view';
 import { stateStyles } from '../shared/state-view.styles';
 import { KbI18n, format, type KbStrings } from '../shared/strings';
@@ -17,6 +18,9 @@ import { styles } from './kb-article.styles';
 
 type LoadState = 'idle' | 'loading' | 'ready' | 'not-found' | 'error';
 type FeedbackState = 'ask' | 'reason' | 'done';
+
+/** sessionStorage key remembering that the user answered for an article (asked once per session). */
+const answeredKey = (articleId: string) => `kb-feedback:${articleId}`;
 
 /** The base URL relative links and images of an article resolve against. */
 export function bundleBaseUrl(kb: KnowledgeBase, src: string): string {
@@ -37,7 +41,8 @@ export function bundleBaseUrl(kb: KnowledgeBase, src: string): string {
  *
  * Links to other articles open inside the element (after a cancelable `kb-article-open`);
  * links to other sites open in a new tab with `rel="noopener noreferrer"`. Code blocks have
- * a copy button; wide tables scroll inside the article; images load lazily.
+ * a copy button; wide tables scroll inside the article; images load lazily. The helpfulness
+ * question is asked once per article and browser session (sessionStorage).
  *
  * @summary Shows one help article, safely, with navigation, copy buttons and feedback.
  *
@@ -167,7 +172,7 @@ export class KbArticle extends LitElement implements KbSourceHost {
   private async load(kb: KnowledgeBase | undefined, id: string) {
     const generation = ++this.generation;
     this.flushFeedback();
-    this.feedback = 'ask';
+    this.feedback = id && readSession(answeredKey(id)) ? 'done' : 'ask';
     this.article = undefined;
     this.loadError = undefined;
     this.scrollPending = true;
@@ -298,8 +303,7 @@ export class KbArticle extends LitElement implements KbSourceHost {
 
   private vote(helpful: boolean) {
     if (helpful) {
-      this.feedback = 'done';
-      this.dispatchEvent(new KbFeedbackEvent(this.article!.id, true));
+      this.answered(true);
       return;
     }
     this.feedback = 'reason';
@@ -308,16 +312,19 @@ export class KbArticle extends LitElement implements KbSourceHost {
 
   private sendReason(event: Event) {
     event.preventDefault();
-    const reason = this.reasonEl?.value.trim() ?? '';
+    this.answered(false, this.reasonEl?.value.trim() || undefined);
+  }
+
+  private answered(helpful: boolean, reason?: string) {
+    const id = this.article!.id;
     this.feedback = 'done';
-    this.dispatchEvent(new KbFeedbackEvent(this.article!.id, false, reason || undefined));
+    writeSession(answeredKey(id), helpful ? 'yes' : 'no');
+    this.dispatchEvent(new KbFeedbackEvent(id, helpful, reason));
   }
 
   /** A "No" whose reason form is left unsent still counts, once, without a reason. */
   private flushFeedback() {
-    if (this.feedback !== 'reason' || !this.article) return;
-    this.feedback = 'done';
-    this.dispatchEvent(new KbFeedbackEvent(this.article.id, false));
+    if (this.feedback === 'reason' && this.article) this.answered(false);
   }
 
   override render() {
