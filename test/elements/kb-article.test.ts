@@ -359,6 +359,16 @@ describe('<kb-article>', () => {
     expect($$(el, '[part="toc"] a').map((a) => a.textContent!.trim())).to.deep.equal(['Step one', 'Step two']);
   });
 
+  it('marks the content with its own language, apart from the interface', async () => {
+    const el = await fixture<HTMLDivElement>(html`<div lang="de"><kb-article .knowledgeBase=${rich} article-id="plain"></kb-article></div>`);
+    const article = el.querySelector('kb-article')!;
+    await settled(article);
+    await waitFor(() => $(article, 'h1'), 'shown');
+    expect($(article, 'h1').lang).to.equal('en');
+    expect($(article, '.body').lang).to.equal('en');
+    expect($(article, '[part="feedback"]').textContent).to.contain('War dieser Artikel hilfreich?');
+  });
+
   it('styles through ::part from the page', async () => {
     const style = document.createElement('style');
     style.textContent = 'kb-article::part(title) { color: rgb(1, 2, 3); }';

@@ -77,6 +77,14 @@ describe('<kb-help>', () => {
     expect($$(list, '[part="link"]')).to.have.length(2);
   });
 
+  it('hotkey: / focuses its search box', async () => {
+    const el = await fixture<KbHelp>(html`<kb-help .knowledgeBase=${kb} hotkey></kb-help>`);
+    await settled(el);
+    (document.activeElement as HTMLElement | null)?.blur();
+    await sendKeys({ press: '/' });
+    await waitFor(() => focusedDeep() === $(inner(el, 'kb-search'), 'input'), 'search focused');
+  });
+
   it('gives its knowledge base to every element inside', async () => {
     const el = await help();
     for (const tag of ['kb-search', 'kb-article-list', 'kb-categories']) {

@@ -349,13 +349,15 @@ export class KbArticle extends LitElement implements KbSourceHost {
         );
     }
     const article = this.article!;
+    // The content's language (for pronunciation and hyphenation), which may differ from the UI's.
+    const contentLang = article.lang || kb.meta.locale || nothing;
     return html`
-      <article lang=${article.lang ?? nothing} aria-labelledby="title">
+      <article aria-labelledby="title">
         ${this.renderBreadcrumb(kb, article)}
-        <h1 id="title" part="title" tabindex="-1">${article.title}</h1>
+        <h1 id="title" part="title" tabindex="-1" lang=${contentLang}>${article.title}</h1>
         ${this.renderUpdated(article.updated)}
         ${this.renderToc(article)}
-        <div class="body" part="body" @click=${this.onBodyClick}>${this.bodyFor(article, kb)}</div>
+        <div class="body" part="body" lang=${contentLang} @click=${this.onBodyClick}>${this.bodyFor(article, kb)}</div>
         ${this.hideFeedback ? nothing : this.renderFeedback(t)}
         ${this.hideRelated ? nothing : this.renderRelated(kb, article, t)}
       </article>

@@ -109,6 +109,9 @@ export class KbHelp extends LitElement implements KbSourceHost {
   /** Intro text under the home page's title (default: the `helpIntro` string). */
   @property() intro?: string;
 
+  /** Ctrl/Cmd-K and `/` focus the search box (never while the user types in another field). */
+  @property({ type: Boolean }) hotkey = false;
+
   /** How many popular articles the home page lists. */
   @property({ type: Number, attribute: 'popular-count' }) popularCount = 5;
 
@@ -299,7 +302,14 @@ export class KbHelp extends LitElement implements KbSourceHost {
           ${icon('M4 11l8-7 8 7M6 9.5V20h4.5v-6h3v6H18V9.5')}
         </button>
       </div>
-      <kb-search class="search" .knowledgeBase=${kb} .strings=${this.strings} article-url=${ARTICLE_URL} storage-key="kb-help-search"></kb-search>
+      <kb-search
+        class="search"
+        .knowledgeBase=${kb}
+        .strings=${this.strings}
+        ?hotkey=${this.hotkey}
+        article-url=${ARTICLE_URL}
+        storage-key="kb-help-search"
+      ></kb-search>
     </div>`;
   }
 
