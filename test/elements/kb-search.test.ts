@@ -203,6 +203,38 @@ describe('<kb-search>', () => {
     expect(nav.at(-1)!.id).to.equal('billing');
   });
 
+  it('searches on every keystroke, and coalesces keystrokes only while searches are slow', async () => {
+    const slowKb = knowledgeBase(smallBundle());
+    const queries: string[] = [];
+    const search = slowKb.search.bind(slowKb);
+    let delay = 0;
+    slowKb.search = (query, options) => {
+      queries.push(query);
+      const until = performance.now() + delay;
+      while (performance.now() < until); // a very large knowledge base
+      return search(query, options);
+    };
+    const el = await fixture<KbSearch>(html`<kb-search .knowledgeBase=${slowKb} storage-key=""></kb-search>`);
+    const typeFast = (text: string) => {
+      for (let i = 1; i <= text.length; i++) {
+        input(el).value = text.slice(0, i);
+        input(el).dispatchEvent(new Event('input'));
+      }
+    };
+    typeFast('dns');
+    expect(queries, 'fast searches: one per keystroke, at once').to.deep.equal(['d', 'dn', 'dns']);
+    input(el).value = '';
+    input(el).dispatchEvent(new Event('input'));
+    queries.length = 0;
+    delay = 20;
+    typeFast('quarantine');
+    expect(queries, 'the first slow search runs at once').to.deep.equal(['q']);
+    await sleep(10);
+    await el.updateComplete;
+    expect(queries, 'the queued keystrokes became one search').to.deep.equal(['q', 'quarantine']);
+    expect(options(el)[0]!.textContent).to.contain('quarantine');
+  });
+
   it('keeps the last query for the session', async () => {
     const key = `keep-${Math.random()}`;
     const a = await fixture<KbSearch>(html`<kb-search .knowledgeBase=${kb} storage-key=${key}></kb-search>`);
