@@ -25,8 +25,8 @@ function articleDocs(article: IndexableArticle): { heading: number; fields: Fiel
 }
 
 export function buildSearchIndex(articles: IndexableArticle[]): SerializedSearchIndex {
-  // postings[term][field] = [doc, tf, doc, tf, ...] in document order
-  const postings = new Map<string, number[][]>();
+  // postings[term] = [doc, field, tf, ...] in document order
+  const postings = new Map<string, number[]>();
   const lengths: number[][] = FIELDS.map(() => []);
   const docsOut: string[] = [];
   let doc = 0;
@@ -35,14 +35,14 @@ export function buildSearchIndex(articles: IndexableArticle[]): SerializedSearch
     for (const { heading, fields } of articleDocs(article)) {
       headings.push(heading.toString(36));
       FIELDS.forEach((name, f) => {
-        const terms = indexTerms(fields[name] ?? '', f === FIELD.title || f === FIELD.heading);
+        const terms = indexTerms(fields[name] ?? '', f === FIELD.title || f === FIELD.heading || f === FIELD.tags);
         lengths[f]!.push(terms.length);
         const counts = new Map<string, number>();
         for (const t of terms) counts.set(t, (counts.get(t) ?? 0) + 1);
         for (const [term, tf] of counts) {
-          let perField = postings.get(term);
-          if (!perField) postings.set(term, (perField = FIELDS.map(() => [])));
-          perField[f]!.push(doc, tf);
+          let list = postings.get(term);
+          if (!list) postings.set(term, (list = []));
+          list.push(doc, f, tf);
         }
       });
       doc++;
@@ -57,23 +57,53 @@ export function buildSearchIndex(articles: IndexableArticle[]): SerializedSearch
     articleCount: articles.length,
     docs: docsOut.join(' '),
     lengths: lengths.map((l) => l.map((n) => n.toString(36)).join(',')),
-    terms: terms.join(' '),
+    terms: frontCode(terms),
     postings: terms.map((t) => encodePostings(postings.get(t)!)).join(' '),
   };
 }
 
-function encodePostings(perField: number[][]): string {
-  const out = perField.map((list) => {
-    const entries: string[] = [];
-    let previous = 0;
-    for (let i = 0; i < list.length; i += 2) {
-      const doc = list[i]!;
-      const tf = list[i + 1]!;
-      entries.push(tf > 1 ? `${(doc - previous).toString(36)}.${tf.toString(36)}` : (doc - previous).toString(36));
-      previous = doc;
+/** Sorted terms, each as one base-36 digit of characters shared with the previous, then the rest. */
+function frontCode(terms: string[]): string {
+  let previous = '';
+  return terms
+    .map((term) => {
+      let shared = 0;
+      const max = Math.min(35, term.length - 1, previous.length);
+      while (shared < max && term.charCodeAt(shared) === previous.charCodeAt(shared)) shared++;
+      previous = term;
+      return shared.toString(36) + term.slice(shared);
+    })
+    .join(' ');
+}
+
+const TEXT_ONLY = 1 << FIELD.text;
+
+/** `[doc, field, tf, ...]` (documents ascending, fields ascending within a document) to the posting string. */
+function encodePostings(list: number[]): string {
+  const docs: [doc: number, mask: number, tf: number][] = [];
+  for (let i = 0; i < list.length; ) {
+    const doc = list[i]!;
+    let mask = 0;
+    let tf = 1;
+    for (; i < list.length && list[i] === doc; i += 3) {
+      const field = list[i + 1]!;
+      mask |= 1 << field;
+      // Repeats only count in headings and text: titles, tags and excerpts are short.
+      if (field === FIELD.heading || field === FIELD.text) tf = Math.max(tf, Math.min(list[i + 2]!, 35));
     }
-    return entries.join(',');
+    docs.push([doc, mask, tf]);
+  }
+  const counts = new Map<number, number>();
+  for (const [, mask] of docs) counts.set(mask, (counts.get(mask) ?? 0) + 1);
+  let usual = TEXT_ONLY;
+  for (const [mask, n] of counts) if (n > (counts.get(usual) ?? 0)) usual = mask;
+  let previous = 0;
+  const entries = docs.map(([doc, mask, tf]) => {
+    let entry = (doc - previous).toString(36);
+    if (mask !== usual) entry += `!${mask.toString(36)}`;
+    if (tf > 1) entry += `.${tf.toString(36)}`;
+    previous = doc;
+    return entry;
   });
-  while (out.length && out[out.length - 1] === '') out.pop();
-  return out.join(';');
+  return (usual === TEXT_ONLY ? '' : `${usual.toString(36)}:`) + entries.join(',');
 }

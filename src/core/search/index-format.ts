@@ -8,11 +8,16 @@
  * - `docs`: per article (space-separated), its documents as comma-separated base-36
  *   `headingIndex + 1` (`0` is the top, always first).
  * - `lengths`: per field, the token count of every document, comma-separated base 36.
- * - `terms`: the index terms, sorted, space-separated.
- * - `postings`: per term (space-separated, same order), per field (`;`-separated, trailing
- *   empty fields dropped), entries `docDelta[.tf]` comma-separated, base 36, where docDelta
- *   is the gap from the previous document of that field list and `.tf` only appears when
- *   the term occurs more than once.
+ * - `terms`: the index terms in sorted order, space-separated, front-coded: each starts with
+ *   one base-36 digit telling how many leading characters it shares with the previous term
+ *   (at most 35), followed by the rest of the term.
+ * - `postings`: per term (space-separated, same order), its documents, comma-separated, as
+ *   `docDelta[!fields][.tf]` in base 36: docDelta is the gap from the previous document;
+ *   `!fields` is the bit set of fields the term occurs in (1 title, 2 heading, 4 tags,
+ *   8 excerpt, 16 text), left out when it is the term's usual set: text only, or the set
+ *   given before a `:` at the start of the posting; `.tf`, the term's count in the
+ *   heading or text (at most 35), is left out when it is 1. Titles, tags and excerpts
+ *   count a term once.
  */
 export const SEARCH_INDEX_FORMAT = 'kb-elements/search';
 export const SEARCH_INDEX_VERSION = 1;

@@ -39,8 +39,8 @@ export function maxCompletions(query: string): number {
   return query.length <= 2 ? 24 : query.length <= 4 ? 80 : 200;
 }
 
-/** The parts of a technical word (`spam`, `flag` of `x-spam-flag`) together count this much of the word. */
-export const PART_WEIGHT = 0.5;
+/** The parts of a technical word (`spam`, `flag` of `x-spam-flag`), all found, count this much of the word. */
+export const PART_WEIGHT = 0.9;
 
 /** Weight of an index term with the same English stem as the query word (`filters` for `filtering`). */
 export const STEM_WEIGHT = 0.5;

@@ -1,12 +1,15 @@
 /**
- * Ranking: BM25+ per document over the weighted fields, query words completed and
- * typo-tolerated, then grouped per article (one hit per article, with its best section).
+ * Ranking: BM25+ per document over the weighted fields, query words completed,
+ * typo-tolerated and stemmed, then grouped per article (one hit per article, with its best
+ * section read together with the article's title, tags, excerpt and intro).
  */
 import type { ArticleMeta } from '../types';
 import { words } from '../text/tokenize';
-import { fold } from '../text/normalize';
 import { stem } from '../text/stem';
-import { BM25, FIELD, FIELD_BOOST, MAX_STEM_CANDIDATES, OPTIONAL_WEIGHT, PART_WEIGHT, SHORT_PREFIX_EXACT_WEIGHT, SPREAD_WEIGHT, STEM_WEIGHT, VIEWS_WEIGHT, fuzzyWeight, maxCompletions, prefixWeight } from './options';
+import {
+  BM25, FIELD, FIELD_BOOST, MAX_STEM_CANDIDATES, OPTIONAL_WEIGHT, PART_WEIGHT, SHORT_PREFIX_EXACT_WEIGHT, SPREAD_WEIGHT,
+  STEM_WEIGHT, VIEWS_WEIGHT, fuzzyWeight, maxCompletions, prefixWeight,
+} from './options';
 import type { ParsedQuery, QueryWord } from './query';
 import type { Posting, SearchIndex } from './search-index';
 
@@ -38,56 +41,57 @@ interface Expansion {
   maxIdf: number;
 }
 
-/** The index terms a query word stands for, with how much each counts. */
-function expandTerm(index: SearchIndex, term: string, prefix: boolean, typos: number): Expansion[] {
-  const weights = new Map<string, number>();
-  const add = (t: string, weight: number) => {
-    if (weight > (weights.get(t) ?? 0)) weights.set(t, weight);
-  };
-  // A short word still being typed is as likely the start of a longer word as the word itself.
-  if (index.terms.has(term)) add(term, prefix && term.length <= 3 ? SHORT_PREFIX_EXACT_WEIGHT : 1);
-  const root = stem(term);
-  if (root !== term || term.length >= 4) {
-    let seen = 0;
-    for (const [t] of index.terms.atPrefix(root.slice(0, Math.max(3, root.length - 1)))) {
-      if (++seen > MAX_STEM_CANDIDATES) break;
-      if (t !== term && stem(t) === root) add(t, STEM_WEIGHT);
-    }
-  }
-  if (prefix) {
-    const completions: [string, number][] = [];
-    for (const [t, value] of index.terms.atPrefix(term)) {
-      if (t !== term) completions.push([t, typeof value === 'string' ? value.length : value.df * 3]);
-    }
-    completions.sort((a, b) => b[1] - a[1]);
-    for (const [t] of completions.slice(0, maxCompletions(term))) add(t, prefixWeight(term, t));
-  }
-  if (typos > 0) {
-    for (const [t, [, distance]] of index.terms.fuzzyGet(term, typos)) {
-      if (distance > 0) add(t, fuzzyWeight(term, distance));
-    }
-  }
-  const exact = index.posting(term);
-  const maxIdf = exact ? idf(index, exact) : Infinity;
-  const out: Expansion[] = [];
-  for (const [t, weight] of weights) {
-    const posting = index.posting(t);
-    if (posting) out.push({ term: t, weight, posting, maxIdf });
-  }
-  return out;
-}
-
-function idf(index: SearchIndex, posting: Posting): number {
-  return Math.log(1 + (index.docCount - posting.df + 0.5) / (posting.df + 0.5));
-}
-
 /** A query word's expansions, and those of its parts when it is a technical word. */
 interface WordExpansions {
   whole: Expansion[];
   parts: Expansion[][];
 }
 
-export function expand(index: SearchIndex, word: QueryWord, previous?: QueryWord): WordExpansions {
+const IDEOGRAPHIC = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u;
+
+function idf(index: SearchIndex, posting: Posting): number {
+  return Math.log(1 + (index.docCount - posting.df + 0.5) / (posting.df + 0.5));
+}
+
+/** The index terms a query word stands for, with how much each counts. */
+function expandTerm(index: SearchIndex, term: string, prefix: boolean, typos: number): Expansion[] {
+  const terms = index.terms;
+  const weights = new Map<number, number>();
+  const add = (position: number, weight: number) => {
+    if (weight > (weights.get(position) ?? 0)) weights.set(position, weight);
+  };
+  const exact = terms.indexOf(term);
+  // A short word still being typed is as likely the start of a longer word as the word itself.
+  if (exact >= 0) add(exact, prefix && term.length <= 3 ? SHORT_PREFIX_EXACT_WEIGHT : 1);
+  if (IDEOGRAPHIC.test(term)) {
+    // Words of scripts without spaces are found inside longer words (`系统` in `文件系统`).
+    for (const p of terms.containing(term, maxCompletions(term))) add(p, p === exact ? 1 : 0.9);
+  } else {
+    const root = stem(term);
+    if (STEM_WEIGHT > 0 && (root !== term || term.length >= 4)) {
+      const [start, end] = terms.prefixRange(root.slice(0, Math.max(3, root.length - 1)));
+      for (let p = start; p < Math.min(end, start + MAX_STEM_CANDIDATES); p++) {
+        if (p !== exact && stem(terms.terms[p]!) === root) add(p, STEM_WEIGHT);
+      }
+    }
+    if (prefix) {
+      const [start, end] = terms.prefixRange(term);
+      const completions: number[] = [];
+      for (let p = start; p < end; p++) if (p !== exact) completions.push(p);
+      completions.sort((a, b) => index.postingSize(b) - index.postingSize(a));
+      for (const p of completions.slice(0, maxCompletions(term))) add(p, prefixWeight(term, terms.terms[p]!));
+    }
+    if (typos > 0) {
+      for (const [p, distance] of terms.fuzzy(term, typos)) if (distance > 0) add(p, fuzzyWeight(term, distance));
+    }
+  }
+  const maxIdf = exact >= 0 ? idf(index, index.postingAt(exact)) : Infinity;
+  const out: Expansion[] = [];
+  for (const [p, weight] of weights) out.push({ term: terms.terms[p]!, weight, posting: index.postingAt(p), maxIdf });
+  return out;
+}
+
+function expand(index: SearchIndex, word: QueryWord, previous?: QueryWord): WordExpansions {
   const last = word.parts.length - 1;
   const whole = expandTerm(index, word.term, word.prefix, word.typos);
   // Two words the text writes as one (`hex dump` -> `hexdump`) count for both.
@@ -98,39 +102,108 @@ export function expand(index: SearchIndex, word: QueryWord, previous?: QueryWord
   return { whole, parts: word.parts.map((p, i) => expandTerm(index, p, word.prefix && i === last, 0)) };
 }
 
-/** Score of every document for a list of alternative expansions: the best of them. */
-function scoreExpansions(index: SearchIndex, expansions: Expansion[], scale: number, meta: Map<number, number>, body: Map<number, number>): void {
-  const metaBest = new Map<number, number>();
-  const bodyBest = new Map<number, number>();
+/** Per-document buffers, reused across searches of one index. */
+class Scratch {
+  readonly hereMeta: Float64Array;
+  readonly hereBody: Float64Array;
+  readonly groupMeta: Float64Array;
+  readonly groupBody: Float64Array;
+  readonly wordMeta: Float64Array;
+  readonly wordBody: Float64Array;
+  readonly partsMeta: Float64Array;
+  readonly partsBody: Float64Array;
+  readonly partsFound: Uint8Array;
+  readonly slot: Int32Array;
+  constructor(n: number) {
+    this.hereMeta = new Float64Array(n);
+    this.hereBody = new Float64Array(n);
+    this.groupMeta = new Float64Array(n);
+    this.groupBody = new Float64Array(n);
+    this.wordMeta = new Float64Array(n);
+    this.wordBody = new Float64Array(n);
+    this.partsMeta = new Float64Array(n);
+    this.partsBody = new Float64Array(n);
+    this.partsFound = new Uint8Array(n);
+    this.slot = new Int32Array(n).fill(-1);
+  }
+}
+const scratches = new WeakMap<SearchIndex, Scratch>();
+
+/**
+ * Puts `scale` times the best of `expansions` per document into `intoMeta`/`intoBody`,
+ * adding to what is there (`add`) or keeping the larger (`max`); notes new documents in `touched`.
+ */
+function scoreGroup(
+  index: SearchIndex, s: Scratch, expansions: Expansion[], scale: number,
+  intoMeta: Float64Array, intoBody: Float64Array, combine: 'add' | 'max', touched: number[], seen: Uint8Array,
+): void {
+  const groupTouched: number[] = [];
   for (const { weight, posting, maxIdf } of expansions) {
     const rarity = Math.min(idf(index, posting), maxIdf);
-    const metaHere = new Map<number, number>();
-    const bodyHere = new Map<number, number>();
     const e = posting.entries;
+    const hereTouched: number[] = [];
     for (let i = 0; i < e.length; i += 3) {
       const doc = e[i]!;
       const field = e[i + 1]!;
       const tf = e[i + 2]!;
       const len = index.lengths[field]![doc]!;
       const norm = tf + BM25.k1 * (1 - BM25.b + (BM25.b * len) / index.averageLength[field]!);
-      const s = weight * FIELD_BOOST[field]! * rarity * ((tf * (BM25.k1 + 1)) / norm + BM25.delta);
-      const target = field === FIELD.heading || field === FIELD.text ? bodyHere : metaHere;
-      target.set(doc, (target.get(doc) ?? 0) + s);
+      const v = weight * FIELD_BOOST[field]! * rarity * ((tf * (BM25.k1 + 1)) / norm + BM25.delta);
+      if (s.hereMeta[doc] === 0 && s.hereBody[doc] === 0) hereTouched.push(doc);
+      if (field === FIELD.heading || field === FIELD.text) s.hereBody[doc]! += v;
+      else s.hereMeta[doc]! += v;
     }
-    for (const [doc, s] of metaHere) if (s > (metaBest.get(doc) ?? 0)) metaBest.set(doc, s);
-    for (const [doc, s] of bodyHere) if (s > (bodyBest.get(doc) ?? 0)) bodyBest.set(doc, s);
+    for (const doc of hereTouched) {
+      if (s.groupMeta[doc] === 0 && s.groupBody[doc] === 0) groupTouched.push(doc);
+      if (s.hereMeta[doc]! > s.groupMeta[doc]!) s.groupMeta[doc] = s.hereMeta[doc]!;
+      if (s.hereBody[doc]! > s.groupBody[doc]!) s.groupBody[doc] = s.hereBody[doc]!;
+      s.hereMeta[doc] = 0;
+      s.hereBody[doc] = 0;
+    }
   }
-  for (const [doc, s] of metaBest) meta.set(doc, (meta.get(doc) ?? 0) + scale * s);
-  for (const [doc, s] of bodyBest) body.set(doc, (body.get(doc) ?? 0) + scale * s);
+  for (const doc of groupTouched) {
+    const meta = scale * s.groupMeta[doc]!;
+    const body = scale * s.groupBody[doc]!;
+    if (combine === 'add') {
+      intoMeta[doc]! += meta;
+      intoBody[doc]! += body;
+      s.partsFound[doc]!++;
+    } else if (meta + body > intoMeta[doc]! + intoBody[doc]!) {
+      intoMeta[doc] = meta;
+      intoBody[doc] = body;
+    }
+    s.groupMeta[doc] = 0;
+    s.groupBody[doc] = 0;
+    if (!seen[doc]) {
+      seen[doc] = 1;
+      touched.push(doc);
+    }
+  }
 }
 
-/** Score of every document for one query word; the parts of a technical word add half as much. */
-function scoreWord(index: SearchIndex, x: WordExpansions): { meta: Map<number, number>; body: Map<number, number> } {
-  const meta = new Map<number, number>();
-  const body = new Map<number, number>();
-  scoreExpansions(index, x.whole, 1, meta, body);
-  for (const part of x.parts) scoreExpansions(index, part, PART_WEIGHT / x.parts.length, meta, body);
-  return { meta, body };
+/**
+ * Scores one query word into wordMeta/wordBody: the best of its expansions, or for a
+ * technical word, the parts together when that is better (long text indexes it by parts).
+ */
+function scoreWord(index: SearchIndex, s: Scratch, x: WordExpansions, touched: number[], seen: Uint8Array): void {
+  scoreGroup(index, s, x.whole, 1, s.wordMeta, s.wordBody, 'max', touched, seen);
+  if (!x.parts.length) return;
+  const partsTouched: number[] = [];
+  for (const part of x.parts) scoreGroup(index, s, part, PART_WEIGHT / x.parts.length, s.partsMeta, s.partsBody, 'add', partsTouched, seen);
+  for (const doc of partsTouched) {
+    // Some parts only: like a query missing words, that costs a lot (`user` alone for `user@example.com`).
+    const found = s.partsFound[doc]! / x.parts.length;
+    const meta = s.partsMeta[doc]! * found * found;
+    const body = s.partsBody[doc]! * found * found;
+    if (meta + body > s.wordMeta[doc]! + s.wordBody[doc]!) {
+      s.wordMeta[doc] = meta;
+      s.wordBody[doc] = body;
+    }
+    s.partsMeta[doc] = 0;
+    s.partsBody[doc] = 0;
+    s.partsFound[doc] = 0;
+  }
+  touched.push(...partsTouched);
 }
 
 /** Whether `sequence` occurs in `terms` as consecutive words. */
@@ -153,105 +226,19 @@ function phrasesHold(input: RankInput, article: number): boolean {
   return input.query.phrases.every((p) => termLists.some((t) => containsSequence(t, p)) || body === undefined);
 }
 
-function titleFactor(title: string, query: ParsedQuery): number {
-  const titleTerms = words(title).map((w) => w.term);
-  const queryTerms = query.words.map((w) => w.term);
-  if (titleTerms.length && titleTerms.join(' ') === queryTerms.join(' ')) return 3;
-  const folded = fold(title);
-  if (queryTerms.length > 1 && folded.includes(queryTerms.join(' '))) return 1.5;
-  return 1;
+const titleKeys = new WeakMap<ArticleMeta, string>();
+function titleKey(article: ArticleMeta): string {
+  let key = titleKeys.get(article);
+  if (key === undefined) titleKeys.set(article, (key = ` ${words(article.title).map((w) => w.term).join(' ')} `));
+  return key;
 }
 
-export function rank(input: RankInput): RankedArticle[] {
-  const { index, articles, query } = input;
-  const nWords = query.words.length;
-  if (!nWords) return [];
-  const expansions = query.words.map((w, i) => expand(index, w, query.words[i - 1]));
-  // Per document: its score for each query word, and its score from headings and text.
-  const docWords = new Map<number, Float64Array>();
-  const docBody = new Map<number, number>();
-  const byArticle = new Map<number, number[]>();
-  const rejected = new Set<number>();
-  expansions.forEach((x, u) => {
-    const { meta, body } = scoreWord(index, x);
-    const add = (doc: number, s: number) => {
-      let v = docWords.get(doc);
-      if (!v) {
-        const article = index.docArticle[doc]!;
-        if (rejected.has(article)) return;
-        if (input.accept && !input.accept(article)) {
-          rejected.add(article);
-          return;
-        }
-        docWords.set(doc, (v = new Float64Array(nWords)));
-        const list = byArticle.get(article);
-        if (list) list.push(doc);
-        else byArticle.set(article, [doc]);
-      }
-      v[u]! += s;
-    };
-    for (const [doc, s] of meta) add(doc, s);
-    for (const [doc, s] of body) {
-      add(doc, s);
-      if (docWords.has(doc)) docBody.set(doc, (docBody.get(doc) ?? 0) + s);
-    }
-  });
-
-  let maxViews = 0;
-  for (const a of byArticle.keys()) maxViews = Math.max(maxViews, articles[a]!.views || 0);
-  const required = query.words.map((w) => w.phrase >= 0);
-  const optional = query.words.map((w) => w.optional);
-  // Missing a rare word costs more than missing a common one (`list` in `list running processes`).
-  const wordWeight = expansions.map((x, u) => (optional[u] ? 0 : wordRarity(index, x)));
-  const counted = wordWeight.reduce((a, b) => a + b, 0) || 1;
-  const scored: RankedArticle[] = [];
-  const zero = new Float64Array(nWords);
-  for (const [article, docs] of byArticle) {
-    // An article is as good as its best section read together with its title, tags,
-    // excerpt and intro (the top document); other sections add a little.
-    const top = docWords.get(index.articleDoc[article]!) ?? zero;
-    let best = -1;
-    let bestDoc = -1;
-    let bestMatched = 0;
-    let missingRequired = true;
-    const spread = new Float64Array(nWords);
-    for (const doc of docs) {
-      const v = docWords.get(doc)!;
-      let sum = 0;
-      let matched = 0;
-      let missing = false;
-      for (let u = 0; u < nWords; u++) {
-        const s = Math.max(top[u]!, v[u]!);
-        if (optional[u]) {
-          sum += OPTIONAL_WEIGHT * s;
-          continue;
-        }
-        if (s > 0) matched += wordWeight[u]!;
-        else if (required[u]) missing = true;
-        sum += s;
-        spread[u]! += v[u]!;
-      }
-      const value = sum * coverageFactor(matched / counted);
-      if (!missing && value > best) {
-        best = value;
-        bestDoc = doc;
-        bestMatched = matched;
-        missingRequired = false;
-      }
-    }
-    if (missingRequired || !phrasesHold(input, article)) continue;
-    let extra = 0;
-    const chosen = docWords.get(bestDoc)!;
-    for (let u = 0; u < nWords; u++) extra += Math.min(spread[u]! - Math.max(top[u]!, chosen[u]!), Math.max(top[u]!, chosen[u]!));
-    const meta = articles[article]!;
-    const views = maxViews > 0 ? Math.log1p(meta.views || 0) / Math.log1p(maxViews) : 0;
-    const score = (best + SPREAD_WEIGHT * Math.max(0, extra) * coverageFactor(bestMatched / counted)) * titleFactor(meta.title, query) * (1 + VIEWS_WEIGHT * views);
-    scored.push({ article, heading: sectionToShow(index, docs, bestDoc, docBody), score, terms: [] });
-  }
-  scored.sort((a, b) => b.score - a.score || a.article - b.article);
-  const top = scored.slice(0, input.limit);
-  attachTerms(index, expansions, top);
-  return top;
+/** An exact title comes first; a title containing the query's words in order comes early. */
+function titleFactor(article: ArticleMeta, queryKey: string, wordCount: number): number {
+  const key = titleKey(article);
+  if (key === queryKey) return 3;
+  if (wordCount > 1 && key.includes(queryKey)) return 1.5;
+  return 1;
 }
 
 /** How rare a query word is: the rarity of its own term, else of its most common expansion. */
@@ -268,19 +255,138 @@ function coverageFactor(coverage: number): number {
   return 0.25 + 0.75 * coverage * coverage;
 }
 
+export function rank(input: RankInput): RankedArticle[] {
+  const { index, articles, query } = input;
+  const nWords = query.words.length;
+  if (!nWords) return [];
+  const expansions = query.words.map((w, i) => expand(index, w, query.words[i - 1]));
+  let s = scratches.get(index);
+  if (!s) scratches.set(index, (s = new Scratch(index.docCount)));
+
+  // Per touched document (by slot): its score for each query word, and from headings and text.
+  const slotDocs: number[] = [];
+  let vectors = new Float64Array(64 * nWords);
+  const bodyTotals: number[] = [];
+  const rejected = new Map<number, boolean>();
+  const accepts = (article: number) => {
+    if (!input.accept) return true;
+    let ok = rejected.get(article);
+    if (ok === undefined) rejected.set(article, (ok = input.accept(article)));
+    return ok;
+  };
+  const seen = new Uint8Array(index.docCount);
+  expansions.forEach((x, u) => {
+    const touched: number[] = [];
+    scoreWord(index, s, x, touched, seen);
+    for (const doc of touched) {
+      seen[doc] = 0;
+      const meta = s.wordMeta[doc]!;
+      const body = s.wordBody[doc]!;
+      s.wordMeta[doc] = 0;
+      s.wordBody[doc] = 0;
+      let slot = s.slot[doc]!;
+      if (slot < 0) {
+        if (!accepts(index.docArticle[doc]!)) continue;
+        slot = slotDocs.length;
+        s.slot[doc] = slot;
+        slotDocs.push(doc);
+        bodyTotals.push(0);
+        if ((slot + 1) * nWords > vectors.length) {
+          const grown = new Float64Array(vectors.length * 2);
+          grown.set(vectors);
+          vectors = grown;
+        }
+      }
+      vectors[slot * nWords + u] = meta + body;
+      bodyTotals[slot]! += body;
+    }
+  });
+  for (const doc of slotDocs) s.slot[doc] = -1;
+
+  const order = slotDocs.map((_, i) => i).sort((a, b) => slotDocs[a]! - slotDocs[b]!);
+  const slotOf = new Map<number, number>();
+  slotDocs.forEach((doc, i) => slotOf.set(doc, i));
+
+  let maxViews = 0;
+  for (const doc of slotDocs) maxViews = Math.max(maxViews, articles[index.docArticle[doc]!]!.views || 0);
+  const required = query.words.map((w) => w.phrase >= 0);
+  const optional = query.words.map((w) => w.optional);
+  // Missing a rare word costs more than missing a common one (`list` in `list running processes`).
+  const wordWeight = expansions.map((x, u) => (optional[u] ? 0 : wordRarity(index, x)));
+  const counted = wordWeight.reduce((a, b) => a + b, 0) || 1;
+  const queryKey = ` ${query.words.map((w) => w.term).join(' ')} `;
+  const zero = new Float64Array(nWords);
+  const combined = new Float64Array(nWords);
+  const spread = new Float64Array(nWords);
+  const scored: RankedArticle[] = [];
+
+  for (let g = 0; g < order.length; ) {
+    const article = index.docArticle[slotDocs[order[g]!]!]!;
+    let end = g;
+    while (end < order.length && index.docArticle[slotDocs[order[end]!]!] === article) end++;
+    const topSlot = slotOf.get(index.articleDoc[article]!);
+    const top = topSlot === undefined ? zero : vectors.subarray(topSlot * nWords, topSlot * nWords + nWords);
+    let best = -1;
+    let bestSlot = -1;
+    let bestMatched = 0;
+    spread.fill(0);
+    for (let k = g; k < end; k++) {
+      const slot = order[k]!;
+      const base = slot * nWords;
+      let sum = 0;
+      let matched = 0;
+      let missing = false;
+      for (let u = 0; u < nWords; u++) {
+        const v = vectors[base + u]!;
+        const c = Math.max(top[u]!, v);
+        if (optional[u]) {
+          sum += OPTIONAL_WEIGHT * c;
+          continue;
+        }
+        if (c > 0) matched += wordWeight[u]!;
+        else if (required[u]) missing = true;
+        sum += c;
+        spread[u]! += v;
+      }
+      const value = sum * coverageFactor(matched / counted);
+      if (!missing && value > best) {
+        best = value;
+        bestSlot = slot;
+        bestMatched = matched;
+      }
+    }
+    const first = g;
+    g = end;
+    if (bestSlot < 0 || !phrasesHold(input, article)) continue;
+    let extra = 0;
+    for (let u = 0; u < nWords; u++) {
+      combined[u] = Math.max(top[u]!, vectors[bestSlot * nWords + u]!);
+      if (!optional[u]) extra += Math.min(Math.max(0, spread[u]! - combined[u]!), combined[u]!);
+    }
+    const meta = articles[article]!;
+    const views = maxViews > 0 ? Math.log1p(meta.views || 0) / Math.log1p(maxViews) : 0;
+    const score = (best + SPREAD_WEIGHT * extra * coverageFactor(bestMatched / counted)) * titleFactor(meta, queryKey, nWords) * (1 + VIEWS_WEIGHT * views);
+    scored.push({ article, heading: sectionToShow(index, slotDocs, bodyTotals, order.slice(first, end), bestSlot), score, terms: [] });
+  }
+  scored.sort((a, b) => b.score - a.score || a.article - b.article);
+  const top = scored.slice(0, input.limit);
+  attachTerms(index, expansions, top);
+  return top;
+}
+
 /** The best section, or when the article's top won through its title, the section whose text matched best. */
-function sectionToShow(index: SearchIndex, docs: number[], bestDoc: number, docBody: Map<number, number>): number {
-  if (index.docHeading[bestDoc]! >= 0) return index.docHeading[bestDoc]!;
-  let heading = -1;
-  let bestBody = docBody.get(bestDoc) ?? 0;
-  for (const doc of docs) {
-    const s = docBody.get(doc) ?? 0;
-    if (s > bestBody) {
-      bestBody = s;
-      heading = index.docHeading[doc]!;
+function sectionToShow(index: SearchIndex, slotDocs: number[], bodyTotals: number[], slots: number[], bestSlot: number): number {
+  const heading = index.docHeading[slotDocs[bestSlot]!]!;
+  if (heading >= 0) return heading;
+  let shown = -1;
+  let bestBody = bodyTotals[bestSlot]!;
+  for (const slot of slots) {
+    if (bodyTotals[slot]! > bestBody) {
+      bestBody = bodyTotals[slot]!;
+      shown = index.docHeading[slotDocs[slot]!]!;
     }
   }
-  return heading;
+  return shown;
 }
 
 /** Fills in which index terms matched each of the top articles. */

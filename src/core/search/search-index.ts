@@ -1,9 +1,9 @@
-/** The search index in memory: documents, field lengths and a radix tree of terms. */
-import SearchableMap from 'minisearch/SearchableMap';
+/** The search index in memory: documents, field lengths, sorted terms and their postings. */
 import { KbError } from '../errors';
-import { timeSliced, yieldToEventLoop } from '../yield';
-import { FIELDS } from './options';
+import { yieldToEventLoop } from '../yield';
+import { FIELD, FIELDS } from './options';
 import { SEARCH_INDEX_FORMAT, SEARCH_INDEX_VERSION, type SerializedSearchIndex } from './index-format';
+import { TermList } from './term-list';
 
 /** The documents containing a term: `entries` holds (doc, field, tf) triples. */
 export interface Posting {
@@ -22,14 +22,17 @@ export class SearchIndex {
   readonly lengths: Uint32Array[];
   /** Per field, the average token count over the documents that have the field. */
   readonly averageLength: number[];
-  readonly terms: SearchableMap<string | Posting>;
+  readonly terms: TermList;
+  /** Per term position: its posting, as the serialized string until first used. */
+  readonly #postings: (string | Posting)[];
 
-  constructor(parts: { docArticle: Int32Array; docHeading: Int32Array; articleDoc: Int32Array; lengths: Uint32Array[]; terms: SearchableMap<string | Posting> }) {
+  constructor(parts: { docArticle: Int32Array; docHeading: Int32Array; articleDoc: Int32Array; lengths: Uint32Array[]; terms: string[]; postings: string[] }) {
     this.docArticle = parts.docArticle;
     this.docHeading = parts.docHeading;
     this.articleDoc = parts.articleDoc;
     this.lengths = parts.lengths;
-    this.terms = parts.terms;
+    this.terms = new TermList(parts.terms);
+    this.#postings = parts.postings;
     this.averageLength = parts.lengths.map((l) => {
       let sum = 0;
       let count = 0;
@@ -42,13 +45,24 @@ export class SearchIndex {
     return this.docArticle.length;
   }
 
-  /** The posting of an index term, decoded on first use. */
-  posting(term: string): Posting | undefined {
-    const value = this.terms.get(term);
+  /** How big the posting at a term position is (its serialized length), without decoding it. */
+  postingSize(position: number): number {
+    const p = this.#postings[position]!;
+    return typeof p === 'string' ? p.length : p.df * 3;
+  }
+
+  /** The posting of the term at `position`, decoded on first use. */
+  postingAt(position: number): Posting {
+    const value = this.#postings[position]!;
     if (typeof value !== 'string') return value;
     const posting = decodePosting(value);
-    this.terms.set(term, posting);
+    this.#postings[position] = posting;
     return posting;
+  }
+
+  posting(term: string): Posting | undefined {
+    const i = this.terms.indexOf(term);
+    return i < 0 ? undefined : this.postingAt(i);
   }
 }
 
@@ -56,40 +70,67 @@ function digit(c: number): number {
   return c <= 57 ? c - 48 : c - 87;
 }
 
+const TEXT_ONLY = 16;
+const FIELD_COUNT = FIELDS.length;
+
+/** Decodes `[fields:]docDelta[!fields][.tf]` entries (see index-format.ts) to (doc, field, tf) triples. */
 export function decodePosting(raw: string): Posting {
   const out: number[] = [];
-  const seen = new Set<number>();
-  let field = 0;
   let doc = 0;
-  let num = 0;
-  let delta = 0;
-  let hasNum = false;
-  let inTf = false;
-  for (let i = 0; i <= raw.length; i++) {
-    const c = i < raw.length ? raw.charCodeAt(i) : 59;
-    if (c === 44 || c === 59) {
-      if (hasNum) {
-        doc += inTf ? delta : num;
-        out.push(doc, field, inTf ? num : 1);
-        seen.add(doc);
-      }
-      num = 0;
-      hasNum = false;
-      inTf = false;
-      if (c === 59) {
-        field++;
-        doc = 0;
-      }
-    } else if (c === 46) {
-      delta = num;
-      num = 0;
-      inTf = true;
-    } else {
-      num = num * 36 + digit(c);
-      hasNum = true;
-    }
+  let df = 0;
+  let i = 0;
+  const n = raw.length;
+  let usual = TEXT_ONLY;
+  const colon = raw.indexOf(':');
+  if (colon >= 0) {
+    usual = parseInt(raw.slice(0, colon), 36);
+    i = colon + 1;
   }
-  return { df: seen.size, entries: Int32Array.from(out) };
+  while (i < n) {
+    let delta = 0;
+    let c = raw.charCodeAt(i);
+    while (i < n && c !== 44 && c !== 33 && c !== 46) {
+      delta = delta * 36 + digit(c);
+      c = raw.charCodeAt(++i);
+    }
+    doc += delta;
+    df++;
+    let mask = usual;
+    if (c === 33) {
+      mask = 0;
+      c = raw.charCodeAt(++i);
+      while (i < n && c !== 44 && c !== 46) {
+        mask = mask * 36 + digit(c);
+        c = raw.charCodeAt(++i);
+      }
+    }
+    let tf = 1;
+    if (c === 46) {
+      tf = 0;
+      c = raw.charCodeAt(++i);
+      while (i < n && c !== 44) {
+        tf = tf * 36 + digit(c);
+        c = raw.charCodeAt(++i);
+      }
+    }
+    for (let f = 0; f < FIELD_COUNT; f++) if (mask & (1 << f)) out.push(doc, f, f === FIELD.heading || f === FIELD.text ? tf : 1);
+    i++; // the comma
+  }
+  return { df, entries: Int32Array.from(out) };
+}
+
+/** Undoes the front coding of the serialized term list. */
+function decodeTerms(coded: string): string[] {
+  if (!coded) return [];
+  const list = coded.split(' ');
+  let previous = '';
+  for (let i = 0; i < list.length; i++) {
+    const t = list[i]!;
+    const shared = digit(t.charCodeAt(0));
+    previous = shared ? previous.slice(0, shared) + t.slice(1) : t.slice(1);
+    list[i] = previous;
+  }
+  return list;
 }
 
 function parseNumbers(text: string, count: number): Uint32Array {
@@ -131,29 +172,24 @@ function documents(index: SerializedSearchIndex) {
 }
 
 function termLists(index: SerializedSearchIndex): { terms: string[]; postings: string[] } {
-  const terms = index.terms ? index.terms.split(' ') : [];
+  const terms = decodeTerms(index.terms);
   const postings = index.postings ? index.postings.split(' ') : [];
   if (terms.length !== postings.length) throw new KbError('format', `search: ${terms.length} terms but ${postings.length} postings`);
   return { terms, postings };
 }
 
-/** Loads a serialized index in one go (fine for small knowledge bases and in Node). */
+/** Loads a serialized index. Postings stay encoded until a query needs them. */
 export function loadSearchIndex(index: SerializedSearchIndex, articleCount: number): SearchIndex {
   check(index, articleCount);
-  const { terms, postings } = termLists(index);
-  const map = new SearchableMap<string | Posting>();
-  for (let i = 0; i < terms.length; i++) map.set(terms[i]!, postings[i]!);
-  return new SearchIndex({ ...documents(index), terms: map });
+  return new SearchIndex({ ...documents(index), ...termLists(index) });
 }
 
-/** Loads a serialized index in slices of a few milliseconds, yielding to the event loop between them. */
+/** Like `loadSearchIndex`, with the event loop given a turn between its steps (each a few ms, even at 10,000 articles). */
 export async function loadSearchIndexAsync(index: SerializedSearchIndex, articleCount: number): Promise<SearchIndex> {
   check(index, articleCount);
   const docs = documents(index);
   await yieldToEventLoop();
-  const { terms, postings } = termLists(index);
+  const lists = termLists(index);
   await yieldToEventLoop();
-  const map = new SearchableMap<string | Posting>();
-  await timeSliced(terms.length, (i) => map.set(terms[i]!, postings[i]!));
-  return new SearchIndex({ ...docs, terms: map });
+  return new SearchIndex({ ...docs, ...lists });
 }

@@ -83,21 +83,23 @@ export function isContentTerm(term: string): boolean {
 
 /**
  * The index terms of a text, with repeats (their count is the term frequency): each content
- * word, the parts of technical words, and every suffix of an ideographic word, so that
- * prefix search finds any substring of it (`系统` inside `文件系统`). Stop words are
- * kept only where they are cheap and can matter: in titles and headings (`who`, `at`).
+ * word and the parts of technical words. `short` is for titles, headings and tags: there
+ * stop words (`who`, `at`) and technical words whole (`setup.sh`) are kept too, where they
+ * are cheap and can matter; in longer text a technical word of two or more parts is
+ * indexed by its parts only (a third of the index otherwise).
  */
-export function indexTerms(text: string, keepStopwords = false): string[] {
-  const keep = keepStopwords ? isTerm : isContentTerm;
+export function indexTerms(text: string, short = false): string[] {
+  const keep = short ? isTerm : isContentTerm;
   const out: string[] = [];
   for (const w of words(text)) {
     if (w.unspaced) {
-      if (IDEOGRAPHIC.test(w.term)) for (let i = 0; i < w.term.length; i++) out.push(w.term.slice(i));
-      else out.push(w.term);
+      out.push(w.term);
       continue;
     }
-    if (keep(w.term)) out.push(w.term);
-    for (const p of w.parts) if (keep(p)) out.push(p);
+    const parts = w.parts.filter(keep);
+    // In long text a technical word is indexed by its parts (found again by the words next to each other, see rank.ts).
+    if (keep(w.term) && (short || parts.length < 2)) out.push(w.term);
+    out.push(...parts);
   }
   return out;
 }
