@@ -188,11 +188,19 @@ export class KbCategories extends LitElement implements KbSourceHost {
     return html`<ul class="nested" role="list" aria-label=${format(this.i18n.t.subcategories, { category: parent.title })}>
       ${children.map(
         (c) => html`<li>
-          ${this.renderLink(c)} <span class="count muted" part="count">${this.i18n.number(c.totalCount)}</span>
+          ${this.renderLink(c)} ${this.renderShortCount(c)}
           ${this.renderNested(kb, c, level + 1)}
         </li>`,
       )}
     </ul>`;
+  }
+
+  /** A bare number beside a subcategory; screen readers hear "5 articles". */
+  private renderShortCount(category: Category): TemplateResult {
+    return html`<span class="count muted" part="count"
+      ><span aria-hidden="true">${this.i18n.number(category.totalCount)}</span
+      ><span class="visually-hidden">${this.i18n.plural('articleCount', category.totalCount)}</span></span
+    >`;
   }
 
   private renderCategory(kb: KnowledgeBase, category: Category, t: KbStrings): TemplateResult {
@@ -207,7 +215,7 @@ export class KbCategories extends LitElement implements KbSourceHost {
       ${children.length
         ? html`<ul class="nested subcategories" role="list" aria-label=${format(t.subcategories, { category: category.title })}>
             ${children.map(
-              (c) => html`<li>${this.renderLink(c)} <span class="count muted" part="count">${this.i18n.number(c.totalCount)}</span></li>`,
+              (c) => html`<li>${this.renderLink(c)} ${this.renderShortCount(c)}</li>`,
             )}
           </ul>`
         : nothing}

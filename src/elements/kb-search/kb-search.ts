@@ -399,7 +399,7 @@ export class KbSearch extends LitElement implements KbSourceHost {
     const kb = this.source.knowledgeBase;
     const expanded = this.open && !!kb;
     const activeId = expanded && this.active >= 0 ? this.optionId(this.active) : undefined;
-    const hotkeyLabel = isMac() ? '⌘K' : 'Ctrl K';
+    const hotkeyLabel = isMac() ? '⌘K' : t.hotkeyCtrlK;
     return html`<div class="base" part="base" @focusout=${this.onFocusOut}>
       <div class="field" part="field">
         <svg class="icon" viewBox="0 0 20 20" aria-hidden="true" focusable="false">
@@ -431,7 +431,7 @@ export class KbSearch extends LitElement implements KbSourceHost {
               <svg viewBox="0 0 20 20" aria-hidden="true" focusable="false"><path d="M5 5l10 10M15 5 5 15"></path></svg>
             </button>`
           : this.hotkey
-            ? html`<kbd class="hotkey" aria-hidden="true">${hotkeyLabel}</kbd>`
+            ? html`<kbd class="hotkey" aria-hidden="true" title=${format(t.hotkeyHint, { key: hotkeyLabel })}>${hotkeyLabel}</kbd>`
             : nothing}
       </div>
       <div class="popup" part="popup" ?hidden=${!expanded} @mousedown=${preventBlur}>

@@ -34,6 +34,7 @@ const en = {
   popularArticles: 'Popular articles',
   inSection: 'Section: {heading}',
   hotkeyHint: 'Press {key} to search',
+  hotkeyCtrlK: 'Ctrl K',
   // kb-categories
   categories: 'Categories',
   noCategories: 'There are no categories yet.',
@@ -112,6 +113,7 @@ const de: KbStrings = {
   popularArticles: 'Beliebte Artikel',
   inSection: 'Abschnitt: {heading}',
   hotkeyHint: 'Drücken Sie {key} zum Suchen',
+  hotkeyCtrlK: 'Strg K',
   categories: 'Kategorien',
   noCategories: 'Es gibt noch keine Kategorien.',
   subcategories: 'Unterkategorien von {category}',
@@ -181,6 +183,7 @@ const nl: KbStrings = {
   popularArticles: 'Populaire artikelen',
   inSection: 'Sectie: {heading}',
   hotkeyHint: 'Druk op {key} om te zoeken',
+  hotkeyCtrlK: 'Ctrl K',
   categories: 'Categorieën',
   noCategories: 'Er zijn nog geen categorieën.',
   subcategories: 'Subcategorieën van {category}',
