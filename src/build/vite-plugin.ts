@@ -67,7 +67,8 @@ export function kbElements(options: KbVitePluginOptions): Plugin {
       if (config.command !== 'build') return;
       let result: BuildResult;
       try {
-        result = await build();
+        // One content build serves every environment of this vite build (client, SSR).
+        result = await (current ?? build());
       } catch (error) {
         if (error instanceof ContentFolderError) this.error(`[kb-elements] ${error.message}`);
         throw error;
@@ -80,7 +81,8 @@ export function kbElements(options: KbVitePluginOptions): Plugin {
     },
 
     async generateBundle() {
-      if (config.command !== 'build' || !current) return;
+      // The files belong to the browser's output, not to a server (SSR) build.
+      if (config.command !== 'build' || !current || this.environment?.config.consumer === 'server') return;
       const { files } = await current;
       for (const [path, source] of files) this.emitFile({ type: 'asset', fileName: `${base}${path}`, source });
     },
@@ -116,6 +118,11 @@ export function kbElements(options: KbVitePluginOptions): Plugin {
           },
         );
       });
+    },
+
+    watchChange(id) {
+      // `vite build --watch`: content changed, so the next build reads it again.
+      if (config.command === 'build' && resolve(id).startsWith(contentDir)) current = undefined;
     },
 
     resolveId(id) {
