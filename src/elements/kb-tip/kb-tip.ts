@@ -49,7 +49,7 @@ interface ArticleOpener extends Element {
  * Without `src`, the tip uses the bundle of the page's `<kb-launcher>` or `<kb-help>`.
  * "Learn more" fires the cancelable `kb-article-open`; if nobody cancels it, it goes to
  * `article-url` if set, else to the `<kb-help>` named by the `help` selector, else to the
- * page's launcher (one is created if the page has none), else to a `<kb-help>` on the page.
+ * page's launcher, else to a `<kb-help>` on the page, else to a new launcher.
  *
  * @summary "?" button with an anchored popover of help for one setting.
  *
