@@ -1,4 +1,4 @@
-import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { LitElement, html, nothing, type TemplateResult } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import type { Category, KnowledgeBase } from '../../core/index';
 import '../kb-article-list/kb-article-list';
@@ -57,7 +57,7 @@ export class KbCategories extends LitElement implements KbSourceHost {
   private readonly i18n = new KbI18n(this);
   /** Where focus goes after the next render (a user action): `[]` the heading, else a category path. */
   private focusAfterRender?: string[];
-  private introCache = new Map<string, HTMLElement>();
+  private introCache = new WeakMap<KnowledgeBase, Map<string, HTMLElement>>();
 
   /** URL of the knowledge-base bundle (`kb.json`). Elements with the same `src` share one load. */
   @property() src = '';
@@ -88,10 +88,6 @@ export class KbCategories extends LitElement implements KbSourceHost {
 
   /** Passed to the inner `<kb-article-list>`: articles per page. */
   @property({ type: Number, attribute: 'page-size' }) pageSize = 10;
-
-  protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('knowledgeBase') || changed.has('src')) this.introCache.clear();
-  }
 
   protected override updated(): void {
     const target = this.focusAfterRender;
@@ -240,12 +236,14 @@ export class KbCategories extends LitElement implements KbSourceHost {
 
   /** The category's intro: sanitized once per category, and the same node on every render. */
   private intro(kb: KnowledgeBase, category: Category): HTMLElement {
-    let box = this.introCache.get(category.id);
+    let cache = this.introCache.get(kb);
+    if (!cache) this.introCache.set(kb, (cache = new Map()));
+    let box = cache.get(category.id);
     if (!box) {
       box = document.createElement('div');
       box.className = 'intro';
       box.append(sanitizeHtml(category.introHtml ?? '', { baseUrl: kb.meta.baseUrl ?? (this.src ? new URL(this.src, document.baseURI).href : undefined) }));
-      this.introCache.set(category.id, box);
+      cache.set(category.id, box);
     }
     return box;
   }
