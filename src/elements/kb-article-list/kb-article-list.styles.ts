@@ -111,10 +111,7 @@ export const styles = css`
     align-self: center;
     color: var(--_muted);
   }
-  :host(:dir(rtl)) .arrow {
-    display: inline-block;
-    transform: scaleX(-1);
-  }
+  /* ‹ and › need no flipping in right-to-left text: they are bidi-mirrored characters. */
   @media (forced-colors: active) {
     .page[aria-current='page'] {
       outline: 2px solid Highlight;
