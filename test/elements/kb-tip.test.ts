@@ -78,6 +78,7 @@ describe('<kb-tip>', () => {
     await waitFor(() => popover(el).textContent!.includes('unlimited on business plans'), 'section text');
     expect(el.shadowRoot!.querySelector('[part="section"]')!.textContent).to.equal('Storage limits');
     expect(popover(el).textContent).not.to.contain('retention period you choose');
+    await expect(el).to.be.accessible();
   });
 
   it('works by keyboard: Enter opens, Tab reaches "Learn more", Esc closes and returns focus', async () => {

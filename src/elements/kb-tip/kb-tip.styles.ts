@@ -43,7 +43,8 @@ export const styles = css`
     box-sizing: border-box;
     inline-size: min(var(--kb-tip-width, 22rem), calc(100vw - 16px));
     max-block-size: min(28rem, calc(100vh - 16px));
-    overflow: auto;
+    flex-direction: column;
+    overflow: hidden;
     margin: 0;
     padding: calc(var(--_space) * 2);
     border: 1px solid var(--_border);
@@ -55,8 +56,20 @@ export const styles = css`
     text-align: start;
     font-size: 0.9375rem;
   }
+  .popover:popover-open {
+    display: flex;
+  }
   .popover:not(:popover-open) {
     display: none;
+  }
+  .popover > * {
+    flex: none;
+  }
+  /* A long section scrolls inside; title and "Learn more" stay in view. */
+  .popover > .text {
+    flex: 0 1 auto;
+    min-block-size: 0;
+    overflow: auto;
   }
   .title {
     margin: 0 0 calc(var(--_space) * 0.5);
@@ -107,6 +120,7 @@ export const styles = css`
     block-size: auto;
   }
   .read-more {
+    align-self: flex-start;
     display: inline-flex;
     align-items: center;
     gap: 0.25em;

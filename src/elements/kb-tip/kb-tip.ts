@@ -354,7 +354,7 @@ export class KbTip extends LitElement implements KbSourceHost {
       <p class="title" part="title">${target.title}</p>
       ${heading ? html`<p class="section" part="section">${heading.text}</p>` : nothing}
       ${body
-        ? html`<div class="text section-body" part="text" @click=${this.onSectionClick}>${body.cloneNode(true)}</div>`
+        ? html`<div class="text section-body" part="text" tabindex="0" @click=${this.onSectionClick}>${body.cloneNode(true)}</div>`
         : html`<p class="text" part="text">${shorten(target.excerpt, MAX_TEXT)}</p>`}
       ${this.articleUrl
         ? html`<a class="read-more" part="read-more" href=${articleHref(this.articleUrl, target.id, this.section || undefined)!} @click=${this.onReadMore}>${readMore}</a>`
