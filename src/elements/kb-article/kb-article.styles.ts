@@ -2,6 +2,7 @@ import { css } from 'lit';
 
 export const styles = css`
   :host {
+    --_scroll-margin: var(--kb-scroll-margin-top, calc(var(--_space) * 2));
     --_code-font: var(--kb-code-font, ui-monospace, SFMono-Regular, Menlo, Consolas, monospace);
     --_code-bg: var(--kb-code-background, color-mix(in srgb, var(--_text) 6%, var(--_surface)));
     container-type: inline-size;
@@ -16,6 +17,7 @@ export const styles = css`
     margin: 0;
     font-size: 1.6em;
     line-height: 1.2;
+    scroll-margin-block-start: var(--_scroll-margin);
   }
   h1:focus,
   .body [tabindex='-1']:focus {
@@ -93,7 +95,7 @@ export const styles = css`
     position: relative;
     margin-block: 1.6em 0.5em;
     line-height: 1.3;
-    scroll-margin-block-start: calc(var(--_space) * 2);
+    scroll-margin-block-start: var(--_scroll-margin);
   }
   .body h2 {
     font-size: 1.3em;
@@ -283,7 +285,7 @@ export const styles = css`
       grid-column: 2;
       grid-row: 1 / span 6;
       position: sticky;
-      inset-block-start: calc(var(--_space) * 2);
+      inset-block-start: var(--_scroll-margin);
     }
   }
 

@@ -67,6 +67,7 @@ export function bundleBaseUrl(kb: KnowledgeBase, src: string): string {
  * @cssproperty --kb-code-font - Font family of code.
  * @cssproperty --kb-code-background - Background of code blocks.
  * @cssproperty --kb-warning-color - Edge of warning and caution alerts.
+ * @cssproperty --kb-scroll-margin-top - Room above a heading scrolled to, and above the sticky table of contents: the height of the page's own sticky header (default 1rem).
  *
  * @fires kb-article-open - The user follows a link to another article (cancelable: the host takes over).
  * @fires kb-article-view - An article was shown because of the user (a link, a related article), not because the host set `article-id`.
