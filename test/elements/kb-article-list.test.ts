@@ -5,7 +5,7 @@ import { pageWindow } from '../../src/elements/kb-article-list/kb-article-list';
 import '../../src/elements/kb-article-list/kb-article-list';
 import type { KbArticleOpenEvent } from '../../src/elements/shared/events';
 import { bundleUrl, hostileBundle, knowledgeBase, largeBundle, smallBundle } from './support/bundles';
-import { $, $$, record, scriptTraces } from './support/dom';
+import { $, $$, record, scriptTraces, withFetch } from './support/dom';
 import { waitFor } from './support/frame';
 
 const small = knowledgeBase(smallBundle());
@@ -138,14 +138,13 @@ describe('<kb-article-list>', () => {
     await expect(el).to.be.accessible();
     // The bundle "appears": the retry must fetch again rather than reuse the failure.
     const good = bundleUrl(smallBundle());
-    const realFetch = window.fetch;
-    window.fetch = ((input: RequestInfo | URL, init?: RequestInit) => realFetch(String(input).includes('no-bundle-yet') ? good : input, init)) as typeof fetch;
-    try {
-      $(el, '[part~="retry"]').click();
-      await waitFor(() => titles(el).length, 'articles after retry');
-    } finally {
-      window.fetch = realFetch;
-    }
+    await withFetch(
+      (url) => (url.includes('no-bundle-yet') ? good : undefined),
+      async () => {
+        $(el, '[part~="retry"]').click();
+        await waitFor(() => titles(el).length, 'articles after retry');
+      },
+    );
   });
 
   it('says so when a category is empty or unknown', async () => {

@@ -4,7 +4,7 @@ import type { KbSearch } from '../../src/elements/kb-search/kb-search';
 import '../../src/elements/kb-search/kb-search';
 import type { KbArticleOpenEvent, KbNavigateEvent, KbNoResultsEvent, KbSearchEvent } from '../../src/elements/shared/events';
 import { bundleUrl, hostileBundle, knowledgeBase, smallBundle } from './support/bundles';
-import { $, $$, record, scriptTraces, sleep } from './support/dom';
+import { $, $$, record, scriptTraces, sleep, withFetch } from './support/dom';
 import { waitFor } from './support/frame';
 
 const kb = knowledgeBase(smallBundle());
@@ -296,25 +296,21 @@ describe('<kb-search>', () => {
       const url = bundleUrl(smallBundle());
       let release!: () => void;
       const gate = new Promise<void>((r) => (release = r));
-      const realFetch = window.fetch;
-      window.fetch = (async (input: RequestInfo | URL, init?: RequestInit) => {
-        if (String(input) === url) await gate;
-        return realFetch(input, init);
-      }) as typeof fetch;
-      try {
-        const el = await fixture<KbSearch>(html`<kb-search src=${url} storage-key=""></kb-search>`);
-        input(el).focus();
-        await sendKeys({ type: 'spam' });
-        await el.updateComplete;
-        expect($(el, '[role="status"].kb-state')!.textContent).to.contain('Loading help…');
-        await expect(el).to.be.accessible();
-        release();
-        await waitFor(() => options(el).length, 'results after load');
-        expect(options(el)[0]!.textContent).to.contain('spam filter');
-        expect($(el, '.kb-state')).to.equal(null);
-      } finally {
-        window.fetch = realFetch;
-      }
+      await withFetch(
+        (requested) => (requested === url ? gate : undefined),
+        async () => {
+          const el = await fixture<KbSearch>(html`<kb-search src=${url} storage-key=""></kb-search>`);
+          input(el).focus();
+          await sendKeys({ type: 'spam' });
+          await el.updateComplete;
+          expect($(el, '[role="status"].kb-state')!.textContent).to.contain('Loading help…');
+          await expect(el).to.be.accessible();
+          release();
+          await waitFor(() => options(el).length, 'results after load');
+          expect(options(el)[0]!.textContent).to.contain('spam filter');
+          expect($(el, '.kb-state')).to.equal(null);
+        },
+      );
     });
 
     it('shows a clear error with a retry for a missing bundle', async () => {

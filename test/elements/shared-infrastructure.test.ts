@@ -19,7 +19,7 @@ import { errorMessage, renderSourceState } from '../../src/elements/shared/state
 import { builtInStrings, format, formatDate, formatNumber, KbI18n, plural, resolveLang, stringsFor, type KbStrings } from '../../src/elements/shared/strings';
 import { tokens } from '../../src/elements/shared/tokens.styles';
 import { bundleUrl, knowledgeBase, smallBundle } from './support/bundles';
-import { sleep } from './support/dom';
+import { sleep, withFetch } from './support/dom';
 import { waitFor } from './support/frame';
 
 @customElement('kb-test-source')
@@ -38,17 +38,11 @@ class KbTestSource extends LitElement implements KbSourceHost {
 
 /** Counts fetches of URLs containing `needle` while `body` runs. */
 async function countFetches(needle: string, body: () => Promise<void>): Promise<number> {
-  const realFetch = window.fetch;
   let count = 0;
-  window.fetch = ((input: RequestInfo | URL, init?: RequestInit) => {
-    if (String(input instanceof Request ? input.url : input).includes(needle)) count++;
-    return realFetch(input, init);
-  }) as typeof fetch;
-  try {
-    await body();
-  } finally {
-    window.fetch = realFetch;
-  }
+  await withFetch((url) => {
+    if (url.includes(needle)) count++;
+    return undefined;
+  }, body);
   return count;
 }
 
@@ -141,17 +135,16 @@ describe('shared: KbSource', () => {
     const [a, b] = el.querySelectorAll<KbTestSource>('kb-test-source');
     await waitFor(() => a!.source.state === 'error' && b!.source.state === 'error', 'both failed');
     const good = bundleUrl(smallBundle());
-    const realFetch = window.fetch;
-    window.fetch = ((input: RequestInfo | URL, init?: RequestInit) => realFetch(String(input).includes('appears-later') ? good : input, init)) as typeof fetch;
-    try {
-      a!.shadowRoot!.querySelector<HTMLButtonElement>('[part~="retry"]')!.click();
-      await waitFor(() => b!.source.state === 'ready', 'the other element recovered');
-      await b!.updateComplete;
-      expect(b!.shadowRoot!.textContent).to.contain('Skyhost help');
-      expect(a!.source.knowledgeBase).to.equal(b!.source.knowledgeBase);
-    } finally {
-      window.fetch = realFetch;
-    }
+    await withFetch(
+      (requested) => (requested.includes('appears-later') ? good : undefined),
+      async () => {
+        a!.shadowRoot!.querySelector<HTMLButtonElement>('[part~="retry"]')!.click();
+        await waitFor(() => b!.source.state === 'ready', 'the other element recovered');
+        await b!.updateComplete;
+        expect(b!.shadowRoot!.textContent).to.contain('Skyhost help');
+        expect(a!.source.knowledgeBase).to.equal(b!.source.knowledgeBase);
+      },
+    );
   });
 
   it('errorMessage explains each failure kind', () => {

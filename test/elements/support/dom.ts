@@ -66,3 +66,23 @@ export function record<E extends Event>(target: EventTarget, type: string): E[] 
   target.addEventListener(type, (e) => events.push(e as E));
   return events;
 }
+
+/**
+ * Runs `body` with `window.fetch` wrapped: `intercept(url)` may return a URL to fetch instead,
+ * or a promise to wait for first; anything else fetches as asked. Restores fetch afterwards.
+ */
+export async function withFetch<T>(intercept: (url: string) => string | Promise<unknown> | undefined, body: () => Promise<T>): Promise<T> {
+  const realFetch = window.fetch;
+  window.fetch = (async (input: RequestInfo | URL, init?: RequestInit) => {
+    const url = input instanceof Request ? input.url : String(input);
+    const answer = intercept(url);
+    if (typeof answer === 'string') return realFetch(answer, init);
+    if (answer) await answer;
+    return realFetch(input, init);
+  }) as typeof fetch;
+  try {
+    return await body();
+  } finally {
+    window.fetch = realFetch;
+  }
+}
