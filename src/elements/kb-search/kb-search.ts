@@ -61,7 +61,8 @@ const isMac = () => /Mac|iPhone|iPad/.test(navigator.platform || navigator.userA
  * @csspart input - The text field.
  * @csspart clear - The clear button.
  * @csspart popup - The results popup.
- * @csspart option - Every result row (also `option-active` on the active one).
+ * @csspart option - Every result row.
+ * @csspart option-active - The row the arrow keys are on (it also has `option`).
  * @csspart state - Loading / error / empty boxes.
  * @csspart retry - The retry button of the error box.
  *
