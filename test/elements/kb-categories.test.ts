@@ -50,6 +50,8 @@ describe('<kb-categories>', () => {
     expect(el.selected).to.equal('spam');
     const heading = $(el, '[part~="heading"]');
     expect(heading.textContent).to.equal('Spam filter');
+    expect(heading.getAttribute('role')).to.equal('heading');
+    expect(heading.getAttribute('aria-level')).to.equal('2');
     expect(el.shadowRoot!.activeElement === heading, 'focus on the heading').to.be.true;
     const list = $(el, 'kb-article-list')!;
     await (list as unknown as { updateComplete: Promise<unknown> }).updateComplete;

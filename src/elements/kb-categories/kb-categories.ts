@@ -83,6 +83,9 @@ export class KbCategories extends LitElement implements KbSourceHost {
   /** Turns categories into links: `{id}` is replaced, e.g. `/help/category/{id}`. */
   @property({ attribute: 'category-url' }) categoryUrl?: string;
 
+  /** Level of the heading of the category shown in place (1–6), to fit the page's outline. */
+  @property({ type: Number, attribute: 'heading-level' }) headingLevel = 2;
+
   /** Passed to the inner `<kb-article-list>`: link template for articles. */
   @property({ attribute: 'article-url' }) articleUrl?: string;
 
@@ -134,6 +137,10 @@ export class KbCategories extends LitElement implements KbSourceHost {
   }
 
   /** Subcategories of `id` (top level for undefined), in the knowledge base's order. */
+  private get level(): number {
+    return Math.min(6, Math.max(1, Math.round(this.headingLevel) || 2));
+  }
+
   private subcategoriesOf(kb: KnowledgeBase, id: string | undefined): Category[] {
     return kb.categories().filter((c) => (c.parent ?? undefined) === id);
   }
@@ -205,7 +212,7 @@ export class KbCategories extends LitElement implements KbSourceHost {
       <button type="button" class="back button" part="back" @click=${this.onBack}>
         <span class="arrow" aria-hidden="true">←</span> ${t.allCategories}
       </button>
-      <h2 class="heading" part="heading" id="current-title" tabindex="-1">${category.title}</h2>
+      <div class="heading" part="heading" id="current-title" role="heading" aria-level=${this.level} tabindex="-1">${category.title}</div>
       ${category.description ? html`<p class="description" part="description">${category.description}</p>` : nothing}
       ${category.introHtml ? this.intro(kb, category) : nothing}
       ${children.length
