@@ -36,7 +36,6 @@ export interface CategoryDraft extends Category {
 export interface FolderInfo {
   folder: string;
   fields: CategoryFields;
-  introHtml?: string;
 }
 
 /**
@@ -46,11 +45,17 @@ export interface FolderInfo {
  */
 export function makeCategories(folders: FolderInfo[], hasRootArticles: boolean, config: KbConfig, file: string, diagnostics: DiagnosticList): CategoryDraft[] {
   const drafts: CategoryDraft[] = [];
+  const root = folders.find((f) => f.folder === '');
   if (hasRootArticles) {
-    drafts.push({ id: config.rootCategory.id, title: config.rootCategory.title, folder: '', articleCount: 0, totalCount: 0 });
+    const draft: CategoryDraft = { id: config.rootCategory.id, title: root?.fields.title ?? config.rootCategory.title, folder: '', articleCount: 0, totalCount: 0 };
+    if (root?.fields.description) draft.description = root.fields.description;
+    if (root?.fields.icon) draft.icon = root.fields.icon;
+    if (root?.fields.order !== undefined) draft.order = root.fields.order;
+    drafts.push(draft);
   }
   const idByFolder = new Map<string, string>();
-  for (const { folder, fields, introHtml } of folders) {
+  for (const { folder, fields } of folders) {
+    if (folder === '') continue;
     const name = folder.slice(folder.lastIndexOf('/') + 1);
     let id = pathId(folder) || 'category';
     while (drafts.some((d) => d.id === id)) id = `${id}-1`;
@@ -58,7 +63,6 @@ export function makeCategories(folders: FolderInfo[], hasRootArticles: boolean, 
     const parentFolder = folder.includes('/') ? folder.slice(0, folder.lastIndexOf('/')) : '';
     const draft: CategoryDraft = { id, title: fields.title ?? humanize(name), folder, articleCount: 0, totalCount: 0 };
     if (fields.description) draft.description = fields.description;
-    if (introHtml) draft.introHtml = introHtml;
     if (fields.icon) draft.icon = fields.icon;
     const order = fields.order ?? splitOrderPrefix(name).order;
     if (order !== undefined) draft.order = order;

@@ -99,13 +99,17 @@ export async function collectArticles(contentDir: string, options: CollectOption
   const folders: FolderInfo[] = [];
   const intros = new Map<string, ConvertedMarkdown>();
   const categoryFolders = new Map<string, string>();
-  for (const folder of tree.folders) {
+  for (const folder of tree.categoryFiles.has('') ? ['', ...tree.folders] : tree.folders) {
     const path = tree.categoryFiles.get(folder);
     const file = path ? await readCategoryFile(root, path, engine, diagnostics) : undefined;
     folders.push({ folder, fields: file?.fields ?? {} });
     if (path && file?.intro) intros.set(folder, file.intro);
   }
-  const drafted = makeCategories(folders, drafts.some((d) => d.folder === ''), config, configFile, diagnostics);
+  const hasRootArticles = drafts.some((d) => d.folder === '');
+  const drafted = makeCategories(folders, hasRootArticles, config, configFile, diagnostics);
+  if (tree.categoryFiles.has('') && !hasRootArticles) {
+    diagnostics.info('unused-file', tree.categoryFiles.get('')!, 'describes the category of articles at the root, and there are none; only its "lang" is used.');
+  }
   for (const category of drafted) categoryFolders.set(category.folder, category.id);
   for (const draft of drafts) assignCategory(draft, drafted, categoryFolders, diagnostics);
 
@@ -127,7 +131,16 @@ export async function collectArticles(contentDir: string, options: CollectOption
     if (html) category.introHtml = html;
   }
   const ids = new Set(drafts.map((d) => d.id));
-  const articles = drafts.map((draft) => toArticle(draft, render(draft.path, draft.converted), ids, diagnostics));
+  const folderLang = new Map(folders.map((f) => [f.folder, f.fields.lang]));
+  const langOf = (folder: string): string | undefined =>
+    folderLang.get(folder) ?? (folder.includes('/') ? langOf(folder.slice(0, folder.lastIndexOf('/'))) : folder ? folderLang.get('') : undefined);
+  const articles = drafts.map((draft) => {
+    const article = toArticle(draft, render(draft.path, draft.converted), ids, diagnostics);
+    const lang = draft.fields.lang ?? langOf(draft.folder);
+    if (lang && lang !== config.locale) article.lang = lang;
+    else delete article.lang;
+    return article;
+  });
 
   // 5. Counts, order, and a word about every file that did not make it in.
   countArticles(drafted, articles.map((a) => a.category));
@@ -262,7 +275,8 @@ function toArticle(draft: Draft, html: string, ids: Set<string>, diagnostics: Di
     source: draft.path,
   };
   if (fields.updated) article.updated = fields.updated;
-  if (fields.order !== undefined) article.order = fields.order;
+  const order = fields.order ?? splitOrderPrefix(basename(draft.path)).order;
+  if (order !== undefined) article.order = order;
   if (fields.lang) article.lang = fields.lang;
   return article;
 }

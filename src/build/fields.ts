@@ -27,12 +27,14 @@ export interface CategoryFields {
   description?: string;
   order?: number;
   icon?: string;
+  /** Language of the articles in this folder and below (a folder per language). */
+  lang?: string;
 }
 
 /** Aliases other tools use, read as the field they mean. */
 const ARTICLE_ALIASES: Record<string, keyof ArticleFields | 'description' | 'hidden' | 'draft'> = { date: 'updated', keywords: 'tags' };
 export const ARTICLE_FIELDS = ['id', 'title', 'excerpt', 'description', 'tags', 'views', 'order', 'updated', 'context', 'related', 'hidden', 'draft', 'category', 'lang'];
-export const CATEGORY_FIELDS = ['title', 'description', 'order', 'icon'];
+export const CATEGORY_FIELDS = ['title', 'description', 'order', 'icon', 'lang'];
 
 class FieldReader {
   constructor(
@@ -135,7 +137,7 @@ export function readArticleFields(front: FrontMatter, file: string, diagnostics:
 export function readCategoryFields(front: FrontMatter, file: string, diagnostics: DiagnosticList): CategoryFields {
   const r = new FieldReader(front, file, diagnostics);
   r.unknown(CATEGORY_FIELDS, {});
-  return dropUndefined({ title: r.string('title'), description: r.string('description'), order: r.number('order'), icon: r.string('icon') });
+  return dropUndefined({ title: r.string('title'), description: r.string('description'), order: r.number('order'), icon: r.string('icon'), lang: r.string('lang') });
 }
 
 function dropUndefined<T extends object>(value: T): T {

@@ -179,3 +179,37 @@ describe('links and images in detail', () => {
     );
   });
 });
+
+describe('languages, root category and file order', () => {
+  it('a folder per language: _category.md "lang" applies to the articles below it', async () => {
+    const kb = await collectArticles(
+      tempContent({
+        'kb.config.json': '{ "locale": "en" }',
+        'de/_category.md': '---\ntitle: Deutsch\nlang: de\n---\n',
+        'de/setup/a.md': '# Einrichtung\n',
+        'de/b.md': '---\nlang: de-AT\n---\n# Servus\n',
+        'en/c.md': '# English\n',
+      }),
+    );
+    assert.deepEqual(kb.articles.map((a) => [a.id, a.lang]), [['de-b', 'de-AT'], ['de-setup-a', 'de'], ['en-c', undefined]]);
+  });
+
+  it('a root _category.md describes the root category', async () => {
+    const kb = await collectArticles(tempContent({ '_category.md': '---\ntitle: Basics\nicon: book\n---\nStart *here*.\n', 'a.md': '# A\n', 'x/b.md': '# B\n' }));
+    const root = find(kb.categories, 'general');
+    assert.equal(root.title, 'Basics');
+    assert.equal(root.icon, 'book');
+    assert.equal(root.introHtml, '<p>Start <em>here</em>.</p>');
+    assert.deepEqual(kb.diagnostics, []);
+  });
+
+  it('a root _category.md without root articles is reported as a note', async () => {
+    const kb = await collectArticles(tempContent({ '_category.md': '---\ntitle: Basics\n---\n', 'x/b.md': '# B\n' }));
+    assert.deepEqual(kb.diagnostics.map((d) => `${d.file} ${d.severity}`), ['_category.md info']);
+  });
+
+  it('an order prefix on a file name sets the order and is not part of the id', async () => {
+    const kb = await collectArticles(tempContent({ 'g/02-second.md': '# Second\n', 'g/01-first.md': '# First\n', 'g/zz.md': '# Alpha\n' }));
+    assert.deepEqual(kb.articles.map((a) => [a.id, a.order]), [['g-first', 1], ['g-second', 2], ['g-zz', undefined]]);
+  });
+});
