@@ -91,6 +91,12 @@ describe('<kb-article>', () => {
     expect(focused(el)).to.equal(heading);
     const box = heading.getBoundingClientRect();
     expect(box.top).to.be.within(-1, window.innerHeight);
+    // the entry of the section being read is marked as the current location, following scrolling
+    $(el, '#code').scrollIntoView();
+    await waitFor(() => toc[1]!.getAttribute('aria-current') === 'location', 'current section marked');
+    expect(toc.filter((a) => a.hasAttribute('aria-current'))).to.have.length(1);
+    $(el, '#setup').scrollIntoView();
+    await waitFor(() => toc[0]!.getAttribute('aria-current') === 'location', 'marker follows scrolling');
     const short = await show('plain');
     expect($(short, '[part="toc"]')).to.equal(null);
   });

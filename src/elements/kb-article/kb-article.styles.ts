@@ -73,6 +73,10 @@ export const styles = css`
   .toc .level-3 {
     padding-inline-start: calc(var(--_space) * 2);
   }
+  .toc a[aria-current] {
+    font-weight: 600;
+    color: var(--_text);
+  }
   .toc a,
   .related a {
     text-decoration: none;

@@ -13,6 +13,7 @@ import { KbI18n, format, type KbStrings } from '../shared/strings';
 import { baseStyles, tokens } from '../shared/tokens.styles';
 import { resolveArticleLink } from './article-links';
 import { copyText } from './copy-text';
+import { SectionSpy } from './section-spy';
 import { codeOf, enhanceBody, updateScrollables } from './enhance-body';
 import { styles } from './kb-article.styles';
 
@@ -120,6 +121,8 @@ export class KbArticle extends LitElement implements KbSourceHost {
   @state() private article?: Article;
   @state() private loadError?: unknown;
   @state() private feedback: FeedbackState = 'ask';
+  /** The section the reader is in, marked in the table of contents. */
+  @state() private activeSection = '';
 
   private body?: DocumentFragment;
   private bodyKey?: unknown[];
@@ -131,11 +134,23 @@ export class KbArticle extends LitElement implements KbSourceHost {
   private trail: { articleId: string; sectionId: string }[] = [];
   private scrollPending = false;
   private readonly resizeObserver = new ResizeObserver(() => this.bodyEl && updateScrollables(this.bodyEl));
+  private readonly spy = new SectionSpy((id) => (this.activeSection = id));
+  /** The body whose headings the spy follows. */
+  private spiedBody?: DocumentFragment;
+
+  override connectedCallback() {
+    super.connectedCallback();
+    if (this.hasUpdated) {
+      this.spiedBody = undefined;
+      this.requestUpdate();
+    }
+  }
 
   override disconnectedCallback() {
     super.disconnectedCallback();
     this.flushFeedback();
     this.resizeObserver.disconnect();
+    this.spy.stop();
   }
 
   // update(), not willUpdate(): the KbSource controller settles between the two.
@@ -156,6 +171,11 @@ export class KbArticle extends LitElement implements KbSourceHost {
     this.resizeObserver.disconnect();
     this.resizeObserver.observe(body);
     updateScrollables(body);
+    if (this.spiedBody !== this.body) {
+      this.spiedBody = this.body;
+      const toc = [...this.renderRoot.querySelectorAll<HTMLAnchorElement>('.toc a')].map((a) => a.hash.slice(1));
+      this.spy.watch(toc.map((id) => this.findHeading(decodeURIComponent(id))).filter((h): h is HTMLElement => !!h));
+    }
     if (this.scrollPending) {
       this.scrollPending = false;
       const focus = this.userOpened || this.focusOnShow;
@@ -399,7 +419,12 @@ export class KbArticle extends LitElement implements KbSourceHost {
         ${headings.map(
           (h) =>
             html`<li class=${`level-${h.level}`}>
-              <a href=${`#${h.id}`} @click=${(e: MouseEvent) => this.onTocClick(e, h.id)}>${h.text}</a>
+              <a
+                href=${`#${h.id}`}
+                aria-current=${h.id === this.activeSection ? 'location' : nothing}
+                @click=${(e: MouseEvent) => this.onTocClick(e, h.id)}
+                >${h.text}</a
+              >
             </li>`,
         )}
       </ol>
