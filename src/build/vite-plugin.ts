@@ -100,7 +100,12 @@ export function kbElements(options: KbVitePluginOptions): Plugin {
       server.watcher.on('change', onChange);
       server.watcher.on('unlink', onChange);
       server.middlewares.use((req, res, next) => {
-        const url = decodeURIComponent((req.url ?? '').split('?')[0]);
+        let url: string;
+        try {
+          url = decodeURIComponent((req.url ?? '').split('?')[0]);
+        } catch {
+          return next();
+        }
         const prefix = publicPath();
         if (!url.startsWith(prefix) || !current) return next();
         const path = url.slice(prefix.length) || BUNDLE_FILE;
