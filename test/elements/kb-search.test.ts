@@ -107,6 +107,24 @@ describe('<kb-search>', () => {
     expect(opened[0]!.composed && opened[0]!.bubbles && opened[0]!.cancelable).to.be.true;
   });
 
+  it('keeps the active row in view by scrolling the list, not the page', async () => {
+    const el = await searchBox();
+    el.style.setProperty('--kb-search-popup-max-height', '10rem');
+    await type(el, 'xyzzyq'); // the no-results list: 5 popular + 4 categories
+    const list = $(el, '.listbox');
+    expect(list.scrollHeight).to.be.greaterThan(list.clientHeight);
+    const pageScroll = document.scrollingElement!.scrollTop;
+    await press(el, 'ArrowUp'); // wraps to the last row
+    const last = options(el).at(-1)!;
+    const listBox = list.getBoundingClientRect();
+    const row = last.getBoundingClientRect();
+    expect(row.bottom).to.be.at.most(listBox.bottom + 1);
+    expect(row.top).to.be.at.least(listBox.top - 1);
+    await press(el, 'ArrowDown'); // back to the first
+    expect(list.scrollTop).to.equal(0);
+    expect(document.scrollingElement!.scrollTop).to.equal(pageScroll);
+  });
+
   it('Esc closes the popup, a second Esc clears the field', async () => {
     const el = await searchBox();
     await type(el, 'domain');

@@ -153,9 +153,20 @@ export class KbSearch extends LitElement implements KbSourceHost {
   }
 
   protected override updated(): void {
-    if (this.active >= 0) {
-      this.renderRoot.querySelector(`#${this.optionId(this.active)}`)?.scrollIntoView({ block: 'nearest' });
-    }
+    if (this.active >= 0) this.revealActive();
+  }
+
+  /** Scrolls the listbox (never the page) so the active row is in view. */
+  private revealActive(): void {
+    const option = this.renderRoot.querySelector<HTMLElement>(`#${this.optionId(this.active)}`);
+    const list = option?.closest<HTMLElement>('.listbox');
+    if (!option || !list) return;
+    // The first row of a group brings its group's heading along.
+    const heading = option.previousElementSibling?.classList.contains('group-heading') ? (option.previousElementSibling as HTMLElement) : option;
+    const top = heading.offsetTop - list.offsetTop;
+    const bottom = option.offsetTop - list.offsetTop + option.offsetHeight;
+    if (top < list.scrollTop) list.scrollTop = top;
+    else if (bottom > list.scrollTop + list.clientHeight) list.scrollTop = bottom - list.clientHeight;
   }
 
   /** The text in the field. */
