@@ -131,15 +131,10 @@ export async function collectArticles(contentDir: string, options: CollectOption
     if (html) category.introHtml = html;
   }
   const ids = new Set(drafts.map((d) => d.id));
-  const folderLang = new Map(folders.map((f) => [f.folder, f.fields.lang]));
-  const langOf = (folder: string): string | undefined =>
-    folderLang.get(folder) ?? (folder.includes('/') ? langOf(folder.slice(0, folder.lastIndexOf('/'))) : folder ? folderLang.get('') : undefined);
+  const folderLang = folderLanguages(folders);
   const articles = drafts.map((draft) => {
-    const article = toArticle(draft, render(draft.path, draft.converted), ids, diagnostics);
-    const lang = draft.fields.lang ?? langOf(draft.folder);
-    if (lang && lang !== config.locale) article.lang = lang;
-    else delete article.lang;
-    return article;
+    const lang = draft.fields.lang ?? folderLang(draft.folder);
+    return toArticle(draft, render(draft.path, draft.converted), ids, lang === config.locale ? undefined : lang, diagnostics);
   });
 
   // 5. Counts, order, and a word about every file that did not make it in.
@@ -249,7 +244,15 @@ function assignCategory(draft: Draft, categories: { id: string; folder: string }
   }
 }
 
-function toArticle(draft: Draft, html: string, ids: Set<string>, diagnostics: DiagnosticList): CollectedArticle {
+/** The `lang` of a folder: its own `_category.md`'s, else the nearest parent's. */
+function folderLanguages(folders: FolderInfo[]): (folder: string) => string | undefined {
+  const own = new Map(folders.map((f) => [f.folder, f.fields.lang]));
+  const langOf = (folder: string): string | undefined =>
+    own.get(folder) ?? (folder === '' ? undefined : langOf(folder.includes('/') ? folder.slice(0, folder.lastIndexOf('/')) : ''));
+  return langOf;
+}
+
+function toArticle(draft: Draft, html: string, ids: Set<string>, lang: string | undefined, diagnostics: DiagnosticList): CollectedArticle {
   const { fields, converted } = draft;
   const related: string[] = [];
   for (const id of fields.related ?? []) {
@@ -277,6 +280,6 @@ function toArticle(draft: Draft, html: string, ids: Set<string>, diagnostics: Di
   if (fields.updated) article.updated = fields.updated;
   const order = fields.order ?? splitOrderPrefix(basename(draft.path)).order;
   if (order !== undefined) article.order = order;
-  if (fields.lang) article.lang = fields.lang;
+  if (lang) article.lang = lang;
   return article;
 }
