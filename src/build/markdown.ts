@@ -169,7 +169,11 @@ export class MarkdownEngine {
         const index = Number(link ?? image ?? other);
         const drop = Boolean(decisions[index] && 'drop' in decisions[index]!);
         const marker = `kb-url-${index}-${this.nonce}`;
-        if (link !== undefined) return drop ? replace(text!) : whole.replace(marker, hrefOf(index)).replace(text!, () => replace(text!));
+        if (link !== undefined) {
+          if (drop) return replace(text!);
+          const open = whole.slice(0, whole.length - text!.length - '</a>'.length);
+          return `${open.replace(marker, hrefOf(index))}${replace(text!)}</a>`;
+        }
         if (image !== undefined) return drop ? alt! : whole.replace(marker, hrefOf(index));
         return hrefOf(index);
       });
