@@ -17,6 +17,10 @@ export interface RemovedPart {
 export type UrlRewriter = (tag: string, attribute: string, value: string) => string | null | undefined;
 
 const URL_ATTRIBUTES = new Set(['href', 'src', 'action', 'formaction', 'poster', 'xlink:href', 'cite', 'background', 'data']);
+/** Attributes that can carry a script URL without being URLs themselves (SVG `<set to="javascript:…">`). */
+const SCRIPT_CARRIERS = new Set(['to', 'from', 'values']);
+/** HTML inside an attribute: a document of its own, so its scripts would run. */
+const DOCUMENT_ATTRIBUTES = new Set(['srcdoc']);
 const SCRIPT_SCHEME = /^(?:javascript|vbscript|livescript):/i;
 const HTML_DATA_URL = /^data:(?!image\/(?:png|gif|jpe?g|webp|avif);)/i;
 // eslint-disable-next-line no-control-regex
@@ -25,8 +29,19 @@ const NAME = /^[A-Za-z][\w:-]*/;
 const ATTRIBUTE_NAME = /[^\s"'>/=]+/y;
 const UNQUOTED = /[^\s>]*/y;
 
+/**
+ * True for `javascript:` (and `vbscript:`, and `data:` other than images) however it is
+ * disguised: character references with or without `;`, named ones a browser knows and we do
+ * not (`&Tab;`), whitespace and control characters inside the scheme.
+ */
 export function isScriptUrl(value: string): boolean {
-  const url = decodeEntities(value).replace(URL_IGNORED, '');
+  const url = decodeEntities(value)
+    .replace(/&#(x[0-9a-f]+|[0-9]+);?/gi, (_, ref: string) => {
+      const code = ref[0] === 'x' || ref[0] === 'X' ? parseInt(ref.slice(1), 16) : parseInt(ref, 10);
+      return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : '';
+    })
+    .replace(/&([a-z][a-z0-9]*);?/gi, (_, name: string) => (name.toLowerCase() === 'colon' ? ':' : ''))
+    .replace(URL_IGNORED, '');
   return SCRIPT_SCHEME.test(url) || HTML_DATA_URL.test(url);
 }
 
@@ -76,8 +91,12 @@ export function filterHtml(html: string, rewriteUrl?: UrlRewriter): { html: stri
     out += `<${nameMatch[0]}`;
     for (const { name, value } of parsed.attributes) {
       const lower = name.toLowerCase();
-      if (lower.startsWith('on')) {
+      if (lower.startsWith('on') || DOCUMENT_ATTRIBUTES.has(lower)) {
         removed.push({ what: lower, tag });
+        continue;
+      }
+      if (value !== undefined && SCRIPT_CARRIERS.has(lower) && isScriptUrl(value)) {
+        removed.push({ what: `${lower}="${value.slice(0, 20)}…"`, tag });
         continue;
       }
       let kept: string | null | undefined = value;

@@ -102,6 +102,23 @@ describe('raw HTML: kept, but never scripts or event handlers', () => {
     assert.deepEqual(removed.map((r) => r.what), ['onclick', 'onmouseover', '<script>', '<script>', 'javascript: URL', 'data: URL']);
   });
 
+  it('sees through disguised script URLs and other script carriers', () => {
+    const html = [
+      '<a href="java&Tab;script:alert(1)">a</a>',
+      '<a href="&#106avascript:alert(1)">b</a>',
+      '<a href="&#x6A;avascript&colon;alert(1)">c</a>',
+      '<iframe srcdoc="&lt;script&gt;alert(1)&lt;/script&gt;"></iframe>',
+      '<svg><a><set attributeName="href" to="javascript:alert(1)"/></a></svg>',
+      '<a href="https://example.org/?q=a&amp;b">safe</a>',
+    ].join('');
+    const result = filterHtml(html);
+    assert.equal(
+      result.html,
+      '<a>a</a><a>b</a><a>c</a><iframe></iframe><svg><a><set attributeName="href" /></a></svg><a href="https://example.org/?q=a&amp;b">safe</a>',
+    );
+    assert.equal(result.removed.length, 5);
+  });
+
   it('drops comments, escapes a tag that never closes, keeps quoted ">" inside attributes', () => {
     assert.equal(filterHtml('a<!-- hidden -->b <img src=x onerror=alert(1)').html, 'ab &lt;img src=x onerror=alert(1)');
     assert.equal(filterHtml('<a title="1 > 0" href=\'x.html\'>y</a>').html, '<a title="1 > 0" href="x.html">y</a>');
