@@ -122,7 +122,7 @@ function record(value: unknown, path: string): Record<string, string> | undefine
 }
 
 function withOptional<T extends object>(base: T, extra: Record<string, unknown>): T {
-  for (const [k, v] of Object.entries(extra)) if (v !== undefined) (base as Record<string, unknown>)[k] = v;
+  for (const k in extra) if (extra[k] !== undefined) (base as Record<string, unknown>)[k] = extra[k];
   return base;
 }
 

@@ -66,6 +66,13 @@ test('technical words are found whole and in parts', () => {
   }
 });
 
+test('a search leaves nothing behind for the next one', () => {
+  const first = kb.search('user@example.com');
+  for (const q of ['x-spam-flag', 'setup.sh', 'per-user', 'smtp_tls_policy treshold']) kb.search(q);
+  assert.deepEqual(kb.search('user@example.com'), first);
+  assert.equal(first[0]!.article.id, 'archive-storage');
+});
+
 test('accents fold: resume finds résumé, and the other way round', () => {
   assert.equal(ids('resume')[0], 'resume');
   assert.equal(ids('RÉSUMÉ')[0], 'resume');

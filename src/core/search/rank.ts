@@ -53,8 +53,27 @@ function idf(index: SearchIndex, posting: Posting): number {
   return Math.log(1 + (index.docCount - posting.df + 0.5) / (posting.df + 0.5));
 }
 
-/** The index terms a query word stands for, with how much each counts. */
+/** Expansions of recent query words: typing repeats the earlier words at every keystroke. */
+const expansionCache = new WeakMap<SearchIndex, Map<string, Expansion[]>>();
+const CACHED_EXPANSIONS = 256;
+
 function expandTerm(index: SearchIndex, term: string, prefix: boolean, typos: number): Expansion[] {
+  let cache = expansionCache.get(index);
+  if (!cache) expansionCache.set(index, (cache = new Map()));
+  const key = `${prefix ? 1 : 0}${typos}${term}`;
+  let hit = cache.get(key);
+  if (hit) {
+    cache.delete(key);
+  } else {
+    hit = computeExpansions(index, term, prefix, typos);
+    if (cache.size >= CACHED_EXPANSIONS) cache.delete(cache.keys().next().value!);
+  }
+  cache.set(key, hit);
+  return hit;
+}
+
+/** The index terms a query word stands for, with how much each counts. */
+function computeExpansions(index: SearchIndex, term: string, prefix: boolean, typos: number): Expansion[] {
   const terms = index.terms;
   const weights = new Map<number, number>();
   const add = (position: number, weight: number) => {
@@ -93,7 +112,7 @@ function expandTerm(index: SearchIndex, term: string, prefix: boolean, typos: nu
 
 function expand(index: SearchIndex, word: QueryWord, previous?: QueryWord): WordExpansions {
   const last = word.parts.length - 1;
-  const whole = expandTerm(index, word.term, word.prefix, word.typos);
+  const whole = [...expandTerm(index, word.term, word.prefix, word.typos)];
   // Two words the text writes as one (`hex dump` -> `hexdump`) count for both.
   for (const joined of [word.joined, previous?.joined]) {
     const posting = joined ? index.posting(joined) : undefined;
@@ -113,7 +132,9 @@ class Scratch {
   readonly partsMeta: Float64Array;
   readonly partsBody: Float64Array;
   readonly partsFound: Uint8Array;
+  readonly partsSeen: Uint8Array;
   readonly slot: Int32Array;
+  readonly seen: Uint8Array;
   constructor(n: number) {
     this.hereMeta = new Float64Array(n);
     this.hereBody = new Float64Array(n);
@@ -124,7 +145,9 @@ class Scratch {
     this.partsMeta = new Float64Array(n);
     this.partsBody = new Float64Array(n);
     this.partsFound = new Uint8Array(n);
+    this.partsSeen = new Uint8Array(n);
     this.slot = new Int32Array(n).fill(-1);
+    this.seen = new Uint8Array(n);
   }
 }
 const scratches = new WeakMap<SearchIndex, Scratch>();
@@ -189,7 +212,7 @@ function scoreWord(index: SearchIndex, s: Scratch, x: WordExpansions, touched: n
   scoreGroup(index, s, x.whole, 1, s.wordMeta, s.wordBody, 'max', touched, seen);
   if (!x.parts.length) return;
   const partsTouched: number[] = [];
-  for (const part of x.parts) scoreGroup(index, s, part, PART_WEIGHT / x.parts.length, s.partsMeta, s.partsBody, 'add', partsTouched, seen);
+  for (const part of x.parts) scoreGroup(index, s, part, PART_WEIGHT / x.parts.length, s.partsMeta, s.partsBody, 'add', partsTouched, s.partsSeen);
   for (const doc of partsTouched) {
     // Some parts only: like a query missing words, that costs a lot (`user` alone for `user@example.com`).
     const found = s.partsFound[doc]! / x.parts.length;
@@ -202,8 +225,12 @@ function scoreWord(index: SearchIndex, s: Scratch, x: WordExpansions, touched: n
     s.partsMeta[doc] = 0;
     s.partsBody[doc] = 0;
     s.partsFound[doc] = 0;
+    s.partsSeen[doc] = 0;
+    if (!seen[doc]) {
+      seen[doc] = 1;
+      touched.push(doc);
+    }
   }
-  touched.push(...partsTouched);
 }
 
 /** Whether `sequence` occurs in `terms` as consecutive words. */
@@ -233,10 +260,12 @@ function titleKey(article: ArticleMeta): string {
   return key;
 }
 
+const MAX_TITLE_FACTOR = 3;
+
 /** An exact title comes first; a title containing the query's words in order comes early. */
 function titleFactor(article: ArticleMeta, queryKey: string, wordCount: number): number {
   const key = titleKey(article);
-  if (key === queryKey) return 3;
+  if (key === queryKey) return MAX_TITLE_FACTOR;
   if (wordCount > 1 && key.includes(queryKey)) return 1.5;
   return 1;
 }
@@ -274,7 +303,7 @@ export function rank(input: RankInput): RankedArticle[] {
     if (ok === undefined) rejected.set(article, (ok = input.accept(article)));
     return ok;
   };
-  const seen = new Uint8Array(index.docCount);
+  const seen = s.seen;
   expansions.forEach((x, u) => {
     const touched: number[] = [];
     scoreWord(index, s, x, touched, seen);
@@ -301,11 +330,10 @@ export function rank(input: RankInput): RankedArticle[] {
       bodyTotals[slot]! += body;
     }
   });
-  for (const doc of slotDocs) s.slot[doc] = -1;
-
-  const order = slotDocs.map((_, i) => i).sort((a, b) => slotDocs[a]! - slotDocs[b]!);
-  const slotOf = new Map<number, number>();
-  slotDocs.forEach((doc, i) => slotOf.set(doc, i));
+  // Slots in document order (an article's documents are consecutive), without sorting.
+  const order: number[] = [];
+  if (slotDocs.length) for (let doc = 0; doc < index.docCount; doc++) if (s.slot[doc]! >= 0) order.push(s.slot[doc]!);
+  const slotOfDoc = (doc: number) => s.slot[doc]!;
 
   let maxViews = 0;
   for (const doc of slotDocs) maxViews = Math.max(maxViews, articles[index.docArticle[doc]!]!.views || 0);
@@ -318,14 +346,14 @@ export function rank(input: RankInput): RankedArticle[] {
   const zero = new Float64Array(nWords);
   const combined = new Float64Array(nWords);
   const spread = new Float64Array(nWords);
-  const scored: RankedArticle[] = [];
+  let candidates: { article: number; score: number; first: number; end: number; bestSlot: number }[] = [];
 
   for (let g = 0; g < order.length; ) {
     const article = index.docArticle[slotDocs[order[g]!]!]!;
     let end = g;
     while (end < order.length && index.docArticle[slotDocs[order[end]!]!] === article) end++;
-    const topSlot = slotOf.get(index.articleDoc[article]!);
-    const top = topSlot === undefined ? zero : vectors.subarray(topSlot * nWords, topSlot * nWords + nWords);
+    const topSlot = slotOfDoc(index.articleDoc[article]!);
+    const top = topSlot < 0 ? zero : vectors.subarray(topSlot * nWords, topSlot * nWords + nWords);
     let best = -1;
     let bestSlot = -1;
     let bestMatched = 0;
@@ -357,7 +385,7 @@ export function rank(input: RankInput): RankedArticle[] {
     }
     const first = g;
     g = end;
-    if (bestSlot < 0 || !phrasesHold(input, article)) continue;
+    if (bestSlot < 0) continue;
     let extra = 0;
     for (let u = 0; u < nWords; u++) {
       combined[u] = Math.max(top[u]!, vectors[bestSlot * nWords + u]!);
@@ -365,11 +393,31 @@ export function rank(input: RankInput): RankedArticle[] {
     }
     const meta = articles[article]!;
     const views = maxViews > 0 ? Math.log1p(meta.views || 0) / Math.log1p(maxViews) : 0;
-    const score = (best + SPREAD_WEIGHT * extra * coverageFactor(bestMatched / counted)) * titleFactor(meta, queryKey, nWords) * (1 + VIEWS_WEIGHT * views);
-    scored.push({ article, heading: sectionToShow(index, slotDocs, bodyTotals, order.slice(first, end), bestSlot), score, terms: [] });
+    const score = (best + SPREAD_WEIGHT * extra * coverageFactor(bestMatched / counted)) * (1 + VIEWS_WEIGHT * views);
+    candidates.push({ article, score, first, end, bestSlot });
   }
-  scored.sort((a, b) => b.score - a.score || a.article - b.article);
-  const top = scored.slice(0, input.limit);
+  for (const doc of slotDocs) s.slot[doc] = -1;
+  // The title factor and phrase check cost more: apply them best first, stopping once no
+  // remaining candidate could reach the top `limit` even with the largest title factor.
+  if (candidates.length > input.limit) {
+    const scores = Float64Array.from(candidates, (c) => c.score).sort();
+    const floor = scores[scores.length - Math.max(1, input.limit)]! / MAX_TITLE_FACTOR;
+    candidates = candidates.filter((c) => c.score >= floor);
+  }
+  candidates.sort((a, b) => b.score - a.score || a.article - b.article);
+  const top: RankedArticle[] = [];
+  for (const c of candidates) {
+    if (top.length >= input.limit && c.score * MAX_TITLE_FACTOR < top[top.length - 1]!.score) break;
+    if (!phrasesHold(input, c.article)) continue;
+    const score = c.score * titleFactor(articles[c.article]!, queryKey, nWords);
+    const ranked = { article: c.article, heading: sectionToShow(index, slotDocs, bodyTotals, order.slice(c.first, c.end), c.bestSlot), score, terms: [] };
+    let at = top.length;
+    while (at > 0 && (top[at - 1]!.score < score || (top[at - 1]!.score === score && top[at - 1]!.article > c.article))) at--;
+    if (at < input.limit) {
+      top.splice(at, 0, ranked);
+      if (top.length > input.limit) top.pop();
+    }
+  }
   attachTerms(index, expansions, top);
   return top;
 }

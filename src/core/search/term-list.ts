@@ -49,6 +49,26 @@ export class TermList {
     return out;
   }
 
+  /** The first position from `from` on whose term does not start with `prefix` (usually close: gallop, then bisect). */
+  #skipPrefix(prefix: string, from: number): number {
+    const terms = this.terms;
+    let step = 1;
+    let lo = from;
+    let hi = from;
+    while (hi < terms.length && terms[hi]!.startsWith(prefix)) {
+      lo = hi + 1;
+      hi += step;
+      step *= 2;
+    }
+    hi = Math.min(hi, terms.length);
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (terms[mid]!.startsWith(prefix)) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  }
+
   /**
    * Terms within `maxDistance` edits of `query` (insertions, deletions, substitutions and
    * swaps of neighbours), as [position, distance]. Shared prefixes are computed once and
@@ -91,7 +111,7 @@ export class TermList {
       previous = term;
       if (pruned >= 0) {
         valid = pruned;
-        i = this.lowerBound(`${term.slice(0, pruned)}\uffff`, i + 1);
+        i = this.#skipPrefix(term.slice(0, pruned), i + 1);
         continue;
       }
       valid = term.length;
