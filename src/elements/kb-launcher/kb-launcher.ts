@@ -167,6 +167,11 @@ export class KbLauncher extends HTMLElement {
 
   /** Loads the help code and makes the (hidden) panel, once; a failure is forgotten. */
   private loadPanel(): Promise<PanelElement> {
+    // The bundle downloads while the help code loads, not after it (unless the page has it).
+    const src = this.src && new URL(this.src, document.baseURI).href;
+    if (!this.loading && src && !performance.getEntriesByName(src).length) {
+      document.head.append(el('link', { rel: 'preload', as: 'fetch', href: src, crossorigin: '' }));
+    }
     return (this.loading ??= KbLauncher.loadElements().then(
       () => {
         const panel = document.createElement('kb-launcher-panel') as PanelElement;
@@ -196,7 +201,7 @@ export class KbLauncher extends HTMLElement {
     const t = launcherStringsFor(this.closest('[lang]')?.getAttribute('lang') || 'en');
     const retry = el('button', { type: 'button', part: 'retry' }, t.retry);
     retry.addEventListener('click', () => this.show());
-    this.alert = el('div', { part: 'alert', class: 'alert', role: 'alert' }, el('p', {}, el('strong', {}, t.errorTitle)), el('p', {}, t.errorNetwork), retry);
+    this.alert = el('div', { part: 'alert', class: 'alert', role: 'alert' }, el('p', {}, t.errorTitle), retry);
     this.root.append(this.alert);
     retry.focus();
   }

@@ -8,7 +8,6 @@ export interface LauncherStrings {
   helpTitle: string;
   openHelp: string;
   errorTitle: string;
-  errorNetwork: string;
   retry: string;
 }
 
@@ -17,21 +16,18 @@ export const launcherStrings: Record<'en' | 'de' | 'nl', LauncherStrings> = {
     helpTitle: 'Help',
     openHelp: 'Open help',
     errorTitle: 'Help could not be loaded.',
-    errorNetwork: 'Check your connection and try again.',
     retry: 'Try again',
   },
   de: {
     helpTitle: 'Hilfe',
     openHelp: 'Hilfe öffnen',
     errorTitle: 'Die Hilfe konnte nicht geladen werden.',
-    errorNetwork: 'Prüfen Sie Ihre Verbindung und versuchen Sie es erneut.',
     retry: 'Erneut versuchen',
   },
   nl: {
     helpTitle: 'Help',
     openHelp: 'Help openen',
     errorTitle: 'De help kon niet worden geladen.',
-    errorNetwork: 'Controleer je verbinding en probeer het opnieuw.',
     retry: 'Opnieuw proberen',
   },
 };
