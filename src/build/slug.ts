@@ -11,13 +11,17 @@ export function slugify(text: string): string {
     .replace(/ /g, '-');
 }
 
+const SPOKEN: Record<string, string> = { '+': 'plus', '#': 'sharp', '&': 'and', '@': 'at' };
+
 /**
- * Slug for a path segment or id: like `slugify`, but runs of separators collapse to one `-`.
- * A name made only of punctuation (`$.md`, `%.md`, real tldr pages) becomes its code points
- * (`u24`), so it still gets an id of its own.
+ * Slug for a path segment or id: like `slugify`, but runs of separators collapse to one `-`,
+ * and the signs that tell names apart are spelt out (`clang++` -> `clang-plus-plus`, `c#` ->
+ * `c-sharp`), so `clang.md` and `clang++.md` get different ids. A name made only of other
+ * punctuation (`$.md`, `%.md`, real tldr pages) becomes its code points (`u24`).
  */
 export function slugifyName(text: string): string {
-  const slug = slugify(text.replace(/[\s.]+/g, ' ')).replace(/-{2,}/g, '-').replace(/^-|-$/g, '');
+  const spelt = text.replace(/[+#&@]/g, (sign) => ` ${SPOKEN[sign]} `).replace(/[\s.]+/g, ' ');
+  const slug = slugify(spelt).replace(/-{2,}/g, '-').replace(/^-|-$/g, '');
   if (slug || !text.trim()) return slug;
   return `u${Array.from(text.trim(), (c) => c.codePointAt(0)!.toString(16)).join('-')}`;
 }

@@ -4,7 +4,7 @@ import { DiagnosticList } from '../../src/build/diagnostics';
 import { makeExcerpt } from '../../src/build/excerpt';
 import { filterHtml } from '../../src/build/html-filter';
 import { MarkdownEngine } from '../../src/build/markdown';
-import { slugify } from '../../src/build/slug';
+import { slugify, slugifyName } from '../../src/build/slug';
 
 function render(markdown: string, locale = 'en') {
   const engine = new MarkdownEngine(locale);
@@ -142,6 +142,13 @@ describe('excerpts and slugs', () => {
   it('cuts text without spaces (Chinese) at 200 characters', () => {
     const excerpt = makeExcerpt('汉'.repeat(300));
     assert.equal(Array.from(excerpt).length, 201);
+  });
+
+  it('names spell out the signs that tell them apart', () => {
+    assert.equal(slugifyName('clang++'), 'clang-plus-plus');
+    assert.equal(slugifyName('c#'), 'c-sharp');
+    assert.equal(slugifyName('01 Getting Started.v2'), '01-getting-started-v2');
+    assert.equal(slugifyName('$'), 'u24');
   });
 
   it('slugify keeps letters of any script, digits, _ and -', () => {
