@@ -162,7 +162,7 @@ export async function collectArticles(contentDir: string, options: CollectOption
 
 /** A `_category.md`: its fields, and its body (the intro), lexed; rendered once links resolve. */
 async function readCategoryFile(root: string, path: string, engine: MarkdownEngine, diagnostics: DiagnosticList) {
-  const text = decodeText(readFileSync(resolve(root, path)), path, diagnostics);
+  const text = decodeText(readFileSync(resolve(root, path)), path, diagnostics) ?? '';
   const front = readFrontMatter(text, path, diagnostics);
   const fields = readCategoryFields(front, path, diagnostics);
   const intro = front.body.trim() ? engine.convert(front.body, front.bodyLine, path, diagnostics) : undefined;
@@ -172,6 +172,7 @@ async function readCategoryFile(root: string, path: string, engine: MarkdownEngi
 async function readArticle(root: string, path: string, engine: MarkdownEngine, diagnostics: DiagnosticList): Promise<Draft | undefined> {
   const bytes = readFileSync(resolve(root, path));
   const text = decodeText(bytes, path, diagnostics);
+  if (text === undefined) return undefined;
   if (text.trim() === '') {
     diagnostics.warn('empty-file', path, 'empty file; left out of the bundle.');
     return undefined;

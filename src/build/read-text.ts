@@ -8,7 +8,20 @@ const utf8 = new TextDecoder('utf-8', { fatal: true });
  * names the line of the first byte that is not UTF-8, so the article is kept but the author
  * learns to fix the file.
  */
-export function decodeText(bytes: Uint8Array, file: string, diagnostics: DiagnosticList): string {
+/**
+ * Line endings come out as `\n` (files written on Windows have `\r\n`). Returns undefined for
+ * a binary file (it has NUL bytes), with a warning: an image saved as `.md`, say.
+ */
+export function decodeText(bytes: Uint8Array, file: string, diagnostics: DiagnosticList): string | undefined {
+  const utf16 = (bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff);
+  if (!utf16 && bytes.includes(0)) {
+    diagnostics.warn('binary-file', file, 'a binary file, not text; left out of the bundle.');
+    return undefined;
+  }
+  return decode(bytes, file, diagnostics).replace(/\r\n?/g, '\n');
+}
+
+function decode(bytes: Uint8Array, file: string, diagnostics: DiagnosticList): string {
   if (bytes[0] === 0xff && bytes[1] === 0xfe) return warnUtf16(new TextDecoder('utf-16le').decode(bytes.subarray(2)), file, diagnostics);
   if (bytes[0] === 0xfe && bytes[1] === 0xff) return warnUtf16(new TextDecoder('utf-16be').decode(bytes.subarray(2)), file, diagnostics);
   const start = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;

@@ -135,6 +135,18 @@ describe('more bad input', () => {
     assert.deepEqual(kb.diagnostics, []);
   });
 
+  it('Windows line endings: front matter and lines read as usual', async () => {
+    const kb = await collectArticles(tempContent({ 'a.md': '---\r\ntitle: Windows\r\nveiws: 1\r\n---\r\nText with {{ x }}.\r\n' }));
+    assert.equal(kb.articles[0].title, 'Windows');
+    assert.deepEqual(diagnosticsOf(kb.diagnostics, 'a.md'), ['3 warning front-matter-unknown', '5 warning template-syntax']);
+  });
+
+  it('a binary file named .md is left out with a warning', async () => {
+    const kb = await collectArticles(tempContent({ 'image.md': Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x00, 0x00, 0x0d]), 'b.md': '# B\n' }));
+    assert.deepEqual(kb.articles.map((a) => a.id), ['b']);
+    assert.deepEqual(diagnosticsOf(kb.diagnostics, 'image.md'), ['- warning binary-file']);
+  });
+
   it('UTF-16 files are read, with a warning', async () => {
     const text = '# Hallo\n\nGrüße.\n';
     const bytes = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]);
