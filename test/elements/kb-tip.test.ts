@@ -141,6 +141,17 @@ describe('<kb-tip>', () => {
     expect(field.getAttribute('aria-describedby')).to.equal('hint');
   });
 
+  it('describes a field inside the same shadow root', async () => {
+    const host = await fixture<HTMLElement>(html`<div></div>`);
+    const root = host.attachShadow({ mode: 'open' });
+    root.innerHTML = '<input id="limit"><kb-tip for="limit" article="archive-storage"></kb-tip>';
+    const el = root.querySelector('kb-tip')!;
+    el.knowledgeBase = kb;
+    await el.updateComplete;
+    const id = root.querySelector('#limit')!.getAttribute('aria-describedby')!;
+    expect(root.getElementById(id)!.textContent).to.contain('How long the archive keeps mail');
+  });
+
   it('stays on screen at the right edge and flips above the button at the bottom edge', async () => {
     await setViewport({ width: 360, height: 500 });
     const corner = await fixture<HTMLElement>(html`<div class="corner"></div>`);
