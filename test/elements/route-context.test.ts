@@ -90,6 +90,15 @@ describe('route context', () => {
     expect((await change).hashPath).to.equal('/billing/invoices');
   });
 
+  it('sees a router that kept the original pushState (through the Navigation API)', async function () {
+    if (!('navigation' in window)) this.skip();
+    history.replaceState(null, '', '/dashboard');
+    const original = Object.getPrototypeOf(history).pushState as History['pushState'];
+    const change = nextChange();
+    original.call(history, null, '', '/billing/invoices');
+    expect((await change).path).to.equal('/billing/invoices');
+  });
+
   it('notifies when the keys change, once per change', async () => {
     const seen: string[][] = [];
     const off = onRouteContextChange((c) => seen.push(c.keys));

@@ -4,7 +4,9 @@
  * The context is the page's path (`location.pathname`, plus the path of a hash route such as
  * `#/settings/archive`) and the keys the host set with {@link setContextKeys} (which
  * `window.kbElements.suggest()` calls). It follows SPA navigation with no call from the host:
- * `history.pushState` / `replaceState` (wrapped once per page), `popstate` and `hashchange`.
+ * `history.pushState` / `replaceState` (wrapped once per page), `popstate`, `hashchange` and,
+ * where the browser has it, the Navigation API (which also sees a router that kept the
+ * original `pushState` from before the wrapping).
  * A host with another router can announce a change with
  * `window.dispatchEvent(new Event('kb-route-change'))`.
  *
@@ -134,8 +136,12 @@ export function onRouteContextChange(listener: (context: RouteContext) => void):
   };
   const events = [ROUTE_CHANGE_EVENT, 'popstate', 'hashchange'];
   for (const type of events) window.addEventListener(type, check);
+  // The Navigation API also sees routers that kept the original pushState before we wrapped it.
+  const navigation = (window as unknown as { navigation?: EventTarget }).navigation;
+  navigation?.addEventListener('currententrychange', check);
   return () => {
     for (const type of events) window.removeEventListener(type, check);
+    navigation?.removeEventListener('currententrychange', check);
   };
 }
 
