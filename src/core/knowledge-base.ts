@@ -48,6 +48,12 @@ export class KnowledgeBase {
     for (const [id, html] of Object.entries(bundle.bodies ?? {})) this.#bodies.set(id, html);
   }
 
+  /** The URL relative asset and body URLs resolve against (the bundle's URL after `load`), if known. */
+  get baseUrl(): string | undefined {
+    const base = this.#options.baseUrl ?? this.meta.baseUrl;
+    return base === undefined ? undefined : String(base);
+  }
+
   /** A knowledge base from a parsed bundle, loaded synchronously. Throws `KbError` (`format`, `version`). */
   static from(bundle: unknown, options: KnowledgeBaseOptions = {}): KnowledgeBase {
     const valid = validateBundle(bundle);

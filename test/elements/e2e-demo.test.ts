@@ -7,6 +7,7 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import type { LitElement } from 'lit';
+import { KnowledgeBase } from '../../src/core/index';
 import '../../src/elements/kb-help/kb-help';
 import type { KbHelp } from '../../src/elements/kb-help/kb-help';
 import { clearSharedLoads } from '../../src/elements/shared/kb-source';
@@ -114,6 +115,15 @@ describe('demo knowledge base, end to end in <kb-help routing="hash">', () => {
     expect($(article, '.body .alert')).to.exist;
     expect($(article, '[part="toc"]')).to.exist;
     await expect(el).to.be.accessible();
+  });
+
+  it('resolves images against the bundle also when given a loaded knowledge base', async () => {
+    const kb = await KnowledgeBase.load(DEMO_BUNDLE_URL);
+    const el = await fixture<KbHelp>(html`<kb-help .knowledgeBase=${kb}></kb-help>`);
+    await settled(el);
+    el.open('archive-storage');
+    const article = await shownArticle(el);
+    expect(new URL($<HTMLImageElement>(article, '.body img').src).pathname).to.match(/^\/test\/fixtures\/generated\/demo\/assets\//);
   });
 
   it('deep links with #kb/<id>/<section> open the section', async () => {

@@ -2,6 +2,7 @@ import { LitElement, html, nothing, type PropertyValues, type TemplateResult } f
 import { customElement, property, query, state } from 'lit/decorators.js';
 import type { Article, ArticleMeta, KnowledgeBase } from '../../core/index';
 import { KbArticleOpenEvent, KbArticleViewEvent, KbFeedbackEvent, KbNavigateEvent } from '../shared/events';
+import { bundleBaseUrl } from '../shared/bundle-base-url';
 import { toHash } from '../shared/hash-route';
 import { KbSource, type KbSourceHost } from '../shared/kb-source';
 import { isModifiedClick } from '../shared/open-article';
@@ -22,18 +23,6 @@ type FeedbackState = 'ask' | 'reason' | 'done';
 
 /** sessionStorage key remembering that the user answered for an article (asked once per session). */
 const answeredKey = (articleId: string) => `kb-feedback:${articleId}`;
-
-/** The base URL relative links and images of an article resolve against. */
-export function bundleBaseUrl(kb: KnowledgeBase, src: string): string {
-  const own = (kb as unknown as { baseUrl?: string | URL }).baseUrl;
-  const page = document.baseURI;
-  const bundle = src ? new URL(src, page).href : page;
-  try {
-    return new URL(own ?? kb.meta.baseUrl ?? bundle, bundle).href;
-  } catch {
-    return bundle;
-  }
-}
 
 /**
  * One article of the knowledge base: breadcrumb, title, date, table of contents, the body

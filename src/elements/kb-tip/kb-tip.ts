@@ -3,7 +3,7 @@ import { property, query, state } from 'lit/decorators.js';
 import type { ArticleMeta, KnowledgeBase } from '../../core/index';
 import { activeLauncher } from '../kb-launcher/global-api';
 import { KbSource, type KbSourceHost } from '../shared/kb-source';
-import { bundleBaseUrl } from '../kb-article/kb-article';
+import { bundleBaseUrl } from '../shared/bundle-base-url';
 import { resolveArticleLink } from '../kb-article/article-links';
 import { articleHref, isModifiedClick, requestArticleOpen } from '../shared/open-article';
 import { ARTICLE_LINK_ATTR, SECTION_LINK_ATTR } from '../shared/sanitize';
