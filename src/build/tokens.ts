@@ -74,19 +74,27 @@ const BLOCK = new Set(['paragraph', 'heading', 'code', 'blockquote', 'list', 'li
 
 /** Plain text of tokens: no markup, block boundaries as line breaks, references decoded. */
 export function plainText(tokens: Token[]): string {
-  return tokens
-    .map(textOf)
-    .join('')
+  return normalize(rawText(tokens));
+}
+
+function normalize(text: string): string {
+  return text
     .replace(/[ \t\u00a0]+/g, ' ')
-    .replace(/ ?\n[\s]*/g, '\n')
+    .replace(/ ?\n\s*/g, '\n')
     .trim();
+}
+
+function rawText(tokens: Token[]): string {
+  let text = '';
+  for (const token of tokens) text += textOf(token);
+  return text;
 }
 
 function textOf(token: Token): string {
   const end = BLOCK.has(token.type) || (token.type === 'html' && token.block) ? '\n' : '';
   switch (token.type) {
     case 'text':
-      return token.tokens ? plainText(token.tokens as Token[]) : decodeEntities(token.text as string).replace(/\n/g, ' ');
+      return token.tokens ? rawText(token.tokens as Token[]) : decodeEntities(token.text as string).replace(/\n/g, ' ');
     case 'escape':
       return token.text as string;
     case 'codespan':
@@ -105,16 +113,16 @@ function textOf(token: Token): string {
     case 'footnoteRef':
       return '';
     case 'list':
-      return (token.items as Token[]).map((item) => plainText(item.tokens as Token[])).join('\n') + '\n';
+      return `${(token.items as Token[]).map((item) => rawText(item.tokens as Token[])).join('\n')}\n`;
     case 'table': {
-      const row = (cells: Tokens.TableCell[]) => cells.map((cell) => plainText(cell.tokens as Token[])).join(' ');
-      return [row(token.header as Tokens.TableCell[]), ...(token.rows as Tokens.TableCell[][]).map(row)].join('\n') + '\n';
+      const row = (cells: Tokens.TableCell[]) => cells.map((cell) => rawText(cell.tokens as Token[])).join(' ');
+      return `${[row(token.header as Tokens.TableCell[]), ...(token.rows as Tokens.TableCell[][]).map(row)].join('\n')}\n`;
     }
     case 'alert':
-      return `${token.titleTokens ? `${plainText(token.titleTokens as Token[])}\n` : ''}${plainText(token.tokens as Token[])}\n`;
+      return `${token.titleTokens ? `${rawText(token.titleTokens as Token[])}\n` : ''}${rawText(token.tokens as Token[])}\n`;
     case 'tab':
-      return `${token.label as string}\n${plainText(token.tokens as Token[])}\n`;
+      return `${token.label as string}\n${rawText(token.tokens as Token[])}\n`;
     default:
-      return plainText(childTokens(token)) + end;
+      return rawText(childTokens(token)) + end;
   }
 }
