@@ -178,6 +178,7 @@ describe('<kb-help>', () => {
     expect(view(el)).to.equal('category');
     const shown = inner(el, 'kb-categories');
     await settled(shown as never);
+    await waitFor(() => focusedDeep() === $(shown, '[part~="heading"]'), 'focus on the category title');
     const list = await waitFor(() => $(shown, 'kb-article-list'), 'article list of the category');
     await settled(list as never);
     const titles = $$(list, '[part="link"]').map((a) => a.textContent!.trim());
