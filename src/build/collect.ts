@@ -79,6 +79,7 @@ export async function collectArticles(contentDir: string, options: CollectOption
   // 1. Read and lex every article (links are resolved later, once every id is known).
   const drafts: Draft[] = [];
   const leftOut = new Map<string, string>();
+  const leftOutIds = new Map<string, string>();
   let done = 0;
   for (const path of tree.articles) {
     const draft = await readArticle(root, path, engine, diagnostics);
@@ -87,6 +88,7 @@ export async function collectArticles(contentDir: string, options: CollectOption
     if (draft.fields.leftOut) {
       diagnostics.info('left-out', path, `${draft.fields.leftOut}: left out of the bundle.`);
       leftOut.set(path, draft.fields.leftOut);
+      leftOutIds.set(draft.fields.id ?? defaultId(path), draft.fields.leftOut);
       continue;
     }
     drafts.push(draft);
@@ -134,7 +136,8 @@ export async function collectArticles(contentDir: string, options: CollectOption
   const folderLang = folderLanguages(folders);
   const articles = drafts.map((draft) => {
     const lang = draft.fields.lang ?? folderLang(draft.folder);
-    return toArticle(draft, render(draft.path, draft.converted), ids, lang === config.locale ? undefined : lang, diagnostics);
+    const related = relatedIds(draft, ids, leftOutIds, diagnostics);
+    return toArticle(draft, render(draft.path, draft.converted), related, lang === config.locale ? undefined : lang);
   });
 
   // 5. Counts, order, and a word about every file that did not make it in.
@@ -253,17 +256,22 @@ function folderLanguages(folders: FolderInfo[]): (folder: string) => string | un
   return langOf;
 }
 
-function toArticle(draft: Draft, html: string, ids: Set<string>, lang: string | undefined, diagnostics: DiagnosticList): CollectedArticle {
-  const { fields, converted } = draft;
+/** The article's `related` ids that exist, each once; the others reported. */
+function relatedIds(draft: Draft, ids: Set<string>, leftOut: Map<string, string>, diagnostics: DiagnosticList): string[] {
   const related: string[] = [];
-  for (const id of fields.related ?? []) {
-    if (id === draft.id) continue;
-    if (ids.has(id)) {
-      if (!related.includes(id)) related.push(id);
-    } else {
-      diagnostics.warn('unknown-related', draft.path, `related article "${id}" does not exist${didYouMeanHint(id, [...ids])}; left it out.`, draft.fieldLines.related);
+  for (const id of draft.fields.related ?? []) {
+    if (id === draft.id || related.includes(id)) continue;
+    if (ids.has(id)) related.push(id);
+    else {
+      const why = leftOut.has(id) ? `is ${leftOut.get(id)}` : `does not exist${didYouMeanHint(id, [...ids])}`;
+      diagnostics.warn('unknown-related', draft.path, `related article "${id}" ${why}; left it out.`, draft.fieldLines.related);
     }
   }
+  return related;
+}
+
+function toArticle(draft: Draft, html: string, related: string[], lang: string | undefined): CollectedArticle {
+  const { fields, converted } = draft;
   const article: CollectedArticle = {
     id: draft.id,
     title: draft.title,

@@ -180,6 +180,23 @@ describe('links and images in detail', () => {
   });
 });
 
+describe('related articles', () => {
+  it('keeps existing ids once, drops itself, and says why the others are left out', async () => {
+    const kb = await collectArticles(
+      tempContent({
+        'a.md': '---\nid: a\nrelated: [b, b, a, wip, bb]\n---\n# A\n',
+        'b.md': '---\nid: b\n---\n# B\n',
+        'wip.md': '---\nid: wip\ndraft: true\n---\n# WIP\n',
+      }),
+    );
+    assert.deepEqual(find(kb.articles, 'a').related, ['b']);
+    assert.deepEqual(
+      kb.diagnostics.filter((d) => d.code === 'unknown-related').map((d) => d.message),
+      ['related article "bb" does not exist (did you mean "b"?); left it out.', 'related article "wip" is draft; left it out.'],
+    );
+  });
+});
+
 describe('languages, root category and file order', () => {
   it('a folder per language: _category.md "lang" applies to the articles below it', async () => {
     const kb = await collectArticles(
