@@ -2,6 +2,7 @@ import { LitElement, html, nothing, type TemplateResult } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import type { Category, KnowledgeBase } from '../../core/index';
 import '../kb-article-list/kb-article-list';
+import { bundleBaseUrl } from '../shared/bundle-base-url';
 import { renderCategoryIcon } from '../shared/category-icons';
 import { KbNavigateEvent } from '../shared/events';
 import { KbSource, type KbSourceHost } from '../shared/kb-source';
@@ -249,7 +250,7 @@ export class KbCategories extends LitElement implements KbSourceHost {
     if (!box) {
       box = document.createElement('div');
       box.className = 'intro';
-      box.append(sanitizeHtml(category.introHtml ?? '', { baseUrl: kb.meta.baseUrl ?? (this.src ? new URL(this.src, document.baseURI).href : undefined) }));
+      box.append(sanitizeHtml(category.introHtml ?? '', { baseUrl: bundleBaseUrl(kb, this.src) }));
       cache.set(category.id, box);
     }
     return box;
