@@ -279,7 +279,7 @@ out();
 out('What deferring costs when the user does open help: from `kbElements.open()` to the help center on screen, with no head start from hovering (a cold first click), bundle of the demo knowledge base included.');
 out();
 const kbJson = kbFiles.get('kb.json')!;
-out(`The demo bundle (\`kb.json\`, ${kbFiles.size - 1} more files for bodies and images) is ${kib(Buffer.byteLength(kbJson))} raw, ${kib(gzip(Buffer.from(kbJson)))} gzip.`);
+out(`The demo bundle (\`kb.json\`, its ${kbFiles.size - 1} other files, images and split bodies, load only with the articles that need them) is ${kib(Buffer.byteLength(kbJson))} raw, ${kib(gzip(Buffer.from(kbJson)))} gzip.`);
 out();
 out('| page | first open |');
 out('|---|---:|');
