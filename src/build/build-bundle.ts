@@ -9,6 +9,7 @@ import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { assembleBundle, type KbBundle } from '../core/bundle-format';
+import type { BuildCache } from './build-cache';
 import { collectArticles, type CollectResult } from './collect';
 import type { Diagnostic } from './diagnostics';
 import { hashedName } from './hash';
@@ -27,6 +28,8 @@ export interface BuildOptions {
   /** Overrides the config's `baseUrl`. */
   baseUrl?: string;
   onProgress?: (done: number, total: number) => void;
+  /** Reuse conversions of unchanged articles from earlier builds (watch mode, Vite dev). */
+  cache?: BuildCache;
 }
 
 export interface SizeInfo {
@@ -65,7 +68,7 @@ export interface BuildResult {
 
 export async function createBundle(options: BuildOptions): Promise<BuildResult> {
   const started = performance.now();
-  const collected = await collectArticles(options.contentDir, { onProgress: options.onProgress });
+  const collected = await collectArticles(options.contentDir, { onProgress: options.onProgress, cache: options.cache });
   const { articles, categories, config, diagnostics } = collected;
   const meta: { title: string; locale: string; baseUrl?: string } = { title: config.title, locale: config.locale };
   const baseUrl = options.baseUrl ?? config.baseUrl;

@@ -4,6 +4,7 @@ import { readFileSync, realpathSync, watch } from 'node:fs';
 import { relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildBundle, type BuildResult } from './build-bundle';
+import { BuildCache } from './build-cache';
 import { parseArgs, USAGE, UsageError, type CliOptions } from './cli-args';
 import { ContentFolderError } from './collect';
 import { diagnosticLines, summaryLines } from './report';
@@ -45,12 +46,13 @@ export async function main(argv: string[], io: CliIo = processIo): Promise<numbe
     io.out(readVersion());
     return 0;
   }
-  const code = await buildOnce(options, io);
+  const cache = options.watch ? new BuildCache() : undefined;
+  const code = await buildOnce(options, io, cache);
   if (!options.watch || code === 2) return code;
-  return watchAndRebuild(options, io);
+  return watchAndRebuild(options, io, cache);
 }
 
-async function buildOnce(options: CliOptions, io: CliIo): Promise<number> {
+async function buildOnce(options: CliOptions, io: CliIo, cache?: BuildCache): Promise<number> {
   const contentLabel = label(options.contentDir);
   const outLabel = label(options.outDir);
   let lastStep = -1;
@@ -64,7 +66,7 @@ async function buildOnce(options: CliOptions, io: CliIo): Promise<number> {
   };
   let result: BuildResult;
   try {
-    result = await buildBundle({ contentDir: options.contentDir, outDir: options.outDir, split: options.split, strict: options.strict, baseUrl: options.baseUrl, onProgress });
+    result = await buildBundle({ contentDir: options.contentDir, outDir: options.outDir, split: options.split, strict: options.strict, baseUrl: options.baseUrl, onProgress, cache });
   } catch (error) {
     if (error instanceof ContentFolderError) {
       io.err(`kb-elements: ${error.message}`);
@@ -94,7 +96,7 @@ function label(path: string): string {
   return shown === '' ? '.' : shown.startsWith('..') ? absolute : shown;
 }
 
-function watchAndRebuild(options: CliOptions, io: CliIo): Promise<number> {
+function watchAndRebuild(options: CliOptions, io: CliIo, cache?: BuildCache): Promise<number> {
   const content = resolve(options.contentDir);
   const out = resolve(options.outDir) + sep;
   io.out(`watching ${label(content)} for changes (Ctrl+C to stop)`);
@@ -106,7 +108,7 @@ function watchAndRebuild(options: CliOptions, io: CliIo): Promise<number> {
     timer = setTimeout(() => {
       running = running.then(async () => {
         io.out(`\nchange in ${file ?? 'content'}: rebuilding`);
-        await buildOnce(options, io);
+        await buildOnce(options, io, cache);
       });
     }, 100);
   });

@@ -8,6 +8,7 @@ import { stat } from 'node:fs/promises';
 import { basename, resolve } from 'node:path';
 import type { Category, IndexableArticle } from '../core/types';
 import { AssetStore } from './assets';
+import type { BuildCache } from './build-cache';
 import { countArticles, humanize, makeCategories, pathId, splitOrderPrefix, toCategory, type FolderInfo } from './categories';
 import { readConfig, type KbConfig } from './config';
 import { readContentTree } from './content-tree';
@@ -43,6 +44,8 @@ export interface CollectResult {
 export interface CollectOptions {
   /** Called after each Markdown file is read, for progress on large builds. */
   onProgress?: (done: number, total: number) => void;
+  /** Keeps conversions between builds of a long-running process (watch mode, Vite dev). */
+  cache?: BuildCache;
 }
 
 /** The content folder is missing or is not a folder: nothing can be built. */
@@ -74,15 +77,16 @@ export async function collectArticles(contentDir: string, options: CollectOption
   const tree = await readContentTree(root);
   const config = await readConfig(root, tree.configFiles, diagnostics);
   const configFile = tree.configFiles[0] ?? '';
-  const engine = new MarkdownEngine(config.locale);
+  const engine = options.cache?.engineFor(config.locale) ?? new MarkdownEngine(config.locale);
+  options.cache?.begin();
 
-  // 1. Read and lex every article (links are resolved later, once every id is known).
+  // 1. Read and convert every article (links are resolved later, once every id is known).
   const drafts: Draft[] = [];
   const leftOut = new Map<string, string>();
   const leftOutIds = new Map<string, string>();
   let done = 0;
   for (const path of tree.articles) {
-    const draft = await readArticle(root, path, engine, diagnostics);
+    const draft = readArticleCached(root, path, engine, diagnostics, options.cache);
     options.onProgress?.(++done, tree.articles.length);
     if (!draft) continue;
     if (draft.fields.leftOut) {
@@ -160,6 +164,7 @@ export async function collectArticles(contentDir: string, options: CollectOption
   } else if (articles.length === 0) {
     diagnostics.error('empty-content', '', `none of the ${tree.articles.length} Markdown files could be used as an article (see the messages above).`);
   }
+  options.cache?.end();
   return { articles, categories, config, diagnostics: sortDiagnostics(diagnostics.items), assets: assets.files };
 }
 
@@ -172,7 +177,20 @@ async function readCategoryFile(root: string, path: string, engine: MarkdownEngi
   return { fields, intro };
 }
 
-async function readArticle(root: string, path: string, engine: MarkdownEngine, diagnostics: DiagnosticList): Promise<Draft | undefined> {
+/** `readArticle`, through the cache when there is one (ids and categories are assigned afresh). */
+function readArticleCached(root: string, path: string, engine: MarkdownEngine, diagnostics: DiagnosticList, cache?: BuildCache): Draft | undefined {
+  if (!cache) return readArticle(root, path, engine, diagnostics);
+  const cached = cache.get(resolve(root, path), (messages) => {
+    const own = new DiagnosticList();
+    const draft = readArticle(root, path, engine, own);
+    messages.push(...own.items);
+    return draft;
+  });
+  diagnostics.items.push(...cached.diagnostics);
+  return cached.value && { ...cached.value, id: '', category: '' };
+}
+
+function readArticle(root: string, path: string, engine: MarkdownEngine, diagnostics: DiagnosticList): Draft | undefined {
   const bytes = readFileSync(resolve(root, path));
   const text = decodeText(bytes, path, diagnostics);
   if (text === undefined) return undefined;

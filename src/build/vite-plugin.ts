@@ -11,6 +11,7 @@
 import { isAbsolute, resolve } from 'node:path';
 import type { Plugin, ResolvedConfig, ViteDevServer } from 'vite';
 import { BUNDLE_FILE, createBundle, type BuildResult } from './build-bundle';
+import { BuildCache } from './build-cache';
 import { ContentFolderError } from './collect';
 import { diagnosticLines, summaryLines } from './report';
 
@@ -43,10 +44,11 @@ export function kbElements(options: KbVitePluginOptions): Plugin {
   let config: ResolvedConfig;
   let contentDir = '';
   let current: Promise<BuildResult> | undefined;
+  const cache = new BuildCache();
 
   const publicPath = () => `${config.base.endsWith('/') ? config.base : `${config.base}/`}${base}`;
   const build = () =>
-    (current = createBundle({ contentDir, split: options.split ?? 'auto', strict: options.strict, baseUrl: options.baseUrl }).then((result) => {
+    (current = createBundle({ contentDir, split: options.split ?? 'auto', strict: options.strict, baseUrl: options.baseUrl, cache }).then((result) => {
       report(result);
       return result;
     }));

@@ -105,3 +105,23 @@ describe('the bundle', () => {
     assert.equal(bundle.meta.baseUrl, 'https://cdn.example.org/help/');
   });
 });
+
+describe('rebuilds in a long-running process', () => {
+  it('reuse the conversion of unchanged articles, and give the same bundle as a fresh build', async () => {
+    const { BuildCache } = await import('../../src/build/build-cache');
+    const content = tempContent({ 'a.md': '# A\n\nSee [B](b.md#part).\n', 'b.md': '# B\n\n## Part\n\nText {{ x }}.\n', 'c.md': '# C\n' });
+    const cache = new BuildCache();
+    const first = await createBundle({ contentDir: content, cache });
+    assert.deepEqual(cache.stats, { converted: 3, reused: 0 });
+
+    writeFileSync(join(content, 'b.md'), '# B renamed\n\n## Part two\n\nText {{ x }}.\n');
+    const second = await createBundle({ contentDir: content, cache });
+    assert.deepEqual(cache.stats, { converted: 1, reused: 2 });
+    const fresh = await createBundle({ contentDir: content });
+    assert.equal(second.files.get('kb.json'), fresh.files.get('kb.json'));
+    assert.notEqual(second.files.get('kb.json'), first.files.get('kb.json'));
+    // The unchanged article's link is checked again against the changed one, and the
+    // changed article's own messages are there once.
+    assert.deepEqual(second.diagnostics.map((d) => `${d.file}:${d.line} ${d.code}`), ['a.md:3 missing-anchor', 'b.md:5 template-syntax']);
+  });
+});
