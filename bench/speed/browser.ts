@@ -68,6 +68,8 @@ export async function measureBrowser(sets: Dataset[]): Promise<Map<string, Brows
         const page = await browser.newPage();
         page.on('pageerror', (e) => console.error('page error:', e));
         await page.goto(`${origin}/`);
+        // tsx compiles the functions below with esbuild's name-keeping helper; the page needs it too.
+        await page.evaluate('globalThis.__name = (f) => f');
         return page;
       };
       const keys = keystrokes(set.queries);

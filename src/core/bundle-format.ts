@@ -6,6 +6,7 @@ import type { ArticleHeading, ArticleMeta, Category, IndexableArticle, Knowledge
 import type { SerializedSearchIndex } from './search/index-format';
 import { buildSearchIndex } from './search/build-index';
 import { KbError } from './errors';
+import { timeSliced } from './yield';
 
 export const BUNDLE_FORMAT = 'kb-elements/bundle';
 /** Bumped on any change a reader of the previous version could not handle. */
@@ -166,6 +167,24 @@ function category(c: Record<string, unknown>, path: string): Category {
  * anything malformed, naming the bad field.
  */
 export function validateBundle(value: unknown): KbBundle {
+  const v = checkHead(value);
+  return assembleValid(v, list(v.articles, 'articles', article));
+}
+
+/** `validateBundle` in slices of a few milliseconds (10,000 articles take longer than one frame). */
+export async function validateBundleAsync(value: unknown): Promise<KbBundle> {
+  const v = checkHead(value);
+  if (!Array.isArray(v.articles)) return fail('articles', 'an array', v.articles);
+  const input = v.articles as unknown[];
+  const articles: ArticleMeta[] = new Array(input.length);
+  await timeSliced(input.length, (i) => {
+    const a = input[i];
+    articles[i] = isObject(a) ? article(a, `articles[${i}]`) : fail(`articles[${i}]`, 'an object', a);
+  });
+  return assembleValid(v, articles);
+}
+
+function checkHead(value: unknown): Record<string, unknown> {
   if (!isObject(value)) return fail('the bundle', 'a JSON object', value);
   if (value.format !== BUNDLE_FORMAT) {
     throw new KbError('format', `Not a knowledge-base bundle: "format" is ${JSON.stringify(value.format) ?? 'missing'}, expected "${BUNDLE_FORMAT}"`);
@@ -175,9 +194,12 @@ export function validateBundle(value: unknown): KbBundle {
     const hint = typeof value.version === 'number' && value.version > BUNDLE_VERSION ? 'upgrade kb-elements' : 'rebuild the bundle';
     throw new KbError('version', `Knowledge-base bundle version ${v} is not supported: this reader reads version ${BUNDLE_VERSION} (${hint})`);
   }
+  return value;
+}
+
+function assembleValid(value: Record<string, unknown>, articles: ArticleMeta[]): KbBundle {
   const metaIn = isObject(value.meta) ? value.meta : fail('meta', 'an object', value.meta);
   const categories = list(value.categories ?? [], 'categories', category);
-  const articles = list(value.articles, 'articles', article);
   const meta: KnowledgeBaseMeta = withOptional(
     { title: str(metaIn, 'title', 'meta', ''), locale: str(metaIn, 'locale', 'meta', 'en'), articleCount: articles.length, categoryCount: categories.length },
     { baseUrl: optStr(metaIn, 'baseUrl', 'meta') },

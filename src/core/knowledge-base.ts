@@ -1,6 +1,6 @@
 /** The knowledge base in the page (or in Node): metadata, article bodies, search, context. */
 import type { Article, ArticleMeta, Category, KnowledgeBaseMeta, SearchHit, SearchOptions } from './types';
-import { validateBundle, type KbBundle } from './bundle-format';
+import { validateBundle, validateBundleAsync, type KbBundle } from './bundle-format';
 import { KbError } from './errors';
 import { contextMatch } from './context-match';
 import { sectionTexts } from './html-text';
@@ -62,7 +62,7 @@ export class KnowledgeBase {
 
   /** Like `from`, but loads the search index in slices of a few ms so the page stays responsive. */
   static async fromAsync(bundle: unknown, options: KnowledgeBaseOptions = {}): Promise<KnowledgeBase> {
-    const valid = validateBundle(bundle);
+    const valid = await validateBundleAsync(bundle);
     return new KnowledgeBase(valid, await loadSearchIndexAsync(valid.search, valid.articles.length), options);
   }
 

@@ -24,7 +24,7 @@ export async function timeSliced(n: number, step: (i: number) => void, budgetMs 
   let sliceStart = performance.now();
   for (let i = 0; i < n; i++) {
     step(i);
-    if ((i & 255) === 255 && performance.now() - sliceStart > budgetMs) {
+    if ((i & 31) === 31 && performance.now() - sliceStart > budgetMs) {
       await yieldToEventLoop();
       sliceStart = performance.now();
     }

@@ -154,7 +154,7 @@ function check(index: SerializedSearchIndex, articleCount: number): void {
   if (index.articleCount !== articleCount) throw new KbError('format', `search: the index has ${index.articleCount} articles, the bundle ${articleCount}`);
 }
 
-function documents(index: SerializedSearchIndex) {
+function documents(index: SerializedSearchIndex, lengths = true) {
   const perArticle = index.docs ? index.docs.split(' ') : [];
   const articleDoc = new Int32Array(perArticle.length);
   const docArticle: number[] = [];
@@ -167,8 +167,12 @@ function documents(index: SerializedSearchIndex) {
     }
   });
   const docCount = docArticle.length;
-  const lengths = index.lengths.map((l) => parseNumbers(l, docCount));
-  return { articleDoc, docArticle: Int32Array.from(docArticle), docHeading: Int32Array.from(docHeading), lengths };
+  return {
+    articleDoc,
+    docArticle: Int32Array.from(docArticle),
+    docHeading: Int32Array.from(docHeading),
+    lengths: lengths ? index.lengths.map((l) => parseNumbers(l, docCount)) : [],
+  };
 }
 
 function termLists(index: SerializedSearchIndex): { terms: string[]; postings: string[] } {
@@ -187,9 +191,19 @@ export function loadSearchIndex(index: SerializedSearchIndex, articleCount: numb
 /** Like `loadSearchIndex`, with the event loop given a turn between its steps (each a few ms, even at 10,000 articles). */
 export async function loadSearchIndexAsync(index: SerializedSearchIndex, articleCount: number): Promise<SearchIndex> {
   check(index, articleCount);
-  const docs = documents(index);
   await yieldToEventLoop();
-  const lists = termLists(index);
+  const docs = documents(index, false);
+  for (const l of index.lengths) {
+    await yieldToEventLoop();
+    docs.lengths.push(parseNumbers(l, docs.docArticle.length));
+  }
   await yieldToEventLoop();
-  return new SearchIndex({ ...docs, ...lists });
+  const terms = decodeTerms(index.terms);
+  await yieldToEventLoop();
+  const postings = index.postings ? index.postings.split(' ') : [];
+  if (terms.length !== postings.length) throw new KbError('format', `search: ${terms.length} terms but ${postings.length} postings`);
+  await yieldToEventLoop();
+  const loaded = new SearchIndex({ ...docs, terms, postings });
+  await yieldToEventLoop();
+  return loaded;
 }
