@@ -9,6 +9,7 @@ import { posix, resolve } from 'node:path';
 import type { AssetStore } from './assets';
 import type { DiagnosticList } from './diagnostics';
 import { didYouMeanHint } from './did-you-mean';
+import type { UrlResolution as Resolution } from './markdown';
 
 export interface LinkTarget {
   id: string;
@@ -27,8 +28,6 @@ export interface LinkContext {
   diagnostics: DiagnosticList;
 }
 
-import type { UrlResolution as Resolution } from './markdown';
-
 const SCHEME = /^[a-z][a-z0-9+.-]*:/i;
 
 export const articleHref = (id: string, section?: string) =>
@@ -37,6 +36,8 @@ export const articleHref = (id: string, section?: string) =>
 export const categoryHref = (id: string) => `#kb?category=${encodeURIComponent(id)}`;
 
 export class LinkResolver {
+  private byLowerCase?: Map<string, string>;
+
   constructor(private readonly context: LinkContext) {}
 
   /**
@@ -61,9 +62,12 @@ export class LinkResolver {
     const target = posix.normalize(posix.join(posix.dirname(from), path));
 
     if (kind === 'link') {
-      const article = this.findArticle(target);
+      const article = this.findArticle(target) ?? this.findArticleIgnoringCase(target);
       if (article) {
         const [targetPath, found] = article;
+        if (!this.findArticle(target)) {
+          diagnostics.warn('link-case', from, `link to "${href}": the file is ${targetPath} (letter case differs; this breaks on case-sensitive systems); linked to it.`, line);
+        }
         const section = hash ? matchAnchor(found.anchors, hash) : undefined;
         if (hash && !section) {
           diagnostics.warn('missing-anchor', from, `link to "${href}": ${targetPath} has no heading "#${hash}"${didYouMeanHint(hash, [...found.anchors])}; linked to the article.`, line);
@@ -99,6 +103,15 @@ export class LinkResolver {
     for (const candidate of this.candidates(target)) {
       const found = this.context.articles.get(candidate);
       if (found) return [candidate, found];
+    }
+    return undefined;
+  }
+
+  private findArticleIgnoringCase(target: string): [string, LinkTarget] | undefined {
+    this.byLowerCase ??= new Map([...this.context.articles.keys()].map((path) => [path.toLowerCase(), path]));
+    for (const candidate of this.candidates(target)) {
+      const path = this.byLowerCase.get(candidate.toLowerCase());
+      if (path) return [path, this.context.articles.get(path)!];
     }
     return undefined;
   }

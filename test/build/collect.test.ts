@@ -170,12 +170,13 @@ describe('links and images in detail', () => {
     assert.match(a.html, /<a href="#kb\/docs-b" title="Title">ref link<\/a>/);
     assert.match(a.html, /<a href="#kb\/docs-my-page">spaced<\/a>/);
     assert.match(a.html, /<a href="#kb\/docs-b\/part-two">query<\/a>/);
+    assert.match(a.html, /<a href="#kb\/docs-b">upper<\/a>/);
     assert.match(a.html, /<a class="x" href="#kb\/docs-b\/part-two">raw<\/a>/);
     assert.match(a.html, /<img alt="gone" src="img\/none.png">/);
     assert.match(a.html, /<a href="nope.md">raw missing<\/a>/);
     assert.deepEqual(
       kb.diagnostics.map((d) => `${d.line} ${d.code}`),
-      ['3 missing-link', '5 missing-link', '5 missing-image'],
+      ['3 link-case', '5 missing-link', '5 missing-image'],
     );
   });
 });
