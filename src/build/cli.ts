@@ -7,7 +7,7 @@ import { buildBundle, type BuildResult } from './build-bundle';
 import { BuildCache } from './build-cache';
 import { parseArgs, USAGE, UsageError, type CliOptions } from './cli-args';
 import { ContentFolderError } from './collect';
-import { diagnosticLines, summaryLines } from './report';
+import { diagnosticLines, githubAnnotations, summaryLines } from './report';
 
 /** Builds at least this many Markdown files show progress. */
 const PROGRESS_FROM = 1000;
@@ -80,6 +80,7 @@ async function buildOnce(options: CliOptions, io: CliIo, cache?: BuildCache): Pr
     throw error;
   }
   for (const line of diagnosticLines(result.diagnostics, { verbose: options.verbose, contentLabel })) io.err(line);
+  if (process.env.GITHUB_ACTIONS === 'true') for (const line of githubAnnotations(result.diagnostics, contentLabel)) io.out(line);
   if (!options.quiet) for (const line of summaryLines(result, outLabel)) io.out(line);
   if (!result.ok) {
     const why = result.stats.errors ? `${result.stats.errors} error(s)` : `${result.stats.warnings} warning(s) with --strict`;

@@ -21,6 +21,22 @@ export function diagnosticLines(diagnostics: Diagnostic[], options: ReportOption
   return lines;
 }
 
+/**
+ * GitHub Actions workflow commands (`::warning file=…,line=…::message`), so a CI run shows the
+ * build's errors and warnings on the lines of the pull request.
+ */
+export function githubAnnotations(diagnostics: Diagnostic[], contentLabel: string): string[] {
+  const escape = (text: string) => text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+  const property = (text: string) => escape(text).replace(/:/g, '%3A').replace(/,/g, '%2C');
+  return diagnostics
+    .filter((d) => d.severity !== 'info')
+    .map((d) => {
+      const file = [contentLabel, d.file].filter((p) => p && p !== '.').join('/');
+      const where = [file && `file=${property(file)}`, d.line && `line=${d.line}`].filter(Boolean).join(',');
+      return `::${d.severity}${where ? ` ${where}` : ''}::${escape(d.message)}`;
+    });
+}
+
 export function formatBytes(bytes: number): string {
   if (bytes < 1000) return `${bytes} B`;
   if (bytes < 1_000_000) return `${(bytes / 1000).toFixed(1)} kB`;

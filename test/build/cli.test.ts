@@ -6,7 +6,9 @@ import { describe, it } from 'node:test';
 import { fixture, projectRoot, tempContent, tempDir } from './helpers';
 
 const CLI = ['--import', 'tsx', 'src/build/cli.ts'];
-const run = (...args: string[]) => spawnSync(process.execPath, [...CLI, ...args], { cwd: projectRoot, encoding: 'utf8' });
+// Not annotated for GitHub Actions even when the tests run there (one test turns it on).
+const env = { ...process.env, GITHUB_ACTIONS: '' };
+const run = (...args: string[]) => spawnSync(process.execPath, [...CLI, ...args], { cwd: projectRoot, encoding: 'utf8', env });
 
 describe('kb-elements build (CLI)', () => {
   it('builds, prints a summary with sizes, raw and gzip, and exits 0 with warnings', () => {
@@ -28,6 +30,16 @@ describe('kb-elements build (CLI)', () => {
     assert.match(result.stderr, /invalid-yaml\.md:4: error: front matter is not valid YAML/);
     assert.match(result.stderr, /build failed: 2 error\(s\)/);
     assert.ok(existsSync(join(out, 'kb.json')));
+  });
+
+  it('writes GitHub Actions annotations when run there', () => {
+    const result = spawnSync(process.execPath, [...CLI, 'build', 'test/fixtures/content/bad', '--out', tempDir()], {
+      cwd: projectRoot,
+      encoding: 'utf8',
+      env: { ...process.env, GITHUB_ACTIONS: 'true' },
+    });
+    assert.match(result.stdout, /^::error file=test\/fixtures\/content\/bad\/invalid-yaml\.md,line=4::front matter is not valid YAML/m);
+    assert.match(result.stdout, /^::warning file=test\/fixtures\/content\/bad\/empty\.md::empty file/m);
   });
 
   it('exits 1 on warnings with --strict', () => {
@@ -69,7 +81,7 @@ describe('kb-elements build (CLI)', () => {
   it('--watch rebuilds when an article changes', async () => {
     const content = tempContent({ 'a.md': '# First title\n\nText.\n' });
     const out = tempDir();
-    const child = spawn(process.execPath, [...CLI, 'build', content, '--out', out, '--watch'], { cwd: projectRoot });
+    const child = spawn(process.execPath, [...CLI, 'build', content, '--out', out, '--watch'], { cwd: projectRoot, env });
     let stdout = '';
     child.stdout.on('data', (chunk) => (stdout += chunk));
     const waitFor = async (check: () => boolean, what: string) => {
