@@ -101,6 +101,18 @@ describe('script tag: kb-elements.js with data-launcher', () => {
     const tip = win.document.querySelector('kb-tip') as HTMLElement & { src: string };
     await waitFor(() => tip.src, 'tip src');
     expect(tip.src).to.equal(new URL('/test/fixtures/generated/demo/kb.json', location.href).href);
+
+    // Learn more opens the article in the launcher panel; closing it returns focus to the "?".
+    const launcher = launcherOf(win)!;
+    launcher.src = BUNDLE;
+    tip.src = BUNDLE;
+    const tipEl = tip as HTMLElement & { show(): void; shadowRoot: ShadowRoot };
+    await waitFor(() => tipEl.shadowRoot.querySelector('button')?.getAttribute('aria-label')?.startsWith('More about'), 'tip loaded');
+    tipEl.show();
+    (await waitFor(() => tipEl.shadowRoot.querySelector<HTMLElement>('.read-more'), 'Learn more')).click();
+    await waitFor(() => helpOf(launcher)?.shadowRoot?.querySelector('kb-article'), 'article in the panel');
+    launcher.hide();
+    expect(tipEl.shadowRoot.activeElement).to.equal(tipEl.shadowRoot.querySelector('button.trigger'));
     expect(win.hostErrors).to.deep.equal([]);
     frame.remove();
   });

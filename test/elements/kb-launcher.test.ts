@@ -107,6 +107,14 @@ describe('<kb-launcher>', () => {
     panel(el)!.shadowRoot!.querySelector<HTMLButtonElement>('[part="close"]')!.click();
     expect(el.open).to.be.false;
     expect(document.activeElement).to.equal(before);
+
+    // If that element is gone (or hidden) by the time the panel closes, the button takes focus.
+    before.focus();
+    el.show();
+    await opened(el);
+    before.hidden = true;
+    el.hide();
+    expect(deepActive()).to.equal(button(el));
   });
 
   it('has no keyboard trap: Tab leaves the open panel', async () => {

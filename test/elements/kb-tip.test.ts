@@ -204,6 +204,8 @@ describe('<kb-tip>', () => {
     expect(events.map((e) => e.detail)).to.deep.equal([{ articleId: 'archive-storage', sectionId: 'retention-period' }]);
     expect(opened).to.deep.equal([['archive-storage', 'retention-period']]);
     expect(el.open).to.be.false;
+    // Focus waits on "?", where a launcher panel opened by Learn more will return it.
+    expect(el.shadowRoot!.activeElement).to.equal(trigger(el));
 
     const cancel = (e: Event) => e.preventDefault();
     page.addEventListener('kb-article-open', cancel);

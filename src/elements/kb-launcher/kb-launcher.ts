@@ -243,7 +243,11 @@ export class KbLauncher extends HTMLElement {
     this.removeAttribute('open');
     this.button?.setAttribute('aria-expanded', 'false');
     if (this.panel) this.panel.hidden = true;
-    if (focusInside) ((this.returnFocus?.isConnected ? this.returnFocus : this.button) as HTMLElement | undefined)?.focus();
+    if (focusInside) {
+      (this.returnFocus as HTMLElement | undefined)?.focus?.();
+      // Gone or hidden meanwhile (a closed popover): the button takes focus instead.
+      if (deepActiveElement() !== this.returnFocus) this.button?.focus();
+    }
     this.returnFocus = undefined;
     this.dispatchEvent(new KbLauncherCloseEvent());
   }

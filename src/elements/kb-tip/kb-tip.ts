@@ -300,6 +300,9 @@ export class KbTip extends LitElement implements KbSourceHost {
 
   /** Fires `kb-article-open`; unless cancelled, shows the article where the page shows help. */
   private openArticle(articleId: string, sectionId?: string): void {
+    // Focus leaves the closing popover for the "?" button, so a panel that opens now returns
+    // focus there when it closes.
+    this.trigger?.focus();
     if (!requestArticleOpen(this, articleId, sectionId, this.articleUrl || undefined)) return;
     if (this.articleUrl) return;
     const opener = this.findOpener();
