@@ -66,6 +66,8 @@ describe('script tag: kb-elements.js with data-launcher', () => {
     win.kbElements!.open();
     await waitFor(() => helpOf(launcher)?.shadowRoot?.querySelector('h1'), 'help center open');
     expect(win.customElements.get('kb-help')).to.not.equal(undefined);
+    const api = await (win as unknown as { kbElementsBundle: { load(): Promise<Record<string, unknown>> } }).kbElementsBundle.load();
+    expect(typeof api.KnowledgeBase).to.equal('function');
     // "Suggested for this page" from the suggest() key queued before load.
     await waitFor(() => helpOf(launcher)!.shadowRoot!.textContent!.includes('How long the archive keeps mail'), 'suggestion');
     win.kbElements!.close();
