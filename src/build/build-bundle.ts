@@ -30,6 +30,8 @@ export interface BuildOptions {
   onProgress?: (done: number, total: number) => void;
   /** Reuse conversions of unchanged articles from earlier builds (watch mode, Vite dev). */
   cache?: BuildCache;
+  /** Not content, should it be inside the content folder: the output folder. */
+  ignore?: string[];
 }
 
 export interface SizeInfo {
@@ -68,7 +70,7 @@ export interface BuildResult {
 
 export async function createBundle(options: BuildOptions): Promise<BuildResult> {
   const started = performance.now();
-  const collected = await collectArticles(options.contentDir, { onProgress: options.onProgress, cache: options.cache });
+  const collected = await collectArticles(options.contentDir, { onProgress: options.onProgress, cache: options.cache, ignore: options.ignore });
   const { articles, categories, config, diagnostics } = collected;
   const meta: { title: string; locale: string; baseUrl?: string } = { title: config.title, locale: config.locale };
   const baseUrl = options.baseUrl ?? config.baseUrl;
@@ -112,7 +114,7 @@ export async function createBundle(options: BuildOptions): Promise<BuildResult> 
 
 /** Builds and writes the bundle into `outDir`. */
 export async function buildBundle(options: BuildOptions & { outDir: string }): Promise<BuildResult> {
-  const result = await createBundle(options);
+  const result = await createBundle({ ...options, ignore: [...(options.ignore ?? []), options.outDir] });
   const started = performance.now();
   await writeBundleFiles(options.outDir, result.files);
   result.stats.time += Math.round(performance.now() - started);

@@ -46,6 +46,8 @@ export interface CollectOptions {
   onProgress?: (done: number, total: number) => void;
   /** Keeps conversions between builds of a long-running process (watch mode, Vite dev). */
   cache?: BuildCache;
+  /** Folders or files inside the content folder that are not content (the output folder). */
+  ignore?: string[];
 }
 
 /** The content folder is missing or is not a folder: nothing can be built. */
@@ -74,7 +76,7 @@ export async function collectArticles(contentDir: string, options: CollectOption
   if (!info.isDirectory()) throw new ContentFolderError(`not a folder: ${contentDir}`);
 
   const diagnostics = new DiagnosticList();
-  const tree = await readContentTree(root);
+  const tree = await readContentTree(root, options.ignore);
   const config = await readConfig(root, tree.configFiles, diagnostics);
   const configFile = tree.configFiles[0] ?? '';
   const engine = options.cache?.engineFor(config.locale) ?? new MarkdownEngine(config.locale);

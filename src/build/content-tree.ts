@@ -1,6 +1,6 @@
 /** Lists a content folder: Markdown articles, category files, the config file and the rest. */
 import { readdirSync, statSync, type Dirent } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { compareStrings } from './diagnostics';
 
 export const CATEGORY_FILE = '_category.md';
@@ -26,7 +26,8 @@ const SKIPPED = new Set(['node_modules']);
  * Synchronous on purpose: for thousands of small files it is several times faster than
  * waiting on the thread pool for each one.
  */
-export async function readContentTree(root: string): Promise<ContentTree> {
+export async function readContentTree(root: string, ignore: string[] = []): Promise<ContentTree> {
+  const ignored = new Set(ignore.map((path) => resolve(path)));
   const tree: ContentTree = { articles: [], categoryFiles: new Map(), folders: [], configFiles: [], otherFiles: [] };
   const folders = new Set<string>();
   const visit = (relative: string): void => {
@@ -35,6 +36,7 @@ export async function readContentTree(root: string): Promise<ContentTree> {
       const name = entry.name;
       if (SKIPPED.has(name)) continue;
       const path = relative ? `${relative}/${name}` : name;
+      if (ignored.has(join(root, path))) continue;
       const kind = kindOf(entry, join(root, path));
       // Hidden folders (.git) and hidden files (.DS_Store) are not content; but a page about the
       // `.` command is called `..md`, so hidden Markdown files are articles.

@@ -125,3 +125,13 @@ describe('rebuilds in a long-running process', () => {
     assert.deepEqual(second.diagnostics.map((d) => `${d.file}:${d.line} ${d.code}`), ['a.md:3 missing-anchor', 'b.md:5 template-syntax']);
   });
 });
+
+describe('an output folder inside the content folder', () => {
+  it('is not read as content on the next build', async () => {
+    const content = tempContent({ 'a.md': '# A\n\n![i](i.png)\n', 'i.png': 'png' });
+    const out = join(content, 'public', 'help');
+    await buildBundle({ contentDir: content, outDir: out, split: true });
+    const second = await buildBundle({ contentDir: content, outDir: out, split: true });
+    assert.deepEqual(second.diagnostics, []);
+  });
+});
