@@ -147,8 +147,9 @@ export function kbElements(options: KbVitePluginOptions): Plugin {
 
   async function rebuild(server: ViteDevServer, file: string) {
     config.logger.info(`[kb-elements] ${file.slice(contentDir.length + 1)} changed: rebuilding`, { timestamp: true });
+    let result: BuildResult | undefined;
     try {
-      await build();
+      result = await build();
     } catch (error) {
       config.logger.error(`[kb-elements] ${(error as Error).message}`);
     }
@@ -157,7 +158,24 @@ export function kbElements(options: KbVitePluginOptions): Plugin {
       if (module) environment.moduleGraph.invalidateModule(module);
     }
     server.ws.send({ type: 'custom', event: 'kb-elements:update', data: { url: `${publicPath()}${BUNDLE_FILE}` } });
-    server.ws.send({ type: 'full-reload' });
+    const errors = result?.diagnostics.filter((d) => d.severity === 'error') ?? [];
+    if (errors.length === 0) {
+      server.ws.send({ type: 'full-reload' });
+      return;
+    }
+    // Content errors show in Vite's error overlay, on the page the author is looking at.
+    const first = errors[0];
+    const errorFile = resolve(contentDir, first.file);
+    server.ws.send({
+      type: 'error',
+      err: {
+        message: `Knowledge base: ${errors.length} error(s)\n${diagnosticLines(errors, { contentLabel: options.content }).join('\n')}`,
+        stack: '',
+        id: errorFile,
+        loc: { file: errorFile, line: first.line ?? 1, column: 1 },
+        plugin: 'kb-elements',
+      },
+    });
   }
 }
 

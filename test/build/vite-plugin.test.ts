@@ -71,6 +71,20 @@ describe('Vite plugin', () => {
       assert.equal(title, 'Second title');
       const virtual = await server.ssrLoadModule('virtual:kb-elements/bundle');
       assert.equal(virtual.default.articles[0].title, 'Second title');
+
+      // A content error shows in the error overlay instead of reloading the page.
+      const sent: { type: string; err?: { message: string; loc?: { line: number } } }[] = [];
+      const send = server.ws.send.bind(server.ws);
+      server.ws.send = ((payload: (typeof sent)[number]) => {
+        sent.push(payload);
+        return send(payload as never);
+      }) as typeof server.ws.send;
+      writeFileSync(join(content, 'guide/a.md'), '---\ntitle: [broken\n---\n# Third\n');
+      for (let i = 0; i < 50 && !sent.some((p) => p.type === 'error'); i++) await new Promise((r) => setTimeout(r, 100));
+      const overlay = sent.find((p) => p.type === 'error');
+      assert.ok(overlay, JSON.stringify(sent));
+      assert.match(overlay.err!.message, /guide\/a\.md:2: error: front matter is not valid YAML/);
+      assert.ok(!sent.some((p) => p.type === 'full-reload'));
     } finally {
       await server.close();
     }
