@@ -79,7 +79,7 @@ async function buildOnce(options: CliOptions, io: CliIo, cache?: BuildCache): Pr
     }
     throw error;
   }
-  for (const line of diagnosticLines(result.diagnostics, { verbose: options.verbose, contentLabel })) io.err(line);
+  for (const line of diagnosticLines(result.diagnostics, { verbose: options.verbose, contentLabel, notesHint: 'run with --verbose to list' })) io.err(line);
   if (process.env.GITHUB_ACTIONS === 'true') for (const line of githubAnnotations(result.diagnostics, contentLabel)) io.out(line);
   if (!options.quiet) for (const line of summaryLines(result, outLabel)) io.out(line);
   if (!result.ok) {

@@ -7,6 +7,8 @@ export interface ReportOptions {
   verbose?: boolean;
   /** How the content folder is named in `file:line` references. */
   contentLabel?: string;
+  /** Say how many notes were not listed, and how to list them (the CLI's `--verbose`). */
+  notesHint?: string;
 }
 
 const CAP = 50;
@@ -15,9 +17,9 @@ const CAP = 50;
 export function diagnosticLines(diagnostics: Diagnostic[], options: ReportOptions = {}): string[] {
   const shown = diagnostics.filter((d) => options.verbose || d.severity !== 'info');
   const lines = (options.verbose ? shown : shown.slice(0, CAP)).map((d) => formatDiagnostic(d, options.contentLabel));
-  if (!options.verbose && shown.length > CAP) lines.push(`... and ${shown.length - CAP} more (run with --verbose to see all)`);
+  if (!options.verbose && shown.length > CAP) lines.push(`... and ${shown.length - CAP} more${options.notesHint ? ' (run with --verbose to see all)' : ''}`);
   const notes = diagnostics.length - shown.length;
-  if (notes) lines.push(`${notes} ${notes === 1 ? 'note' : 'notes'} (drafts left out, files not used, ...): run with --verbose to list`);
+  if (notes && options.notesHint) lines.push(`${notes} ${notes === 1 ? 'note' : 'notes'} (drafts left out, files not used, ...): ${options.notesHint}`);
   return lines;
 }
 

@@ -53,9 +53,9 @@ export function kbElements(options: KbVitePluginOptions): Plugin {
       return result;
     }));
   const report = (result: BuildResult) => {
-    const lines = diagnosticLines(result.diagnostics, { contentLabel: options.content });
-    for (const line of lines) config.logger.warn(`[kb-elements] ${line}`);
-    config.logger.info(`[kb-elements] ${summaryLines(result, publicPath().replace(/\/$/, '')).join('\n  ')}`);
+    for (const line of diagnosticLines(result.diagnostics, { contentLabel: options.content })) config.logger.warn(`[kb-elements] ${line}`);
+    const notes = result.stats.infos ? [`${result.stats.infos} note(s): ${result.diagnostics.filter((d) => d.severity === 'info').map((d) => `${d.file} (${d.message})`).join('; ')}`] : [];
+    config.logger.info(`[kb-elements] ${[...summaryLines(result, publicPath().replace(/\/$/, '')), ...notes].join('\n  ')}`);
   };
 
   return {
