@@ -100,7 +100,7 @@ describe('script tag: kb-elements.js with data-launcher', () => {
     const field = win.document.querySelector('#retention')!;
     await waitFor(() => field.getAttribute('aria-describedby'), 'field described');
     // The tip has no src: it uses the bundle of the launcher the script tag added.
-    const tip = win.document.querySelector('kb-tip') as HTMLElement & { src: string };
+    const tip = win.document.querySelector('kb-tip') as HTMLElement & { src: string; show(): void; shadowRoot: ShadowRoot };
     await waitFor(() => tip.src, 'tip src');
     expect(tip.src).to.equal(new URL('/test/fixtures/generated/demo/kb.json', location.href).href);
 
@@ -108,7 +108,7 @@ describe('script tag: kb-elements.js with data-launcher', () => {
     const launcher = launcherOf(win)!;
     launcher.src = BUNDLE;
     tip.src = BUNDLE;
-    const tipEl = tip as HTMLElement & { show(): void; shadowRoot: ShadowRoot };
+    const tipEl = tip;
     await waitFor(() => tipEl.shadowRoot.querySelector('button')?.getAttribute('aria-label')?.startsWith('More about'), 'tip loaded');
     tipEl.show();
     (await waitFor(() => tipEl.shadowRoot.querySelector<HTMLElement>('.read-more'), 'Learn more')).click();
