@@ -83,10 +83,17 @@ function salvageFields(yaml: string): Pick<FrontMatter, 'data' | 'lines'> {
     const match = /^([A-Za-z_][\w-]*)[ \t]*:[ \t]*(.*)$/.exec(text);
     if (!match || match[2].trim() === '') return;
     try {
-      data[match[1]] = parse(match[2]);
+      const value: unknown = parse(match[2]);
+      // `Security: Fail2Ban` parses as a mapping; on one line, it was meant as text.
+      const meantAsText = value !== null && typeof value === 'object' && !Array.isArray(value) && !match[2].trim().startsWith('{');
+      data[match[1]] = meantAsText ? match[2].trim() : value;
       lines[match[1]] = i + 2;
     } catch {
-      // This line is the broken one: leave it out.
+      // `title: Security: Fail2Ban` is not YAML but plainly means a text; a broken list or
+      // quote (`tags: [a, b`) is left out rather than guessed at.
+      if (/^[[{"'|>&*!%@`]/.test(match[2].trim())) return;
+      data[match[1]] = match[2].trim();
+      lines[match[1]] = i + 2;
     }
   });
   return { data, lines };

@@ -79,6 +79,13 @@ describe('more bad input', () => {
     assert.equal(kb.articles[0].title, 'Heading');
   });
 
+  it('a value with a colon (not YAML, but meant as text) is kept as text', async () => {
+    const kb = await collectArticles(tempContent({ 'a.md': '---\ntitle: Security: Fail2Ban\nviews: 7\n---\nText.\n' }));
+    assert.deepEqual(diagnosticsOf(kb.diagnostics, 'a.md'), ['2 error front-matter-yaml']);
+    assert.equal(kb.articles[0].title, 'Security: Fail2Ban');
+    assert.equal(kb.articles[0].views, 7);
+  });
+
   it('front matter that is a list, not a mapping, is an error and the article is kept', async () => {
     const kb = await collectArticles(tempContent({ 'a.md': '---\n- one\n- two\n---\n# A\n' }));
     assert.deepEqual(diagnosticsOf(kb.diagnostics, 'a.md'), ['2 error front-matter-yaml']);
