@@ -61,6 +61,8 @@ interface Draft {
   fields: ArticleFields;
   /** Line of each front matter field. */
   fieldLines: Record<string, number>;
+  /** Plain text: front matter `excerpt` without its Markdown, else the cut first paragraph. */
+  excerpt: string;
   converted: ConvertedMarkdown;
   title: string;
   id: string;
@@ -210,7 +212,8 @@ function readArticle(root: string, path: string, engine: MarkdownEngine, diagnos
     diagnostics.warn('missing-title', path, `no title: add "title:" to the front matter or start with a "# Heading"; used "${title}" from the file name.`, 1);
   }
   if (!front.body.trim()) diagnostics.warn('empty-article', path, 'the article has no text, only front matter.', front.bodyLine - 1);
-  return { path, folder, fields, fieldLines: front.lines, converted, title, id: '', category: '' };
+  const excerpt = fields.excerpt !== undefined ? engine.plain(fields.excerpt) : makeExcerpt(converted.firstParagraph);
+  return { path, folder, fields, fieldLines: front.lines, excerpt, converted, title, id: '', category: '' };
 }
 
 function defaultId(path: string): string {
@@ -296,7 +299,7 @@ function toArticle(draft: Draft, html: string, related: string[], lang: string |
     id: draft.id,
     title: draft.title,
     category: draft.category,
-    excerpt: fields.excerpt ?? makeExcerpt(converted.firstParagraph),
+    excerpt: draft.excerpt,
     tags: fields.tags ?? [],
     views: fields.views ?? 0,
     headings: converted.headings,

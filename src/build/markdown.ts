@@ -152,6 +152,11 @@ export class MarkdownEngine {
     };
   }
 
+  /** Plain text of a short piece of Markdown (an excerpt written in front matter). */
+  plain(markdown: string): string {
+    return plainText(this.marked.lexer(markdown) as unknown as Token[]).replace(/\s+/g, ' ');
+  }
+
   /** The final HTML: each URL marker replaced by what `resolve` decides for it. */
   finish(converted: ConvertedMarkdown, resolve: (url: UrlReference) => UrlResolution): string {
     if (converted.urls.length === 0) return converted.html;

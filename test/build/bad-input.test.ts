@@ -103,6 +103,11 @@ describe('more bad input', () => {
     assert.deepEqual(article.tags, []);
   });
 
+  it('an excerpt written with Markdown becomes plain text', async () => {
+    const kb = await collectArticles(tempContent({ 'a.md': '---\ntitle: A\nexcerpt: Run `setup` **first**, see [B](b.md).\n---\nText.\n' }));
+    assert.equal(kb.articles[0].excerpt, 'Run setup first, see B.');
+  });
+
   it('reads views written with thousands separators and dates with times', async () => {
     const kb = await collectArticles(tempContent({ 'a.md': '---\ntitle: A\nviews: "4,692"\nupdated: 2026-03-31T10:00:00Z\n---\nText.\n' }));
     assert.equal(kb.articles[0].views, 4692);
