@@ -1,6 +1,7 @@
 import { builtinModules } from 'node:module';
 import { defineConfig, type UserConfig } from 'vite';
 import pkg from './package.json' with { type: 'json' };
+import { minifyLitTemplates } from './scripts/minify-lit-templates.ts';
 
 /**
  * Four builds, chosen by `--mode`:
@@ -17,6 +18,7 @@ const isExternal = (deps: string[]) => (id: string) =>
 
 const configs: Record<string, UserConfig> = {
   lib: {
+    plugins: [minifyLitTemplates()],
     build: {
       outDir: 'dist',
       emptyOutDir: false,
@@ -31,6 +33,7 @@ const configs: Record<string, UserConfig> = {
     },
   },
   standalone: {
+    plugins: [minifyLitTemplates()],
     define: { 'process.env.NODE_ENV': '"production"' },
     build: {
       outDir: 'dist',
@@ -48,6 +51,7 @@ const configs: Record<string, UserConfig> = {
   },
   /** The launcher-first script (kb-launcher.js): button + window.kbElements; loads kb-elements.js on demand. */
   launcher: {
+    plugins: [minifyLitTemplates()],
     build: {
       outDir: 'dist',
       emptyOutDir: false,
