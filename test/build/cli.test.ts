@@ -10,6 +10,15 @@ const CLI = ['--import', 'tsx', 'src/build/cli.ts'];
 const env = { ...process.env, GITHUB_ACTIONS: '' };
 const run = (...args: string[]) => spawnSync(process.execPath, [...CLI, ...args], { cwd: projectRoot, encoding: 'utf8', env });
 
+/** The same `main` in this process: most behaviour is tested here, a subprocess costs seconds. */
+async function runHere(...args: string[]) {
+  const { main } = await import('../../src/build/cli');
+  const stdout: string[] = [];
+  const stderr: string[] = [];
+  const status = await main(args, { out: (line) => stdout.push(line), err: (line) => stderr.push(line) });
+  return { status, stdout: stdout.map((l) => `${l}\n`).join(''), stderr: stderr.map((l) => `${l}\n`).join('') };
+}
+
 describe('kb-elements build (CLI)', () => {
   it('builds, prints a summary with sizes, raw and gzip, and exits 0 with warnings', () => {
     const out = tempDir();
@@ -32,46 +41,47 @@ describe('kb-elements build (CLI)', () => {
     assert.ok(existsSync(join(out, 'kb.json')));
   });
 
-  it('writes GitHub Actions annotations when run there', () => {
-    const result = spawnSync(process.execPath, [...CLI, 'build', 'test/fixtures/content/bad', '--out', tempDir()], {
-      cwd: projectRoot,
-      encoding: 'utf8',
-      env: { ...process.env, GITHUB_ACTIONS: 'true' },
+  it('writes GitHub Actions annotations when run there', async () => {
+    const before = process.env.GITHUB_ACTIONS;
+    process.env.GITHUB_ACTIONS = 'true';
+    const result = await runHere('build', 'test/fixtures/content/bad', '--out', tempDir()).finally(() => {
+      if (before === undefined) delete process.env.GITHUB_ACTIONS;
+      else process.env.GITHUB_ACTIONS = before;
     });
     assert.match(result.stdout, /^::error file=test\/fixtures\/content\/bad\/invalid-yaml\.md,line=4::front matter is not valid YAML/m);
     assert.match(result.stdout, /^::warning file=test\/fixtures\/content\/bad\/empty\.md::empty file/m);
   });
 
-  it('exits 1 on warnings with --strict', () => {
-    const result = run('build', fixture('basic'), '--out', tempDir(), '--strict', '--quiet');
+  it('exits 1 on warnings with --strict', async () => {
+    const result = await runHere('build', fixture('basic'), '--out', tempDir(), '--strict', '--quiet');
     assert.equal(result.status, 1);
     assert.match(result.stderr, /10 warning\(s\) with --strict/);
     assert.equal(result.stdout, '');
   });
 
-  it('exits 2 for a content folder that does not exist, or an empty one gives 1', () => {
+  it('exits 2 for a content folder that does not exist, or an empty one gives 1', async () => {
     const missing = run('build', 'no/such/folder', '--out', tempDir());
     assert.equal(missing.status, 2);
     assert.match(missing.stderr, /content folder not found: no\/such\/folder/);
-    const empty = run('build', tempContent(), '--out', tempDir());
+    const empty = await runHere('build', tempContent(), '--out', tempDir());
     assert.equal(empty.status, 1);
     assert.match(empty.stderr, /error: no Markdown articles/);
   });
 
-  it('exits 2 with the usage for wrong arguments, 0 for --help', () => {
-    for (const args of [[], ['build'], ['build', 'x'], ['publish', 'x', '--out', 'y'], ['build', 'x', '--out', 'y', '--fast']]) {
-      const result = run(...args);
+  it('exits 2 with the usage for wrong arguments, 0 for --help', async () => {
+    for (const args of [[], ['build'], ['build', 'x'], ['publish', 'x', '--out', 'y'], ['build', 'x', '--out', 'y', '--fast'], ['build', 'x', '--out']]) {
+      const result = await runHere(...args);
       assert.equal(result.status, 2, args.join(' '));
       assert.match(result.stderr, /Usage: kb-elements build/);
     }
-    const help = run('--help');
+    const help = await runHere('--help');
     assert.equal(help.status, 0);
     assert.match(help.stdout, /Exit codes/);
   });
 
-  it('--split writes body files, --verbose lists notes', () => {
+  it('--split writes body files, --verbose lists notes', async () => {
     const out = tempDir();
-    const result = run('build', fixture('basic'), '--out', out, '--split', '--verbose');
+    const result = await runHere('build', fixture('basic'), '--out', out, '--split', '--verbose');
     assert.equal(result.status, 0);
     assert.match(result.stdout, /articles\/ {2}5 body files/);
     assert.equal(readdirSync(join(out, 'articles')).length, 5);
