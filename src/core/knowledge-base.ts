@@ -2,6 +2,7 @@
 import type { Article, ArticleMeta, Category, KnowledgeBaseMeta, SearchHit, SearchOptions } from './types';
 import { validateBundle, validateBundleAsync, type KbBundle } from './bundle-format';
 import { KbError } from './errors';
+import { parseJsonSliced } from './json-sliced';
 import { contextMatch } from './context-match';
 import { sectionTexts } from './html-text';
 import { parseQuery } from './search/query';
@@ -25,6 +26,7 @@ export interface LoadOptions extends KnowledgeBaseOptions {
 }
 
 const DEFAULT_LIMIT = 10;
+const SLICED_PARSE_CHARS = 256 * 1024;
 
 export class KnowledgeBase {
   readonly meta: KnowledgeBaseMeta;
@@ -69,13 +71,14 @@ export class KnowledgeBase {
   /** Fetches `kb.json` and loads it with `fromAsync`. Throws `KbError` (`network`, `http`, `timeout`, `format`, `version`). */
   static async load(url: string | URL, options: LoadOptions = {}): Promise<KnowledgeBase> {
     const href = resolveUrl(url);
-    const json = await fetchWithTimeout(href, options, async (response) => {
-      try {
-        return (await response.json()) as unknown;
-      } catch (cause) {
-        throw new KbError('format', `The knowledge base at ${href} is not valid JSON`, { url: href, cause });
-      }
-    });
+    const text = await fetchWithTimeout(href, options, (response) => response.text());
+    let json: unknown;
+    try {
+      // A large bundle is parsed in slices, so the page never stalls on it.
+      json = text.length > SLICED_PARSE_CHARS ? await parseJsonSliced(text) : JSON.parse(text);
+    } catch (cause) {
+      throw new KbError('format', `The knowledge base at ${href} is not valid JSON`, { url: href, cause });
+    }
     return KnowledgeBase.fromAsync(json, { ...options, baseUrl: options.baseUrl ?? href });
   }
 

@@ -14,6 +14,8 @@ const UNSPACED = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script
 /** Scripts where a single character is a word (and any substring of a word may be searched). */
 const IDEOGRAPHIC = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u;
 
+const WEB_ADDRESS = /\b(?:https?|ftp):\/\/([\w\-.]*)[\w\-.~:/?#@!$&*+,;=%]*/gi;
+
 /** One word of a text, as found in the original (for highlighting) and folded (for matching). */
 export interface Word {
   /** Folded form, the index term. */
@@ -86,12 +88,13 @@ export function isContentTerm(term: string): boolean {
  * word and the parts of technical words. `short` is for titles, headings and tags: there
  * stop words (`who`, `at`) and technical words whole (`setup.sh`) are kept too, where they
  * are cheap and can matter; in longer text a technical word of two or more parts is
- * indexed by its parts only (a third of the index otherwise).
+ * indexed by its parts only (a third of the index otherwise), and a web address by its host.
  */
 export function indexTerms(text: string, short = false): string[] {
   const keep = short ? isTerm : isContentTerm;
   const out: string[] = [];
-  for (const w of words(text)) {
+  // A web address in running text counts by its host name (often a product's name), not its path.
+  for (const w of words(short ? text : text.replace(WEB_ADDRESS, ' $1 '))) {
     if (w.unspaced) {
       out.push(w.term);
       continue;
