@@ -16,8 +16,10 @@ import { parseSync, Visitor, type Plugin } from 'vite';
 type Kind = 'css' | 'html';
 
 export function minifyCss(text: string): string {
-  // Quoted strings (`content: '↳ '`) keep their text: only the parts between them change.
+  // Comments go first (one may quote a word); then quoted strings (`content: '↳ '`) keep
+  // their text and only the parts between them change.
   return text
+    .replace(/\/\*[\s\S]*?\*\//g, '')
     .split(/('[^']*'|"[^"]*")/)
     .map((part, i) => (i % 2 ? part : minifyCssCode(part)))
     .join('');
@@ -25,7 +27,6 @@ export function minifyCss(text: string): string {
 
 function minifyCssCode(text: string): string {
   return text
-    .replace(/\/\*[\s\S]*?\*\//g, '')
     .replace(/\s+/g, ' ')
     .replace(/ ?([{};,>]) ?/g, '$1')
     .replace(/: /g, ':')
