@@ -57,10 +57,10 @@ const SORT_LABELS: Record<ArticleSort, keyof KbStrings> = {
 export class KbArticleList extends LitElement implements KbSourceHost {
   static override styles = [tokens, baseStyles, stateStyles, styles];
 
-  private readonly source = new KbSource(this);
-  private readonly i18n = new KbI18n(this);
+  readonly #source = new KbSource(this);
+  readonly #i18n = new KbI18n(this);
   /** Set by a page change the user made, so focus follows to the new page. */
-  private focusFirstAfterRender = false;
+  #focusFirstAfterRender = false;
 
   /** URL of the knowledge-base bundle (`kb.json`). Elements with the same `src` share one load. */
   @property() src = '';
@@ -112,8 +112,8 @@ export class KbArticleList extends LitElement implements KbSourceHost {
   }
 
   protected override updated(): void {
-    if (!this.focusFirstAfterRender) return;
-    this.focusFirstAfterRender = false;
+    if (!this.#focusFirstAfterRender) return;
+    this.#focusFirstAfterRender = false;
     this.renderRoot.querySelector<HTMLElement>('[part~="link"]')?.focus();
   }
 
@@ -124,12 +124,12 @@ export class KbArticleList extends LitElement implements KbSourceHost {
 
   /** All articles of the list, sorted, before pagination (empty until the bundle is in). */
   get articles(): ArticleMeta[] {
-    const kb = this.source.knowledgeBase;
+    const kb = this.#source.knowledgeBase;
     if (!kb) return [];
-    return sortArticles(this.unsorted(kb), this.effectiveSort, this.i18n.lang);
+    return sortArticles(this.#unsorted(kb), this.effectiveSort, this.#i18n.lang);
   }
 
-  private unsorted(kb: KnowledgeBase): ArticleMeta[] {
+  #unsorted(kb: KnowledgeBase): ArticleMeta[] {
     if (!this.category) return kb.popular(this.limit);
     if (!this.includeSubcategories) return kb.articles(this.category);
     // The category, then each subcategory in tree order: the author's order, section by section.
@@ -137,26 +137,26 @@ export class KbArticleList extends LitElement implements KbSourceHost {
     return ids.flatMap((id) => kb.articles(id));
   }
 
-  private goToPage(page: number): void {
+  #goToPage(page: number): void {
     this.page = page;
-    this.focusFirstAfterRender = true;
+    this.#focusFirstAfterRender = true;
   }
 
-  private onSortChange(e: Event): void {
+  #onSortChange(e: Event): void {
     this.userSort = (e.target as HTMLSelectElement).value as ArticleSort;
     this.page = 1;
   }
 
-  private onOpen(e: MouseEvent, article: ArticleMeta): void {
+  #onOpen(e: MouseEvent, article: ArticleMeta): void {
     if (this.articleUrl && isModifiedClick(e)) return;
     e.preventDefault();
     requestArticleOpen(this, article.id, undefined, this.articleUrl);
   }
 
   override render() {
-    const { t } = this.i18n;
-    const kb = this.source.knowledgeBase;
-    if (!kb) return renderSourceState(this.source, t);
+    const { t } = this.#i18n;
+    const kb = this.#source.knowledgeBase;
+    if (!kb) return renderSourceState(this.#source, t);
     const category = this.category ? kb.category(this.category) : undefined;
     if (this.category && !category) return renderEmpty(format(t.categoryNotFound, { id: this.category }));
     const all = this.articles;
@@ -174,54 +174,54 @@ export class KbArticleList extends LitElement implements KbSourceHost {
         ? html`<div class="toolbar" part="toolbar">
             <span class="muted range"
               >${format(t.showingRange, {
-                from: this.i18n.number(from + 1),
-                to: this.i18n.number(from + shown.length),
-                total: this.i18n.number(all.length),
+                from: this.#i18n.number(from + 1),
+                to: this.#i18n.number(from + shown.length),
+                total: this.#i18n.number(all.length),
               })}</span
             >
-            ${this.sortable ? this.renderSort(t) : nothing}
+            ${this.sortable ? this.#renderSort(t) : nothing}
           </div>`
         : nothing}
       <ul class="list" part="list" role="list" aria-label=${label}>
-        ${shown.map((a) => this.renderItem(a, kb, !category || (this.includeSubcategories && a.category !== category.id)))}
+        ${shown.map((a) => this.#renderItem(a, kb, !category || (this.includeSubcategories && a.category !== category.id)))}
       </ul>
-      ${pages > 1 ? this.renderPagination(page, pages, t) : nothing}
+      ${pages > 1 ? this.#renderPagination(page, pages, t) : nothing}
     </div>`;
   }
 
-  private renderSort(t: KbStrings): TemplateResult {
+  #renderSort(t: KbStrings): TemplateResult {
     const current = this.effectiveSort;
     return html`<label class="sort">
       <span>${t.sortBy}</span>
-      <select @change=${this.onSortChange}>
+      <select @change=${this.#onSortChange}>
         ${ARTICLE_SORTS.map((s) => html`<option value=${s} ?selected=${s === current}>${t[SORT_LABELS[s]]}</option>`)}
       </select>
     </label>`;
   }
 
-  private renderItem(article: ArticleMeta, kb: KnowledgeBase, showCategory: boolean): TemplateResult {
+  #renderItem(article: ArticleMeta, kb: KnowledgeBase, showCategory: boolean): TemplateResult {
     const href = articleHref(this.articleUrl, article.id);
     const title = href
-      ? html`<a class="link" part="link" href=${href} @click=${(e: MouseEvent) => this.onOpen(e, article)}>${article.title}</a>`
-      : html`<button type="button" class="link" part="link" @click=${(e: MouseEvent) => this.onOpen(e, article)}>
+      ? html`<a class="link" part="link" href=${href} @click=${(e: MouseEvent) => this.#onOpen(e, article)}>${article.title}</a>`
+      : html`<button type="button" class="link" part="link" @click=${(e: MouseEvent) => this.#onOpen(e, article)}>
           ${article.title}
         </button>`;
-    const date = this.i18n.date(article.updated);
+    const date = this.#i18n.date(article.updated);
     const categoryTitle = showCategory ? kb.category(article.category)?.title : undefined;
     return html`<li class="item" part="item">
       ${title}
       ${article.excerpt ? html`<p class="excerpt" part="excerpt">${article.excerpt}</p>` : nothing}
       <p class="meta muted" part="meta">
-        <span>${this.i18n.views(article.views)}</span>
-        ${date ? html`<span>${format(this.i18n.t.updated, { date })}</span>` : nothing}
+        <span>${this.#i18n.views(article.views)}</span>
+        ${date ? html`<span>${format(this.#i18n.t.updated, { date })}</span>` : nothing}
         ${categoryTitle ? html`<span>${categoryTitle}</span>` : nothing}
       </p>
     </li>`;
   }
 
-  private renderPagination(page: number, pages: number, t: KbStrings): TemplateResult {
+  #renderPagination(page: number, pages: number, t: KbStrings): TemplateResult {
     return html`<nav class="pagination" part="pagination" aria-label=${t.pagination}>
-      <button type="button" class="button" ?disabled=${page <= 1} @click=${() => this.goToPage(page - 1)}>
+      <button type="button" class="button" ?disabled=${page <= 1} @click=${() => this.#goToPage(page - 1)}>
         <span aria-hidden="true" class="arrow">‹</span> ${t.previousPage}
       </button>
       <ol class="pages" role="list">
@@ -232,17 +232,17 @@ export class KbArticleList extends LitElement implements KbSourceHost {
                 <button
                   type="button"
                   class="button page"
-                  aria-label=${format(t.pageN, { page: this.i18n.number(p) })}
+                  aria-label=${format(t.pageN, { page: this.#i18n.number(p) })}
                   aria-current=${p === page ? 'page' : nothing}
-                  @click=${() => this.goToPage(p)}
+                  @click=${() => this.#goToPage(p)}
                 >
-                  ${this.i18n.number(p)}
+                  ${this.#i18n.number(p)}
                 </button>
               </li>`,
         )}
       </ol>
-      <span class="page-status" aria-live="polite">${format(t.pageOf, { page: this.i18n.number(page), pages: this.i18n.number(pages) })}</span>
-      <button type="button" class="button" ?disabled=${page >= pages} @click=${() => this.goToPage(page + 1)}>
+      <span class="page-status" aria-live="polite">${format(t.pageOf, { page: this.#i18n.number(page), pages: this.#i18n.number(pages) })}</span>
+      <button type="button" class="button" ?disabled=${page >= pages} @click=${() => this.#goToPage(page + 1)}>
         ${t.nextPage} <span aria-hidden="true" class="arrow">›</span>
       </button>
     </nav>`;

@@ -68,8 +68,8 @@ const answeredKey = (articleId: string) => `kb-feedback:${articleId}`;
 export class KbArticle extends LitElement implements KbSourceHost {
   static override styles = [tokens, baseStyles, stateStyles, styles];
 
-  private readonly source = new KbSource(this);
-  private readonly i18n = new KbI18n(this);
+  readonly #source = new KbSource(this);
+  readonly #i18n = new KbI18n(this);
 
   @query('.body') private bodyEl?: HTMLElement;
   @query('h1') private titleEl?: HTMLElement;
@@ -113,79 +113,79 @@ export class KbArticle extends LitElement implements KbSourceHost {
   /** The section the reader is in, marked in the table of contents. */
   @state() private activeSection = '';
 
-  private body?: DocumentFragment;
-  private bodyKey?: unknown[];
-  private generation = 0;
-  private loadedFor?: [KnowledgeBase | undefined, string];
+  #body?: DocumentFragment;
+  #bodyKey?: unknown[];
+  #generation = 0;
+  #loadedFor?: [KnowledgeBase | undefined, string];
   /** Set by a user action inside the element: move focus and fire `kb-article-view` once shown. */
-  private userOpened = false;
+  #userOpened = false;
   /** Articles the user came from by following links here, for "Back" on a missing article. */
-  private trail: { articleId: string; sectionId: string }[] = [];
-  private scrollPending = false;
-  private readonly resizeObserver = new ResizeObserver(() => this.bodyEl && updateScrollables(this.bodyEl));
-  private readonly spy = new SectionSpy((id) => (this.activeSection = id));
+  #trail: { articleId: string; sectionId: string }[] = [];
+  #scrollPending = false;
+  readonly #resizeObserver = new ResizeObserver(() => this.bodyEl && updateScrollables(this.bodyEl));
+  readonly #spy = new SectionSpy((id) => (this.activeSection = id));
   /** The body whose headings the spy follows. */
-  private spiedBody?: DocumentFragment;
+  #spiedBody?: DocumentFragment;
 
   override connectedCallback() {
     super.connectedCallback();
     if (this.hasUpdated) {
-      this.spiedBody = undefined;
+      this.#spiedBody = undefined;
       this.requestUpdate();
     }
   }
 
   override disconnectedCallback() {
     super.disconnectedCallback();
-    this.flushFeedback();
-    this.resizeObserver.disconnect();
-    this.spy.stop();
+    this.#flushFeedback();
+    this.#resizeObserver.disconnect();
+    this.#spy.stop();
   }
 
   // update(), not willUpdate(): the KbSource controller settles between the two.
   override update(changed: PropertyValues<this>) {
-    const kb = this.source.knowledgeBase;
-    if (!this.loadedFor || this.loadedFor[0] !== kb || this.loadedFor[1] !== this.articleId) {
-      this.loadedFor = [kb, this.articleId];
-      this.load(kb, this.articleId);
+    const kb = this.#source.knowledgeBase;
+    if (!this.#loadedFor || this.#loadedFor[0] !== kb || this.#loadedFor[1] !== this.articleId) {
+      this.#loadedFor = [kb, this.articleId];
+      this.#load(kb, this.articleId);
     }
-    if (changed.has('sectionId') && this.sectionId) this.scrollPending = true;
+    if (changed.has('sectionId') && this.sectionId) this.#scrollPending = true;
     super.update(changed);
   }
 
   override updated() {
-    if (this.loadState === 'not-found' || this.loadState === 'error') this.userOpened = false;
+    if (this.loadState === 'not-found' || this.loadState === 'error') this.#userOpened = false;
     const body = this.bodyEl;
     if (!body || this.loadState !== 'ready') return;
-    this.resizeObserver.disconnect();
-    this.resizeObserver.observe(body);
+    this.#resizeObserver.disconnect();
+    this.#resizeObserver.observe(body);
     updateScrollables(body);
-    if (this.spiedBody !== this.body) {
-      this.spiedBody = this.body;
+    if (this.#spiedBody !== this.#body) {
+      this.#spiedBody = this.#body;
       const toc = [...this.renderRoot.querySelectorAll<HTMLAnchorElement>('.toc a')].map((a) => a.hash.slice(1));
-      this.spy.watch(toc.map((id) => this.findHeading(decodeURIComponent(id))).filter((h): h is HTMLElement => !!h));
+      this.#spy.watch(toc.map((id) => this.#findHeading(decodeURIComponent(id))).filter((h): h is HTMLElement => !!h));
     }
-    if (this.scrollPending) {
-      this.scrollPending = false;
-      const focus = this.userOpened || this.focusOnShow;
+    if (this.#scrollPending) {
+      this.#scrollPending = false;
+      const focus = this.#userOpened || this.focusOnShow;
       this.focusOnShow = false;
-      const target = this.sectionId ? this.findHeading(this.sectionId) : undefined;
-      if (target) this.reveal(target, focus);
-      else if (focus) this.reveal(this.titleEl!, true);
+      const target = this.sectionId ? this.#findHeading(this.sectionId) : undefined;
+      if (target) this.#reveal(target, focus);
+      else if (focus) this.#reveal(this.titleEl!, true);
     }
-    if (this.userOpened) {
-      this.userOpened = false;
+    if (this.#userOpened) {
+      this.#userOpened = false;
       this.dispatchEvent(new KbArticleViewEvent(this.article!.id));
     }
   }
 
-  private async load(kb: KnowledgeBase | undefined, id: string) {
-    const generation = ++this.generation;
-    this.flushFeedback();
+  async #load(kb: KnowledgeBase | undefined, id: string) {
+    const generation = ++this.#generation;
+    this.#flushFeedback();
     this.feedback = id && readSession(answeredKey(id)) ? 'done' : 'ask';
     this.article = undefined;
     this.loadError = undefined;
-    this.scrollPending = true;
+    this.#scrollPending = true;
     if (!kb || !id) {
       this.loadState = 'idle';
       return;
@@ -197,78 +197,78 @@ export class KbArticle extends LitElement implements KbSourceHost {
     this.loadState = 'loading';
     try {
       const article = await kb.article(id);
-      if (generation !== this.generation) return;
+      if (generation !== this.#generation) return;
       this.article = article;
       this.loadState = article ? 'ready' : 'not-found';
     } catch (error) {
-      if (generation !== this.generation) return;
+      if (generation !== this.#generation) return;
       this.loadError = error;
       this.loadState = 'error';
     }
   }
 
-  private retryLoad = () => {
-    this.loadedFor = undefined;
+  #retryLoad = () => {
+    this.#loadedFor = undefined;
     this.requestUpdate();
   };
 
   /** The sanitized, enhanced body, made again only when the article or the language changes. */
-  private bodyFor(article: Article, kb: KnowledgeBase): DocumentFragment {
-    const key = [article, kb, this.i18n.t];
-    if (!this.body || this.bodyKey?.some((part, i) => part !== key[i])) {
+  #bodyFor(article: Article, kb: KnowledgeBase): DocumentFragment {
+    const key = [article, kb, this.#i18n.t];
+    if (!this.#body || this.#bodyKey?.some((part, i) => part !== key[i])) {
       const base = bundleBaseUrl(kb, this.src);
       const fragment = sanitizeHtml(article.html, {
         baseUrl: base,
         articleLink: (href, authored) => resolveArticleLink(kb, href, authored, base),
       });
-      this.body = enhanceBody(fragment, this.i18n.t);
-      this.bodyKey = key;
+      this.#body = enhanceBody(fragment, this.#i18n.t);
+      this.#bodyKey = key;
     }
-    return this.body;
+    return this.#body;
   }
 
-  private findHeading(id: string): HTMLElement | undefined {
+  #findHeading(id: string): HTMLElement | undefined {
     return [...(this.bodyEl?.querySelectorAll<HTMLElement>('[id]') ?? [])].find((el) => el.id === id);
   }
 
-  private reveal(target: HTMLElement, focus: boolean) {
+  #reveal(target: HTMLElement, focus: boolean) {
     target.scrollIntoView({ block: 'start' });
     if (focus) target.focus({ preventScroll: true });
   }
 
   /** Opens another article (or a section of this one) because the user asked for it. */
-  private openFromUser(articleId: string, sectionId?: string) {
+  #openFromUser(articleId: string, sectionId?: string) {
     if (!this.dispatchEvent(new KbArticleOpenEvent(articleId, sectionId))) return;
     if (articleId === this.articleId) {
       this.sectionId = sectionId ?? '';
-      const target = sectionId ? this.findHeading(sectionId) : this.titleEl;
-      if (target) this.reveal(target, true);
+      const target = sectionId ? this.#findHeading(sectionId) : this.titleEl;
+      if (target) this.#reveal(target, true);
       return;
     }
-    this.trail.push({ articleId: this.articleId, sectionId: this.sectionId });
-    this.userOpened = true;
+    this.#trail.push({ articleId: this.articleId, sectionId: this.sectionId });
+    this.#userOpened = true;
     this.articleId = articleId;
     this.sectionId = sectionId ?? '';
   }
 
-  private goBack = () => {
-    const previous = this.trail.pop();
+  #goBack = () => {
+    const previous = this.#trail.pop();
     if (!previous) return;
-    this.userOpened = true;
+    this.#userOpened = true;
     this.articleId = previous.articleId;
     this.sectionId = previous.sectionId;
   };
 
-  private navigate(event: Event, view: 'home' | 'category', id?: string) {
+  #navigate(event: Event, view: 'home' | 'category', id?: string) {
     event.preventDefault();
     this.dispatchEvent(new KbNavigateEvent(view, id));
   }
 
-  private onBodyClick = (event: MouseEvent) => {
+  #onBodyClick = (event: MouseEvent) => {
     const target = event.target as Element;
     const copy = target.closest('.kb-copy');
     if (copy) {
-      void this.copy(copy as HTMLButtonElement);
+      void this.#copy(copy as HTMLButtonElement);
       return;
     }
     const link = target.closest('a');
@@ -276,28 +276,28 @@ export class KbArticle extends LitElement implements KbSourceHost {
     const articleId = link.getAttribute(ARTICLE_LINK_ATTR);
     if (articleId) {
       event.preventDefault();
-      this.openFromUser(articleId, link.getAttribute(SECTION_LINK_ATTR) ?? undefined);
+      this.#openFromUser(articleId, link.getAttribute(SECTION_LINK_ATTR) ?? undefined);
       return;
     }
     const href = link.getAttribute('href') ?? '';
     if (href.startsWith('#')) {
       // In-article anchors: ids live in the shadow root, where the browser's own jump cannot see them.
       event.preventDefault();
-      const heading = this.findHeading(decodeURIComponent(href.slice(1)));
-      if (heading) this.reveal(heading, true);
+      const heading = this.#findHeading(decodeURIComponent(href.slice(1)));
+      if (heading) this.#reveal(heading, true);
     }
   };
 
-  private async copy(button: HTMLButtonElement) {
-    const t = this.i18n.t;
+  async #copy(button: HTMLButtonElement) {
+    const t = this.#i18n.t;
     const copied = await copyText(codeOf(button), this.renderRoot);
     if (!copied) return;
     button.textContent = t.copied;
-    this.announce(t.copied);
-    setTimeout(() => (button.textContent = this.i18n.t.copyCode), 2000);
+    this.#announce(t.copied);
+    setTimeout(() => (button.textContent = this.#i18n.t.copyCode), 2000);
   }
 
-  private announce(message: string) {
+  #announce(message: string) {
     const live = this.liveEl;
     if (!live) return;
     live.textContent = '';
@@ -305,27 +305,27 @@ export class KbArticle extends LitElement implements KbSourceHost {
     setTimeout(() => (live.textContent = message), 50);
   }
 
-  private onTocClick(event: MouseEvent, id: string) {
+  #onTocClick(event: MouseEvent, id: string) {
     event.preventDefault();
-    const heading = this.findHeading(id);
-    if (heading) this.reveal(heading, true);
+    const heading = this.#findHeading(id);
+    if (heading) this.#reveal(heading, true);
   }
 
-  private vote(helpful: boolean) {
+  #vote(helpful: boolean) {
     if (helpful) {
-      this.answered(true);
+      this.#answered(true);
       return;
     }
     this.feedback = 'reason';
     void this.updateComplete.then(() => this.reasonEl?.focus());
   }
 
-  private sendReason(event: Event) {
+  #sendReason(event: Event) {
     event.preventDefault();
-    this.answered(false, this.reasonEl?.value.trim() || undefined);
+    this.#answered(false, this.reasonEl?.value.trim() || undefined);
   }
 
-  private answered(helpful: boolean, reason?: string) {
+  #answered(helpful: boolean, reason?: string) {
     const id = this.article!.id;
     this.feedback = 'done';
     writeSession(answeredKey(id), helpful ? 'yes' : 'no');
@@ -333,28 +333,28 @@ export class KbArticle extends LitElement implements KbSourceHost {
   }
 
   /** A "No" whose reason form is left unsent still counts, once, without a reason. */
-  private flushFeedback() {
-    if (this.feedback === 'reason' && this.article) this.answered(false);
+  #flushFeedback() {
+    if (this.feedback === 'reason' && this.article) this.#answered(false);
   }
 
   override render() {
-    const kb = this.source.knowledgeBase;
-    const t = this.i18n.t;
+    const kb = this.#source.knowledgeBase;
+    const t = this.#i18n.t;
     const live = html`<div class="live visually-hidden" role="status"></div>`;
-    if (!kb) return html`${renderSourceState(this.source, t)}${live}`;
+    if (!kb) return html`${renderSourceState(this.#source, t)}${live}`;
     switch (this.loadState) {
       case 'idle':
         return live;
       case 'loading':
         return renderLoading(t);
       case 'error':
-        return renderError(t, this.loadError, this.retryLoad);
+        return renderError(t, this.loadError, this.#retryLoad);
       case 'not-found':
         return renderEmpty(
           t.articleNotFound,
           html`<div class="actions">
-            ${this.trail.length ? html`<button type="button" class="button" @click=${this.goBack}>${t.back}</button>` : nothing}
-            <a class="button" href=${toHash({ view: 'home' })} @click=${(e: Event) => this.navigate(e, 'home')}>${t.home}</a>
+            ${this.#trail.length ? html`<button type="button" class="button" @click=${this.#goBack}>${t.back}</button>` : nothing}
+            <a class="button" href=${toHash({ view: 'home' })} @click=${(e: Event) => this.#navigate(e, 'home')}>${t.home}</a>
           </div>`,
         );
     }
@@ -363,34 +363,34 @@ export class KbArticle extends LitElement implements KbSourceHost {
     const contentLang = article.lang || kb.meta.locale || nothing;
     return html`
       <article aria-labelledby="title">
-        ${this.renderBreadcrumb(kb, article)}
+        ${this.#renderBreadcrumb(kb, article)}
         <h1 id="title" part="title" tabindex="-1" lang=${contentLang}>${article.title}</h1>
-        ${this.renderUpdated(article.updated)}
-        ${this.renderToc(article)}
-        <div class="body" part="body" lang=${contentLang} @click=${this.onBodyClick}>${this.bodyFor(article, kb)}</div>
-        ${this.hideFeedback ? nothing : this.renderFeedback(t)}
-        ${this.hideRelated ? nothing : this.renderRelated(kb, article, t)}
+        ${this.#renderUpdated(article.updated)}
+        ${this.#renderToc(article)}
+        <div class="body" part="body" lang=${contentLang} @click=${this.#onBodyClick}>${this.#bodyFor(article, kb)}</div>
+        ${this.hideFeedback ? nothing : this.#renderFeedback(t)}
+        ${this.hideRelated ? nothing : this.#renderRelated(kb, article, t)}
       </article>
       ${live}
     `;
   }
 
-  private renderUpdated(iso: string | undefined): TemplateResult | typeof nothing {
-    const date = this.i18n.date(iso);
+  #renderUpdated(iso: string | undefined): TemplateResult | typeof nothing {
+    const date = this.#i18n.date(iso);
     if (!date) return nothing;
-    return html`<p class="meta" part="meta"><time datetime=${iso!}>${format(this.i18n.t.updated, { date })}</time></p>`;
+    return html`<p class="meta" part="meta"><time datetime=${iso!}>${format(this.#i18n.t.updated, { date })}</time></p>`;
   }
 
-  private renderBreadcrumb(kb: KnowledgeBase, article: ArticleMeta): TemplateResult {
-    const t = this.i18n.t;
+  #renderBreadcrumb(kb: KnowledgeBase, article: ArticleMeta): TemplateResult {
+    const t = this.#i18n.t;
     const path = kb.categoryPath(article.category);
     return html`<nav class="breadcrumb" part="breadcrumb" aria-label=${t.breadcrumb}>
       <ol>
-        <li><a href=${toHash({ view: 'home' })} @click=${(e: Event) => this.navigate(e, 'home')}>${t.home}</a></li>
+        <li><a href=${toHash({ view: 'home' })} @click=${(e: Event) => this.#navigate(e, 'home')}>${t.home}</a></li>
         ${path.map(
           (category) =>
             html`<li>
-              <a href=${toHash({ view: 'category', id: category.id })} @click=${(e: Event) => this.navigate(e, 'category', category.id)}
+              <a href=${toHash({ view: 'category', id: category.id })} @click=${(e: Event) => this.#navigate(e, 'category', category.id)}
                 >${category.title}</a
               >
             </li>`,
@@ -399,11 +399,11 @@ export class KbArticle extends LitElement implements KbSourceHost {
     </nav>`;
   }
 
-  private renderToc(article: Article): TemplateResult | typeof nothing {
+  #renderToc(article: Article): TemplateResult | typeof nothing {
     const headings = article.headings.filter((h) => h.level === 2 || h.level === 3);
     if (headings.length < this.tocMinHeadings || headings.length === 0) return nothing;
     return html`<nav class="toc" part="toc" aria-labelledby="toc-title">
-      <h2 id="toc-title">${this.i18n.t.tableOfContents}</h2>
+      <h2 id="toc-title">${this.#i18n.t.tableOfContents}</h2>
       <ol>
         ${headings.map(
           (h) =>
@@ -411,7 +411,7 @@ export class KbArticle extends LitElement implements KbSourceHost {
               <a
                 href=${`#${h.id}`}
                 aria-current=${h.id === this.activeSection ? 'location' : nothing}
-                @click=${(e: MouseEvent) => this.onTocClick(e, h.id)}
+                @click=${(e: MouseEvent) => this.#onTocClick(e, h.id)}
                 >${h.text}</a
               >
             </li>`,
@@ -420,13 +420,13 @@ export class KbArticle extends LitElement implements KbSourceHost {
     </nav>`;
   }
 
-  private renderFeedback(t: KbStrings): TemplateResult {
+  #renderFeedback(t: KbStrings): TemplateResult {
     if (this.feedback === 'done') {
       return html`<section class="feedback" part="feedback"><p role="status">${t.feedbackThanks}</p></section>`;
     }
     if (this.feedback === 'reason') {
       return html`<section class="feedback" part="feedback">
-        <form @submit=${this.sendReason}>
+        <form @submit=${this.#sendReason}>
           <label for="reason">${t.feedbackReasonLabel}</label>
           <textarea id="reason" rows="3" maxlength="2000"></textarea>
           <button type="submit" class="button button--primary">${t.feedbackSend}</button>
@@ -436,13 +436,13 @@ export class KbArticle extends LitElement implements KbSourceHost {
     return html`<section class="feedback" part="feedback" aria-labelledby="feedback-q">
       <p id="feedback-q">${t.helpfulQuestion}</p>
       <div class="votes">
-        <button type="button" class="button" @click=${() => this.vote(true)}>${t.helpfulYes}</button>
-        <button type="button" class="button" @click=${() => this.vote(false)}>${t.helpfulNo}</button>
+        <button type="button" class="button" @click=${() => this.#vote(true)}>${t.helpfulYes}</button>
+        <button type="button" class="button" @click=${() => this.#vote(false)}>${t.helpfulNo}</button>
       </div>
     </section>`;
   }
 
-  private renderRelated(kb: KnowledgeBase, article: Article, t: KbStrings): TemplateResult | typeof nothing {
+  #renderRelated(kb: KnowledgeBase, article: Article, t: KbStrings): TemplateResult | typeof nothing {
     const related = kb.related(article.id, 5);
     if (!related.length) return nothing;
     return html`<nav class="related" part="related" aria-labelledby="related-title">
@@ -456,7 +456,7 @@ export class KbArticle extends LitElement implements KbSourceHost {
                 @click=${(e: MouseEvent) => {
                   if (isModifiedClick(e)) return;
                   e.preventDefault();
-                  this.openFromUser(a.id);
+                  this.#openFromUser(a.id);
                 }}
                 >${a.title}</a
               >

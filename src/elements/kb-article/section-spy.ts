@@ -5,35 +5,35 @@
  * scrolls (the page, a launcher panel), because it watches intersection with the viewport.
  */
 export class SectionSpy {
-  private observer?: IntersectionObserver;
-  private headings: HTMLElement[] = [];
-  private current = '';
+  #observer?: IntersectionObserver;
+  #headings: HTMLElement[] = [];
+  #current = '';
 
   constructor(private readonly onChange: (id: string) => void) {}
 
   /** Starts following `headings` (in document order), replacing any earlier ones. */
   watch(headings: HTMLElement[]): void {
     this.stop();
-    this.headings = headings;
+    this.#headings = headings;
     if (!headings.length || typeof IntersectionObserver === 'undefined') return;
-    this.observer = new IntersectionObserver(() => this.update(), { rootMargin: '0px 0px -66% 0px', threshold: [0, 1] });
-    for (const heading of headings) this.observer.observe(heading);
+    this.#observer = new IntersectionObserver(() => this.#update(), { rootMargin: '0px 0px -66% 0px', threshold: [0, 1] });
+    for (const heading of headings) this.#observer.observe(heading);
   }
 
   stop(): void {
-    this.observer?.disconnect();
-    this.observer = undefined;
+    this.#observer?.disconnect();
+    this.#observer = undefined;
   }
 
-  private update(): void {
+  #update(): void {
     const line = window.innerHeight / 3;
     let id = '';
-    for (const heading of this.headings) {
+    for (const heading of this.#headings) {
       if (heading.getBoundingClientRect().top <= line) id = heading.id;
       else break;
     }
-    if (id === this.current) return;
-    this.current = id;
+    if (id === this.#current) return;
+    this.#current = id;
     this.onChange(id);
   }
 }

@@ -54,11 +54,11 @@ import { styles } from './kb-categories.styles';
 export class KbCategories extends LitElement implements KbSourceHost {
   static override styles = [tokens, baseStyles, stateStyles, styles];
 
-  private readonly source = new KbSource(this);
-  private readonly i18n = new KbI18n(this);
+  readonly #source = new KbSource(this);
+  readonly #i18n = new KbI18n(this);
   /** Where focus goes after the next render (a user action): `[]` the heading, else a category path. */
-  private focusAfterRender?: string[];
-  private introCache = new WeakMap<KnowledgeBase, Map<string, HTMLElement>>();
+  #focusAfterRender?: string[];
+  #introCache = new WeakMap<KnowledgeBase, Map<string, HTMLElement>>();
 
   /** URL of the knowledge-base bundle (`kb.json`). Elements with the same `src` share one load. */
   @property() src = '';
@@ -94,9 +94,9 @@ export class KbCategories extends LitElement implements KbSourceHost {
   @property({ type: Number, attribute: 'page-size' }) pageSize = 10;
 
   protected override updated(): void {
-    const target = this.focusAfterRender;
+    const target = this.#focusAfterRender;
     if (target === undefined) return;
-    this.focusAfterRender = undefined;
+    this.#focusAfterRender = undefined;
     // A category id list: the deepest one that is visible now (a card or a nested link).
     const el = target.length
       ? target
@@ -112,61 +112,61 @@ export class KbCategories extends LitElement implements KbSourceHost {
     this.selected = undefined;
   }
 
-  private categoryHref(id: string): string | undefined {
+  #categoryHref(id: string): string | undefined {
     return this.categoryUrl ? this.categoryUrl.replaceAll('{id}', encodeURIComponent(id)) : undefined;
   }
 
-  private onPick(e: MouseEvent, category: Category): void {
+  #onPick(e: MouseEvent, category: Category): void {
     if (this.categoryUrl && isModifiedClick(e)) return;
     e.preventDefault();
     if (!this.dispatchEvent(new KbNavigateEvent('category', category.id))) return;
-    const href = this.categoryHref(category.id);
+    const href = this.#categoryHref(category.id);
     if (href) {
       location.assign(href);
       return;
     }
     this.selected = category.id;
-    this.focusAfterRender = [];
+    this.#focusAfterRender = [];
   }
 
-  private onBack(): void {
+  #onBack(): void {
     if (!this.dispatchEvent(new KbNavigateEvent('home'))) return;
     const from = this.selected;
-    const kb = this.source.knowledgeBase;
-    this.focusAfterRender = from && kb ? kb.categoryPath(from).map((c) => c.id) : undefined;
+    const kb = this.#source.knowledgeBase;
+    this.#focusAfterRender = from && kb ? kb.categoryPath(from).map((c) => c.id) : undefined;
     this.selected = undefined;
   }
 
   /** Subcategories of `id` (top level for undefined), in the knowledge base's order. */
-  private get level(): number {
+  get #level(): number {
     return Math.min(6, Math.max(1, Math.round(this.headingLevel) || 2));
   }
 
-  private subcategoriesOf(kb: KnowledgeBase, id: string | undefined): Category[] {
+  #subcategoriesOf(kb: KnowledgeBase, id: string | undefined): Category[] {
     return kb.categories().filter((c) => (c.parent ?? undefined) === id);
   }
 
   override render() {
-    const { t } = this.i18n;
-    const kb = this.source.knowledgeBase;
-    if (!kb) return renderSourceState(this.source, t);
+    const { t } = this.#i18n;
+    const kb = this.#source.knowledgeBase;
+    if (!kb) return renderSourceState(this.#source, t);
     if (this.selected) {
       const current = kb.category(this.selected);
-      return current ? this.renderCategory(kb, current, t) : this.renderMissing(t, this.selected);
+      return current ? this.#renderCategory(kb, current, t) : this.#renderMissing(t, this.selected);
     }
     if (this.parent && !kb.category(this.parent)) return renderEmpty(format(t.categoryNotFound, { id: this.parent }));
-    const top = this.subcategoriesOf(kb, this.parent);
+    const top = this.#subcategoriesOf(kb, this.parent);
     if (!top.length) return renderEmpty(t.noCategories);
     return html`<nav class="base" part="base" aria-label=${t.categories}>
       <ul class="grid" part="list" role="list">
-        ${top.map((c) => this.renderCard(kb, c))}
+        ${top.map((c) => this.#renderCard(kb, c))}
       </ul>
     </nav>`;
   }
 
-  private renderLink(category: Category, extraClass = ''): TemplateResult {
-    const href = this.categoryHref(category.id);
-    const onClick = (e: MouseEvent) => this.onPick(e, category);
+  #renderLink(category: Category, extraClass = ''): TemplateResult {
+    const href = this.#categoryHref(category.id);
+    const onClick = (e: MouseEvent) => this.#onPick(e, category);
     return href
       ? html`<a class="link ${extraClass}" part="link" href=${href} data-category=${category.id} @click=${onClick}>${category.title}</a>`
       : html`<button type="button" class="link ${extraClass}" part="link" data-category=${category.id} @click=${onClick}>
@@ -174,52 +174,52 @@ export class KbCategories extends LitElement implements KbSourceHost {
         </button>`;
   }
 
-  private renderCard(kb: KnowledgeBase, category: Category): TemplateResult {
+  #renderCard(kb: KnowledgeBase, category: Category): TemplateResult {
     return html`<li class="card" part="category">
       <div class="card__head">
-        ${renderCategoryIcon(category.icon)} ${this.renderLink(category, 'card__title')}
-        <span class="count muted" part="count">${this.i18n.plural('articleCount', category.totalCount)}</span>
+        ${renderCategoryIcon(category.icon)} ${this.#renderLink(category, 'card__title')}
+        <span class="count muted" part="count">${this.#i18n.plural('articleCount', category.totalCount)}</span>
       </div>
       ${category.description ? html`<p class="description" part="description">${category.description}</p>` : nothing}
-      ${this.renderNested(kb, category, 2)}
+      ${this.#renderNested(kb, category, 2)}
     </li>`;
   }
 
-  private renderNested(kb: KnowledgeBase, parent: Category, level: number): TemplateResult | typeof nothing {
+  #renderNested(kb: KnowledgeBase, parent: Category, level: number): TemplateResult | typeof nothing {
     if (level > this.depth) return nothing;
-    const children = this.subcategoriesOf(kb, parent.id);
+    const children = this.#subcategoriesOf(kb, parent.id);
     if (!children.length) return nothing;
-    return html`<ul class="nested" role="list" aria-label=${format(this.i18n.t.subcategories, { category: parent.title })}>
+    return html`<ul class="nested" role="list" aria-label=${format(this.#i18n.t.subcategories, { category: parent.title })}>
       ${children.map(
         (c) => html`<li>
-          ${this.renderLink(c)} ${this.renderShortCount(c)}
-          ${this.renderNested(kb, c, level + 1)}
+          ${this.#renderLink(c)} ${this.#renderShortCount(c)}
+          ${this.#renderNested(kb, c, level + 1)}
         </li>`,
       )}
     </ul>`;
   }
 
   /** A bare number beside a subcategory; screen readers hear "5 articles". */
-  private renderShortCount(category: Category): TemplateResult {
+  #renderShortCount(category: Category): TemplateResult {
     return html`<span class="count muted" part="count"
-      ><span aria-hidden="true">${this.i18n.number(category.totalCount)}</span
-      ><span class="visually-hidden">${this.i18n.plural('articleCount', category.totalCount)}</span></span
+      ><span aria-hidden="true">${this.#i18n.number(category.totalCount)}</span
+      ><span class="visually-hidden">${this.#i18n.plural('articleCount', category.totalCount)}</span></span
     >`;
   }
 
-  private renderCategory(kb: KnowledgeBase, category: Category, t: KbStrings): TemplateResult {
-    const children = this.subcategoriesOf(kb, category.id);
+  #renderCategory(kb: KnowledgeBase, category: Category, t: KbStrings): TemplateResult {
+    const children = this.#subcategoriesOf(kb, category.id);
     return html`<section class="base current" part="base" aria-labelledby="current-title">
-      <button type="button" class="back button" part="back" @click=${this.onBack}>
+      <button type="button" class="back button" part="back" @click=${this.#onBack}>
         <span class="arrow" aria-hidden="true">←</span> ${t.allCategories}
       </button>
-      <div class="heading" part="heading" id="current-title" role="heading" aria-level=${this.level} tabindex="-1">${category.title}</div>
+      <div class="heading" part="heading" id="current-title" role="heading" aria-level=${this.#level} tabindex="-1">${category.title}</div>
       ${category.description ? html`<p class="description" part="description">${category.description}</p>` : nothing}
-      ${category.introHtml ? this.intro(kb, category) : nothing}
+      ${category.introHtml ? this.#intro(kb, category) : nothing}
       ${children.length
         ? html`<ul class="nested subcategories" role="list" aria-label=${format(t.subcategories, { category: category.title })}>
             ${children.map(
-              (c) => html`<li>${this.renderLink(c)} ${this.renderShortCount(c)}</li>`,
+              (c) => html`<li>${this.#renderLink(c)} ${this.#renderShortCount(c)}</li>`,
             )}
           </ul>`
         : nothing}
@@ -235,17 +235,17 @@ export class KbCategories extends LitElement implements KbSourceHost {
     </section>`;
   }
 
-  private renderMissing(t: KbStrings, id: string): TemplateResult {
+  #renderMissing(t: KbStrings, id: string): TemplateResult {
     return renderEmpty(
       format(t.categoryNotFound, { id }),
-      html`<button type="button" class="back button" part="back" @click=${this.onBack}>${t.allCategories}</button>`,
+      html`<button type="button" class="back button" part="back" @click=${this.#onBack}>${t.allCategories}</button>`,
     );
   }
 
   /** The category's intro: sanitized once per category, and the same node on every render. */
-  private intro(kb: KnowledgeBase, category: Category): HTMLElement {
-    let cache = this.introCache.get(kb);
-    if (!cache) this.introCache.set(kb, (cache = new Map()));
+  #intro(kb: KnowledgeBase, category: Category): HTMLElement {
+    let cache = this.#introCache.get(kb);
+    if (!cache) this.#introCache.set(kb, (cache = new Map()));
     let box = cache.get(category.id);
     if (!box) {
       box = document.createElement('div');

@@ -83,10 +83,10 @@ const icon = (path: string) =>
 export class KbHelp extends LitElement implements KbSourceHost {
   static override styles = [tokens, baseStyles, stateStyles, styles];
 
-  private readonly source = new KbSource(this);
-  private readonly i18n = new KbI18n(this);
-  private readonly route = new RouteContextController(this);
-  private readonly history = new HelpHistory();
+  readonly #source = new KbSource(this);
+  readonly #i18n = new KbI18n(this);
+  readonly #route = new RouteContextController(this);
+  readonly #history = new HelpHistory();
 
   @query('kb-categories') private categoriesEl?: HTMLElement & { updateComplete: Promise<unknown> };
   @query('h1') private titleEl?: HTMLElement;
@@ -122,29 +122,29 @@ export class KbHelp extends LitElement implements KbSourceHost {
   @state() private moves = 0;
 
   /** A user move happened: after the next render, focus goes to the new view. */
-  private focusPending = false;
+  #focusPending = false;
 
   override connectedCallback() {
     super.connectedCallback();
-    if (this.routing === 'hash') this.startHashRouting();
+    if (this.routing === 'hash') this.#startHashRouting();
   }
 
   override disconnectedCallback() {
     super.disconnectedCallback();
-    this.stopHashRouting();
+    this.#stopHashRouting();
   }
 
   override willUpdate(changed: PropertyValues<this>) {
     if (changed.has('routing') && this.hasUpdated) {
-      this.stopHashRouting();
-      if (this.routing === 'hash') this.startHashRouting();
+      this.#stopHashRouting();
+      if (this.routing === 'hash') this.#startHashRouting();
     }
   }
 
   override updated() {
-    if (!this.focusPending || !this.source.knowledgeBase) return;
-    this.focusPending = false;
-    const location = this.history.current;
+    if (!this.#focusPending || !this.#source.knowledgeBase) return;
+    this.#focusPending = false;
+    const location = this.#history.current;
     if (location.view === 'category') {
       const list = this.categoriesEl;
       void list?.updateComplete.then(() => list.shadowRoot?.querySelector<HTMLElement>('[part~="heading"]')?.focus());
@@ -155,7 +155,7 @@ export class KbHelp extends LitElement implements KbSourceHost {
 
   /** The location shown now. */
   get location(): KbLocation {
-    return this.history.current;
+    return this.#history.current;
   }
 
   // --- public methods (the host's calls: no events) ---
@@ -178,127 +178,127 @@ export class KbHelp extends LitElement implements KbSourceHost {
 
   /** Goes back one step inside the help center, if it can. */
   back(): void {
-    this.step(-1);
+    this.#step(-1);
   }
 
   /** Goes forward one step inside the help center, if it can. */
   forward(): void {
-    this.step(1);
+    this.#step(1);
   }
 
   // --- navigation ---
 
   private go(location: KbLocation, user: boolean): void {
-    if (!this.history.push(location)) {
-      if (user) this.focusPending = true;
+    if (!this.#history.push(location)) {
+      if (user) this.#focusPending = true;
       this.moves++;
       return;
     }
-    if (this.routing === 'hash') history.pushState({ [STATE_KEY]: this.history.position }, '', toHash(location));
-    this.shown(user);
+    if (this.routing === 'hash') history.pushState({ [STATE_KEY]: this.#history.position }, '', toHash(location));
+    this.#shown(user);
   }
 
-  private step(delta: number): void {
-    if (!this.history.peek(delta)) return;
+  #step(delta: number): void {
+    if (!this.#history.peek(delta)) return;
     if (this.routing === 'hash') history.go(delta);
-    else if (this.history.go(delta)) this.shown(false);
+    else if (this.#history.go(delta)) this.#shown(false);
   }
 
   /** After a move: re-render, move focus on user moves, report a shown article. */
-  private shown(user: boolean): void {
+  #shown(user: boolean): void {
     this.moves++;
-    this.focusPending = user;
-    const location = this.history.current;
-    if (user && location.view === 'article' && this.source.knowledgeBase?.articleMeta(location.id)) {
+    this.#focusPending = user;
+    const location = this.#history.current;
+    if (user && location.view === 'article' && this.#source.knowledgeBase?.articleMeta(location.id)) {
       this.dispatchEvent(new KbArticleViewEvent(location.id));
     }
   }
 
   /** The user moves (a control of ours or an element inside): fire the event, then go unless cancelled. */
-  private userGo(location: KbLocation): void {
+  #userGo(location: KbLocation): void {
     const event = location.view === 'article' ? new KbArticleOpenEvent(location.id, location.section) : navigateEvent(location);
     if (this.dispatchEvent(event)) this.go(location, true);
   }
 
   /** The user pressed Back or Forward: `kb-navigate` to where that leads, then go unless cancelled. */
-  private userStep(delta: number): void {
-    const target = this.history.peek(delta);
+  #userStep(delta: number): void {
+    const target = this.#history.peek(delta);
     if (!target || !this.dispatchEvent(navigateEvent(target))) return;
     if (this.routing === 'hash') {
-      this.focusPending = true;
+      this.#focusPending = true;
       history.go(delta);
       return;
     }
-    this.history.go(delta);
-    this.shown(true);
+    this.#history.go(delta);
+    this.#shown(true);
   }
 
   // Events from the elements inside: stop them, re-fire from <kb-help>, and act unless cancelled.
-  private onInnerOpen = (e: KbArticleOpenEvent) => {
+  #onInnerOpen = (e: KbArticleOpenEvent) => {
     e.stopPropagation();
     e.preventDefault();
-    this.userGo(e.sectionId ? { view: 'article', id: e.articleId, section: e.sectionId } : { view: 'article', id: e.articleId });
+    this.#userGo(e.sectionId ? { view: 'article', id: e.articleId, section: e.sectionId } : { view: 'article', id: e.articleId });
   };
 
-  private onInnerNavigate = (e: KbNavigateEvent) => {
+  #onInnerNavigate = (e: KbNavigateEvent) => {
     e.stopPropagation();
     e.preventDefault();
-    this.userGo(locationOf(e.view, e.id));
+    this.#userGo(locationOf(e.view, e.id));
   };
 
   // --- hash routing ---
 
-  private stopHashRouting(): void {
-    window.removeEventListener('popstate', this.onBrowserMove);
-    window.removeEventListener('hashchange', this.onBrowserMove);
+  #stopHashRouting(): void {
+    window.removeEventListener('popstate', this.#onBrowserMove);
+    window.removeEventListener('hashchange', this.#onBrowserMove);
   }
 
-  private startHashRouting(): void {
-    window.addEventListener('popstate', this.onBrowserMove);
-    window.addEventListener('hashchange', this.onBrowserMove);
+  #startHashRouting(): void {
+    window.addEventListener('popstate', this.#onBrowserMove);
+    window.addEventListener('hashchange', this.#onBrowserMove);
     const location = fromHash(window.location.hash);
-    if (location) this.history.replace(location);
-    history.replaceState({ ...(history.state ?? {}), [STATE_KEY]: this.history.position }, '', window.location.href);
+    if (location) this.#history.replace(location);
+    history.replaceState({ ...(history.state ?? {}), [STATE_KEY]: this.#history.position }, '', window.location.href);
     this.moves++;
   }
 
   /** The browser moved (back/forward, a typed or followed `#kb…` link). */
-  private onBrowserMove = () => {
+  #onBrowserMove = () => {
     const location = fromHash(window.location.hash) ?? { view: 'home' };
     const index = (history.state as Record<string, unknown> | null)?.[STATE_KEY];
-    const focus = this.focusPending;
-    if (typeof index === 'number' && this.history.restore(index, location)) {
-      this.shown(focus);
+    const focus = this.#focusPending;
+    if (typeof index === 'number' && this.#history.restore(index, location)) {
+      this.#shown(focus);
       return;
     }
-    if (this.history.push(location)) {
-      history.replaceState({ ...(history.state ?? {}), [STATE_KEY]: this.history.position }, '', window.location.href);
-      this.shown(focus);
+    if (this.#history.push(location)) {
+      history.replaceState({ ...(history.state ?? {}), [STATE_KEY]: this.#history.position }, '', window.location.href);
+      this.#shown(focus);
     }
   };
 
   // --- rendering ---
 
   override render() {
-    const kb = this.source.knowledgeBase;
-    const t = this.i18n.t;
-    if (!kb) return html`<div class="help" part="base">${renderSourceState(this.source, t)}</div>`;
-    return html`<div class="help" part="base" @kb-article-open=${this.onInnerOpen} @kb-navigate=${this.onInnerNavigate}>
-      ${this.renderHeader(kb, t)}
-      <div class="view" part="view" data-view=${this.history.current.view}>${this.renderView(kb, t)}</div>
+    const kb = this.#source.knowledgeBase;
+    const t = this.#i18n.t;
+    if (!kb) return html`<div class="help" part="base">${renderSourceState(this.#source, t)}</div>`;
+    return html`<div class="help" part="base" @kb-article-open=${this.#onInnerOpen} @kb-navigate=${this.#onInnerNavigate}>
+      ${this.#renderHeader(kb, t)}
+      <div class="view" part="view" data-view=${this.#history.current.view}>${this.#renderView(kb, t)}</div>
     </div>`;
   }
 
-  private renderHeader(kb: KnowledgeBase, t: KbStrings): TemplateResult {
+  #renderHeader(kb: KnowledgeBase, t: KbStrings): TemplateResult {
     return html`<div class="header" part="header">
       <div class="nav" role="group" aria-label=${t.helpTitle}>
-        <button type="button" class="nav-button flip" part="nav-button" aria-label=${t.back} title=${t.back} ?disabled=${!this.history.canGoBack} @click=${() => this.userStep(-1)}>
+        <button type="button" class="nav-button flip" part="nav-button" aria-label=${t.back} title=${t.back} ?disabled=${!this.#history.canGoBack} @click=${() => this.#userStep(-1)}>
           ${icon('M15 5l-7 7 7 7')}
         </button>
-        <button type="button" class="nav-button flip" part="nav-button" aria-label=${t.forward} title=${t.forward} ?disabled=${!this.history.canGoForward} @click=${() => this.userStep(1)}>
+        <button type="button" class="nav-button flip" part="nav-button" aria-label=${t.forward} title=${t.forward} ?disabled=${!this.#history.canGoForward} @click=${() => this.#userStep(1)}>
           ${icon('M9 5l7 7-7 7')}
         </button>
-        <button type="button" class="nav-button" part="nav-button" aria-label=${t.home} title=${t.home} ?disabled=${this.history.current.view === 'home'} @click=${() => this.userGo({ view: 'home' })}>
+        <button type="button" class="nav-button" part="nav-button" aria-label=${t.home} title=${t.home} ?disabled=${this.#history.current.view === 'home'} @click=${() => this.#userGo({ view: 'home' })}>
           ${icon('M4 11l8-7 8 7M6 9.5V20h4.5v-6h3v6H18V9.5')}
         </button>
       </div>
@@ -313,14 +313,14 @@ export class KbHelp extends LitElement implements KbSourceHost {
     </div>`;
   }
 
-  private renderView(kb: KnowledgeBase, t: KbStrings): TemplateResult {
-    const location = this.history.current;
+  #renderView(kb: KnowledgeBase, t: KbStrings): TemplateResult {
+    const location = this.#history.current;
     switch (location.view) {
       case 'article':
         return html`<kb-article
           .knowledgeBase=${kb}
           .strings=${this.strings}
-          .focusOnShow=${this.focusPending}
+          .focusOnShow=${this.#focusPending}
           src=${this.src}
           article-id=${location.id}
           section-id=${location.section ?? ''}
@@ -328,14 +328,14 @@ export class KbHelp extends LitElement implements KbSourceHost {
       case 'category':
         return html`<kb-categories .knowledgeBase=${kb} .strings=${this.strings} selected=${location.id} article-url=${ARTICLE_URL} category-url=${CATEGORY_URL}></kb-categories>`;
       case 'search':
-        return this.renderResults(kb, t, location.query);
+        return this.#renderResults(kb, t, location.query);
       default:
-        return this.renderHome(kb, t);
+        return this.#renderHome(kb, t);
     }
   }
 
-  private renderHome(kb: KnowledgeBase, t: KbStrings): TemplateResult {
-    const suggested = this.route.suggestions(kb, 5);
+  #renderHome(kb: KnowledgeBase, t: KbStrings): TemplateResult {
+    const suggested = this.#route.suggestions(kb, 5);
     return html`
       <div class="intro">
         <h1 part="title" tabindex="-1">${this.heading || kb.meta.title || t.helpTitle}</h1>
@@ -344,7 +344,7 @@ export class KbHelp extends LitElement implements KbSourceHost {
       ${suggested.length
         ? html`<section class="section" part="section" aria-labelledby="suggested">
             <h2 id="suggested">${t.suggestedForPage}</h2>
-            ${this.renderArticleLinks(suggested)}
+            ${this.#renderArticleLinks(suggested)}
           </section>`
         : nothing}
       <section class="section" part="section" aria-labelledby="popular">
@@ -358,19 +358,19 @@ export class KbHelp extends LitElement implements KbSourceHost {
     `;
   }
 
-  private renderArticleLinks(articles: ArticleMeta[]): TemplateResult {
+  #renderArticleLinks(articles: ArticleMeta[]): TemplateResult {
     return html`<ul class="links">
-      ${articles.map((a) => html`<li><a href=${toHash({ view: 'article', id: a.id })} @click=${(e: MouseEvent) => this.onLink(e, { view: 'article', id: a.id })}>${a.title}</a></li>`)}
+      ${articles.map((a) => html`<li><a href=${toHash({ view: 'article', id: a.id })} @click=${(e: MouseEvent) => this.#onLink(e, { view: 'article', id: a.id })}>${a.title}</a></li>`)}
     </ul>`;
   }
 
-  private onLink(e: MouseEvent, location: KbLocation): void {
+  #onLink(e: MouseEvent, location: KbLocation): void {
     if (isModifiedClick(e)) return;
     e.preventDefault();
-    this.userGo(location);
+    this.#userGo(location);
   }
 
-  private renderResults(kb: KnowledgeBase, t: KbStrings, query: string): TemplateResult {
+  #renderResults(kb: KnowledgeBase, t: KbStrings, query: string): TemplateResult {
     const hits = query.trim() ? kb.search(query, { limit: SEARCH_LIMIT }) : [];
     const title = html`<h1 part="title" tabindex="-1">${format(t.resultsFor, { query })}</h1>`;
     if (!hits.length) {
@@ -379,20 +379,20 @@ export class KbHelp extends LitElement implements KbSourceHost {
           format(t.noResults, { query }),
           html`<p>${t.noResultsHint}</p>
             <h2>${t.popularArticles}</h2>
-            ${this.renderArticleLinks(kb.popular(this.popularCount))}`,
+            ${this.#renderArticleLinks(kb.popular(this.popularCount))}`,
         )}`;
     }
     return html`${title}
-      <p class="muted" role="status">${this.i18n.plural('resultCount', hits.length)}</p>
+      <p class="muted" role="status">${this.#i18n.plural('resultCount', hits.length)}</p>
       <ol class="hits">
         ${hits.map((hit) => {
           const category = kb.category(hit.article.category);
           const top: KbLocation = { view: 'article', id: hit.article.id };
           const section: KbLocation | undefined = hit.section && { view: 'article', id: hit.article.id, section: hit.section.id };
           return html`<li class="hit" part="hit">
-            <a class="hit-title" href=${toHash(top)} @click=${(e: MouseEvent) => this.onLink(e, top)}>${renderHighlighted(hit.titleHtml)}</a>
+            <a class="hit-title" href=${toHash(top)} @click=${(e: MouseEvent) => this.#onLink(e, top)}>${renderHighlighted(hit.titleHtml)}</a>
             ${section
-              ? html`<a class="hit-section" href=${toHash(section)} @click=${(e: MouseEvent) => this.onLink(e, section)}
+              ? html`<a class="hit-section" href=${toHash(section)} @click=${(e: MouseEvent) => this.#onLink(e, section)}
                   >${format(t.inSection, { heading: hit.section!.heading })}</a
                 >`
               : nothing}

@@ -35,7 +35,7 @@ interface HelpElement extends HTMLElement {
 export class KbLauncherPanel extends LitElement {
   static override styles = [tokens, baseStyles, panelStyles];
 
-  private i18n = new KbI18n(this);
+  #i18n = new KbI18n(this);
 
   @query('.dialog') private dialog?: HTMLElement;
   @query('kb-help') private help?: HelpElement;
@@ -56,40 +56,40 @@ export class KbLauncherPanel extends LitElement {
     void this.updateComplete.then(() => this.dialog?.focus());
   }
 
-  private async withHelp(action: (help: HelpElement) => unknown): Promise<void> {
+  async #withHelp(action: (help: HelpElement) => unknown): Promise<void> {
     await this.updateComplete;
     if (this.help) action(this.help);
   }
 
   /** Shows an article (and a section of it) in the help center. */
   open(articleId: string, sectionId?: string): void {
-    void this.withHelp((help) => help.open(articleId, sectionId));
+    void this.#withHelp((help) => help.open(articleId, sectionId));
   }
 
   /** Shows the search results for `query`. */
   search(query: string): void {
-    void this.withHelp((help) => help.search(query));
+    void this.#withHelp((help) => help.search(query));
   }
 
   /** Shows the help center's home. */
   home(): void {
-    void this.withHelp((help) => help.home());
+    void this.#withHelp((help) => help.home());
   }
 
-  private requestClose = () => this.dispatchEvent(new Event('close'));
+  #requestClose = () => this.dispatchEvent(new Event('close'));
 
-  private onKeydown = (event: KeyboardEvent) => {
+  #onKeydown = (event: KeyboardEvent) => {
     if (event.key !== 'Escape' || event.defaultPrevented) return;
     event.stopPropagation();
-    this.requestClose();
+    this.#requestClose();
   };
 
   override render() {
-    const { t } = this.i18n;
-    return html`<div class="dialog" part="dialog" role="dialog" aria-labelledby="title" tabindex="-1" @keydown=${this.onKeydown}>
+    const { t } = this.#i18n;
+    return html`<div class="dialog" part="dialog" role="dialog" aria-labelledby="title" tabindex="-1" @keydown=${this.#onKeydown}>
       <div class="head" part="header">
         <h2 id="title" part="title">${this.heading || t.helpTitle}</h2>
-        <button type="button" class="close" part="close" aria-label=${t.closeHelp} @click=${this.requestClose}>
+        <button type="button" class="close" part="close" aria-label=${t.closeHelp} @click=${this.#requestClose}>
           <svg viewBox="0 0 24 24" aria-hidden="true" fill="none" stroke="currentColor" stroke-width="2" stroke-linecap="round">
             <path d="M18 6 6 18M6 6l12 12"></path>
           </svg>

@@ -95,13 +95,13 @@ export class KbLauncher extends HTMLElement {
    */
   static loadElements: () => Promise<unknown> = () => customElements.whenDefined('kb-launcher-panel');
 
-  private root = this.attachShadow({ mode: 'open' });
-  private button?: HTMLButtonElement;
-  private panel?: PanelElement;
-  private alert?: HTMLElement;
-  private loading?: Promise<PanelElement>;
-  private returnFocus?: Element | null;
-  private pending: ((panel: PanelElement) => void)[] = [];
+  #root = this.attachShadow({ mode: 'open' });
+  #button?: HTMLButtonElement;
+  #panel?: PanelElement;
+  #alert?: HTMLElement;
+  #loading?: Promise<PanelElement>;
+  #returnFocus?: Element | null;
+  #pending: ((panel: PanelElement) => void)[] = [];
 
   /** URL of the knowledge-base bundle (`kb.json`). */
   get src(): string {
@@ -125,12 +125,12 @@ export class KbLauncher extends HTMLElement {
       sheet = new CSSStyleSheet();
       sheet.replaceSync(launcherCss);
     }
-    this.root.adoptedStyleSheets = [sheet];
+    this.#root.adoptedStyleSheets = [sheet];
     const active = document.querySelector('kb-launcher:not([duplicate])');
     this.toggleAttribute('duplicate', !!active && active !== this);
-    if (this.hasAttribute('duplicate') || this.button) return;
-    this.renderButton();
-    if (this.getAttribute('preload') === 'idle') (window.requestIdleCallback ?? setTimeout)(() => this.preloadPanel());
+    if (this.hasAttribute('duplicate') || this.#button) return;
+    this.#renderButton();
+    if (this.getAttribute('preload') === 'idle') (window.requestIdleCallback ?? setTimeout)(() => this.#preloadPanel());
   }
 
   attributeChangedCallback(name: string): void {
@@ -140,39 +140,39 @@ export class KbLauncher extends HTMLElement {
       else this.style.removeProperty('--kb-launcher-z-index');
       return;
     }
-    if (this.panel) {
-      if (value) this.panel.setAttribute(PANEL_ATTRIBUTES[name]!, value);
-      else this.panel.removeAttribute(PANEL_ATTRIBUTES[name]!);
+    if (this.#panel) {
+      if (value) this.#panel.setAttribute(PANEL_ATTRIBUTES[name]!, value);
+      else this.#panel.removeAttribute(PANEL_ATTRIBUTES[name]!);
     }
-    this.renderText();
+    this.#renderText();
   }
 
-  private renderButton(): void {
-    this.button = el('button', { type: 'button', part: 'button', class: 'launch', 'aria-expanded': 'false' }, el('i', { 'aria-hidden': 'true' }, '?'), el('span')) as HTMLButtonElement;
-    this.button.addEventListener('click', () => this.toggle());
+  #renderButton(): void {
+    this.#button = el('button', { type: 'button', part: 'button', class: 'launch', 'aria-expanded': 'false' }, el('i', { 'aria-hidden': 'true' }, '?'), el('span')) as HTMLButtonElement;
+    this.#button.addEventListener('click', () => this.toggle());
     for (const type of ['pointerenter', 'focus', 'touchstart']) {
-      this.button.addEventListener(type, () => this.getAttribute('preload') !== 'none' && this.preloadPanel(), { passive: true });
+      this.#button.addEventListener(type, () => this.getAttribute('preload') !== 'none' && this.#preloadPanel(), { passive: true });
     }
-    this.root.append(this.button);
-    this.renderText();
+    this.#root.append(this.#button);
+    this.#renderText();
   }
 
-  private renderText(): void {
-    if (!this.button) return;
+  #renderText(): void {
+    if (!this.#button) return;
     const t = launcherStringsFor(this.closest('[lang]')?.getAttribute('lang') || 'en');
     const label = this.getAttribute('label');
-    this.button.lastElementChild!.textContent = label || t.helpTitle;
-    this.button.setAttribute('aria-label', label || t.openHelp);
+    this.#button.lastElementChild!.textContent = label || t.helpTitle;
+    this.#button.setAttribute('aria-label', label || t.openHelp);
   }
 
   /** Loads the help code and makes the (hidden) panel, once; a failure is forgotten. */
-  private loadPanel(): Promise<PanelElement> {
+  #loadPanel(): Promise<PanelElement> {
     // The bundle downloads while the help code loads, not after it (unless the page has it).
     const src = this.src && new URL(this.src, document.baseURI).href;
-    if (!this.loading && src && !performance.getEntriesByName(src).length) {
+    if (!this.#loading && src && !performance.getEntriesByName(src).length) {
       document.head.append(el('link', { rel: 'preload', as: 'fetch', href: src, crossorigin: '' }));
     }
-    return (this.loading ??= KbLauncher.loadElements().then(
+    return (this.#loading ??= KbLauncher.loadElements().then(
       () => {
         const panel = document.createElement('kb-launcher-panel') as PanelElement;
         for (const name of Object.keys(PANEL_ATTRIBUTES)) {
@@ -181,46 +181,46 @@ export class KbLauncher extends HTMLElement {
         }
         panel.hidden = !this.open;
         panel.addEventListener('close', () => this.hide());
-        this.root.append(panel);
-        this.panel = panel;
-        for (const action of this.pending.splice(0)) action(panel);
+        this.#root.append(panel);
+        this.#panel = panel;
+        for (const action of this.#pending.splice(0)) action(panel);
         return panel;
       },
       (error: unknown) => {
-        this.loading = undefined;
+        this.#loading = undefined;
         throw error;
       },
     ));
   }
 
-  private preloadPanel(): void {
-    this.loadPanel().catch(() => {});
+  #preloadPanel(): void {
+    this.#loadPanel().catch(() => {});
   }
 
-  private showAlert(): void {
+  #showAlert(): void {
     const t = launcherStringsFor(this.closest('[lang]')?.getAttribute('lang') || 'en');
     const retry = el('button', { type: 'button', part: 'retry' }, t.retry);
     retry.addEventListener('click', () => this.show());
-    this.alert = el('div', { part: 'alert', class: 'alert', role: 'alert' }, el('p', {}, t.errorTitle), retry);
-    this.root.append(this.alert);
+    this.#alert = el('div', { part: 'alert', class: 'alert', role: 'alert' }, el('p', {}, t.errorTitle), retry);
+    this.#root.append(this.#alert);
     retry.focus();
   }
 
   /** Runs `action` on the panel as soon as it exists. */
-  private withPanel(action: (panel: PanelElement) => void): void {
-    if (this.panel) action(this.panel);
-    else this.pending.push(action);
+  #withPanel(action: (panel: PanelElement) => void): void {
+    if (this.#panel) action(this.#panel);
+    else this.#pending.push(action);
   }
 
   /** Opens the panel (loading it first if needed) and moves focus into it. */
   show(): void {
     if (this.hasAttribute('duplicate') || this.open) return;
     const active = deepActiveElement();
-    this.returnFocus = active === document.body ? this.button : active;
-    this.alert?.remove();
+    this.#returnFocus = active === document.body ? this.#button : active;
+    this.#alert?.remove();
     this.setAttribute('open', '');
-    this.button?.setAttribute('aria-expanded', 'true');
-    this.loadPanel().then(
+    this.#button?.setAttribute('aria-expanded', 'true');
+    this.#loadPanel().then(
       (panel) => {
         if (!this.open) return;
         panel.hidden = false;
@@ -228,8 +228,8 @@ export class KbLauncher extends HTMLElement {
       },
       () => {
         this.removeAttribute('open');
-        this.button?.setAttribute('aria-expanded', 'false');
-        this.showAlert();
+        this.#button?.setAttribute('aria-expanded', 'false');
+        this.#showAlert();
       },
     );
     this.dispatchEvent(new KbLauncherOpenEvent());
@@ -239,16 +239,16 @@ export class KbLauncher extends HTMLElement {
   hide(): void {
     if (!this.open) return;
     const active = deepActiveElement();
-    const focusInside = !active || active === document.body || active === this || this.root.contains(active) || !!this.panel?.shadowRoot?.contains(active);
+    const focusInside = !active || active === document.body || active === this || this.#root.contains(active) || !!this.#panel?.shadowRoot?.contains(active);
     this.removeAttribute('open');
-    this.button?.setAttribute('aria-expanded', 'false');
-    if (this.panel) this.panel.hidden = true;
+    this.#button?.setAttribute('aria-expanded', 'false');
+    if (this.#panel) this.#panel.hidden = true;
     if (focusInside) {
-      (this.returnFocus as HTMLElement | undefined)?.focus?.();
+      (this.#returnFocus as HTMLElement | undefined)?.focus?.();
       // Gone or hidden meanwhile (a closed popover): the button takes focus instead.
-      if (deepActiveElement() !== this.returnFocus) this.button?.focus();
+      if (deepActiveElement() !== this.#returnFocus) this.#button?.focus();
     }
-    this.returnFocus = undefined;
+    this.#returnFocus = undefined;
     this.dispatchEvent(new KbLauncherCloseEvent());
   }
 
@@ -261,19 +261,19 @@ export class KbLauncher extends HTMLElement {
   /** Opens the panel on an article, scrolled to a section if given. */
   openArticle(articleId: string, sectionId?: string): void {
     this.show();
-    this.withPanel((panel) => panel.open(articleId, sectionId));
+    this.#withPanel((panel) => panel.open(articleId, sectionId));
   }
 
   /** Opens the panel on the search results for `query`. */
   search(query: string): void {
     this.show();
-    this.withPanel((panel) => panel.search(query));
+    this.#withPanel((panel) => panel.search(query));
   }
 
   /** Opens the panel on the help center's home ("Suggested for this page", categories, popular). */
   home(): void {
     this.show();
-    this.withPanel((panel) => panel.home());
+    this.#withPanel((panel) => panel.home());
   }
 }
 

@@ -79,14 +79,14 @@ const isMac = () => /Mac|iPhone|iPad/.test(navigator.platform || navigator.userA
 export class KbSearch extends LitElement implements KbSourceHost {
   static override styles = [tokens, baseStyles, stateStyles, styles];
 
-  private readonly source = new KbSource(this, { onReady: () => this.runSearch() });
-  private readonly i18n = new KbI18n(this);
-  private settleTimer?: ReturnType<typeof setTimeout>;
-  private announceTimer?: ReturnType<typeof setTimeout>;
+  readonly #source = new KbSource(this, { onReady: () => this.#runSearch() });
+  readonly #i18n = new KbI18n(this);
+  #settleTimer?: ReturnType<typeof setTimeout>;
+  #announceTimer?: ReturnType<typeof setTimeout>;
   /** The last query `kb-search` was fired for, so it fires once per query. */
-  private reportedQuery = '';
-  private lastSearchMs = 0;
-  private pendingSearch?: ReturnType<typeof setTimeout>;
+  #reportedQuery = '';
+  #lastSearchMs = 0;
+  #pendingSearch?: ReturnType<typeof setTimeout>;
 
   @query('input') private input!: HTMLInputElement;
 
@@ -134,31 +134,31 @@ export class KbSearch extends LitElement implements KbSourceHost {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    document.addEventListener('keydown', this.onDocumentKeydown);
+    document.addEventListener('keydown', this.#onDocumentKeydown);
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    document.removeEventListener('keydown', this.onDocumentKeydown);
-    clearTimeout(this.settleTimer);
-    clearTimeout(this.announceTimer);
-    clearTimeout(this.pendingSearch);
+    document.removeEventListener('keydown', this.#onDocumentKeydown);
+    clearTimeout(this.#settleTimer);
+    clearTimeout(this.#announceTimer);
+    clearTimeout(this.#pendingSearch);
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('storageKey') && !this.value && this.storageKey) {
-      this.value = readSession(this.sessionKey) ?? '';
+      this.value = readSession(this.#sessionKey) ?? '';
     }
-    if ((changed.has('limit') || changed.has('category')) && this.hasUpdated) this.runSearch();
+    if ((changed.has('limit') || changed.has('category')) && this.hasUpdated) this.#runSearch();
   }
 
   protected override updated(): void {
-    if (this.active >= 0) this.revealActive();
+    if (this.active >= 0) this.#revealActive();
   }
 
   /** Scrolls the listbox (never the page) so the active row is in view. */
-  private revealActive(): void {
-    const option = this.renderRoot.querySelector<HTMLElement>(`#${this.optionId(this.active)}`);
+  #revealActive(): void {
+    const option = this.renderRoot.querySelector<HTMLElement>(`#${this.#optionId(this.active)}`);
     const list = option?.closest<HTMLElement>('.listbox');
     if (!option || !list) return;
     // The first row of a group brings its group's heading along.
@@ -177,17 +177,17 @@ export class KbSearch extends LitElement implements KbSourceHost {
   /** Shows the results for `query` (no events: the host did this, not the user). */
   search(query: string): void {
     this.value = query;
-    this.reportedQuery = query.trim();
-    this.remember();
-    this.runSearch();
+    this.#reportedQuery = query.trim();
+    this.#remember();
+    this.#runSearch();
     this.open = query.trim() !== '';
   }
 
   /** Empties the field and closes the popup. */
   clear(): void {
     this.value = '';
-    this.remember();
-    this.runSearch();
+    this.#remember();
+    this.#runSearch();
     this.open = false;
   }
 
@@ -196,33 +196,33 @@ export class KbSearch extends LitElement implements KbSourceHost {
     this.input?.focus(options);
   }
 
-  private get sessionKey(): string {
+  get #sessionKey(): string {
     return `kb-elements:${this.storageKey}`;
   }
 
-  private remember(): void {
-    if (this.storageKey) writeSession(this.sessionKey, this.value);
+  #remember(): void {
+    if (this.storageKey) writeSession(this.#sessionKey, this.value);
   }
 
-  private runSearch(): void {
-    clearTimeout(this.pendingSearch);
-    this.pendingSearch = undefined;
-    const kb = this.source.knowledgeBase;
+  #runSearch(): void {
+    clearTimeout(this.#pendingSearch);
+    this.#pendingSearch = undefined;
+    const kb = this.#source.knowledgeBase;
     const query = this.value.trim();
     const start = performance.now();
     this.hits = kb && query ? kb.search(query, { limit: this.limit, category: this.category || undefined }) : [];
-    this.lastSearchMs = performance.now() - start;
+    this.#lastSearchMs = performance.now() - start;
     this.active = -1;
   }
 
-  private runSearchSoon(): void {
-    if (this.lastSearchMs < SLOW_SEARCH_MS) return this.runSearch();
-    clearTimeout(this.pendingSearch);
-    this.pendingSearch = setTimeout(() => this.runSearch(), 0);
+  #runSearchSoon(): void {
+    if (this.#lastSearchMs < SLOW_SEARCH_MS) return this.#runSearch();
+    clearTimeout(this.#pendingSearch);
+    this.#pendingSearch = setTimeout(() => this.#runSearch(), 0);
   }
 
   /** The selectable rows, in the order the arrow keys walk them. */
-  private get entries(): Entry[] {
+  get #entries(): Entry[] {
     if (this.hits.length) {
       return this.hits.flatMap((hit): Entry[] => {
         const row: Entry = { kind: 'hit', id: hit.article.id };
@@ -231,37 +231,37 @@ export class KbSearch extends LitElement implements KbSourceHost {
     }
     if (!this.value.trim()) return [];
     return [
-      ...this.popular.map((a): Entry => ({ kind: 'popular', id: a.id })),
-      ...this.topCategories.map((c): Entry => ({ kind: 'category', id: c.id })),
+      ...this.#popular.map((a): Entry => ({ kind: 'popular', id: a.id })),
+      ...this.#topCategories.map((c): Entry => ({ kind: 'category', id: c.id })),
     ];
   }
 
-  private get popular(): ArticleMeta[] {
-    return this.source.knowledgeBase?.popular(5) ?? [];
+  get #popular(): ArticleMeta[] {
+    return this.#source.knowledgeBase?.popular(5) ?? [];
   }
 
-  private get topCategories(): Category[] {
-    return (this.source.knowledgeBase?.categories() ?? []).filter((c) => !c.parent);
+  get #topCategories(): Category[] {
+    return (this.#source.knowledgeBase?.categories() ?? []).filter((c) => !c.parent);
   }
 
-  private optionId(index: number): string {
+  #optionId(index: number): string {
     return `option-${index}`;
   }
 
   // ---- events from the user ----
 
-  private onInput(): void {
+  #onInput(): void {
     this.value = this.input.value;
-    this.remember();
-    this.runSearchSoon();
+    this.#remember();
+    this.#runSearchSoon();
     this.open = this.value.trim() !== '';
-    this.scheduleSettle();
-    this.scheduleAnnouncement();
+    this.#scheduleSettle();
+    this.#scheduleAnnouncement();
   }
 
-  private onKeydown(e: KeyboardEvent): void {
-    if (this.pendingSearch !== undefined) this.runSearch();
-    const count = this.entries.length;
+  #onKeydown(e: KeyboardEvent): void {
+    if (this.#pendingSearch !== undefined) this.#runSearch();
+    const count = this.#entries.length;
     switch (e.key) {
       case 'ArrowDown':
       case 'ArrowUp': {
@@ -294,9 +294,9 @@ export class KbSearch extends LitElement implements KbSourceHost {
       case 'Enter': {
         if (e.isComposing) return;
         e.preventDefault();
-        const entry = this.open ? this.entries[this.active] : undefined;
-        if (entry) this.choose(entry);
-        else this.submit();
+        const entry = this.open ? this.#entries[this.active] : undefined;
+        if (entry) this.#choose(entry);
+        else this.#submit();
         return;
       }
       case 'Escape':
@@ -311,34 +311,34 @@ export class KbSearch extends LitElement implements KbSourceHost {
         }
         return;
       case 'Tab':
-        this.close();
+        this.#close();
         return;
     }
   }
 
-  private onFieldClick(): void {
+  #onFieldClick(): void {
     if (this.value.trim()) this.open = true;
   }
 
-  private onFocusOut(e: FocusEvent): void {
+  #onFocusOut(e: FocusEvent): void {
     const next = e.relatedTarget as Node | null;
     if (next && this.renderRoot.contains(next)) return;
-    this.close();
+    this.#close();
   }
 
-  private close(): void {
+  #close(): void {
     this.open = false;
     this.active = -1;
-    this.report();
+    this.#report();
   }
 
-  private onClear(): void {
+  #onClear(): void {
     this.clear();
     this.announcement = '';
     this.input.focus();
   }
 
-  private readonly onDocumentKeydown = (e: KeyboardEvent): void => {
+  readonly #onDocumentKeydown = (e: KeyboardEvent): void => {
     if (!this.hotkey || e.defaultPrevented || !this.isConnected) return;
     const modK = (e.ctrlKey || e.metaKey) && !e.altKey && !e.shiftKey && e.key.toLowerCase() === 'k';
     const slash = e.key === '/' && !e.ctrlKey && !e.metaKey && !e.altKey;
@@ -352,8 +352,8 @@ export class KbSearch extends LitElement implements KbSourceHost {
   };
 
   /** Opens an entry of the popup: an article (maybe at a section) or a category. */
-  private choose(entry: Entry): void {
-    this.report();
+  #choose(entry: Entry): void {
+    this.#report();
     this.open = false;
     this.active = -1;
     if (entry.kind === 'category') {
@@ -364,42 +364,42 @@ export class KbSearch extends LitElement implements KbSourceHost {
   }
 
   /** Enter with no active result: the host may show a results page, else the first hit opens. */
-  private submit(): void {
+  #submit(): void {
     const query = this.value.trim();
     if (!query) return;
-    this.report();
+    this.#report();
     if (!this.dispatchEvent(new KbNavigateEvent('search', query))) {
       this.open = false;
       return;
     }
     const first = this.hits[0];
-    if (first) this.choose({ kind: 'hit', id: first.article.id, sectionId: first.section?.id });
+    if (first) this.#choose({ kind: 'hit', id: first.article.id, sectionId: first.section?.id });
     else this.open = true;
   }
 
   /** Fires `kb-search` (and `kb-no-results`) once for the query the user settled on. */
-  private report(): void {
-    clearTimeout(this.settleTimer);
-    if (this.pendingSearch !== undefined) this.runSearch();
+  #report(): void {
+    clearTimeout(this.#settleTimer);
+    if (this.#pendingSearch !== undefined) this.#runSearch();
     const query = this.value.trim();
-    if (!query || query === this.reportedQuery || !this.source.knowledgeBase) return;
-    this.reportedQuery = query;
+    if (!query || query === this.#reportedQuery || !this.#source.knowledgeBase) return;
+    this.#reportedQuery = query;
     this.dispatchEvent(new KbSearchEvent(query, this.hits.length));
     if (!this.hits.length) this.dispatchEvent(new KbNoResultsEvent(query));
   }
 
-  private scheduleSettle(): void {
-    clearTimeout(this.settleTimer);
-    this.settleTimer = setTimeout(() => this.report(), SETTLE_MS);
+  #scheduleSettle(): void {
+    clearTimeout(this.#settleTimer);
+    this.#settleTimer = setTimeout(() => this.#report(), SETTLE_MS);
   }
 
-  private scheduleAnnouncement(): void {
-    clearTimeout(this.announceTimer);
-    this.announceTimer = setTimeout(() => {
-      const { t } = this.i18n;
+  #scheduleAnnouncement(): void {
+    clearTimeout(this.#announceTimer);
+    this.#announceTimer = setTimeout(() => {
+      const { t } = this.#i18n;
       const query = this.value.trim();
-      if (!query || !this.source.knowledgeBase) this.announcement = '';
-      else if (this.hits.length) this.announcement = this.i18n.plural('resultCount', this.hits.length);
+      if (!query || !this.#source.knowledgeBase) this.announcement = '';
+      else if (this.hits.length) this.announcement = this.#i18n.plural('resultCount', this.hits.length);
       else this.announcement = format(t.noResults, { query });
     }, ANNOUNCE_MS);
   }
@@ -407,12 +407,12 @@ export class KbSearch extends LitElement implements KbSourceHost {
   // ---- render ----
 
   override render() {
-    const { t } = this.i18n;
-    const kb = this.source.knowledgeBase;
+    const { t } = this.#i18n;
+    const kb = this.#source.knowledgeBase;
     const expanded = this.open && !!kb;
-    const activeId = expanded && this.active >= 0 ? this.optionId(this.active) : undefined;
+    const activeId = expanded && this.active >= 0 ? this.#optionId(this.active) : undefined;
     const hotkeyLabel = isMac() ? '⌘K' : t.hotkeyCtrlK;
-    return html`<div class="base" part="base" @focusout=${this.onFocusOut}>
+    return html`<div class="base" part="base" @focusout=${this.#onFocusOut}>
       <div class="field" part="field">
         <svg class="icon" viewBox="0 0 20 20" aria-hidden="true" focusable="false">
           <circle cx="8.5" cy="8.5" r="5.5"></circle>
@@ -434,12 +434,12 @@ export class KbSearch extends LitElement implements KbSourceHost {
           aria-keyshortcuts=${this.hotkey ? 'Control+K Meta+K /' : nothing}
           placeholder=${this.placeholder ?? t.searchPlaceholder}
           .value=${this.value}
-          @input=${this.onInput}
-          @keydown=${this.onKeydown}
-          @click=${this.onFieldClick}
+          @input=${this.#onInput}
+          @keydown=${this.#onKeydown}
+          @click=${this.#onFieldClick}
         />
         ${this.value
-          ? html`<button type="button" class="clear" part="clear" tabindex="-1" aria-label=${t.clearSearch} @click=${this.onClear}>
+          ? html`<button type="button" class="clear" part="clear" tabindex="-1" aria-label=${t.clearSearch} @click=${this.#onClear}>
               <svg viewBox="0 0 20 20" aria-hidden="true" focusable="false"><path d="M5 5l10 10M15 5 5 15"></path></svg>
             </button>`
           : this.hotkey
@@ -447,33 +447,33 @@ export class KbSearch extends LitElement implements KbSourceHost {
             : nothing}
       </div>
       <div class="popup" part="popup" ?hidden=${!expanded} @mousedown=${preventBlur}>
-        ${kb && expanded ? this.renderPopup(kb, t) : nothing}
+        ${kb && expanded ? this.#renderPopup(kb, t) : nothing}
       </div>
-      ${kb ? nothing : this.renderSource(t)}
+      ${kb ? nothing : this.#renderSource(t)}
       <div class="visually-hidden" role="status" aria-live="polite" aria-atomic="true">${this.announcement}</div>
     </div>`;
   }
 
-  private renderSource(t: KbStrings) {
+  #renderSource(t: KbStrings) {
     // The field stays usable while loading: what the user typed is searched once the bundle is in.
-    if (this.source.state === 'loading' && this.value.trim()) return renderLoading(t);
-    return this.source.state === 'error' ? renderSourceState(this.source, t) : nothing;
+    if (this.#source.state === 'loading' && this.value.trim()) return renderLoading(t);
+    return this.#source.state === 'error' ? renderSourceState(this.#source, t) : nothing;
   }
 
-  private renderPopup(kb: KnowledgeBase, t: KbStrings): TemplateResult {
+  #renderPopup(kb: KnowledgeBase, t: KbStrings): TemplateResult {
     if (this.hits.length) {
       let index = 0;
       return html`<div id="popup" role="listbox" aria-label=${t.searchResults} class="listbox">
         ${this.hits.map((hit) => {
-          const main = this.renderHit(hit, kb, index++);
-          const sub = hit.section ? this.renderSection(hit, index++, t) : nothing;
+          const main = this.#renderHit(hit, kb, index++);
+          const sub = hit.section ? this.#renderSection(hit, index++, t) : nothing;
           return html`${main}${sub}`;
         })}
       </div>`;
     }
     const query = this.value.trim();
-    const popular = this.popular;
-    const categories = this.topCategories;
+    const popular = this.#popular;
+    const categories = this.#topCategories;
     let index = 0;
     return html`<div class="empty" part="state">
         <p class="empty__title">${format(t.noResults, { query })}</p>
@@ -484,7 +484,7 @@ export class KbSearch extends LitElement implements KbSourceHost {
           ? html`<div role="group" aria-labelledby="popular-heading">
               <div class="group-heading" id="popular-heading" role="presentation">${t.popularArticles}</div>
               ${popular.map((a) =>
-                this.renderSimpleOption(index++, { kind: 'popular', id: a.id }, a.title, kb.category(a.category)?.title),
+                this.#renderSimpleOption(index++, { kind: 'popular', id: a.id }, a.title, kb.category(a.category)?.title),
               )}
             </div>`
           : nothing}
@@ -492,28 +492,28 @@ export class KbSearch extends LitElement implements KbSourceHost {
           ? html`<div role="group" aria-labelledby="categories-heading">
               <div class="group-heading" id="categories-heading" role="presentation">${t.categories}</div>
               ${categories.map((c) =>
-                this.renderSimpleOption(index++, { kind: 'category', id: c.id }, c.title, this.i18n.plural('articleCount', c.totalCount)),
+                this.#renderSimpleOption(index++, { kind: 'category', id: c.id }, c.title, this.#i18n.plural('articleCount', c.totalCount)),
               )}
             </div>`
           : nothing}
       </div>`;
   }
 
-  private optionParts(index: number): string {
+  #optionParts(index: number): string {
     return index === this.active ? 'option option-active' : 'option';
   }
 
-  private renderHit(hit: SearchHit, kb: KnowledgeBase, index: number): TemplateResult {
-    const id = this.optionId(index);
+  #renderHit(hit: SearchHit, kb: KnowledgeBase, index: number): TemplateResult {
+    const id = this.#optionId(index);
     const category = kb.category(hit.article.category)?.title;
     return html`<div
       id=${id}
       role="option"
       class="option hit"
-      part=${this.optionParts(index)}
+      part=${this.#optionParts(index)}
       aria-selected=${index === this.active ? 'true' : 'false'}
       @mousedown=${preventBlur}
-      @click=${() => this.choose({ kind: 'hit', id: hit.article.id, sectionId: hit.section?.id })}
+      @click=${() => this.#choose({ kind: 'hit', id: hit.article.id, sectionId: hit.section?.id })}
     >
       <span class="hit__title">${renderHighlighted(hit.titleHtml)}</span>
       ${category ? html`<span class="hit__category muted">${category}</span>` : nothing}
@@ -521,31 +521,31 @@ export class KbSearch extends LitElement implements KbSourceHost {
     </div>`;
   }
 
-  private renderSection(hit: SearchHit, index: number, t: KbStrings): TemplateResult {
+  #renderSection(hit: SearchHit, index: number, t: KbStrings): TemplateResult {
     const section = hit.section!;
     return html`<div
-      id=${this.optionId(index)}
+      id=${this.#optionId(index)}
       role="option"
       class="option section"
-      part=${this.optionParts(index)}
+      part=${this.#optionParts(index)}
       aria-selected=${index === this.active ? 'true' : 'false'}
       aria-label=${format(t.inSection, { heading: section.heading })}
       @mousedown=${preventBlur}
-      @click=${() => this.choose({ kind: 'section', id: hit.article.id, sectionId: section.id })}
+      @click=${() => this.#choose({ kind: 'section', id: hit.article.id, sectionId: section.id })}
     >
       <span class="section__arrow" aria-hidden="true">↳</span><span class="section__text">${section.heading}</span>
     </div>`;
   }
 
-  private renderSimpleOption(index: number, entry: Entry, title: string, sub?: string): TemplateResult {
+  #renderSimpleOption(index: number, entry: Entry, title: string, sub?: string): TemplateResult {
     return html`<div
-      id=${this.optionId(index)}
+      id=${this.#optionId(index)}
       role="option"
       class="option simple"
-      part=${this.optionParts(index)}
+      part=${this.#optionParts(index)}
       aria-selected=${index === this.active ? 'true' : 'false'}
       @mousedown=${preventBlur}
-      @click=${() => this.choose(entry)}
+      @click=${() => this.#choose(entry)}
     >
       <span class="hit__title">${title}</span>${sub ? html` <span class="hit__category muted">${sub}</span>` : nothing}
     </div>`;

@@ -74,12 +74,12 @@ interface ArticleOpener extends Element {
 export class KbTip extends LitElement implements KbSourceHost {
   static override styles = [tokens, baseStyles, stateStyles, styles];
 
-  private readonly source = new KbSource(this);
-  private readonly i18n = new KbI18n(this);
-  private readonly uid = `kb-tip-${++tipCount}`;
+  readonly #source = new KbSource(this);
+  readonly #i18n = new KbI18n(this);
+  readonly #uid = `kb-tip-${++tipCount}`;
   /** The light-DOM description the `for` field points at (aria-describedby works within one tree). */
-  private description?: HTMLSpanElement;
-  private describedField?: Element;
+  #description?: HTMLSpanElement;
+  #describedField?: Element;
 
   @query('.trigger') private trigger?: HTMLButtonElement;
   @query('.popover') private box?: HTMLElement;
@@ -116,14 +116,14 @@ export class KbTip extends LitElement implements KbSourceHost {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    this.useSourceOfPage();
+    this.#useSourceOfPage();
     // A launcher added by the script tag appears once the document has been parsed.
-    if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', () => this.useSourceOfPage(), { once: true });
-    document.addEventListener('pointerdown', this.onOutsidePointer, true);
+    if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', () => this.#useSourceOfPage(), { once: true });
+    document.addEventListener('pointerdown', this.#onOutsidePointer, true);
   }
 
   /** Without `src` or `knowledgeBase`, takes the bundle of the page's launcher or `<kb-help>`. */
-  private useSourceOfPage(): void {
+  #useSourceOfPage(): void {
     if (this.src || this.knowledgeBase) return;
     const provider = document.querySelector('kb-launcher[src], kb-help[src]');
     if (provider) this.src = provider.getAttribute('src')!;
@@ -131,14 +131,14 @@ export class KbTip extends LitElement implements KbSourceHost {
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    document.removeEventListener('pointerdown', this.onOutsidePointer, true);
-    this.stopFollowing();
-    this.undescribe();
+    document.removeEventListener('pointerdown', this.#onOutsidePointer, true);
+    this.#stopFollowing();
+    this.#undescribe();
   }
 
   /** The article the tip is about, once the knowledge base is loaded (undefined if none matches). */
   get target(): ArticleMeta | undefined {
-    const kb = this.source.knowledgeBase;
+    const kb = this.#source.knowledgeBase;
     if (!kb) return undefined;
     if (this.article) return kb.articleMeta(this.article);
     return this.context ? kb.forContext(this.context)[0] : undefined;
@@ -148,7 +148,7 @@ export class KbTip extends LitElement implements KbSourceHost {
     if (changed.has('article') || changed.has('context') || changed.has('section') || changed.has('src') || changed.has('knowledgeBase')) {
       this.sectionBody = undefined;
     }
-    if (this.open) this.loadSection();
+    if (this.open) this.#loadSection();
   }
 
   override firstUpdated(): void {
@@ -158,36 +158,36 @@ export class KbTip extends LitElement implements KbSourceHost {
   }
 
   override updated(changed: PropertyValues<this>): void {
-    this.describe();
+    this.#describe();
     if (changed.has('open')) {
-      if (this.open) this.openBox();
-      else this.closeBox();
+      if (this.open) this.#openBox();
+      else this.#closeBox();
     }
-    if (this.open) this.place();
+    if (this.open) this.#place();
   }
 
   // --- the popover ---
 
-  private openBox(): void {
+  #openBox(): void {
     const popover = this.box!;
     if (popover.showPopover && !popover.matches(':popover-open')) popover.showPopover();
-    window.addEventListener('scroll', this.place, true);
-    window.addEventListener('resize', this.place);
+    window.addEventListener('scroll', this.#place, true);
+    window.addEventListener('resize', this.#place);
   }
 
-  private closeBox(): void {
+  #closeBox(): void {
     const popover = this.box;
     if (popover?.hidePopover && popover.matches(':popover-open')) popover.hidePopover();
-    this.stopFollowing();
+    this.#stopFollowing();
   }
 
-  private stopFollowing(): void {
-    window.removeEventListener('scroll', this.place, true);
-    window.removeEventListener('resize', this.place);
+  #stopFollowing(): void {
+    window.removeEventListener('scroll', this.#place, true);
+    window.removeEventListener('resize', this.#place);
   }
 
   /** Puts the popover next to the button, inside the viewport: flips and slides at the edges. */
-  private place = (): void => {
+  #place = (): void => {
     const button = this.trigger;
     const popover = this.box;
     if (!button || !popover || !this.open) return;
@@ -208,8 +208,8 @@ export class KbTip extends LitElement implements KbSourceHost {
     popover.dataset.side = top < anchor.top ? 'top' : 'bottom';
   };
 
-  private async loadSection(): Promise<void> {
-    const kb = this.source.knowledgeBase;
+  async #loadSection(): Promise<void> {
+    const kb = this.#source.knowledgeBase;
     const target = this.target;
     if (!kb || !target || !this.section || this.sectionBody !== undefined) return;
     this.sectionBody = null;
@@ -226,44 +226,44 @@ export class KbTip extends LitElement implements KbSourceHost {
 
   // --- aria-describedby on the field ---
 
-  private describe(): void {
+  #describe(): void {
     const root = this.getRootNode() as Document | ShadowRoot;
     const field = this.htmlFor ? root.getElementById?.(this.htmlFor) : null;
-    if (field !== this.describedField) this.undescribe();
+    if (field !== this.#describedField) this.#undescribe();
     if (!field) return;
-    if (!this.description) {
-      this.description = document.createElement('span');
-      this.description.id = `${this.uid}-description`;
-      this.description.hidden = true;
-      this.append(this.description);
+    if (!this.#description) {
+      this.#description = document.createElement('span');
+      this.#description.id = `${this.#uid}-description`;
+      this.#description.hidden = true;
+      this.append(this.#description);
     }
     const target = this.target;
-    this.description.textContent = target ? `${target.title}. ${shorten(target.excerpt, MAX_TEXT)}` : '';
+    this.#description.textContent = target ? `${target.title}. ${shorten(target.excerpt, MAX_TEXT)}` : '';
     const ids = (field.getAttribute('aria-describedby') ?? '').split(/\s+/).filter(Boolean);
-    if (!ids.includes(this.description.id)) field.setAttribute('aria-describedby', [...ids, this.description.id].join(' '));
-    this.describedField = field;
+    if (!ids.includes(this.#description.id)) field.setAttribute('aria-describedby', [...ids, this.#description.id].join(' '));
+    this.#describedField = field;
   }
 
-  private undescribe(): void {
-    const field = this.describedField;
-    const id = this.description?.id;
+  #undescribe(): void {
+    const field = this.#describedField;
+    const id = this.#description?.id;
     if (field && id) {
       const ids = (field.getAttribute('aria-describedby') ?? '').split(/\s+/).filter((x) => x && x !== id);
       if (ids.length) field.setAttribute('aria-describedby', ids.join(' '));
       else field.removeAttribute('aria-describedby');
     }
-    this.description?.remove();
-    this.description = undefined;
-    this.describedField = undefined;
+    this.#description?.remove();
+    this.#description = undefined;
+    this.#describedField = undefined;
   }
 
   // --- handlers ---
 
-  private onOutsidePointer = (event: PointerEvent): void => {
+  #onOutsidePointer = (event: PointerEvent): void => {
     if (this.open && !event.composedPath().includes(this)) this.open = false;
   };
 
-  private onKeydown = (event: KeyboardEvent): void => {
+  #onKeydown = (event: KeyboardEvent): void => {
     if (event.key !== 'Escape' || !this.open) return;
     event.preventDefault();
     event.stopPropagation();
@@ -271,12 +271,12 @@ export class KbTip extends LitElement implements KbSourceHost {
     this.trigger?.focus();
   };
 
-  private onFocusOut = (event: FocusEvent): void => {
+  #onFocusOut = (event: FocusEvent): void => {
     const next = event.relatedTarget as Node | null;
     if (this.open && next && !this.contains(next) && !this.shadowRoot!.contains(next)) this.open = false;
   };
 
-  private onReadMore = (event: MouseEvent): void => {
+  #onReadMore = (event: MouseEvent): void => {
     const target = this.target;
     if (!target) return;
     const section = this.section || undefined;
@@ -286,26 +286,26 @@ export class KbTip extends LitElement implements KbSourceHost {
       if (!requestArticleOpen(this, target.id, section)) event.preventDefault();
       return;
     }
-    this.openArticle(target.id, section);
+    this.#openArticle(target.id, section);
   };
 
   /** A link to another article inside the section: open it like "Learn more" does. */
-  private onSectionClick = (event: MouseEvent): void => {
+  #onSectionClick = (event: MouseEvent): void => {
     const link = (event.target as Element).closest?.(`a[${ARTICLE_LINK_ATTR}]`);
     if (!link || isModifiedClick(event)) return;
     event.preventDefault();
     this.open = false;
-    this.openArticle(link.getAttribute(ARTICLE_LINK_ATTR)!, link.getAttribute(SECTION_LINK_ATTR) ?? undefined);
+    this.#openArticle(link.getAttribute(ARTICLE_LINK_ATTR)!, link.getAttribute(SECTION_LINK_ATTR) ?? undefined);
   };
 
   /** Fires `kb-article-open`; unless cancelled, shows the article where the page shows help. */
-  private openArticle(articleId: string, sectionId?: string): void {
+  #openArticle(articleId: string, sectionId?: string): void {
     // Focus leaves the closing popover for the "?" button, so a panel that opens now returns
     // focus there when it closes.
     this.trigger?.focus();
     if (!requestArticleOpen(this, articleId, sectionId, this.articleUrl || undefined)) return;
     if (this.articleUrl) return;
-    const opener = this.findOpener();
+    const opener = this.#findOpener();
     if (opener?.openArticle) opener.openArticle(articleId, sectionId);
     else if (opener?.open) {
       opener.open(articleId, sectionId);
@@ -314,7 +314,7 @@ export class KbTip extends LitElement implements KbSourceHost {
   }
 
   /** Where "Learn more" shows the article: the `help` element, the launcher, a `<kb-help>`. */
-  private findOpener(): ArticleOpener | undefined {
+  #findOpener(): ArticleOpener | undefined {
     const named = this.help ? (document.querySelector(this.help) as ArticleOpener | null) : null;
     if (named) return named;
     const launcher = document.querySelector('kb-launcher:not([duplicate])');
@@ -343,9 +343,9 @@ export class KbTip extends LitElement implements KbSourceHost {
 
   // --- render ---
 
-  private renderContent(t: KbStrings) {
-    const kb = this.source.knowledgeBase;
-    if (!kb) return renderSourceState(this.source, t);
+  #renderContent(t: KbStrings) {
+    const kb = this.#source.knowledgeBase;
+    if (!kb) return renderSourceState(this.#source, t);
     const target = this.target;
     if (!target) {
       return html`<div class="kb-state" part="state"><p class="kb-state__title">${t.articleNotFound}</p></div>`;
@@ -357,20 +357,20 @@ export class KbTip extends LitElement implements KbSourceHost {
       <p class="title" part="title">${target.title}</p>
       ${heading ? html`<p class="section" part="section">${heading.text}</p>` : nothing}
       ${body
-        ? html`<div class="text section-body" part="text" tabindex="0" @click=${this.onSectionClick}>${body.cloneNode(true)}</div>`
+        ? html`<div class="text section-body" part="text" tabindex="0" @click=${this.#onSectionClick}>${body.cloneNode(true)}</div>`
         : html`<p class="text" part="text">${shorten(target.excerpt, MAX_TEXT)}</p>`}
       ${this.articleUrl
-        ? html`<a class="read-more" part="read-more" href=${articleHref(this.articleUrl, target.id, this.section || undefined)!} @click=${this.onReadMore}>${readMore}</a>`
-        : html`<button type="button" class="read-more" part="read-more" @click=${this.onReadMore}>${readMore}</button>`}
+        ? html`<a class="read-more" part="read-more" href=${articleHref(this.articleUrl, target.id, this.section || undefined)!} @click=${this.#onReadMore}>${readMore}</a>`
+        : html`<button type="button" class="read-more" part="read-more" @click=${this.#onReadMore}>${readMore}</button>`}
     `;
   }
 
   override render() {
     if (!this.article && !this.context) return nothing;
-    const { t } = this.i18n;
+    const { t } = this.#i18n;
     const target = this.target;
     const label = this.label || (target ? format(t.moreAbout, { topic: target.title }) : t.helpTitle);
-    return html`<span class="tip" @keydown=${this.onKeydown} @focusout=${this.onFocusOut}>
+    return html`<span class="tip" @keydown=${this.#onKeydown} @focusout=${this.#onFocusOut}>
       <button
         type="button"
         class="trigger"
@@ -383,7 +383,7 @@ export class KbTip extends LitElement implements KbSourceHost {
         <span aria-hidden="true">?</span>
       </button>
       <div id="popover" class="popover" part="popover" role="dialog" aria-label=${target?.title ?? t.helpTitle} popover="manual">
-        ${this.open ? this.renderContent(t) : nothing}
+        ${this.open ? this.#renderContent(t) : nothing}
       </div>
     </span>`;
   }

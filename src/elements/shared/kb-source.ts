@@ -84,10 +84,10 @@ export class KbSource implements ReactiveController {
   knowledgeBase?: KnowledgeBase;
   error?: unknown;
 
-  private seenSrc?: string;
-  private seenKb?: KnowledgeBase;
+  #seenSrc?: string;
+  #seenKb?: KnowledgeBase;
   /** Bumped on every (re)start so a late answer for an old `src` is ignored. */
-  private generation = 0;
+  #generation = 0;
 
   constructor(
     private readonly host: KbSourceHost,
@@ -97,48 +97,48 @@ export class KbSource implements ReactiveController {
   }
 
   hostDisconnected(): void {
-    this.forgetFailure();
+    this.#forgetFailure();
   }
 
   hostUpdate(): void {
     const { src, knowledgeBase } = this.host;
-    if (src === this.seenSrc && knowledgeBase === this.seenKb) return;
-    this.seenSrc = src;
-    this.seenKb = knowledgeBase;
-    this.start();
+    if (src === this.#seenSrc && knowledgeBase === this.#seenKb) return;
+    this.#seenSrc = src;
+    this.#seenKb = knowledgeBase;
+    this.#start();
   }
 
   /** Tries the load again after an error (a new request; the failed one was forgotten). */
   retry(): void {
-    this.start();
+    this.#start();
     this.host.requestUpdate();
   }
 
   /** Resolves when the source is ready, or rejects with its error (useful in tests). */
   get ready(): Promise<KnowledgeBase> {
-    if (this.pending) return this.pending;
+    if (this.#pending) return this.#pending;
     if (this.knowledgeBase) return Promise.resolve(this.knowledgeBase);
     return Promise.reject(this.state === 'idle' ? new Error('no src and no knowledgeBase') : this.error);
   }
 
   /** Another element's retry of `url` succeeded: show its KnowledgeBase here too. */
   recover(url: string, kb: KnowledgeBase): void {
-    if (this.state !== 'error' || this.failedUrl !== url) return;
-    this.settle(kb);
+    if (this.state !== 'error' || this.#failedUrl !== url) return;
+    this.#settle(kb);
     this.host.requestUpdate();
   }
 
-  private failedUrl?: string;
+  #failedUrl?: string;
 
-  private pending?: Promise<KnowledgeBase>;
+  #pending?: Promise<KnowledgeBase>;
 
-  private start(): void {
-    const generation = ++this.generation;
+  #start(): void {
+    const generation = ++this.#generation;
     const { src, knowledgeBase } = this.host;
-    this.forgetFailure();
+    this.#forgetFailure();
     this.error = undefined;
-    this.pending = undefined;
-    if (knowledgeBase) return this.settle(knowledgeBase);
+    this.#pending = undefined;
+    if (knowledgeBase) return this.#settle(knowledgeBase);
     if (!src) {
       this.state = 'idle';
       this.knowledgeBase = undefined;
@@ -148,51 +148,51 @@ export class KbSource implements ReactiveController {
     try {
       url = new URL(src, document.baseURI).href;
     } catch (error) {
-      this.fail(error);
+      this.#fail(error);
       return;
     }
     const done = loaded.get(url);
-    if (done) return this.settle(done);
+    if (done) return this.#settle(done);
     this.state = 'loading';
     this.knowledgeBase = undefined;
-    this.pending = loadShared(url);
-    this.pending.then(
+    this.#pending = loadShared(url);
+    this.#pending.then(
       (kb) => {
-        if (generation !== this.generation) return;
-        this.pending = undefined;
-        this.settle(kb);
+        if (generation !== this.#generation) return;
+        this.#pending = undefined;
+        this.#settle(kb);
         this.host.requestUpdate();
       },
       (error: unknown) => {
-        if (generation !== this.generation) return;
-        this.pending = undefined;
-        this.fail(error, url);
+        if (generation !== this.#generation) return;
+        this.#pending = undefined;
+        this.#fail(error, url);
         this.host.requestUpdate();
       },
     );
   }
 
-  private settle(kb: KnowledgeBase): void {
-    this.forgetFailure();
+  #settle(kb: KnowledgeBase): void {
+    this.#forgetFailure();
     const isNew = kb !== this.knowledgeBase;
     this.state = 'ready';
     this.knowledgeBase = kb;
     if (isNew) this.options.onReady?.(kb);
   }
 
-  private fail(error: unknown, url?: string): void {
-    this.forgetFailure();
+  #fail(error: unknown, url?: string): void {
+    this.#forgetFailure();
     this.state = 'error';
     this.knowledgeBase = undefined;
     this.error = error;
     if (url) {
-      this.failedUrl = url;
+      this.#failedUrl = url;
       failed.set(url, (failed.get(url) ?? new Set()).add(this));
     }
   }
 
-  private forgetFailure(): void {
-    if (this.failedUrl) failed.get(this.failedUrl)?.delete(this);
-    this.failedUrl = undefined;
+  #forgetFailure(): void {
+    if (this.#failedUrl) failed.get(this.#failedUrl)?.delete(this);
+    this.#failedUrl = undefined;
   }
 }

@@ -180,7 +180,7 @@ export function suggestedArticles(
 export class RouteContextController implements ReactiveController {
   /** The route context now. */
   context: RouteContext = getRouteContext();
-  private unsubscribe?: () => void;
+  #unsubscribe?: () => void;
 
   constructor(private readonly host: ReactiveControllerHost) {
     host.addController(this);
@@ -188,15 +188,15 @@ export class RouteContextController implements ReactiveController {
 
   hostConnected(): void {
     this.context = getRouteContext();
-    this.unsubscribe = onRouteContextChange((context) => {
+    this.#unsubscribe = onRouteContextChange((context) => {
       this.context = context;
       this.host.requestUpdate();
     });
   }
 
   hostDisconnected(): void {
-    this.unsubscribe?.();
-    this.unsubscribe = undefined;
+    this.#unsubscribe?.();
+    this.#unsubscribe = undefined;
   }
 
   /** The articles suggested for the current context (see {@link suggestedArticles}). */

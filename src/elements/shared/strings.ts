@@ -346,7 +346,7 @@ export class KbI18n implements ReactiveController {
   /** The strings in effect: built-in table for `lang`, with the host's overrides on top. */
   t: KbStrings = en;
 
-  private ownObserver?: MutationObserver;
+  #ownObserver?: MutationObserver;
 
   constructor(private readonly host: KbI18nHost) {
     host.addController(this);
@@ -355,13 +355,13 @@ export class KbI18n implements ReactiveController {
   hostConnected(): void {
     watchPageLang(this.host);
     // The page observer cannot see an element whose host sits inside another shadow root.
-    this.ownObserver ??= new MutationObserver(() => this.host.requestUpdate());
-    this.ownObserver.observe(this.host, { attributes: true, attributeFilter: ['lang'] });
+    this.#ownObserver ??= new MutationObserver(() => this.host.requestUpdate());
+    this.#ownObserver.observe(this.host, { attributes: true, attributeFilter: ['lang'] });
   }
 
   hostDisconnected(): void {
     unwatchPageLang(this.host);
-    this.ownObserver?.disconnect();
+    this.#ownObserver?.disconnect();
   }
 
   hostUpdate(): void {
