@@ -47,6 +47,8 @@ const configs: Record<string, UserConfig> = {
         name: 'kbElementsBundle',
         fileName: () => 'kb-elements.js',
       },
+      // Lit's and DOMPurify's licences ask for their notices to stay with the code.
+      rolldownOptions: { output: { comments: { legal: true } } },
     },
   },
   /** The launcher-first script (kb-launcher.js): button + window.kbElements; loads kb-elements.js on demand. */
