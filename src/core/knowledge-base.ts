@@ -71,7 +71,7 @@ export class KnowledgeBase {
   /** Fetches `kb.json` and loads it with `fromAsync`. Throws `KbError` (`network`, `http`, `timeout`, `format`, `version`). */
   static async load(url: string | URL, options: LoadOptions = {}): Promise<KnowledgeBase> {
     const href = resolveUrl(url);
-    const text = await fetchWithTimeout(href, options, (response) => response.text());
+    const text = await fetchWithTimeout(href, options, readText);
     let json: unknown;
     try {
       // A large bundle is parsed in slices, so the page never stalls on it.
@@ -295,6 +295,21 @@ export class KnowledgeBase {
     }
     return fetchWithTimeout(url, {}, (r) => r.text(), 'body');
   }
+}
+
+/** The response body as text, decoded chunk by chunk as it arrives (no single long decoding task). */
+async function readText(response: Response): Promise<string> {
+  if (!response.body || typeof TextDecoder !== 'function') return response.text();
+  const reader = response.body.getReader();
+  const decoder = new TextDecoder();
+  const parts: string[] = [];
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    parts.push(decoder.decode(value, { stream: true }));
+  }
+  parts.push(decoder.decode());
+  return parts.join('');
 }
 
 function byOrderThenTitle(a: { order?: number; title: string }, b: { order?: number; title: string }): number {

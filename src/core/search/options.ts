@@ -36,7 +36,7 @@ export const SHORT_PREFIX_EXACT_WEIGHT = 0.75;
 
 /** At most this many completions of a query word are searched (the most frequent ones). */
 export function maxCompletions(query: string): number {
-  return query.length <= 1 ? 12 : query.length === 2 ? 24 : query.length <= 4 ? 60 : 150;
+  return query.length <= 1 ? 12 : query.length === 2 ? 24 : query.length <= 4 ? 50 : 80;
 }
 
 /** The parts of a technical word (`spam`, `flag` of `x-spam-flag`), all found, count this much of the word. */
