@@ -12,12 +12,16 @@ export function decodeEntities(text: string): string {
   });
 }
 
+/** Tags that separate words; every other tag (strong, a, code, ...) sits inside a sentence. */
+const BREAKING_TAG = /<\/?(?:address|article|aside|blockquote|br|dd|details|div|dl|dt|figcaption|figure|footer|h[1-6]|header|hr|img|li|main|nav|ol|p|pre|section|summary|table|tbody|td|tfoot|th|thead|tr|ul)\b[^>]*>/gi;
+
 export function htmlToText(html: string): string {
   return decodeEntities(
     html
       .replace(/<(script|style|template)\b[\s\S]*?<\/\1\s*>/gi, ' ')
       .replace(/<!--[\s\S]*?-->/g, ' ')
-      .replace(/<[^>]*>/g, ' '),
+      .replace(BREAKING_TAG, ' ')
+      .replace(/<[^>]*>/g, ''),
   )
     .replace(/\s+/g, ' ')
     .trim();
