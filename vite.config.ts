@@ -5,7 +5,7 @@ import { minifyLitTemplates } from './scripts/minify-lit-templates.ts';
 
 /**
  * Four builds, chosen by `--mode`:
- * - `lib` (default): ES modules for bundlers; lit, minisearch and dompurify stay external.
+ * - `lib` (default): ES modules for bundlers; lit and dompurify stay external.
  * - `standalone`: one self-contained IIFE file for a plain `<script>` tag.
  * - `launcher`: the small launcher-first script tag file (kb-launcher.js).
  * - `node`: the CLI and the Vite plugin, for Node.

@@ -1,6 +1,6 @@
 /**
  * Entry of the single-file script-tag bundle, dist/kb-elements.js: every element, lit,
- * minisearch and dompurify in one self-contained file.
+ * and dompurify in one self-contained file.
  *
  * Only the launcher button and `window.kbElements` run at once. The rest of the file (the
  * help elements, the search engine, the sanitizer) is wrapped by the bundler and evaluated
