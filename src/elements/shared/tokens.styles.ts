@@ -30,6 +30,24 @@ import { css } from 'lit';
  * of their own. The `--kb-*` properties a host sets always win over the theme defaults.
  * The host's font is inherited (`--kb-font` overrides it).
  */
+const lightTheme = css`
+  --_t-accent: #1a5fc8;
+  --_t-on-accent: #ffffff;
+  --_t-surface: #ffffff;
+  --_t-text: #1b2330;
+  --_t-mark: #fff1a8;
+  --_t-scheme: light;
+`;
+
+const darkTheme = css`
+  --_t-accent: #8ab8ff;
+  --_t-on-accent: #0b1526;
+  --_t-surface: #161b22;
+  --_t-text: #e6edf3;
+  --_t-mark: #5b4a00;
+  --_t-scheme: dark;
+`;
+
 export const tokens = css`
   :host {
     --_accent: var(--kb-accent, var(--_t-accent, #1a5fc8));
@@ -54,42 +72,22 @@ export const tokens = css`
   }
 
   :host([theme='light']) {
-    --_t-accent: #1a5fc8;
-    --_t-on-accent: #ffffff;
-    --_t-surface: #ffffff;
-    --_t-text: #1b2330;
-    --_t-mark: #fff1a8;
-    --_t-scheme: light;
+    ${lightTheme}
   }
 
   :host([theme='dark']) {
-    --_t-accent: #8ab8ff;
-    --_t-on-accent: #0b1526;
-    --_t-surface: #161b22;
-    --_t-text: #e6edf3;
-    --_t-mark: #5b4a00;
-    --_t-scheme: dark;
+    ${darkTheme}
   }
 
   @media (prefers-color-scheme: dark) {
     :host([theme='auto']) {
-      --_t-accent: #8ab8ff;
-      --_t-on-accent: #0b1526;
-      --_t-surface: #161b22;
-      --_t-text: #e6edf3;
-      --_t-mark: #5b4a00;
-      --_t-scheme: dark;
+      ${darkTheme}
     }
   }
 
   @media (prefers-color-scheme: light) {
     :host([theme='auto']) {
-      --_t-accent: #1a5fc8;
-      --_t-on-accent: #ffffff;
-      --_t-surface: #ffffff;
-      --_t-text: #1b2330;
-      --_t-mark: #fff1a8;
-      --_t-scheme: light;
+      ${lightTheme}
     }
   }
 
