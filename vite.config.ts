@@ -16,6 +16,24 @@ const isExternal = (deps: string[]) => (id: string) =>
   builtinModules.includes(id) ||
   deps.some((dep) => id === dep || id.startsWith(`${dep}/`));
 
+/** A self-contained, minified IIFE file for a plain `<script>` tag. */
+function scriptTagBuild(entry: string, name: string, file: string): UserConfig {
+  return {
+    plugins: [minifyLitTemplates()],
+    define: { 'process.env.NODE_ENV': '"production"' },
+    build: {
+      outDir: 'dist',
+      emptyOutDir: false,
+      target: 'es2022',
+      sourcemap: true,
+      minify: true,
+      lib: { entry, formats: ['iife'], name, fileName: () => file },
+      // Lit's and DOMPurify's licences ask for their notices to stay with the code.
+      rolldownOptions: { output: { comments: { legal: true } } },
+    },
+  };
+}
+
 const configs: Record<string, UserConfig> = {
   lib: {
     plugins: [minifyLitTemplates()],
@@ -32,42 +50,9 @@ const configs: Record<string, UserConfig> = {
       rollupOptions: { external: isExternal(runtimeDeps) },
     },
   },
-  standalone: {
-    plugins: [minifyLitTemplates()],
-    define: { 'process.env.NODE_ENV': '"production"' },
-    build: {
-      outDir: 'dist',
-      emptyOutDir: false,
-      target: 'es2022',
-      sourcemap: true,
-      minify: true,
-      lib: {
-        entry: 'src/standalone.ts',
-        formats: ['iife'],
-        name: 'kbElementsBundle',
-        fileName: () => 'kb-elements.js',
-      },
-      // Lit's and DOMPurify's licences ask for their notices to stay with the code.
-      rolldownOptions: { output: { comments: { legal: true } } },
-    },
-  },
+  standalone: scriptTagBuild('src/standalone.ts', 'kbElementsBundle', 'kb-elements.js'),
   /** The launcher-first script (kb-launcher.js): button + window.kbElements; loads kb-elements.js on demand. */
-  launcher: {
-    plugins: [minifyLitTemplates()],
-    build: {
-      outDir: 'dist',
-      emptyOutDir: false,
-      target: 'es2022',
-      sourcemap: true,
-      minify: true,
-      lib: {
-        entry: 'src/elements/kb-launcher/script-loader.ts',
-        formats: ['iife'],
-        name: 'kbLauncherScript',
-        fileName: () => 'kb-launcher.js',
-      },
-    },
-  },
+  launcher: scriptTagBuild('src/elements/kb-launcher/script-loader.ts', 'kbLauncherScript', 'kb-launcher.js'),
   node: {
     build: {
       outDir: 'dist',
