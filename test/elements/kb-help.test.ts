@@ -220,6 +220,26 @@ describe('<kb-help>', () => {
     expect(view(el)).to.equal('search');
   });
 
+  it('shows the query of the results page in its search box, without opening the popup', async () => {
+    const el = await help();
+    const box = inner<HTMLElement & { query: string }>(el, 'kb-search');
+    el.search('archive');
+    await settled(el);
+    expect(box.query).to.equal('archive');
+    expect($<HTMLInputElement>(box, 'input').getAttribute('aria-expanded')).to.equal('false');
+    el.home();
+    await settled(el);
+    el.back();
+    await settled(el);
+    expect(view(el)).to.equal('search');
+    expect(box.query).to.equal('archive');
+    $<HTMLInputElement>(box, 'input').focus();
+    await sendKeys({ press: 'Escape' });
+    await sendKeys({ press: 'Escape' });
+    await settled(el);
+    expect(box.query).to.equal('');
+  });
+
   it('links each result to its article and its best section to that heading', async () => {
     const el = await help();
     el.search('spf record');

@@ -5,6 +5,7 @@ import '../kb-article/kb-article';
 import '../kb-article-list/kb-article-list';
 import '../kb-categories/kb-categories';
 import '../kb-search/kb-search';
+import type { KbSearch } from '../kb-search/kb-search';
 import { KbArticleOpenEvent, KbArticleViewEvent, KbNavigateEvent, type KbView } from '../shared/events';
 import { fromHash, toHash, type KbLocation } from '../shared/hash-route';
 import { renderHighlighted } from '../shared/highlight';
@@ -90,6 +91,7 @@ export class KbHelp extends LitElement implements KbSourceHost {
 
   @query('kb-categories') private categoriesEl?: HTMLElement & { updateComplete: Promise<unknown> };
   @query('h1') private titleEl?: HTMLElement;
+  @query('kb-search') private searchEl?: KbSearch;
 
   /** URL of the knowledge-base bundle (`kb.json`). Elements with the same `src` share one load. */
   @property() src = '';
@@ -142,9 +144,12 @@ export class KbHelp extends LitElement implements KbSourceHost {
   }
 
   override updated() {
+    const location = this.#history.current;
+    if (location.view === 'search' && this.searchEl && this.searchEl.query.trim() !== location.query) {
+      this.searchEl.showQuery(location.query);
+    }
     if (!this.#focusPending || !this.#source.knowledgeBase) return;
     this.#focusPending = false;
-    const location = this.#history.current;
     if (location.view === 'category') {
       const list = this.categoriesEl;
       void list?.updateComplete.then(() => list.shadowRoot?.querySelector<HTMLElement>('[part~="heading"]')?.focus());

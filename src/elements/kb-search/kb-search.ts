@@ -176,11 +176,20 @@ export class KbSearch extends LitElement implements KbSourceHost {
 
   /** Shows the results for `query` (no events: the host did this, not the user). */
   search(query: string): void {
+    this.showQuery(query);
+    this.open = query.trim() !== '';
+  }
+
+  /**
+   * Puts `query` in the field without opening the results, e.g. when the host shows the
+   * results elsewhere (no events).
+   */
+  showQuery(query: string): void {
     this.value = query;
     this.#reportedQuery = query.trim();
     this.#remember();
     this.#runSearch();
-    this.open = query.trim() !== '';
+    this.open = false;
   }
 
   /** Empties the field and closes the popup. */
