@@ -187,6 +187,34 @@ describe('<kb-article>', () => {
     expect(el.scrollWidth).to.be.at.most(el.clientWidth + 1);
   });
 
+  it('shows content tabs and footnotes as the build writes them, with working footnote links', async () => {
+    const kb = KnowledgeBase.from(
+      makeBundle({
+        categories: [{ id: 'c', title: 'C' }],
+        articles: [
+          {
+            id: 'tabbed',
+            title: 'Tabbed',
+            category: 'c',
+            html: `<p>Install it<sup class="footnote-ref"><a href="#fn-1" id="fnref-1">1</a></sup>.</p>
+              <div class="tabs"><div class="tab" id="docker"><p class="tab-label">Docker</p><p>docker run</p></div>
+              <div class="tab" id="podman"><p class="tab-label">Podman</p><p>podman run</p></div></div>
+              <section class="footnotes"><ol><li id="fn-1">A note. <a href="#fnref-1" class="footnote-backref">↩</a></li></ol></section>`,
+          },
+        ],
+      }),
+    );
+    const el = await show('tabbed', '', kb);
+    const label = $(el, '.tab-label');
+    expect(getComputedStyle(label).fontWeight).to.equal('600');
+    expect(getComputedStyle($(el, '.tabs')).borderTopStyle).to.equal('solid');
+    expect(getComputedStyle($(el, '.footnotes')).borderTopStyle).to.equal('solid');
+    $<HTMLAnchorElement>(el, '.footnote-ref a').focus();
+    await sendKeys({ press: 'Enter' });
+    await waitFor(() => el.shadowRoot!.activeElement?.id === 'fn-1' || el.shadowRoot!.activeElement?.closest?.('#fn-1'), 'focus at the footnote');
+    await expect(el).to.be.accessible();
+  });
+
   it('loads images lazily, resolved against the bundle URL', async () => {
     const el = await show('rich');
     const img = $<HTMLImageElement>(el, '.body img');

@@ -226,6 +226,26 @@ export const styles = css`
     cursor: pointer;
     font-weight: 600;
   }
+  .body .tabs {
+    margin-block: 1em;
+    padding-inline: calc(var(--_space) * 1.5);
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+  }
+  .body .tab + .tab {
+    border-block-start: 1px solid var(--_border);
+  }
+  .body .tab-label {
+    margin-block-end: 0.25em;
+    font-weight: 600;
+    color: var(--_muted);
+  }
+  .body .footnotes {
+    margin-block-start: 2em;
+    border-block-start: 1px solid var(--_border);
+    font-size: 0.9em;
+    color: var(--_muted);
+  }
   .body hr {
     border: 0;
     border-block-start: 1px solid var(--_border);

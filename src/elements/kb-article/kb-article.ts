@@ -233,7 +233,10 @@ export class KbArticle extends LitElement implements KbSourceHost {
 
   #reveal(target: HTMLElement, focus: boolean) {
     target.scrollIntoView({ block: 'start' });
-    if (focus) target.focus({ preventScroll: true });
+    if (!focus) return;
+    // Any in-article target (a footnote, a tab) takes focus, so keyboard and screen-reader users land there too.
+    if (!target.hasAttribute('tabindex')) target.tabIndex = -1;
+    target.focus({ preventScroll: true });
   }
 
   /** Opens another article (or a section of this one) because the user asked for it. */
