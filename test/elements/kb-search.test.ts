@@ -56,6 +56,28 @@ describe('<kb-search>', () => {
     await expect(el).to.be.accessible();
   });
 
+  it('shows its results above an ancestor that clips its overflow, placed under the field', async () => {
+    sessionStorage.clear();
+    const box = await fixture<HTMLDivElement>(html`<div class="clipping-card"><kb-search .knowledgeBase=${kb} storage-key="t-clip"></kb-search></div>`);
+    Object.assign(box.style, { overflow: 'hidden', height: '60px', width: '420px', marginTop: '20px' });
+    const el = box.querySelector('kb-search') as KbSearch;
+    await el.updateComplete;
+    await type(el, 'archive');
+    await waitFor(() => options(el).length > 0, 'results');
+    const popup = $(el, '[part="popup"]');
+    const place = popup.getBoundingClientRect();
+    expect(place.bottom).to.be.greaterThan(box.getBoundingClientRect().bottom + 20);
+    const hit = el.shadowRoot!.elementFromPoint(place.left + place.width / 2, place.bottom - 12);
+    expect(popup.contains(hit), 'the popup is on top at a point outside the clipping card').to.be.true;
+    expect(Math.round(place.top)).to.equal(Math.round(input(el).closest('.field')!.getBoundingClientRect().bottom + 4));
+    await press(el, 'ArrowDown');
+    expect(activeOption(el)).to.exist;
+    await press(el, 'Escape');
+    expect(popup.hidden).to.be.true;
+    expect(popup.matches(':popover-open')).to.be.false;
+    await expect(el).to.be.accessible();
+  });
+
   it('shows results as you type: highlighted title, category, snippet, best section as its own row', async () => {
     const el = await searchBox();
     await type(el, 'threshold');

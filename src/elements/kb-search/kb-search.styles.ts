@@ -96,6 +96,15 @@ export const styles = css`
     background: var(--_raised);
     box-shadow: var(--_shadow);
   }
+  .popup[popover] {
+    position: fixed;
+    inset: auto;
+    margin: 0;
+    padding-inline: 0;
+    overflow: visible;
+    color: var(--_text);
+    max-block-size: min(var(--kb-search-popup-max-height, 24rem), var(--_popup-room, 24rem));
+  }
   .popup[hidden] {
     display: none;
   }

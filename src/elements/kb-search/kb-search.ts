@@ -12,6 +12,8 @@ import { readSession, writeSession } from '../shared/session';
 import { baseStyles, tokens } from '../shared/tokens.styles';
 import { styles } from './kb-search.styles';
 
+const TOP_LAYER = typeof HTMLElement !== 'undefined' && 'showPopover' in HTMLElement.prototype;
+
 /** One selectable row of the popup. */
 interface Entry {
   kind: 'hit' | 'section' | 'popular' | 'category';
@@ -89,6 +91,8 @@ export class KbSearch extends LitElement implements KbSourceHost {
   #pendingSearch?: ReturnType<typeof setTimeout>;
 
   @query('input') private input!: HTMLInputElement;
+  @query('.field') private fieldEl?: HTMLElement;
+  @query('.popup') private popupEl?: HTMLElement;
 
   /** URL of the knowledge-base bundle (`kb.json`). Elements with the same `src` share one load. */
   @property() src = '';
@@ -143,6 +147,7 @@ export class KbSearch extends LitElement implements KbSourceHost {
     clearTimeout(this.#settleTimer);
     clearTimeout(this.#announceTimer);
     clearTimeout(this.#pendingSearch);
+    this.#hideTopLayer();
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -153,8 +158,52 @@ export class KbSearch extends LitElement implements KbSourceHost {
   }
 
   protected override updated(): void {
+    this.#syncTopLayer();
     if (this.active >= 0) this.#revealActive();
   }
+
+  /**
+   * Where the browser has popovers, the results popup is shown in the top layer, placed under
+   * (or, with no room, over) the field, so no `overflow: hidden` ancestor of the host clips it.
+   */
+  #syncTopLayer(): void {
+    const popup = this.popupEl;
+    if (!TOP_LAYER || !popup) return;
+    const shown = popup.matches(':popover-open');
+    if (!popup.hidden && !shown) {
+      popup.showPopover();
+      this.#placePopup();
+      window.addEventListener('scroll', this.#placePopup, { capture: true, passive: true });
+      window.addEventListener('resize', this.#placePopup, { passive: true });
+    } else if (popup.hidden && shown) {
+      this.#hideTopLayer();
+    } else if (shown) {
+      this.#placePopup();
+    }
+  }
+
+  #hideTopLayer(): void {
+    window.removeEventListener('scroll', this.#placePopup, { capture: true });
+    window.removeEventListener('resize', this.#placePopup);
+    if (this.popupEl?.matches(':popover-open')) this.popupEl.hidePopover();
+  }
+
+  // Positions go through the CSSOM, which a strict style-src CSP allows.
+  #placePopup = (): void => {
+    const popup = this.popupEl;
+    const field = this.fieldEl;
+    if (!popup || !field) return;
+    const box = field.getBoundingClientRect();
+    const gap = 4;
+    const below = window.innerHeight - box.bottom - gap * 2;
+    const above = box.top - gap * 2;
+    const flip = below < 160 && above > below;
+    popup.style.left = `${box.left}px`;
+    popup.style.width = `${box.width}px`;
+    popup.style.top = flip ? 'auto' : `${box.bottom + gap}px`;
+    popup.style.bottom = flip ? `${window.innerHeight - box.top + gap}px` : 'auto';
+    popup.style.setProperty('--_popup-room', `${Math.max(flip ? above : below, 120)}px`);
+  };
 
   /** Scrolls the listbox (never the page) so the active row is in view. */
   #revealActive(): void {
@@ -455,7 +504,7 @@ export class KbSearch extends LitElement implements KbSourceHost {
             ? html`<kbd class="hotkey" aria-hidden="true" title=${format(t.hotkeyHint, { key: hotkeyLabel })}>${hotkeyLabel}</kbd>`
             : nothing}
       </div>
-      <div class="popup" part="popup" ?hidden=${!expanded} @mousedown=${preventBlur}>
+      <div class="popup" part="popup" popover=${TOP_LAYER ? 'manual' : nothing} ?hidden=${!expanded} @mousedown=${preventBlur}>
         ${kb && expanded ? this.#renderPopup(kb, t) : nothing}
       </div>
       ${kb ? nothing : this.#renderSource(t)}
