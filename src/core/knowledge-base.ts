@@ -194,9 +194,11 @@ export class KnowledgeBase {
     return { ...meta, html: await this.#body(meta.id) };
   }
 
-  /** The `n` most viewed articles. */
-  popular(n = 5): ArticleMeta[] {
-    return [...this.#bundle.articles].sort((a, b) => b.views - a.views || a.title.localeCompare(b.title)).slice(0, Math.max(0, n));
+  /** The `n` most viewed articles, of a category and its descendants if `categoryId` is given. */
+  popular(n = 5, categoryId?: string): ArticleMeta[] {
+    const scope = categoryId === undefined ? undefined : this.#subtree(categoryId);
+    const articles = scope ? this.#bundle.articles.filter((a) => scope.has(a.category)) : [...this.#bundle.articles];
+    return articles.sort((a, b) => b.views - a.views || a.title.localeCompare(b.title)).slice(0, Math.max(0, n));
   }
 
   /** Articles related to `id`: its front matter `related` first, then the most similar by search. */
@@ -234,11 +236,17 @@ export class KnowledgeBase {
 
   // ---- internals ----
 
+  /** A category's id and its descendants' ids. */
+  #subtree(categoryId: string): Set<string> {
+    const ids = new Set([categoryId]);
+    for (const c of this.categories()) if (c.parent && ids.has(c.parent)) ids.add(c.id);
+    return ids;
+  }
+
   #filter(options: SearchOptions): ((article: number) => boolean) | undefined {
     const checks: ((a: ArticleMeta) => boolean)[] = [];
     if (options.category) {
-      const ids = new Set([options.category]);
-      for (const c of this.categories()) if (c.parent && ids.has(c.parent)) ids.add(c.id);
+      const ids = this.#subtree(options.category);
       checks.push((a) => ids.has(a.category));
     }
     if (options.lang) {

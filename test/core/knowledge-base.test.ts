@@ -63,6 +63,9 @@ test('article() fails with kind "body" when a split body cannot be loaded', asyn
 test('popular() by views; related() from front matter, then by similarity', () => {
   const kb = KnowledgeBase.from(bundle());
   assert.deepEqual(kb.popular(3).map((a) => a.id), ['quarantine', 'add-a-domain', 'spam-filter-threshold']);
+  assert.deepEqual(kb.popular(5, 'email').map((a) => a.id), ['quarantine', 'spam-filter-threshold', 'archive-storage'], 'a category and its descendants');
+  assert.deepEqual(kb.popular(5, 'spam').map((a) => a.id), ['quarantine', 'spam-filter-threshold']);
+  assert.deepEqual(kb.popular(5, 'no-such-category'), []);
   const related = kb.related('dns-records', 3).map((a) => a.id);
   assert.equal(related[0], 'add-a-domain');
   assert.ok(!related.includes('dns-records'));

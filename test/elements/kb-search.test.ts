@@ -129,6 +129,20 @@ describe('<kb-search>', () => {
     expect(opened[0]!.composed && opened[0]!.bubbles && opened[0]!.cancelable).to.be.true;
   });
 
+  it('offers popular articles and subcategories of its own category when nothing matches', async () => {
+    const el = await searchBox({ category: 'email' });
+    await type(el, 'xyzzyq');
+    await waitFor(() => options(el).length > 0, 'no-results suggestions');
+    const labels = options(el).map((o) => o.textContent!.trim());
+    expect(labels.some((l) => l.startsWith('Set the spam filter threshold'))).to.be.true;
+    expect(labels.some((l) => l.startsWith('Add a domain')), 'nothing from outside the category').to.be.false;
+    expect(labels.some((l) => l.startsWith('Spam filter')) && labels.some((l) => l.startsWith('Archive'))).to.be.true;
+    expect(labels.some((l) => l.startsWith('Domains'))).to.be.false;
+    await press(el, 'ArrowDown');
+    expect(activeOption(el)).to.equal(options(el)[0]);
+    await expect(el).to.be.accessible();
+  });
+
   it('keeps the active row in view by scrolling the list, not the page', async () => {
     const el = await searchBox();
     el.style.setProperty('--kb-search-popup-max-height', '10rem');

@@ -294,12 +294,14 @@ export class KbSearch extends LitElement implements KbSourceHost {
     ];
   }
 
+  /** Offered when nothing matches: within `category` if the search is restricted to one. */
   get #popular(): ArticleMeta[] {
-    return this.#source.knowledgeBase?.popular(5) ?? [];
+    return this.#source.knowledgeBase?.popular(5, this.category || undefined) ?? [];
   }
 
   get #topCategories(): Category[] {
-    return (this.#source.knowledgeBase?.categories() ?? []).filter((c) => !c.parent);
+    const parent = this.category || undefined;
+    return (this.#source.knowledgeBase?.categories() ?? []).filter((c) => c.parent === parent);
   }
 
   #optionId(index: number): string {
