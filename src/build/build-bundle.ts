@@ -8,7 +8,7 @@
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { assembleBundle, type KbBundle } from '../core/bundle-format';
+import { assembleBundle, serializeBundle, type KbBundle } from '../core/bundle-format';
 import type { BuildCache } from './build-cache';
 import { collectArticles, type CollectResult } from './collect';
 import type { Diagnostic } from './diagnostics';
@@ -86,7 +86,7 @@ export async function createBundle(options: BuildOptions): Promise<BuildResult> 
       bodies.set(path, article.html);
     }
   }
-  const json = JSON.stringify(bundle);
+  const json = serializeBundle(bundle);
   const files = new Map<string, string | Uint8Array>([[BUNDLE_FILE, json]]);
   for (const [path, html] of bodies) files.set(path, html);
   for (const [path, content] of [...collected.assets].sort(([a], [b]) => (a < b ? -1 : 1))) files.set(path, content);

@@ -53,6 +53,20 @@ function toMeta(article: IndexableArticle & { html: string }): ArticleMeta {
 }
 
 /**
+ * The bundle as JSON text, the way the build writes it: article fields at their default
+ * (empty lists, `views: 0`) are left out, since `validateBundle` fills them in again.
+ */
+export function serializeBundle(bundle: KbBundle): string {
+  return JSON.stringify({ ...bundle, articles: bundle.articles.map(withoutDefaults) });
+}
+
+function withoutDefaults(article: ArticleMeta): Partial<ArticleMeta> {
+  return Object.fromEntries(
+    Object.entries(article).filter(([key, value]) => !(Array.isArray(value) && value.length === 0) && !(key === 'views' && value === 0)),
+  );
+}
+
+/**
  * Makes the bundle object: metadata, bodies (inline, or as `bodyFiles` paths the build
  * writes each article's `html` to) and the search index. The one place a bundle is made.
  */

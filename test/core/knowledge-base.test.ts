@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { KbError, KnowledgeBase } from '../../src/core/index';
+import { KbError, KnowledgeBase, serializeBundle } from '../../src/core/index';
 import { article, bundleOf, SKYHOST } from './fixtures';
 
 const bundle = () => JSON.parse(JSON.stringify(bundleOf(SKYHOST)));
@@ -143,4 +143,12 @@ test('load() fetches, resolves body files against the bundle URL, and reports fa
   const pending = KnowledgeBase.load('http://kb.invalid/x.json', { fetch: hang, signal: controller.signal });
   controller.abort(new Error('user left'));
   await assert.rejects(pending, /user left/);
+});
+
+test('serializeBundle() leaves out default article fields, and a reader gets them back', () => {
+  const original = bundle();
+  const text = serializeBundle(original);
+  assert.doesNotMatch(text, /"(tags|related|context|headings)":\[\]|"views":0[,}]/);
+  const kb = KnowledgeBase.from(JSON.parse(text));
+  for (const article of original.articles) assert.deepEqual(kb.articleMeta(article.id), article);
 });
