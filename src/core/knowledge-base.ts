@@ -107,8 +107,7 @@ export class KnowledgeBase {
       const article = this.#bundle.articles[r.article]!;
       const h: Highlighter = { terms: new Set([...r.terms, ...parsed.words.map((w) => w.term)]), unspaced };
       const heading = r.heading >= 0 ? article.headings[r.heading] : undefined;
-      const source = this.#sections(r.article)?.get(heading?.id ?? '') || (heading ? '' : '') || article.excerpt;
-      const snip = snippet(source || article.excerpt, h);
+      const snip = snippet(this.#sections(r.article)?.get(heading?.id ?? '') || article.excerpt, h);
       const hit: SearchHit = {
         article,
         score: r.score,
