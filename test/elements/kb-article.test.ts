@@ -1,5 +1,5 @@
 import { expect, fixture, html } from '@open-wc/testing';
-import { emulateMedia, sendKeys } from '@web/test-runner-commands';
+import { sendKeys } from '@web/test-runner-commands';
 import { KnowledgeBase } from '../../src/core/index';
 import '../../src/elements/kb-article/kb-article';
 import type { KbArticle } from '../../src/elements/kb-article/kb-article';
@@ -7,7 +7,7 @@ import type { KbArticleOpenEvent, KbArticleViewEvent, KbFeedbackEvent, KbNavigat
 import { bundleUrl, makeBundle, smallBundle } from './support/bundles';
 import { $, $$, record, scriptTraces, settled, sleep } from './support/dom';
 import { waitFor } from './support/frame';
-import { forcedColorRules } from './support/styles';
+import { expectFollowsSystemScheme, forcedColorRules } from './support/styles';
 
 const WIDE_ROW = Array.from({ length: 14 }, (_, i) => `<td>column-${i}-with-long-content</td>`).join('');
 const LONG_TEXT = 'Filler text that makes the article long enough to scroll. '.repeat(40);
@@ -356,18 +356,11 @@ describe('<kb-article>', () => {
     const el = await fixture<KbArticle>(html`<kb-article theme="auto" .knowledgeBase=${rich} article-id="rich"></kb-article>`);
     await settled(el);
     await waitFor(() => $(el, 'h1'), 'shown');
-    try {
-      await emulateMedia({ colorScheme: 'dark' });
-      expect(getComputedStyle(el).backgroundColor).to.equal('rgb(22, 27, 34)');
-      await emulateMedia({ colorScheme: 'light' });
-      expect(getComputedStyle(el).backgroundColor).to.equal('rgb(255, 255, 255)');
-      const forced = forcedColorRules(el);
-      expect(forced).to.contain('.kb-anchor');
-      expect(forced).to.match(/\.feedback[^}]*canvastext/i);
-      expect(forced).to.contain('LinkText');
-    } finally {
-      await emulateMedia({ colorScheme: 'light' });
-    }
+    await expectFollowsSystemScheme(el);
+    const forced = forcedColorRules(el);
+    expect(forced).to.contain('.kb-anchor');
+    expect(forced).to.match(/\.feedback[^}]*canvastext/i);
+    expect(forced).to.contain('LinkText');
   });
 
   it('shows a live "Loading help…" while an article body is on its way', async () => {

@@ -1,5 +1,5 @@
 import { expect, fixture, html } from '@open-wc/testing';
-import { emulateMedia, sendKeys } from '@web/test-runner-commands';
+import { sendKeys } from '@web/test-runner-commands';
 import type { KnowledgeBase } from '../../src/core/index';
 import '../../src/elements/kb-help/kb-help';
 import type { KbHelp } from '../../src/elements/kb-help/kb-help';
@@ -9,7 +9,7 @@ import { setContextKeys } from '../../src/elements/shared/route-context';
 import { bundleUrl, knowledgeBase, smallBundle } from './support/bundles';
 import { $, $$, record, settled, sleep } from './support/dom';
 import { waitFor } from './support/frame';
-import { forcedColorRules } from './support/styles';
+import { expectFollowsSystemScheme, forcedColorRules } from './support/styles';
 
 const data = smallBundle();
 for (const article of data.articles) {
@@ -335,18 +335,11 @@ describe('<kb-help>', () => {
   it('follows the system with theme="auto" and shows its controls in forced colors', async () => {
     const el = await fixture<KbHelp>(html`<kb-help theme="auto" .knowledgeBase=${kb}></kb-help>`);
     await settled(el);
-    try {
-      await emulateMedia({ colorScheme: 'dark' });
-      expect(getComputedStyle(el).backgroundColor).to.equal('rgb(22, 27, 34)');
-      await emulateMedia({ colorScheme: 'light' });
-      expect(getComputedStyle(el).backgroundColor).to.equal('rgb(255, 255, 255)');
-      const forced = forcedColorRules(el);
-      expect(forced).to.match(/\.nav-button[^}]*buttontext/i);
-      expect(forced).to.match(/disabled[^}]*graytext/i);
-      await expect(el).to.be.accessible();
-    } finally {
-      await emulateMedia({ colorScheme: 'light' });
-    }
+    await expectFollowsSystemScheme(el);
+    const forced = forcedColorRules(el);
+    expect(forced).to.match(/\.nav-button[^}]*buttontext/i);
+    expect(forced).to.match(/disabled[^}]*graytext/i);
+    await expect(el).to.be.accessible();
   });
 
   it('styles through ::part and --kb-* custom properties from the page', async () => {
