@@ -1,7 +1,7 @@
 /**
  * `JSON.parse` for large documents without long main-thread tasks: a JSON object whose big
- * arrays (a bundle's 10,000 articles) are parsed a batch of elements at a time, yielding to
- * the event loop in between. Anything else is parsed in one go.
+ * arrays and objects (a bundle's 10,000 articles and body file names) are parsed a batch of
+ * elements at a time, yielding to the event loop in between. Anything else is parsed in one go.
  */
 import { yieldToEventLoop } from './yield';
 
@@ -12,8 +12,9 @@ interface Member {
   key: string;
   start: number;
   end: number;
-  /** For an array value: where each element starts and ends. */
+  /** For an array or object value: where each element (or `"key": value` entry) starts and ends. */
   elements?: number[];
+  isObject?: boolean;
 }
 
 const isSpace = (c: number) => c === 32 || c === 10 || c === 13 || c === 9;
@@ -70,7 +71,10 @@ async function scan(text: string): Promise<Member[]> {
       if (depth === 1) {
         if (c !== 123) throw new SyntaxError('not an object');
         expectKey = true;
-      } else if (depth === 2 && c === 91 && current && current.start === i) current.elements = [];
+      } else if (depth === 2 && current && current.start === i) {
+        current.elements = [];
+        current.isObject = c === 123;
+      }
     } else if (c === 125 || c === 93) {
       if (depth === 2 && current?.elements && elementStart >= 0) {
         current.elements.push(elementStart, i);
@@ -112,17 +116,24 @@ export async function parseJsonSliced(text: string): Promise<unknown> {
       continue;
     }
     const list: unknown[] = [];
+    const object: Record<string, unknown> = {};
     const e = m.elements;
     for (let i = 0; i < e.length; ) {
       let j = i;
       while (j < e.length && e[j + 1]! - e[i]! < BATCH_CHARS) j += 2;
       if (j === i) j += 2;
-      const batch = JSON.parse(`[${text.slice(e[i]!, e[j - 1]!)}]`) as unknown[];
-      for (const item of batch) list.push(item);
+      const slice = text.slice(e[i]!, e[j - 1]!);
+      if (m.isObject) {
+        const batch = JSON.parse(`{${slice}}`) as Record<string, unknown>;
+        // defineProperty, not assignment: a "__proto__" key stays a plain key, as JSON.parse makes it.
+        for (const key of Object.keys(batch)) Object.defineProperty(object, key, { value: batch[key], enumerable: true, writable: true, configurable: true });
+      } else {
+        for (const item of JSON.parse(`[${slice}]`) as unknown[]) list.push(item);
+      }
       i = j;
       await yieldToEventLoop();
     }
-    out[m.key] = list;
+    out[m.key] = m.isObject ? object : list;
   }
   return out;
 }
