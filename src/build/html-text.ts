@@ -1,6 +1,3 @@
-/** Small HTML text helpers for the build (Node has no DOM). Decoding is core's. */
+/** HTML text helpers for the build (Node has no DOM): core's, so both escape alike. */
 export { decodeEntities, htmlToText } from '../core/html-text';
-
-export function escapeHtml(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
-}
+export { escapeHtml } from '../core/search/highlight';
