@@ -1,6 +1,7 @@
-// Screenshots of <kb-help> with the demo knowledge base, to look at: light, dark, right to
-// left, 320 px, in several views. `node scripts/screenshots.mjs [outDir]` (default
-// /tmp/kb-screenshots). Not part of the tests; nothing is committed.
+// Screenshots to look at: <kb-help> with the demo knowledge base (light, dark, right to
+// left, 320 px, several views), then the demo control panel in light and dark.
+// `node scripts/screenshots.mjs [outDir]` (default /tmp/kb-screenshots). Not part of the
+// tests; nothing is committed.
 import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { execFileSync } from 'node:child_process';
@@ -71,4 +72,53 @@ try {
 } finally {
   await browser.close();
   await server.close();
+}
+
+// The demo control panel (`npm run demo`), light and dark: pages, an open tip, the launcher.
+const DEMO_SHOTS = [
+  { name: 'demo-light-dashboard', path: '/dashboard', width: 1280 },
+  { name: 'demo-dark-dashboard', path: '/dashboard', width: 1280, theme: 'dark' },
+  { name: 'demo-light-settings-tip', path: '/settings/spam-filter', width: 1280, tip: true },
+  { name: 'demo-dark-settings-tip', path: '/settings/spam-filter', width: 1280, theme: 'dark', tip: true },
+  { name: 'demo-light-domains-launcher', path: '/domains', width: 1280, launcher: true },
+  { name: 'demo-dark-quarantine-launcher', path: '/quarantine', width: 1280, theme: 'dark', launcher: true },
+  { name: 'demo-dark-help', path: '/help', width: 1280, theme: 'dark' },
+  { name: 'demo-narrow-launcher', path: '/settings/archive', width: 390, launcher: true },
+];
+
+const demo = await createServer({ configFile: 'demo/vite.config.ts', configLoader: 'runner', logLevel: 'error', server: { port: 0, host: 'localhost' } });
+await demo.listen();
+const demoBase = demo.resolvedUrls.local[0].replace(/\/$/, '');
+const demoBrowser = await puppeteer.launch({ executablePath: chromium.executablePath, args: chromium.args, headless: true });
+const inShadow = (selectors) => {
+  let node = document;
+  for (const selector of selectors) node = (node.shadowRoot ?? node).querySelector(selector);
+  return node;
+};
+try {
+  for (const shot of DEMO_SHOTS) {
+    const page = await demoBrowser.newPage();
+    page.on('pageerror', (e) => console.error(`${shot.name}: ${e.message}`));
+    await page.setViewport({ width: shot.width, height: 820 });
+    await page.goto(`${demoBase}${shot.path}?theme=${shot.theme ?? 'light'}`, { waitUntil: 'networkidle0' });
+    if (shot.tip) {
+      await (await page.evaluateHandle(inShadow, ['kb-tip', 'button'])).click();
+    }
+    if (shot.launcher) {
+      await (await page.evaluateHandle(inShadow, ['kb-launcher', 'button'])).click();
+      await page.waitForFunction(() => {
+        const panel = document.querySelector('kb-launcher')?.shadowRoot?.querySelector('kb-launcher-panel');
+        const help = panel?.shadowRoot?.querySelector('kb-help');
+        return help?.shadowRoot?.querySelector('[part="view"]');
+      }, { timeout: 15000 }).catch(() => console.error(`${shot.name}: the launcher panel did not show the help center`));
+    }
+    await new Promise((r) => setTimeout(r, 600));
+    const file = join(out, `${shot.name}.png`);
+    await page.screenshot({ path: file });
+    console.log(file);
+    await page.close();
+  }
+} finally {
+  await demoBrowser.close();
+  await demo.close();
 }
