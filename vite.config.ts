@@ -2,12 +2,15 @@ import { builtinModules } from 'node:module';
 import { defineConfig, type UserConfig } from 'vite';
 import pkg from './package.json' with { type: 'json' };
 import { minifyLitTemplates } from './scripts/minify-lit-templates.ts';
+import languages from './src/elements/locales/languages.json' with { type: 'json' };
+import { languageFileName } from './src/elements/locales/file-name.ts';
 
 /**
- * Four builds, chosen by `--mode`:
+ * The builds, chosen by `--mode`:
  * - `lib` (default): ES modules for bundlers; lit and dompurify stay external.
  * - `standalone`: one self-contained IIFE file for a plain `<script>` tag.
  * - `launcher`: the small launcher-first script tag file (kb-launcher.js).
+ * - `locale-<lang>`: a language's strings as a script-tag file (kb-elements.de.js).
  * - `node`: the CLI and the Vite plugin, for Node.
  */
 const runtimeDeps = Object.keys(pkg.dependencies);
@@ -34,6 +37,9 @@ function scriptTagBuild(entry: string, name: string, file: string): UserConfig {
   };
 }
 
+/** The ES modules of the languages (dist/locales/de.js), for `import 'kb-elements/locales/de'`. */
+const localeModules = Object.fromEntries(languages.map((lang) => [`locales/${lang}`, `src/elements/locales/${lang}.ts`]));
+
 const configs: Record<string, UserConfig> = {
   lib: {
     plugins: [minifyLitTemplates()],
@@ -44,7 +50,7 @@ const configs: Record<string, UserConfig> = {
       sourcemap: true,
       minify: false,
       lib: {
-        entry: { index: 'src/index.ts', core: 'src/core/index.ts' },
+        entry: { index: 'src/index.ts', core: 'src/core/index.ts', ...localeModules },
         formats: ['es'],
       },
       rollupOptions: { external: isExternal(runtimeDeps) },
@@ -53,6 +59,10 @@ const configs: Record<string, UserConfig> = {
   standalone: scriptTagBuild('src/standalone.ts', 'kbElementsBundle', 'kb-elements.js'),
   /** The launcher-first script (kb-launcher.js): button + window.kbElements; loads kb-elements.js on demand. */
   launcher: scriptTagBuild('src/elements/kb-launcher/script-loader.ts', 'kbLauncherScript', 'kb-launcher.js'),
+  /** One script-tag file per language (kb-elements.de.js), added by kb-elements.js when needed. */
+  ...Object.fromEntries(
+    languages.map((lang) => [`locale-${lang}`, scriptTagBuild(`src/elements/locales/${lang}.ts`, `kbElementsStrings_${lang}`, languageFileName(lang))]),
+  ),
   node: {
     build: {
       outDir: 'dist',

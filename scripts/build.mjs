@@ -8,7 +8,8 @@ const quiet = process.argv.includes('--quiet');
 const logLevel = quiet ? 'warn' : 'info';
 
 rmSync('dist', { recursive: true, force: true });
-for (const mode of ['lib', 'standalone', 'launcher', 'node']) {
+const languages = JSON.parse(readFileSync('src/elements/locales/languages.json', 'utf8'));
+for (const mode of ['lib', 'standalone', 'launcher', ...languages.map((lang) => `locale-${lang}`), 'node']) {
   await build({ mode, logLevel, configFile: 'vite.config.ts' });
 }
 

@@ -1,6 +1,7 @@
 /**
  * Entry of the single-file script-tag bundle, dist/kb-elements.js: every element, lit,
- * and dompurify in one self-contained file.
+ * and dompurify in one self-contained file, with English strings. Other languages are
+ * loaded from their own files next to it when an element needs them.
  *
  * Only the launcher button and `window.kbElements` run at once. The rest of the file (the
  * help elements, the search engine, the sanitizer) is wrapped by the bundler and evaluated
@@ -12,8 +13,13 @@ import { defineOnce } from './elements/kb-launcher/elements-claim';
 import { KbLauncher } from './elements/kb-launcher/kb-launcher';
 import { loadWhenNeeded } from './elements/kb-launcher/load-when-needed';
 import { VERSION } from './elements/kb-launcher/version';
+import languages from './elements/locales/languages.json';
+import { loadLanguagesFrom } from './elements/shared/locale-loader';
 
-const options = readScriptOptions(document.currentScript);
+const script = document.currentScript as HTMLScriptElement | null;
+const options = readScriptOptions(script);
+// English is built in; the other languages are files next to this one (kb-elements.de.js).
+if (script?.src) loadLanguagesFrom(script.src, languages, script.nonce);
 
 /** Evaluates every element and the API; resolves with the module (`KnowledgeBase`, ...). */
 export function load(): Promise<typeof import('./index')> {

@@ -3,6 +3,8 @@ import { sendKeys } from '@web/test-runner-commands';
 import type { KbArticleList } from '../../src/elements/kb-article-list/kb-article-list';
 import { pageWindow } from '../../src/elements/kb-article-list/kb-article-list';
 import '../../src/elements/kb-article-list/kb-article-list';
+import '../../src/elements/locales/de';
+import '../../src/elements/locales/nl';
 import type { KbArticleOpenEvent } from '../../src/elements/shared/events';
 import { bundleUrl, hostileBundle, knowledgeBase, largeBundle, smallBundle } from './support/bundles';
 import { $, $$, record, scriptTraces, withFetch } from './support/dom';

@@ -2,6 +2,7 @@ import { expect, fixture, html } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import { KnowledgeBase } from '../../src/core/index';
 import '../../src/elements/kb-article/kb-article';
+import '../../src/elements/locales/de';
 import type { KbArticle } from '../../src/elements/kb-article/kb-article';
 import type { KbArticleOpenEvent, KbArticleViewEvent, KbFeedbackEvent, KbNavigateEvent } from '../../src/elements/shared/events';
 import { bundleUrl, makeBundle, smallBundle } from './support/bundles';

@@ -2,6 +2,7 @@ import { expect, fixture, html } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import type { KnowledgeBase } from '../../src/core/index';
 import '../../src/elements/kb-help/kb-help';
+import '../../src/elements/locales/de';
 import type { KbHelp } from '../../src/elements/kb-help/kb-help';
 import type { KbArticleOpenEvent, KbArticleViewEvent, KbNavigateEvent, KbSearchEvent } from '../../src/elements/shared/events';
 import { fromHash, toHash, type KbLocation } from '../../src/elements/shared/hash-route';

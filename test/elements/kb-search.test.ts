@@ -2,6 +2,8 @@ import { expect, fixture, html } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import type { KbSearch } from '../../src/elements/kb-search/kb-search';
 import '../../src/elements/kb-search/kb-search';
+import '../../src/elements/locales/de';
+import '../../src/elements/locales/nl';
 import type { KbArticleOpenEvent, KbNavigateEvent, KbNoResultsEvent, KbSearchEvent } from '../../src/elements/shared/events';
 import { bundleUrl, hostileBundle, knowledgeBase, smallBundle } from './support/bundles';
 import { $, $$, record, scriptTraces, sleep, withFetch } from './support/dom';

@@ -16,7 +16,9 @@ import { articleHref } from '../../src/elements/shared/open-article';
 import { readSession, writeSession } from '../../src/elements/shared/session';
 import { sortArticles } from '../../src/elements/shared/sort-articles';
 import { errorMessage, renderSourceState } from '../../src/elements/shared/state-view';
-import { builtInStrings, format, formatDate, formatNumber, KbI18n, plural, resolveLang, stringsFor, type KbStrings } from '../../src/elements/shared/strings';
+import { de } from '../../src/elements/locales/de';
+import { nl } from '../../src/elements/locales/nl';
+import { format, formatDate, formatNumber, KbI18n, plural, resolveLang, stringsFor, type KbStrings } from '../../src/elements/shared/strings';
 import { tokens } from '../../src/elements/shared/tokens.styles';
 import { bundleUrl, knowledgeBase, smallBundle } from './support/bundles';
 import { sleep, withFetch } from './support/dom';
@@ -148,7 +150,7 @@ describe('shared: KbSource', () => {
   });
 
   it('errorMessage explains each failure kind', () => {
-    const t = builtInStrings.en;
+    const t = stringsFor('en');
     expect(errorMessage(t, { kind: 'http', status: 404 })).to.equal('The server answered with error 404.');
     expect(errorMessage(t, { kind: 'network' })).to.equal(t.errorNetwork);
     expect(errorMessage(t, { kind: 'timeout' })).to.equal(t.errorTimeout);
@@ -160,7 +162,7 @@ describe('shared: KbSource', () => {
     const box = document.createElement('div');
     document.body.append(box);
     const source = { state: 'error', error: { kind: 'network' }, retry: () => undefined } as unknown as KbSource;
-    render(renderSourceState(source, builtInStrings.de), box);
+    render(renderSourceState(source, de), box);
     expect(box.textContent).to.contain('Die Hilfe konnte nicht geladen werden.');
     await expect(box).to.be.accessible();
     box.remove();
@@ -169,10 +171,10 @@ describe('shared: KbSource', () => {
 
 describe('shared: strings', () => {
   it('has the same keys in en, de and nl, none empty', () => {
-    const keys = Object.keys(builtInStrings.en).sort();
-    for (const lang of ['de', 'nl'] as const) {
-      expect(Object.keys(builtInStrings[lang]).sort(), lang).to.deep.equal(keys);
-      expect(Object.entries(builtInStrings[lang]).filter(([, v]) => !v.trim()), lang).to.deep.equal([]);
+    const keys = Object.keys(stringsFor('en')).sort();
+    for (const [lang, table] of Object.entries({ de, nl })) {
+      expect(Object.keys(table).sort(), lang).to.deep.equal(keys);
+      expect(Object.entries(table).filter(([, v]) => !v.trim()), lang).to.deep.equal([]);
     }
   });
 
@@ -188,14 +190,14 @@ describe('shared: strings', () => {
     expect(formatNumber(4692, 'de')).to.equal('4.692');
     expect(formatNumber(4692, 'nl')).to.equal('4.692');
     expect(formatNumber(4692, 'not a tag!')).to.equal('4,692');
-    expect(format(builtInStrings.en.views, { count: formatNumber(4692, 'en') })).to.equal('Views: 4,692');
+    expect(format(stringsFor('en').views, { count: formatNumber(4692, 'en') })).to.equal('Views: 4,692');
     expect(formatDate('2026-03-01', 'en')).to.equal('Mar 1, 2026');
     expect(formatDate('2026-03-01', 'de')).to.equal('01.03.2026');
     expect(formatDate('nonsense', 'en')).to.equal('');
     expect(formatDate(undefined, 'en')).to.equal('');
-    expect(plural(builtInStrings.en, 'resultCount', 1, 'en')).to.equal('1 result');
-    expect(plural(builtInStrings.en, 'resultCount', 1200, 'en')).to.equal('1,200 results');
-    expect(plural(builtInStrings.nl, 'articleCount', 1, 'nl')).to.equal('1 artikel');
+    expect(plural(stringsFor('en'), 'resultCount', 1, 'en')).to.equal('1 result');
+    expect(plural(stringsFor('en'), 'resultCount', 1200, 'en')).to.equal('1,200 results');
+    expect(plural(nl, 'articleCount', 1, 'nl')).to.equal('1 artikel');
     expect(format('{a} {b} {a}', { a: 1 })).to.equal('1 {b} 1');
   });
 

@@ -1,7 +1,9 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { onStringsRegistered, registeredStrings, reportMissingLanguage } from './locale-registry';
 
 /**
- * Every UI string of the elements, in English. German and Dutch below have the same keys.
+ * Every UI string of the elements, in English, built in. Other languages are separate modules
+ * (src/elements/locales/) that register a table with the same keys ({@link registerStrings}).
  * `{name}` placeholders are filled by {@link format}; keys ending in `_one` / `_other` are
  * plural forms picked by {@link plural}. A host overrides any of them per element:
  * `el.strings = { searchPlaceholder: 'Ask us anything' }`.
@@ -88,152 +90,21 @@ export type KbStrings = { [K in keyof typeof en]: string };
 /** A key of the string table. */
 export type KbStringKey = keyof KbStrings;
 
-const de: KbStrings = {
-  loading: 'Hilfe wird geladen…',
-  errorTitle: 'Die Hilfe konnte nicht geladen werden.',
-  errorNetwork: 'Prüfen Sie Ihre Verbindung und versuchen Sie es erneut.',
-  errorHttp: 'Der Server antwortete mit Fehler {status}.',
-  errorTimeout: 'Der Server hat zu lange nicht geantwortet.',
-  errorFormat: 'Die Hilfeinhalte sind beschädigt oder für eine andere Version erstellt.',
-  errorUnknown: 'Etwas ist schiefgelaufen.',
-  retry: 'Erneut versuchen',
-  views: 'Aufrufe: {count}',
-  updated: 'Aktualisiert am {date}',
-  articleCount_one: '{count} Artikel',
-  articleCount_other: '{count} Artikel',
-  searchLabel: 'Hilfe durchsuchen',
-  searchPlaceholder: 'Hilfeartikel durchsuchen',
-  searchResults: 'Suchergebnisse',
-  clearSearch: 'Suche löschen',
-  resultCount_one: '{count} Ergebnis',
-  resultCount_other: '{count} Ergebnisse',
-  resultsFor: 'Ergebnisse für „{query}“',
-  noResults: 'Keine Artikel passen zu „{query}“.',
-  noResultsHint: 'Versuchen Sie andere oder weniger Wörter, oder beginnen Sie hier:',
-  popularArticles: 'Beliebte Artikel',
-  inSection: 'Abschnitt: {heading}',
-  hotkeyHint: 'Drücken Sie {key} zum Suchen',
-  hotkeyCtrlK: 'Strg K',
-  categories: 'Kategorien',
-  noCategories: 'Es gibt noch keine Kategorien.',
-  subcategories: 'Unterkategorien von {category}',
-  articles: 'Artikel',
-  noArticles: 'Hier gibt es noch keine Artikel.',
-  categoryNotFound: 'Es gibt keine Kategorie „{id}“.',
-  allCategories: 'Alle Kategorien',
-  sortBy: 'Sortieren nach',
-  sortOrder: 'Empfohlene Reihenfolge',
-  sortPopularity: 'Meistgelesen',
-  sortTitle: 'Titel',
-  sortDate: 'Zuletzt aktualisiert',
-  pagination: 'Seiten',
-  previousPage: 'Zurück',
-  nextPage: 'Weiter',
-  pageN: 'Seite {page}',
-  pageOf: 'Seite {page} von {pages}',
-  showingRange: 'Artikel {from}–{to} von {total}',
-  articleNotFound: 'Diesen Artikel gibt es nicht oder er wurde entfernt.',
-  back: 'Zurück',
-  forward: 'Vorwärts',
-  home: 'Hilfe-Startseite',
-  breadcrumb: 'Brotkrumennavigation',
-  tableOfContents: 'Auf dieser Seite',
-  linkToSection: 'Link zu diesem Abschnitt',
-  copyCode: 'Kopieren',
-  copied: 'Kopiert',
-  opensInNewTab: '(öffnet in neuem Tab)',
-  helpfulQuestion: 'War dieser Artikel hilfreich?',
-  helpfulYes: 'Ja',
-  helpfulNo: 'Nein',
-  feedbackReasonLabel: 'Was hat gefehlt oder war falsch?',
-  feedbackSend: 'Senden',
-  feedbackThanks: 'Vielen Dank für Ihr Feedback.',
-  relatedArticles: 'Verwandte Artikel',
-  helpTitle: 'Hilfe',
-  openHelp: 'Hilfe öffnen',
-  closeHelp: 'Hilfe schließen',
-  suggestedForPage: 'Vorschläge für diese Seite',
-  helpIntro: 'Durchsuchen Sie die Artikel oder stöbern Sie nach Thema.',
-  learnMore: 'Mehr erfahren',
-  moreAbout: 'Mehr zu {topic}',
-};
 
-const nl: KbStrings = {
-  loading: 'Help wordt geladen…',
-  errorTitle: 'De help kon niet worden geladen.',
-  errorNetwork: 'Controleer je verbinding en probeer het opnieuw.',
-  errorHttp: 'De server antwoordde met fout {status}.',
-  errorTimeout: 'De server deed er te lang over om te antwoorden.',
-  errorFormat: 'De helpinhoud is beschadigd of gemaakt voor een andere versie.',
-  errorUnknown: 'Er ging iets mis.',
-  retry: 'Opnieuw proberen',
-  views: 'Weergaven: {count}',
-  updated: 'Bijgewerkt op {date}',
-  articleCount_one: '{count} artikel',
-  articleCount_other: '{count} artikelen',
-  searchLabel: 'Help doorzoeken',
-  searchPlaceholder: 'Helpartikelen doorzoeken',
-  searchResults: 'Zoekresultaten',
-  clearSearch: 'Zoekopdracht wissen',
-  resultCount_one: '{count} resultaat',
-  resultCount_other: '{count} resultaten',
-  resultsFor: 'Resultaten voor ‘{query}’',
-  noResults: 'Geen artikelen gevonden voor ‘{query}’.',
-  noResultsHint: 'Probeer andere of minder woorden, of begin bij een van deze:',
-  popularArticles: 'Populaire artikelen',
-  inSection: 'Sectie: {heading}',
-  hotkeyHint: 'Druk op {key} om te zoeken',
-  hotkeyCtrlK: 'Ctrl K',
-  categories: 'Categorieën',
-  noCategories: 'Er zijn nog geen categorieën.',
-  subcategories: 'Subcategorieën van {category}',
-  articles: 'Artikelen',
-  noArticles: 'Hier staan nog geen artikelen.',
-  categoryNotFound: 'Er is geen categorie ‘{id}’.',
-  allCategories: 'Alle categorieën',
-  sortBy: 'Sorteren op',
-  sortOrder: 'Aanbevolen volgorde',
-  sortPopularity: 'Meest bekeken',
-  sortTitle: 'Titel',
-  sortDate: 'Laatst bijgewerkt',
-  pagination: 'Pagina’s',
-  previousPage: 'Vorige',
-  nextPage: 'Volgende',
-  pageN: 'Pagina {page}',
-  pageOf: 'Pagina {page} van {pages}',
-  showingRange: 'Artikelen {from}–{to} van {total}',
-  articleNotFound: 'Dit artikel bestaat niet of is verwijderd.',
-  back: 'Terug',
-  forward: 'Vooruit',
-  home: 'Help-startpagina',
-  breadcrumb: 'Kruimelpad',
-  tableOfContents: 'Op deze pagina',
-  linkToSection: 'Link naar deze sectie',
-  copyCode: 'Kopiëren',
-  copied: 'Gekopieerd',
-  opensInNewTab: '(opent in een nieuw tabblad)',
-  helpfulQuestion: 'Was dit artikel nuttig?',
-  helpfulYes: 'Ja',
-  helpfulNo: 'Nee',
-  feedbackReasonLabel: 'Wat ontbrak er of klopte niet?',
-  feedbackSend: 'Versturen',
-  feedbackThanks: 'Bedankt voor je feedback.',
-  relatedArticles: 'Gerelateerde artikelen',
-  helpTitle: 'Help',
-  openHelp: 'Help openen',
-  closeHelp: 'Help sluiten',
-  suggestedForPage: 'Voorgesteld voor deze pagina',
-  helpIntro: 'Doorzoek de artikelen of blader per onderwerp.',
-  learnMore: 'Meer informatie',
-  moreAbout: 'Meer over {topic}',
-};
+/** Registered tables completed with English for the keys they leave out, made once per table. */
+const completed = new WeakMap<Partial<KbStrings>, KbStrings>();
 
-/** The built-in tables by language (primary subtag). */
-export const builtInStrings: Readonly<Record<'en' | 'de' | 'nl', KbStrings>> = { en, de, nl };
-
-/** The built-in table for a BCP 47 tag (`de-CH` → German), English when there is none. */
+/**
+ * The strings for a BCP 47 tag: the table registered for the tag, else for its primary subtag
+ * (`de-CH` → `de`), else English; keys a table leaves out are English. `overrides` go on top.
+ */
 export function stringsFor(lang: string, overrides?: Partial<KbStrings>): KbStrings {
-  const base = builtInStrings[lang.toLowerCase().split('-')[0] as keyof typeof builtInStrings] ?? en;
+  const table = registeredStrings(lang);
+  let base = en;
+  if (table) {
+    base = completed.get(table) ?? { ...en, ...table };
+    completed.set(table, base);
+  }
   return overrides ? { ...base, ...overrides } : base;
 }
 
@@ -301,21 +172,27 @@ export function resolveLang(el: Element): string {
   return document.documentElement.lang || 'en';
 }
 
-/** Hosts that want a re-render when any `lang` attribute on the page changes. */
+/** Hosts that want a re-render when any `lang` attribute on the page changes or strings are registered. */
 const langWatchers = new Set<ReactiveControllerHost>();
+const updateWatchers = () => langWatchers.forEach((h) => h.requestUpdate());
 let pageObserver: MutationObserver | undefined;
+let stopListening: (() => void) | undefined;
 
 function watchPageLang(host: ReactiveControllerHost): void {
   langWatchers.add(host);
-  pageObserver ??= new MutationObserver(() => langWatchers.forEach((h) => h.requestUpdate()));
+  pageObserver ??= new MutationObserver(updateWatchers);
   if (langWatchers.size === 1) {
     pageObserver.observe(document.documentElement, { attributes: true, subtree: true, attributeFilter: ['lang'] });
+    stopListening = onStringsRegistered(updateWatchers);
   }
 }
 
 function unwatchPageLang(host: ReactiveControllerHost): void {
   langWatchers.delete(host);
-  if (langWatchers.size === 0) pageObserver?.disconnect();
+  if (langWatchers.size === 0) {
+    pageObserver?.disconnect();
+    stopListening?.();
+  }
 }
 
 /** What {@link KbI18n} needs from its host: an optional `strings` override property. */
@@ -338,12 +215,13 @@ export interface KbI18nHost extends ReactiveControllerHost, HTMLElement {
  * ```
  *
  * It re-renders the host when a `lang` attribute changes on the page (the element's own, an
- * ancestor's, or `<html>`), so switching the page language switches the widget's language.
+ * ancestor's, or `<html>`), so switching the page language switches the widget's language, and
+ * when strings are registered (a language file that arrives after the element rendered).
  */
 export class KbI18n implements ReactiveController {
   /** The BCP 47 tag in effect (`en`, `de-CH`, ...). */
   lang = 'en';
-  /** The strings in effect: built-in table for `lang`, with the host's overrides on top. */
+  /** The strings in effect: the table for `lang` (English until it is registered), with the host's overrides on top. */
   t: KbStrings = en;
 
   #ownObserver?: MutationObserver;
@@ -367,6 +245,7 @@ export class KbI18n implements ReactiveController {
   hostUpdate(): void {
     this.lang = resolveLang(this.host);
     this.t = stringsFor(this.lang, this.host.strings);
+    if (!registeredStrings(this.lang)) reportMissingLanguage(this.lang);
   }
 
   /** `Views: 4,692` in the host's language. */
