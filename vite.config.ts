@@ -50,7 +50,7 @@ const configs: Record<string, UserConfig> = {
       sourcemap: true,
       minify: false,
       lib: {
-        entry: { index: 'src/index.ts', core: 'src/core/index.ts', ...localeModules },
+        entry: { index: 'src/index.ts', core: 'src/core/index.ts', launcher: 'src/launcher.ts', ...localeModules },
         formats: ['es'],
       },
       rollupOptions: { external: isExternal(runtimeDeps) },

@@ -12,9 +12,18 @@ export function claimedLoad(): Promise<unknown> | undefined {
   return (window as unknown as Holder)[CLAIM];
 }
 
-/** Runs `define` unless the elements are defined or being defined; returns the shared promise. */
+/**
+ * Runs `define` unless the elements are defined or being defined; returns the shared promise.
+ * A failed `define` (a code chunk that did not download) gives up its claim, so a retry runs it
+ * again.
+ */
 export function defineOnce(define: () => Promise<unknown>): Promise<unknown> {
   const holder = window as unknown as Holder;
   if (customElements.get('kb-search')) return holder[CLAIM] ?? Promise.resolve();
-  return (holder[CLAIM] ??= define());
+  if (holder[CLAIM]) return holder[CLAIM];
+  const claim = define().catch((error: unknown) => {
+    if (holder[CLAIM] === claim) holder[CLAIM] = undefined;
+    throw error;
+  });
+  return (holder[CLAIM] = claim);
 }

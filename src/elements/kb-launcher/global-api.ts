@@ -76,20 +76,15 @@ export function activeLauncher(attributes: Record<string, string> = {}): KbLaunc
 }
 
 /**
- * Installs `window.kbElements` (or returns the one already live, when the script runs twice),
- * then replays the calls queued before it loaded.
+ * The API's methods, not installed anywhere: `window.kbElements` is made of them, and the
+ * `kb-elements/launcher` module exports them. They act on the page's active launcher,
+ * creating one (with `options.launcherAttributes`) if the page has none.
  */
-export function installGlobalApi(options: GlobalApiOptions): KbElementsApi {
-  const holder = window as unknown as { kbElements?: unknown };
-  const existing = holder.kbElements as (KbElementsApi & { [LIVE]?: true }) | undefined;
-  if (existing?.[LIVE]) return existing;
-
-  const queue = (existing as Stub | undefined)?.q ?? [];
-
+export function createApi(options: GlobalApiOptions): KbElementsApi {
   const withLauncher = (action: (launcher: KbLauncher) => void) =>
     whenBody(() => action(activeLauncher(options.launcherAttributes)));
 
-  const api: KbElementsApi = {
+  return {
     version: options.version,
     open: () => withLauncher((l) => l.show()),
     close: () => withLauncher((l) => l.hide()),
@@ -104,6 +99,19 @@ export function installGlobalApi(options: GlobalApiOptions): KbElementsApi {
       return () => document.removeEventListener(type, listener);
     },
   };
+}
+
+/**
+ * Installs `window.kbElements` (or returns the one already live, when the script runs twice),
+ * then replays the calls queued before it loaded.
+ */
+export function installGlobalApi(options: GlobalApiOptions): KbElementsApi {
+  const holder = window as unknown as { kbElements?: unknown };
+  const existing = holder.kbElements as (KbElementsApi & { [LIVE]?: true }) | undefined;
+  if (existing?.[LIVE]) return existing;
+
+  const queue = (existing as Stub | undefined)?.q ?? [];
+  const api = createApi(options);
 
   const target: KbElementsApi = existing && typeof existing === 'object' ? Object.assign(existing, api) : api;
   delete (target as Stub).q;

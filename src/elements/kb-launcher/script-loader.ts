@@ -5,9 +5,8 @@
  * focus of the button), or as soon as the page uses another `kb-*` element.
  */
 import { autoInit, readScriptOptions } from './auto-init';
+import { deferElements } from './defer-elements';
 import { claimedLoad } from './elements-claim';
-import { KbLauncher } from './kb-launcher';
-import { loadWhenNeeded } from './load-when-needed';
 import { VERSION } from './version';
 
 const script = document.currentScript as HTMLScriptElement | null;
@@ -35,6 +34,5 @@ function loadElements(): Promise<unknown> {
   }));
 }
 
-KbLauncher.loadElements = loadElements;
-loadWhenNeeded(() => void loadElements().catch(() => {}));
+deferElements(loadElements);
 autoInit(options, VERSION);

@@ -1,0 +1,57 @@
+/**
+ * The built `kb-elements/launcher` (dist/launcher.js) in a module page under the strict CSP:
+ * the page loads the launcher and no help code (no dist/index.js, no lit) until the page uses
+ * another `kb-*` element. Needs dist/ (npm test builds it first).
+ */
+import { expect } from '@open-wc/testing';
+import { loadFrame, waitFor } from './support/frame';
+
+type HostWindow = Window &
+  typeof globalThis & {
+    hostErrors: string[];
+    cspViolations: string[];
+    kb?: typeof import('../../src/launcher');
+  };
+
+const HELP_DEPENDENCY = /\/(lit|@lit|lit-html|lit-element|dompurify|minisearch)\//;
+const requested = (win: Window) =>
+  win.performance.getEntriesByType('resource').map((e) => new URL(e.name).pathname);
+
+describe('kb-elements/launcher, built (dist/launcher.js)', () => {
+  it('loads no help code before it is needed, then loads it for a <kb-tip> the app adds', async () => {
+    const { frame, win } = (await loadFrame('/test/elements/pages/launcher-module/index.html?csp')) as { frame: HTMLIFrameElement; win: HostWindow };
+    await waitFor(() => win.kb && win.customElements.get('kb-launcher'), 'entry loaded');
+    const launcher = win.document.querySelector('kb-launcher')!;
+    await waitFor(() => launcher.shadowRoot?.querySelector('[part="button"]'), 'button');
+    await new Promise((r) => setTimeout(r, 50));
+
+    const before = requested(win);
+    expect(before).to.include('/dist/launcher.js');
+    expect(before, 'the elements chunk').not.to.include('/dist/index.js');
+    expect(before.filter((p) => HELP_DEPENDENCY.test(p)), 'lit, dompurify, minisearch').to.deep.equal([]);
+    expect(before.filter((p) => p.endsWith('kb.json')), 'no bundle before intent').to.deep.equal([]);
+    expect(win.customElements.get('kb-help')).to.equal(undefined);
+
+    const tip = win.document.createElement('kb-tip');
+    tip.setAttribute('for', 'retention');
+    tip.setAttribute('src', '/test/fixtures/generated/demo/kb.json');
+    tip.setAttribute('context', 'settings.archive');
+    win.document.querySelector('main')!.append(tip);
+    await waitFor(() => win.customElements.get('kb-tip') && win.customElements.get('kb-help'), 'elements loaded for the tip', 5000);
+    expect(requested(win)).to.include('/dist/index.js');
+    expect(requested(win).some((p) => HELP_DEPENDENCY.test(p)), 'lit loaded with the elements').to.be.true;
+    await waitFor(() => tip.shadowRoot?.querySelector('button'), 'tip rendered', 5000);
+
+    win.kb!.openArticle('getting-started');
+    const help = await waitFor(
+      () => launcher.shadowRoot!.querySelector('kb-launcher-panel')?.shadowRoot?.querySelector<HTMLElement>('kb-help'),
+      'help center',
+      5000,
+    );
+    await waitFor(() => help.shadowRoot?.querySelector('kb-article'), 'article shown', 5000);
+    expect(win.kbElements, 'window.kbElements is not set').to.equal(undefined);
+    expect(win.hostErrors).to.deep.equal([]);
+    expect(win.cspViolations).to.deep.equal([]);
+    frame.remove();
+  });
+});
