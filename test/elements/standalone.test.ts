@@ -29,6 +29,50 @@ describe('single-file script-tag bundle', () => {
   });
 });
 
+describe('single-file script-tag bundle: languages', () => {
+  type HostWindow = Window & typeof globalThis & { cspViolations: string[]; hostErrors: string[] };
+  const distFiles = (win: Window) => pageRequests(win).filter((path) => path.startsWith('/dist/'));
+
+  it('on a lang="de" page loads the German file from its own folder once and re-renders in German, under the strict CSP', async () => {
+    const { frame, win } = await loadFrame('/test/elements/pages/standalone-de.html?csp');
+    const host = win as HostWindow;
+    const search = await waitFor(() => win.document.querySelector('kb-search'), 'kb-search');
+    await waitFor(() => search.shadowRoot?.querySelector('input')?.placeholder === 'Hilfeartikel durchsuchen', 'German placeholder');
+    expect(distFiles(win)).to.deep.equal(['/dist/kb-elements.js', '/dist/kb-elements.de.js']);
+
+    // A German element added later renders German at once; nothing is fetched again.
+    const later = win.document.createElement('kb-search');
+    win.document.body.append(later);
+    await (later as unknown as { updateComplete: Promise<unknown> }).updateComplete;
+    expect(later.shadowRoot!.querySelector('input')!.getAttribute('aria-label')).to.equal('Hilfe durchsuchen');
+    // Switching the page to Dutch fetches Dutch.
+    win.document.documentElement.lang = 'nl';
+    await waitFor(() => later.shadowRoot!.querySelector('input')!.getAttribute('aria-label') === 'Help doorzoeken', 'Dutch');
+    expect(distFiles(win)).to.deep.equal(['/dist/kb-elements.js', '/dist/kb-elements.de.js', '/dist/kb-elements.nl.js']);
+    expect(host.cspViolations).to.deep.equal([]);
+    expect(host.hostErrors).to.deep.equal([]);
+    frame.remove();
+  });
+
+  it('through kb-launcher.js on a de-CH page: the panel speaks German, the language file comes from the same folder', async () => {
+    const { frame, win } = await loadFrame('/test/elements/pages/launcher-de.html?csp');
+    const host = win as HostWindow;
+    const launcher = await waitFor(() => win.document.querySelector('kb-launcher'), 'launcher');
+    await waitFor(() => launcher.shadowRoot?.querySelector('[part="button"]'), 'button');
+    expect(distFiles(win)).to.deep.equal(['/dist/kb-launcher.js']);
+    win.kbElements!.open();
+    const help = await waitFor(
+      () => launcher.shadowRoot!.querySelector('kb-launcher-panel')?.shadowRoot?.querySelector('kb-help'),
+      'help center open',
+    );
+    await waitFor(() => help.shadowRoot?.textContent?.includes('Kategorien'), 'German help center', 5000);
+    expect(distFiles(win)).to.deep.equal(['/dist/kb-launcher.js', '/dist/kb-elements.js', '/dist/kb-elements.de.js']);
+    expect(host.cspViolations).to.deep.equal([]);
+    expect(host.hostErrors).to.deep.equal([]);
+    frame.remove();
+  });
+});
+
 describe('strict CSP test pages', () => {
   it('really enforce the policy (an inline script is blocked and reported)', async () => {
     const { frame, win } = await loadFrame('/test/elements/pages/csp-probe.html?csp');
