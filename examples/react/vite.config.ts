@@ -12,6 +12,16 @@ export default defineConfig({
   plugins: [react(), kbElements({ content: here('../../demo/content') })],
   // In this repository 'kb-elements' is the package itself (dist/, from npm run build);
   // an app that installed kb-elements from npm needs no alias.
-  resolve: { alias: [{ find: /^kb-elements$/, replacement: here('../../dist/index.js') }] },
-  build: { outDir: here('dist'), emptyOutDir: true },
+  resolve: {
+    alias: [
+      { find: /^kb-elements$/, replacement: here('../../dist/index.js') },
+      { find: /^kb-elements\/launcher$/, replacement: here('../../dist/launcher.js') },
+    ],
+  },
+  build: {
+    outDir: here('dist'),
+    emptyOutDir: true,
+    // Two pages: index.html (every element at once) and launcher.html (the lazy launcher).
+    rollupOptions: { input: { index: here('index.html'), launcher: here('launcher.html') } },
+  },
 });

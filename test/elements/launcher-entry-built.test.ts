@@ -1,7 +1,8 @@
 /**
  * The built `kb-elements/launcher` (dist/launcher.js) in a module page under the strict CSP:
  * the page loads the launcher and no help code (no dist/index.js, no lit) until the page uses
- * another `kb-*` element. Needs dist/ (npm test builds it first).
+ * another `kb-*` element; and the same in a Vite-built React app (examples/react/launcher.html).
+ * Needs dist/ and examples/react/dist (npm test builds both first).
  */
 import { expect } from '@open-wc/testing';
 import { loadFrame, waitFor } from './support/frame';
@@ -52,6 +53,35 @@ describe('kb-elements/launcher, built (dist/launcher.js)', () => {
     expect(win.kbElements, 'window.kbElements is not set').to.equal(undefined);
     expect(win.hostErrors).to.deep.equal([]);
     expect(win.cspViolations).to.deep.equal([]);
+    frame.remove();
+  });
+});
+
+describe('kb-elements/launcher in a Vite-built React app (examples/react/launcher.html)', () => {
+  it('ships the help code as a separate chunk, fetched when the app opens an article', async () => {
+    const response = await fetch('/examples/react/dist/launcher.html');
+    expect(response.ok, 'examples/react/dist is missing: run node examples/build.mjs').to.be.true;
+    const { frame, win } = await loadFrame('/examples/react/dist/launcher.html');
+    const errors: string[] = [];
+    win.addEventListener('error', (e) => errors.push(String(e.message)));
+    win.addEventListener('unhandledrejection', (e) => errors.push(String(e.reason)));
+    const doc = win.document;
+    const launcher = await waitFor(() => doc.querySelector('kb-launcher')?.shadowRoot?.querySelector('[part="button"]') && doc.querySelector('kb-launcher'), 'launcher', 5000);
+    await new Promise((r) => setTimeout(r, 50));
+    const scriptsAtLoad = requested(win).filter((p) => p.endsWith('.js'));
+    expect(win.customElements.get('kb-help'), 'help elements not defined before use').to.equal(undefined);
+
+    doc.querySelector<HTMLButtonElement>('#dns-help')!.click();
+    const help = await waitFor(
+      () => launcher.shadowRoot!.querySelector('kb-launcher-panel')?.shadowRoot?.querySelector<HTMLElement & { location: { id?: string } }>('kb-help'),
+      'help center',
+      5000,
+    );
+    await waitFor(() => help.location.id === 'dns-records' && help.shadowRoot?.querySelector('kb-article'), 'article shown', 5000);
+    const chunks = requested(win).filter((p) => p.endsWith('.js') && !scriptsAtLoad.includes(p));
+    expect(chunks, 'the help code came as a chunk of its own').to.have.length.greaterThan(0);
+    await waitFor(() => doc.querySelector('#opens')?.textContent === '1', 'on("open") handler ran');
+    expect(errors).to.deep.equal([]);
     frame.remove();
   });
 });
