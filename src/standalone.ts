@@ -21,6 +21,9 @@ const options = readScriptOptions(script);
 // English is built in; the other languages are files next to this one (kb-elements.de.js).
 if (script?.src) loadLanguagesFrom(script.src, languages, script.nonce);
 
+/** For script-tag pages: `kbElementsBundle.registerStrings('fr', { ... })` adds a language. */
+export { registerStrings } from './elements/shared/locale-registry';
+
 /** Evaluates every element and the API; resolves with the module (`KnowledgeBase`, ...). */
 export function load(): Promise<typeof import('./index')> {
   return import('./index');

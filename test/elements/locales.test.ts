@@ -53,10 +53,15 @@ describe('languages: registered tables', () => {
     await expect(el).to.be.accessible();
   });
 
-  it('prefers a table for the exact tag over its primary language', async () => {
+  it('takes each key from the exact tag, then its language, then English', async () => {
     registerStrings('de-CH', { searchPlaceholder: 'Hilfeartikel durchsuchen (CH)' });
     expect(stringsFor('de-ch').searchPlaceholder).to.equal('Hilfeartikel durchsuchen (CH)');
+    expect(stringsFor('de-CH').retry).to.equal('Erneut versuchen');
     expect(stringsFor('de-AT').searchPlaceholder).to.equal('Hilfeartikel durchsuchen');
+    registerStrings('pt-BR', { retry: 'Tentar novamente' });
+    expect(stringsFor('pt-BR').retry).to.equal('Tentar novamente');
+    expect(stringsFor('pt-BR').searchLabel).to.equal('Search help');
+    expect(stringsFor('pt-PT').retry).to.equal('Try again');
   });
 
   it('falls back to English for a language nobody registered, and adds no script in the module build', async () => {
@@ -74,7 +79,7 @@ describe('languages: registered tables', () => {
     registerStrings('en', { searchPlaceholder: 'Ask the help desk' });
     await el.updateComplete;
     expect(placeholder(el)).to.equal('Ask the help desk');
-    registerStrings('en', {});
+    registerStrings('en', { searchPlaceholder: 'Search help articles' });
     await el.updateComplete;
     expect(placeholder(el)).to.equal('Search help articles');
   });

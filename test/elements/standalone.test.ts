@@ -49,6 +49,10 @@ describe('single-file script-tag bundle: languages', () => {
     win.document.documentElement.lang = 'nl';
     await waitFor(() => later.shadowRoot!.querySelector('input')!.getAttribute('aria-label') === 'Help doorzoeken', 'Dutch');
     expect(distFiles(win)).to.deep.equal(['/dist/kb-elements.js', '/dist/kb-elements.de.js', '/dist/kb-elements.nl.js']);
+    // A page's own wording, through the script tag's global.
+    (win as unknown as { kbElementsBundle: { registerStrings(lang: string, strings: object): void } }).kbElementsBundle.registerStrings('nl', { searchLabel: 'Zoek in de help' });
+    await waitFor(() => later.shadowRoot!.querySelector('input')!.getAttribute('aria-label') === 'Zoek in de help', 'own Dutch wording');
+    expect(later.shadowRoot!.querySelector('input')!.placeholder).to.equal('Helpartikelen doorzoeken');
     expect(host.cspViolations).to.deep.equal([]);
     expect(host.hostErrors).to.deep.equal([]);
     frame.remove();

@@ -5,7 +5,7 @@
  * shows until the file registers its strings and the elements re-render.
  */
 import { languageFileName } from '../locales/file-name';
-import { onMissingLanguage } from './locale-registry';
+import { onMissingLanguage, primaryLanguage } from './locale-registry';
 
 /**
  * Loads the language files of `languages` (primary subtags) from the folder `base`, on demand.
@@ -15,7 +15,7 @@ import { onMissingLanguage } from './locale-registry';
 export function loadLanguagesFrom(base: string, languages: readonly string[], nonce = ''): void {
   const requested = new Set<string>();
   onMissingLanguage((lang) => {
-    const primary = lang.toLowerCase().split('-')[0];
+    const primary = primaryLanguage(lang);
     if (!languages.includes(primary) || requested.has(primary)) return;
     requested.add(primary);
     const tag = document.createElement('script');

@@ -23,9 +23,9 @@ function registry(): Registry {
 const LANGUAGE_TAG = /^[a-z]{2,8}(-[a-z0-9]{1,8})*$/i;
 
 /**
- * Adds (or replaces) the UI strings of a language for every element on the page; connected
- * elements in that language re-render. Keys left out fall back to English, so
- * `registerStrings('en', { helpTitle: 'Support' })` rewords English page-wide.
+ * Adds UI strings of a language for every element on the page; connected elements re-render.
+ * A second call for the same tag changes only the keys it gives. Keys nobody gave are
+ * English, so `registerStrings('en', { helpTitle: 'Support' })` rewords English page-wide.
  *
  * ```ts
  * registerStrings('fr', { searchPlaceholder: 'Rechercher dans l’aide', ... });
@@ -40,15 +40,18 @@ export function registerStrings(lang: string, strings: Partial<KbStrings>): void
   }
   const key = lang.toLowerCase();
   const { tables, listeners } = registry();
-  tables.set(key, strings);
+  tables.set(key, { ...tables.get(key), ...strings });
   listeners.forEach((listener) => listener(key));
 }
 
-/** The registered table for a language tag: the exact tag, else its primary subtag (`de-CH` → `de`). */
+/** `de-CH` → `de`. */
+export function primaryLanguage(lang: string): string {
+  return lang.toLowerCase().split('-')[0]!;
+}
+
+/** The strings registered for exactly this language tag (any case). */
 export function registeredStrings(lang: string): Partial<KbStrings> | undefined {
-  const { tables } = registry();
-  const tag = lang.toLowerCase();
-  return tables.get(tag) ?? tables.get(tag.split('-')[0]);
+  return registry().tables.get(lang.toLowerCase());
 }
 
 /** The languages with strings on this page, lower case: `en` (built in) and every registered one. */

@@ -1,5 +1,5 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { onStringsRegistered, registeredStrings, reportMissingLanguage } from './locale-registry';
+import { onStringsRegistered, primaryLanguage, registeredStrings, reportMissingLanguage } from './locale-registry';
 
 /**
  * Every UI string of the elements, in English, built in. Other languages are separate modules
@@ -91,21 +91,23 @@ export type KbStrings = { [K in keyof typeof en]: string };
 export type KbStringKey = keyof KbStrings;
 
 
-/** Registered tables completed with English for the keys they leave out, made once per table. */
-const completed = new WeakMap<Partial<KbStrings>, KbStrings>();
+/** The complete table per tag, with the registered tables it was made from. */
+const resolved = new Map<string, { language?: object; region?: object; strings: KbStrings }>();
 
 /**
- * The strings for a BCP 47 tag: the table registered for the tag, else for its primary subtag
- * (`de-CH` → `de`), else English; keys a table leaves out are English. `overrides` go on top.
+ * The strings for a BCP 47 tag, key by key: the table registered for the exact tag (`de-CH`),
+ * else for its language (`de`), else English. `overrides` go on top.
  */
 export function stringsFor(lang: string, overrides?: Partial<KbStrings>): KbStrings {
-  const table = registeredStrings(lang);
-  let base = en;
-  if (table) {
-    base = completed.get(table) ?? { ...en, ...table };
-    completed.set(table, base);
+  const tag = lang.toLowerCase();
+  const language = registeredStrings(primaryLanguage(tag));
+  const region = tag.includes('-') ? registeredStrings(tag) : undefined;
+  let entry = resolved.get(tag);
+  if (!entry || entry.language !== language || entry.region !== region) {
+    entry = { language, region, strings: language || region ? { ...en, ...language, ...region } : en };
+    resolved.set(tag, entry);
   }
-  return overrides ? { ...base, ...overrides } : base;
+  return overrides ? { ...entry.strings, ...overrides } : entry.strings;
 }
 
 /** Fills `{name}` placeholders: `format('Views: {count}', { count: '4,692' })`. */
@@ -245,7 +247,7 @@ export class KbI18n implements ReactiveController {
   hostUpdate(): void {
     this.lang = resolveLang(this.host);
     this.t = stringsFor(this.lang, this.host.strings);
-    if (!registeredStrings(this.lang)) reportMissingLanguage(this.lang);
+    if (!registeredStrings(primaryLanguage(this.lang))) reportMissingLanguage(this.lang);
   }
 
   /** `Views: 4,692` in the host's language. */
