@@ -69,7 +69,8 @@ describe('kb-elements/launcher (ES module entry)', () => {
   });
 
   it('says so with a retry when the help code cannot be loaded, throws nothing, and the retry loads it', async () => {
-    // The entry's loader with a chunk that does not exist: a real failed dynamic import.
+    // The entry's loader with a chunk that does not exist: a real failed dynamic import. (The
+    // retry below imports another URL: Chromium would not fetch a failed module URL again.)
     KbLauncher.loadElements = () => defineOnce(() => import(/* @vite-ignore */ `${'/no/such/chunk.js'}`));
     let el!: KbLauncher;
     const errors = await pageErrorsDuring(async () => {
