@@ -2,6 +2,7 @@ import { expect, fixture, html } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import type { KbCategories } from '../../src/elements/kb-categories/kb-categories';
 import '../../src/elements/kb-categories/kb-categories';
+import '../../src/elements/locales/de';
 import type { KbArticleOpenEvent, KbNavigateEvent } from '../../src/elements/shared/events';
 import { bundleUrl, hostileBundle, knowledgeBase, makeBundle, smallBundle } from './support/bundles';
 import { $, $$, record, scriptTraces, sleep } from './support/dom';
