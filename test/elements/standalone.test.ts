@@ -58,6 +58,17 @@ describe('single-file script-tag bundle: languages', () => {
     frame.remove();
   });
 
+  it('takes a language file the page added itself, even before kb-elements.js, and fetches nothing more', async () => {
+    const { frame, win } = await loadFrame('/test/elements/pages/standalone-de-preloaded.html?csp');
+    const host = win as HostWindow;
+    const field = await waitFor(() => win.document.querySelector('kb-search')?.shadowRoot?.querySelector('input'), 'kb-search rendered');
+    expect(field.placeholder).to.equal('Hilfeartikel durchsuchen');
+    expect(distFiles(win)).to.deep.equal(['/dist/kb-elements.de.js', '/dist/kb-elements.js']);
+    expect(host.cspViolations).to.deep.equal([]);
+    expect(host.hostErrors).to.deep.equal([]);
+    frame.remove();
+  });
+
   it('through kb-launcher.js on a de-CH page: the panel speaks German, the language file comes from the same folder', async () => {
     const { frame, win } = await loadFrame('/test/elements/pages/launcher-de.html?csp');
     const host = win as HostWindow;
