@@ -16,7 +16,7 @@
  * | `data-suggest`     | initial context keys for "Suggested for this page", comma-separated |
  * | `data-elements-src`| `kb-launcher.js` only: URL of `kb-elements.js` (default: next to it) |
  */
-import { setContextKeys } from '../shared/route-context';
+import { setContextKeys } from '../shared/route-state';
 import { activeLauncher, installGlobalApi, whenBody } from './global-api';
 
 /** The `data-*` attributes that become launcher attributes, by attribute name. */

@@ -6,7 +6,7 @@
  * documented snippet: an object whose methods push `[method, args]` onto its `q` array. It is
  * upgraded in place, so a reference the host kept keeps working.
  */
-import { setContextKeys } from '../shared/route-context';
+import { setContextKeys } from '../shared/route-state';
 import type { KbLauncher } from './kb-launcher';
 
 /** The methods of `window.kbElements`. */

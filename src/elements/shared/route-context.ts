@@ -26,12 +26,15 @@
  *
  * or without Lit: `onRouteContextChange(listener)` and `suggestedArticles(kb)`.
  *
- * The keys and the history wrapping live on `window` under a global symbol, so two copies
- * of this module on one page (the script-tag file and a bundler import) share one state.
+ * The keys and the history wrapping live in `./route-state`, on `window` under a global symbol,
+ * so two copies on one page (the script-tag file and a bundler import) share one state.
  * Type-only imports: the module adds no runtime dependency (the launcher loader uses it).
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { ArticleMeta } from '../../core/types';
+import { ROUTE_CHANGE_EVENT, routeState } from './route-state';
+
+export { ROUTE_CHANGE_EVENT, setContextKeys } from './route-state';
 
 /** What "this page" is. */
 export interface RouteContext {
@@ -48,21 +51,6 @@ export interface ContextLookup {
   forContext(keyOrPath: string | string[]): ArticleMeta[];
 }
 
-/** Window event that makes every subscriber re-read the route (fired by the history wrapper). */
-export const ROUTE_CHANGE_EVENT = 'kb-route-change';
-
-interface SharedState {
-  keys: string[];
-  historyWrapped: boolean;
-}
-
-const STATE = Symbol.for('kb-elements.route-context');
-
-function shared(): SharedState {
-  const holder = window as unknown as Record<symbol, SharedState | undefined>;
-  return (holder[STATE] ??= { keys: [], historyWrapped: false });
-}
-
 const trimSlash = (path: string) => (path.length > 1 ? path.replace(/\/+$/, '') : path) || '/';
 
 /** The route context of the page now. */
@@ -71,7 +59,7 @@ export function getRouteContext(): RouteContext {
   return {
     path: trimSlash(location.pathname),
     hashPath: hash ? trimSlash(hash[1]!) : '',
-    keys: [...shared().keys],
+    keys: [...routeState().keys],
   };
 }
 
@@ -86,20 +74,9 @@ export function routeContextQueries(context: RouteContext = getRouteContext()): 
   return [...new Set(queries)];
 }
 
-/**
- * Sets the context keys (or paths) that name what the user is doing, e.g.
- * `settings.archive` or `['domains.dns', '/domains/:id/dns']`. Replaces the previous keys;
- * `null`, `undefined`, `''` or `[]` clear them. Subscribers are notified.
- */
-export function setContextKeys(keysOrPaths: string | readonly string[] | null | undefined): void {
-  const list = typeof keysOrPaths === 'string' ? [keysOrPaths] : [...(keysOrPaths ?? [])];
-  shared().keys = [...new Set(list.map((k) => String(k).trim()).filter(Boolean))];
-  window.dispatchEvent(new Event(ROUTE_CHANGE_EVENT));
-}
-
 /** Wraps `history.pushState` / `replaceState` once per page so they announce route changes. */
 function wrapHistory(): void {
-  const state = shared();
+  const state = routeState();
   if (state.historyWrapped) return;
   state.historyWrapped = true;
   for (const method of ['pushState', 'replaceState'] as const) {
