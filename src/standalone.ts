@@ -9,9 +9,8 @@
  * elements, else on the first open of the launcher or intent to open it (hover, focus).
  */
 import { autoInit, readScriptOptions } from './elements/kb-launcher/auto-init';
+import { deferElements } from './elements/kb-launcher/defer-elements';
 import { defineOnce } from './elements/kb-launcher/elements-claim';
-import { KbLauncher } from './elements/kb-launcher/kb-launcher';
-import { loadWhenNeeded } from './elements/kb-launcher/load-when-needed';
 import { VERSION } from './elements/kb-launcher/version';
 import languages from './elements/locales/languages.json';
 import { loadLanguagesFrom } from './elements/shared/locale-loader';
@@ -24,9 +23,9 @@ if (script?.src) loadLanguagesFrom(script.src, languages, script.nonce);
 /** For script-tag pages: `kbElementsBundle.registerStrings('fr', { ... })` adds a language. */
 export { registerStrings } from './elements/shared/locale-registry';
 
-/** Evaluates every element and the API; resolves with the module (`KnowledgeBase`, ...). */
-export function load(): Promise<typeof import('./index')> {
-  return import('./index');
+/** Evaluates every element and the API; resolves with `./script-tag-api` (`KnowledgeBase`, ...). */
+export function load(): Promise<typeof import('./script-tag-api')> {
+  return import('./script-tag-api');
 }
 
 /** Defines the elements once per page, even when this file or the ESM build ran before. */
@@ -39,8 +38,5 @@ function loadElements(): Promise<unknown> {
   );
 }
 
-KbLauncher.loadElements = loadElements;
-const start = () => void loadElements().catch(() => {});
-if (options.launcher) loadWhenNeeded(start);
-else start();
+deferElements(loadElements, { now: !options.launcher });
 autoInit(options, VERSION);
