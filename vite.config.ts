@@ -53,7 +53,11 @@ const configs: Record<string, UserConfig> = {
         entry: { index: 'src/index.ts', core: 'src/core/index.ts', launcher: 'src/launcher.ts', ...localeModules },
         formats: ['es'],
       },
-      rollupOptions: { external: isExternal(runtimeDeps) },
+      rollupOptions: {
+        external: isExternal(runtimeDeps),
+        // Shared chunks in one folder, listed in package.json `sideEffects` (one defines <kb-launcher>).
+        output: { chunkFileNames: 'chunks/[name]-[hash].js' },
+      },
     },
   },
   standalone: scriptTagBuild('src/standalone.ts', 'kbElementsBundle', 'kb-elements.js'),
