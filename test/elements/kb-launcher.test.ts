@@ -11,6 +11,7 @@ import { stringsFor } from '../../src/elements/shared/strings';
 import { bundleUrl, makeBundle, smallBundle } from './support/bundles';
 import { record } from './support/dom';
 import { waitFor } from './support/frame';
+import { pageErrorsDuring } from './support/page-errors';
 
 const SRC = bundleUrl(smallBundle());
 /**
@@ -196,12 +197,7 @@ describe('<kb-launcher>', () => {
     ['a bundle of another format version', bundleUrl({ ...makeBundle({ categories: [], articles: [] }), version: 999 })],
   ] as const) {
     it(`shows ${name} in the panel with a retry, and throws nothing into the page`, async () => {
-      const errors: unknown[] = [];
-      const onError = (e: ErrorEvent) => errors.push(e.error ?? e.message);
-      const onRejection = (e: PromiseRejectionEvent) => errors.push(e.reason);
-      window.addEventListener('error', onError);
-      window.addEventListener('unhandledrejection', onRejection);
-      try {
+      const errors = await pageErrorsDuring(async () => {
         const wrapper = await fixture<HTMLElement>(html`<div></div>`);
         wrapper.innerHTML = `<kb-launcher src="${src}"></kb-launcher>`;
         const el = wrapper.firstElementChild as KbLauncher;
@@ -213,18 +209,12 @@ describe('<kb-launcher>', () => {
         retry.click();
         await waitFor(() => help(el)?.shadowRoot?.querySelector('[part="retry"]'), 'retry again', 5000);
         await expect(el).to.be.accessible();
-      } finally {
-        window.removeEventListener('error', onError);
-        window.removeEventListener('unhandledrejection', onRejection);
-      }
+      });
       expect(errors).to.deep.equal([]);
     });
   }
 
   it('shows a timeout in the panel with a retry, and throws nothing into the page', async () => {
-    const errors: unknown[] = [];
-    const onRejection = (e: PromiseRejectionEvent) => errors.push(e.reason);
-    window.addEventListener('unhandledrejection', onRejection);
     // A server that never answers, and the 30 s load timeout shortened to 50 ms.
     const realFetch = window.fetch;
     const realSetTimeout = window.setTimeout;
@@ -232,18 +222,19 @@ describe('<kb-launcher>', () => {
       new Promise((_resolve, reject) => init?.signal?.addEventListener('abort', () => reject(new DOMException('aborted', 'AbortError'))))) as typeof fetch;
     window.setTimeout = ((fn: TimerHandler, ms?: number, ...args: unknown[]) => realSetTimeout(fn, ms !== undefined && ms >= 30_000 ? 50 : ms, ...args)) as typeof setTimeout;
     try {
-      const wrapper = await fixture<HTMLElement>(html`<div></div>`);
-      wrapper.innerHTML = '<kb-launcher src="/never/answers/kb.json"></kb-launcher>';
-      const el = wrapper.firstElementChild as KbLauncher;
-      el.show();
-      await waitFor(() => help(el)?.shadowRoot?.querySelector('[part="retry"]'), 'retry', 5000);
-      expect(help(el)!.shadowRoot!.textContent).to.contain('took too long');
+      const errors = await pageErrorsDuring(async () => {
+        const wrapper = await fixture<HTMLElement>(html`<div></div>`);
+        wrapper.innerHTML = '<kb-launcher src="/never/answers/kb.json"></kb-launcher>';
+        const el = wrapper.firstElementChild as KbLauncher;
+        el.show();
+        await waitFor(() => help(el)?.shadowRoot?.querySelector('[part="retry"]'), 'retry', 5000);
+        expect(help(el)!.shadowRoot!.textContent).to.contain('took too long');
+      });
+      expect(errors).to.deep.equal([]);
     } finally {
       window.fetch = realFetch;
       window.setTimeout = realSetTimeout;
-      window.removeEventListener('unhandledrejection', onRejection);
     }
-    expect(errors).to.deep.equal([]);
   });
 
   it('opens an article, a search or home through its methods, even before the help code loaded', async () => {
