@@ -40,7 +40,8 @@ export function groupOf(source: string): string {
   if (path.startsWith('src/core/')) return 'core: KnowledgeBase, bundle format';
   const element = /^src\/elements\/(kb-[^/]+)\//.exec(path);
   if (element) return `element: ${element[1]}`;
-  if (path.startsWith('src/elements/shared/strings')) return 'shared: strings (en, de, nl)';
+  if (/^src\/elements\/shared\/(strings|locale-)/.test(path)) return 'shared: English strings, language loading';
+  if (/^src\/(standalone|script-tag-api|elements\/index|elements\/locales\/)/.test(path)) return 'entry points';
   if (path.startsWith('src/elements/shared/')) return 'shared: element infrastructure';
   return `other: ${path}`;
 }
