@@ -2,6 +2,8 @@
 // knowledge base, set up from the query: theme, dir, lang, view (`article:<id>[:<section>]`,
 // `search:<query>`, `category:<id>`).
 import '../../../src/elements/kb-help/kb-help';
+import '../../../src/elements/locales/de';
+import '../../../src/elements/locales/nl';
 import type { KbHelp } from '../../../src/elements/kb-help/kb-help';
 
 const params = new URLSearchParams(location.search);
