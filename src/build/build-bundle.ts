@@ -32,6 +32,10 @@ export interface BuildOptions {
   cache?: BuildCache;
   /** Not content, should it be inside the content folder: the output folder. */
   ignore?: string[];
+  /** Glob patterns of files and folders that are not content, added to kb.config's `exclude`. */
+  exclude?: readonly string[];
+  /** Where `exclude` came from, for messages: `--exclude`, the Vite plugin's option, ... */
+  excludeOrigin?: string;
 }
 
 export interface SizeInfo {
@@ -70,7 +74,8 @@ export interface BuildResult {
 
 export async function createBundle(options: BuildOptions): Promise<BuildResult> {
   const started = performance.now();
-  const collected = await collectArticles(options.contentDir, { onProgress: options.onProgress, cache: options.cache, ignore: options.ignore });
+  const { onProgress, cache, ignore, exclude, excludeOrigin } = options;
+  const collected = await collectArticles(options.contentDir, { onProgress, cache, ignore, exclude, excludeOrigin });
   const { articles, categories, config, diagnostics } = collected;
   const meta: { title: string; locale: string; baseUrl?: string } = { title: config.title, locale: config.locale };
   const baseUrl = options.baseUrl ?? config.baseUrl;

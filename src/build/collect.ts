@@ -11,9 +11,10 @@ import { AssetStore } from './assets';
 import type { BuildCache } from './build-cache';
 import { countArticles, humanize, makeCategories, pathId, splitOrderPrefix, toCategory, type FolderInfo } from './categories';
 import { readConfig, type KbConfig } from './config';
-import { readContentTree } from './content-tree';
+import { findConfigFiles, readContentTree } from './content-tree';
 import { compareStrings, DiagnosticList, sortDiagnostics, type Diagnostic } from './diagnostics';
 import { didYouMeanHint } from './did-you-mean';
+import { excludedReason, ExcludeRules, optionPatterns } from './exclude';
 import { makeExcerpt } from './excerpt';
 import { readArticleFields, readCategoryFields, type ArticleFields } from './fields';
 import { readFrontMatter } from './front-matter';
@@ -39,6 +40,8 @@ export interface CollectResult {
   diagnostics: Diagnostic[];
   /** Files to write next to the bundle (`assets/name.hash.ext`), from images and attachments. */
   assets: Map<string, Uint8Array>;
+  /** The `exclude` patterns this build used (kb.config's and the options'): watchers skip what they match. */
+  exclude: ExcludeRules;
 }
 
 export interface CollectOptions {
@@ -48,6 +51,10 @@ export interface CollectOptions {
   cache?: BuildCache;
   /** Folders or files inside the content folder that are not content (the output folder). */
   ignore?: string[];
+  /** Glob patterns of files and folders that are not content, added to kb.config's `exclude`. */
+  exclude?: readonly string[];
+  /** Where `exclude` came from, for messages (default `build options`): `--exclude`, ... */
+  excludeOrigin?: string;
 }
 
 /** The content folder is missing or is not a folder: nothing can be built. */
@@ -78,9 +85,13 @@ export async function collectArticles(contentDir: string, options: CollectOption
   if (!info.isDirectory()) throw new ContentFolderError(`not a folder: ${contentDir}`);
 
   const diagnostics = new DiagnosticList();
-  const tree = await readContentTree(root, options.ignore);
-  const config = await readConfig(root, tree.configFiles, diagnostics);
-  const configFile = tree.configFiles[0] ?? '';
+  const configFiles = findConfigFiles(root);
+  const config = await readConfig(root, configFiles, diagnostics);
+  const configFile = configFiles[0] ?? '';
+  const exclude = new ExcludeRules([...config.exclude, ...optionPatterns(options.exclude, options.excludeOrigin ?? 'build options')], diagnostics);
+  const tree = await readContentTree(root, options.ignore, exclude);
+  exclude.report(diagnostics);
+  const excluded = new Map([...tree.excluded].map(([path, rule]) => [path, excludedReason(rule)]));
   const engine = options.cache?.engineFor(config.locale) ?? new MarkdownEngine(config.locale);
   options.cache?.begin();
 
@@ -88,6 +99,7 @@ export async function collectArticles(contentDir: string, options: CollectOption
   const drafts: Draft[] = [];
   const leftOut = new Map<string, string>();
   const leftOutIds = new Map<string, string>();
+  for (const [path, reason] of excluded) if (/\.(md|markdown)$/i.test(path)) leftOutIds.set(defaultId(path), reason);
   let done = 0;
   for (const path of tree.articles) {
     const draft = readArticleCached(root, path, engine, diagnostics, options.cache);
@@ -129,6 +141,7 @@ export async function collectArticles(contentDir: string, options: CollectOption
     contentDir: root,
     articles: new Map<string, LinkTarget>(drafts.map((d) => [d.path, { id: d.id, anchors: d.converted.anchors }])),
     leftOut,
+    excluded,
     categories: categoryFolders,
     assets,
     diagnostics,
@@ -164,12 +177,14 @@ export async function collectArticles(contentDir: string, options: CollectOption
     if (!used.has(file)) diagnostics.info('unused-file', file, 'not a Markdown article and not referenced by one; not in the bundle.');
   }
   if (tree.articles.length === 0) {
-    diagnostics.error('empty-content', '', `no Markdown articles (*.md) in ${contentDir}.`);
+    const excludedArticles = [...excluded.keys()].filter((path) => /\.(md|markdown)$/i.test(path)).length;
+    const why = excludedArticles ? ` (the exclude patterns left out all ${excludedArticles})` : '';
+    diagnostics.error('empty-content', '', `no Markdown articles (*.md) in ${contentDir}${why}.`);
   } else if (articles.length === 0) {
     diagnostics.error('empty-content', '', `none of the ${tree.articles.length} Markdown files could be used as an article (see the messages above).`);
   }
   options.cache?.end();
-  return { articles, categories, config, diagnostics: sortDiagnostics(diagnostics.items), assets: assets.files };
+  return { articles, categories, config, diagnostics: sortDiagnostics(diagnostics.items), assets: assets.files, exclude };
 }
 
 /** A `_category.md`: its fields, and its body (the intro), lexed; rendered once links resolve. */

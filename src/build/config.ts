@@ -1,9 +1,10 @@
 /** `kb.config.json` / `kb.config.yaml` at the root of a content folder. */
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { parseDocument } from 'yaml';
+import { isNode, isSeq, LineCounter, parseDocument } from 'yaml';
 import type { DiagnosticList } from './diagnostics';
 import { didYouMeanHint } from './did-you-mean';
+import type { ExcludePattern } from './exclude';
 
 export interface KbConfig {
   /** Name of the knowledge base (default "Help Center"). */
@@ -16,6 +17,8 @@ export interface KbConfig {
   categoryOrder: string[];
   /** The category of articles that sit at the root of the content folder. */
   rootCategory: { id: string; title: string };
+  /** Glob patterns of files and folders that are not content (checked when the tree is read). */
+  exclude: ExcludePattern[];
 }
 
 export const DEFAULT_CONFIG: KbConfig = {
@@ -23,17 +26,20 @@ export const DEFAULT_CONFIG: KbConfig = {
   locale: 'en',
   categoryOrder: [],
   rootCategory: { id: 'general', title: 'General' },
+  exclude: [],
 };
 
-const FIELDS = ['title', 'locale', 'baseUrl', 'categoryOrder', 'rootCategory'];
+const FIELDS = ['title', 'locale', 'baseUrl', 'categoryOrder', 'rootCategory', 'exclude'];
 
 export async function readConfig(root: string, files: string[], diagnostics: DiagnosticList): Promise<KbConfig> {
-  const config: KbConfig = { ...DEFAULT_CONFIG, rootCategory: { ...DEFAULT_CONFIG.rootCategory } };
+  const config: KbConfig = { ...DEFAULT_CONFIG, rootCategory: { ...DEFAULT_CONFIG.rootCategory }, exclude: [] };
   if (files.length === 0) return config;
   const file = files[0];
   for (const extra of files.slice(1)) diagnostics.warn('config-duplicate', extra, `ignored: ${file} is the config file (keep only one).`);
   const text = await readFile(join(root, file), 'utf8');
   let data: unknown;
+  /** Line of each item of the `exclude` list, where the parser can tell. */
+  let excludeLines: (number | undefined)[] = [];
   if (file.endsWith('.json')) {
     try {
       data = JSON.parse(text);
@@ -42,12 +48,16 @@ export async function readConfig(root: string, files: string[], diagnostics: Dia
       return config;
     }
   } else {
-    const doc = parseDocument(text, { prettyErrors: false });
+    const lineCounter = new LineCounter();
+    const doc = parseDocument(text, { prettyErrors: false, lineCounter });
     if (doc.errors.length) {
       diagnostics.error('config-syntax', file, `not valid YAML: ${doc.errors[0].message.split('\n')[0]}; used the defaults.`, doc.errors[0].linePos?.[0].line);
       return config;
     }
     data = doc.toJS();
+    const list = doc.get('exclude', true);
+    const lineOf = (node: unknown) => (isNode(node) && node.range ? lineCounter.linePos(node.range[0]).line : undefined);
+    excludeLines = isSeq(list) ? list.items.map(lineOf) : [lineOf(list)];
   }
   if (data === null || typeof data !== 'object' || Array.isArray(data)) {
     diagnostics.error('config-syntax', file, 'must be an object of settings; used the defaults.');
@@ -80,7 +90,44 @@ export async function readConfig(root: string, files: string[], diagnostics: Dia
       if (typeof title === 'string' && title.trim()) config.rootCategory.title = title.trim();
     } else bad('rootCategory', 'a title, or { id, title }');
   }
+  if (values.exclude !== undefined) {
+    if (file.endsWith('.json')) excludeLines = jsonListLines(text, 'exclude', values.exclude);
+    config.exclude = readExclude(values.exclude, file, excludeLines, diagnostics);
+  }
   return config;
+}
+
+/**
+ * The `exclude` list. A wrong one is an error, not a warning with a default: ignoring it
+ * would publish the drafts it was meant to keep out.
+ */
+function readExclude(value: unknown, file: string, lines: (number | undefined)[], diagnostics: DiagnosticList): ExcludePattern[] {
+  if (!Array.isArray(value)) {
+    const example = typeof value === 'string' ? `["${value}"]` : '["drafts/**", "README.md"]';
+    diagnostics.error('config-type', file, `setting "exclude" should be a list of glob patterns, like ${example}; nothing is excluded.`, lines[0]);
+    return [];
+  }
+  const patterns: ExcludePattern[] = [];
+  value.forEach((pattern: unknown, i) => {
+    if (typeof pattern === 'string') patterns.push({ pattern, origin: file, file, line: lines[i] });
+    else diagnostics.error('config-type', file, `setting "exclude": item ${i + 1} (${JSON.stringify(pattern)}) is not a text; patterns are strings. Ignored it.`, lines[i]);
+  });
+  return patterns;
+}
+
+/** Lines of a list's items in JSON text: the items are found in order after the key. */
+function jsonListLines(text: string, key: string, list: unknown): (number | undefined)[] {
+  const keyAt = text.indexOf(JSON.stringify(key));
+  if (keyAt < 0) return [];
+  const lineAt = (index: number) => text.slice(0, index).split('\n').length;
+  if (!Array.isArray(list)) return [lineAt(keyAt)];
+  let from = keyAt + key.length + 2;
+  return list.map((item) => {
+    const at = text.indexOf(JSON.stringify(item) ?? String(item), from);
+    if (at < 0) return undefined;
+    from = at + 1;
+    return lineAt(at);
+  });
 }
 
 function jsonErrorLine(text: string, error: Error): number | undefined {

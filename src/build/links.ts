@@ -22,6 +22,8 @@ export interface LinkContext {
   articles: Map<string, LinkTarget>;
   /** Articles left out (hidden, draft), by source path, with the reason. */
   leftOut: Map<string, string>;
+  /** Files (articles or not) that `exclude` patterns leave out, by path, with the reason. */
+  excluded?: Map<string, string>;
   /** Category ids by folder path. */
   categories: Map<string, string>;
   assets: AssetStore;
@@ -74,9 +76,14 @@ export class LinkResolver {
         }
         return { href: articleHref(found.id, section) };
       }
-      const leftOut = this.findLeftOut(target);
+      const leftOut = this.findIn(this.context.leftOut, target);
       if (leftOut) {
-        diagnostics.warn('link-to-left-out', from, `link to "${href}": that article is ${leftOut}, so the link is shown as text.`, line);
+        diagnostics.warn('link-to-left-out', from, `link to "${href}": that article is ${leftOut[0]}, so the link is shown as text.`, line);
+        return { drop: true };
+      }
+      const excluded = this.findIn(this.context.excluded, target);
+      if (excluded) {
+        diagnostics.warn('link-to-excluded', from, `link to "${href}": ${excluded[1]} is ${excluded[0]}, so the link is shown as text.`, line);
         return { drop: true };
       }
       const folder = target.replace(/\/$/, '') === '.' ? '' : target.replace(/\/$/, '');
@@ -84,10 +91,15 @@ export class LinkResolver {
       if (category !== undefined && !/\.(md|markdown)$/i.test(path)) return { href: categoryHref(category) };
     }
 
+    const keep = kind === 'image' ? 'its alt text is shown instead' : 'the link is shown as text';
+    const excludedFile = this.context.excluded?.get(target);
+    if (excludedFile) {
+      diagnostics.warn('link-to-excluded', from, `${kind === 'image' ? 'image' : 'file'} "${href}" (${target}) is ${excludedFile}; ${keep}.`, line);
+      return { drop: true };
+    }
     const file = resolve(this.context.contentDir, target);
     if (!/\.(md|markdown)$/i.test(target) && isFile(file)) return { href: this.context.assets.add(file) };
     const what = kind === 'image' ? 'image' : /\.(md|markdown)$/i.test(path) || !posix.extname(path) ? 'article' : 'file';
-    const keep = kind === 'image' ? 'its alt text is shown instead' : 'the link is shown as text';
     diagnostics.warn(kind === 'image' ? 'missing-image' : 'missing-link', from, `${what} "${href}" not found (looked for ${target}); ${keep}.`, line);
     return { drop: true };
   }
@@ -116,10 +128,11 @@ export class LinkResolver {
     return undefined;
   }
 
-  private findLeftOut(target: string): string | undefined {
-    for (const candidate of this.candidates(target)) {
-      const reason = this.context.leftOut.get(candidate);
-      if (reason) return reason;
+  /** The reason an article the link means is not in the bundle, and its path. */
+  private findIn(reasons: Map<string, string> | undefined, target: string): [reason: string, path: string] | undefined {
+    for (const candidate of reasons ? this.candidates(target) : []) {
+      const reason = reasons!.get(candidate);
+      if (reason) return [reason, candidate];
     }
     return undefined;
   }
