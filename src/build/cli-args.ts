@@ -1,4 +1,6 @@
 /** Command-line arguments of `kb-elements`. */
+import { globProblem } from './glob';
+
 export const USAGE = `Usage: kb-elements build <content-dir> --out <dir> [options]
 
 Builds a folder of Markdown articles into a knowledge-base bundle (kb.json, body files, assets).
@@ -11,6 +13,9 @@ Options:
   --strict            warnings count as errors (exit code 1)
   --watch, -w         rebuild when the content changes
   --base-url <url>    base URL for the bundle's assets and body files (overrides kb.config)
+  --exclude <glob>    leave out files or folders that are not articles, e.g. 'drafts/**',
+                      'README.md', '**/_template*.md' (relative to <content-dir>; quote it;
+                      repeat for more; added to kb.config's "exclude")
   --verbose           also list notes (drafts left out, files not used) and every message
   --quiet, -q         print only errors and warnings
   --help, -h          show this help
@@ -29,6 +34,8 @@ export interface CliOptions {
   verbose: boolean;
   quiet: boolean;
   baseUrl?: string;
+  /** `--exclude` patterns, in the order given. */
+  exclude: string[];
 }
 
 export class UsageError extends Error {
@@ -36,7 +43,7 @@ export class UsageError extends Error {
 }
 
 export function parseArgs(argv: string[]): CliOptions {
-  const options: CliOptions = { command: 'build', contentDir: '', outDir: '', split: 'auto', strict: false, watch: false, verbose: false, quiet: false };
+  const options: CliOptions = { command: 'build', contentDir: '', outDir: '', split: 'auto', strict: false, watch: false, verbose: false, quiet: false, exclude: [] };
   const positional: string[] = [];
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
@@ -79,6 +86,13 @@ export function parseArgs(argv: string[]): CliOptions {
       case '--base-url':
         options.baseUrl = value();
         break;
+      case '--exclude': {
+        const pattern = value();
+        const problem = globProblem(pattern);
+        if (problem) throw new UsageError(`--exclude "${pattern}" ${problem}`);
+        options.exclude.push(pattern);
+        break;
+      }
       default:
         if (arg.startsWith('-') && arg !== '-') throw new UsageError(`unknown option ${flag}`);
         positional.push(arg);
@@ -88,7 +102,11 @@ export function parseArgs(argv: string[]): CliOptions {
   if (command === undefined) throw new UsageError('missing command: kb-elements build <content-dir> --out <dir>');
   if (command !== 'build') throw new UsageError(`unknown command "${command}" (the command is "build")`);
   if (!contentDir) throw new UsageError('missing <content-dir>');
-  if (rest.length) throw new UsageError(`unexpected argument "${rest[0]}"`);
+  if (rest.length) {
+    // `--exclude drafts/*` unquoted: the shell passed the matching files instead of the pattern.
+    const hint = options.exclude.length ? ` (quote --exclude patterns, or the shell replaces them with the files they match: --exclude 'drafts/**')` : '';
+    throw new UsageError(`unexpected argument "${rest[0]}"${hint}`);
+  }
   if (!options.outDir) throw new UsageError('missing --out <dir>');
   return { ...options, contentDir };
 }

@@ -7,6 +7,7 @@ import { buildBundle, type BuildResult } from './build-bundle';
 import { BuildCache } from './build-cache';
 import { parseArgs, USAGE, UsageError, type CliOptions } from './cli-args';
 import { ContentFolderError } from './collect';
+import type { ExcludeRules } from './exclude';
 import { diagnosticLines, githubAnnotations, summaryLines } from './report';
 
 /** Builds at least this many Markdown files show progress. */
@@ -47,12 +48,12 @@ export async function main(argv: string[], io: CliIo = processIo): Promise<numbe
     return 0;
   }
   const cache = options.watch ? new BuildCache() : undefined;
-  const code = await buildOnce(options, io, cache);
+  const { code, result } = await buildOnce(options, io, cache);
   if (!options.watch || code === 2) return code;
-  return watchAndRebuild(options, io, cache);
+  return watchAndRebuild(options, io, cache, result?.collected.exclude);
 }
 
-async function buildOnce(options: CliOptions, io: CliIo, cache?: BuildCache): Promise<number> {
+async function buildOnce(options: CliOptions, io: CliIo, cache?: BuildCache): Promise<{ code: number; result?: BuildResult }> {
   const contentLabel = label(options.contentDir);
   const outLabel = label(options.outDir);
   let lastStep = -1;
@@ -66,16 +67,17 @@ async function buildOnce(options: CliOptions, io: CliIo, cache?: BuildCache): Pr
   };
   let result: BuildResult;
   try {
-    result = await buildBundle({ contentDir: options.contentDir, outDir: options.outDir, split: options.split, strict: options.strict, baseUrl: options.baseUrl, onProgress, cache });
+    const { contentDir, outDir, split, strict, baseUrl, exclude } = options;
+    result = await buildBundle({ contentDir, outDir, split, strict, baseUrl, exclude, excludeOrigin: '--exclude', onProgress, cache });
   } catch (error) {
     if (error instanceof ContentFolderError) {
       io.err(`kb-elements: ${error.message}`);
-      return 2;
+      return { code: 2 };
     }
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'EACCES' || code === 'EROFS' || code === 'ENOTDIR' || code === 'EEXIST' || code === 'ENOSPC') {
       io.err(`kb-elements: cannot write ${outLabel}: ${(error as Error).message}`);
-      return 2;
+      return { code: 2 };
     }
     throw error;
   }
@@ -85,9 +87,9 @@ async function buildOnce(options: CliOptions, io: CliIo, cache?: BuildCache): Pr
   if (!result.ok) {
     const why = result.stats.errors ? `${result.stats.errors} error(s)` : `${result.stats.warnings} warning(s) with --strict`;
     io.err(`kb-elements: build failed: ${why} (the bundle was written, but fix these before publishing)`);
-    return 1;
+    return { code: 1, result };
   }
-  return 0;
+  return { code: 0, result };
 }
 
 /** A path as the user will recognise it: relative below the working folder, absolute elsewhere. */
@@ -97,7 +99,8 @@ function label(path: string): string {
   return shown === '' ? '.' : shown.startsWith('..') ? absolute : shown;
 }
 
-function watchAndRebuild(options: CliOptions, io: CliIo, cache?: BuildCache): Promise<number> {
+/** `exclude`: the patterns of the last build (kb.config's may change); changes to what they match are not rebuilt. */
+function watchAndRebuild(options: CliOptions, io: CliIo, cache?: BuildCache, exclude?: ExcludeRules): Promise<number> {
   const content = resolve(options.contentDir);
   const out = resolve(options.outDir) + sep;
   io.out(`watching ${label(content)} for changes (Ctrl+C to stop)`);
@@ -105,11 +108,12 @@ function watchAndRebuild(options: CliOptions, io: CliIo, cache?: BuildCache): Pr
   let running = Promise.resolve();
   const watcher = watch(content, { recursive: true }, (_event, file) => {
     if (file && resolve(content, file.toString()).startsWith(out)) return;
+    if (file && exclude?.ignoresChange(file.toString().split(sep).join('/'))) return;
     clearTimeout(timer);
     timer = setTimeout(() => {
       running = running.then(async () => {
         io.out(`\nchange in ${file ?? 'content'}: rebuilding`);
-        await buildOnce(options, io, cache);
+        exclude = (await buildOnce(options, io, cache)).result?.collected.exclude ?? exclude;
       });
     }, 100);
   });

@@ -3,6 +3,7 @@
  * folders in the content folder that are not content. A pattern that matches a folder leaves
  * out everything in it. Patterns are globs (./glob), relative to the content folder.
  */
+import { CONFIG_FILES } from './content-tree';
 import type { DiagnosticList } from './diagnostics';
 import { globProblem, globToRegExp, normalizeGlob } from './glob';
 
@@ -70,6 +71,11 @@ export class ExcludeRules {
       if (found) return found;
     }
     return undefined;
+  }
+
+  /** A change to this file (relative, `/`-separated) cannot change the bundle. kb.config always can. */
+  ignoresChange(path: string): boolean {
+    return !CONFIG_FILES.includes(path) && this.match(path) !== undefined;
   }
 
   /** A note for each pattern that left files out, a warning for each that matched nothing. */

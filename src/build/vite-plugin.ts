@@ -8,11 +8,12 @@
  *   host's JavaScript (`KnowledgeBase.from(bundle, { baseUrl: bundleUrl })`).
  * Options are documented in docs/content-format.md ("Vite plugin").
  */
-import { isAbsolute, resolve } from 'node:path';
+import { isAbsolute, relative, resolve, sep } from 'node:path';
 import type { Plugin, ResolvedConfig, ViteDevServer } from 'vite';
 import { BUNDLE_FILE, createBundle, type BuildResult } from './build-bundle';
 import { BuildCache } from './build-cache';
 import { ContentFolderError } from './collect';
+import { excludeOptionProblem, type ExcludeRules } from './exclude';
 import { diagnosticLines, summaryLines } from './report';
 
 export interface KbVitePluginOptions {
@@ -26,6 +27,8 @@ export interface KbVitePluginOptions {
   strict?: boolean;
   /** Base URL for the bundle's assets and body files (overrides kb.config's `baseUrl`). */
   baseUrl?: string;
+  /** Glob patterns (relative to `content`) of files and folders that are not articles; added to kb.config's `exclude`. */
+  exclude?: string[];
 }
 
 export const VIRTUAL_BUNDLE = 'virtual:kb-elements/bundle';
@@ -40,18 +43,28 @@ export function kbElements(options: KbVitePluginOptions): Plugin {
   if (!options || typeof options.content !== 'string' || !options.content) {
     throw new Error('kbElements(): the "content" option (the folder of Markdown articles) is required');
   }
+  const excludeProblem = excludeOptionProblem(options.exclude, 'the "exclude" option');
+  if (excludeProblem) throw new Error(`kbElements(): ${excludeProblem}`);
   const base = `${(options.base ?? 'help/').replace(/^\/+|\/+$/g, '')}/`.replace(/^\/$/, '');
   let config: ResolvedConfig;
   let contentDir = '';
   let current: Promise<BuildResult> | undefined;
+  /** The last build's patterns (kb.config's may change): a change to a file they match needs no rebuild. */
+  let exclude: ExcludeRules | undefined;
   const cache = new BuildCache();
 
   const publicPath = () => `${config.base.endsWith('/') ? config.base : `${config.base}/`}${base}`;
   const build = () =>
-    (current = createBundle({ contentDir, split: options.split ?? 'auto', strict: options.strict, baseUrl: options.baseUrl, cache }).then((result) => {
+    (current = createBundle({ contentDir, split: options.split ?? 'auto', strict: options.strict, baseUrl: options.baseUrl, exclude: options.exclude, excludeOrigin: 'the Vite plugin\'s "exclude" option', cache }).then((result) => {
+      exclude = result.collected.exclude;
       report(result);
       return result;
     }));
+  /** The content folder, or a file in it whose change can change the bundle. */
+  const isContent = (file: string) => {
+    const path = relative(contentDir, resolve(file));
+    return path !== '..' && !path.startsWith(`..${sep}`) && !isAbsolute(path) && !exclude?.ignoresChange(path.split(sep).join('/'));
+  };
   const report = (result: BuildResult) => {
     for (const line of diagnosticLines(result.diagnostics, { contentLabel: options.content })) config.logger.warn(`[kb-elements] ${line}`);
     const notes = result.stats.infos ? [`${result.stats.infos} note(s): ${result.diagnostics.filter((d) => d.severity === 'info').map((d) => `${d.file} (${d.message})`).join('; ')}`] : [];
@@ -94,7 +107,7 @@ export function kbElements(options: KbVitePluginOptions): Plugin {
       server.watcher.add(contentDir);
       let timer: NodeJS.Timeout | undefined;
       const onChange = (file: string) => {
-        if (!resolve(file).startsWith(contentDir)) return;
+        if (!isContent(file)) return;
         clearTimeout(timer);
         timer = setTimeout(() => void rebuild(server, file), 50);
       };
@@ -129,7 +142,7 @@ export function kbElements(options: KbVitePluginOptions): Plugin {
 
     watchChange(id) {
       // `vite build --watch`: content changed, so the next build reads it again.
-      if (config.command === 'build' && resolve(id).startsWith(contentDir)) current = undefined;
+      if (config.command === 'build' && isContent(id)) current = undefined;
     },
 
     resolveId(id) {

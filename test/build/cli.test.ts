@@ -109,6 +109,85 @@ describe('kb-elements build (CLI)', () => {
   });
 });
 
+describe('kb-elements build --exclude', () => {
+  const content = () =>
+    tempContent({
+      'kb.config.json': '{ "exclude": ["README.md"] }',
+      'README.md': '# How to write\n',
+      'guide/a.md': '# A\n\nSee [the draft](../drafts/b.md).\n',
+      'drafts/b.md': '# B\n',
+      'guide/a.draft.md': '# A, next version\n',
+    });
+
+  it('parses repeated --exclude (and --exclude=), in order', async () => {
+    const { parseArgs } = await import('../../src/build/cli-args');
+    assert.deepEqual(parseArgs(['build', 'c', '--out', 'o', '--exclude', 'drafts/**', '--exclude=**/*.draft.md']).exclude, ['drafts/**', '**/*.draft.md']);
+    assert.deepEqual(parseArgs(['build', 'c', '--out', 'o']).exclude, []);
+  });
+
+  it('adds the flags\' patterns to kb.config\'s, and reports the link to the excluded article', async () => {
+    const out = tempDir();
+    const result = await runHere('build', content(), '--out', out, '--exclude', 'drafts/**', '--exclude', '**/*.draft.md', '--verbose');
+    assert.equal(result.status, 0, result.stderr);
+    const bundle = JSON.parse(readFileSync(join(out, 'kb.json'), 'utf8'));
+    assert.deepEqual(bundle.articles.map((a: { id: string }) => a.id), ['guide-a']);
+    assert.match(result.stderr, /guide\/a\.md:3: warning: link to "\.\.\/drafts\/b\.md": drafts\/b\.md is excluded by "drafts\/\*\*" \(--exclude\), so the link is shown as text/);
+    assert.match(result.stderr, /kb\.config\.json:1: info: exclude pattern "README\.md" \(kb\.config\.json\) left out 1 file/);
+    assert.match(result.stdout, /^1 article, 1 category, 0 errors, 1 warning$/m);
+  });
+
+  it('warns about a flag that matches nothing (a warning, so --strict fails)', async () => {
+    const result = await runHere('build', content(), '--out', tempDir(), '--exclude', 'draft/**', '--strict', '--quiet');
+    assert.equal(result.status, 1);
+    assert.match(result.stderr, /: warning: exclude pattern "draft\/\*\*" \(--exclude\) matches no file/);
+  });
+
+  it('rejects a bad pattern as wrong usage, and hints at quoting when the shell expanded one', async () => {
+    const bad: [string, RegExp][] = [
+      ['/abs/**', /--exclude "\/abs\/\*\*" is an absolute path/],
+      ['../x', /--exclude "\.\.\/x" goes outside the content folder/],
+      ['', /--exclude "" is empty/],
+    ];
+    for (const [pattern, message] of bad) {
+      const result = await runHere('build', 'c', '--out', 'o', `--exclude=${pattern}`);
+      assert.equal(result.status, 2, pattern);
+      assert.match(result.stderr, message);
+    }
+    const expanded = await runHere('build', 'c', '--exclude', 'c/drafts/a.md', 'c/drafts/b.md', '--out', 'o');
+    assert.equal(expanded.status, 2);
+    assert.match(expanded.stderr, /unexpected argument "c\/drafts\/b\.md" \(quote --exclude patterns/);
+    assert.match((await runHere('--help')).stdout, /--exclude <glob>/);
+  });
+
+  it('--watch skips changes to excluded files, and follows a change of kb.config\'s exclude', async () => {
+    const dir = content();
+    const out = tempDir();
+    const child = spawn(process.execPath, [...CLI, 'build', dir, '--out', out, '--watch', '--exclude', 'drafts/**'], { cwd: projectRoot, env });
+    let stdout = '';
+    child.stdout.on('data', (chunk) => (stdout += chunk));
+    const waitFor = async (check: () => boolean, what: string) => {
+      for (let i = 0; i < 100 && !check(); i++) await new Promise((r) => setTimeout(r, 100));
+      assert.ok(check(), `${what}; output so far:\n${stdout}`);
+    };
+    const articles = () => JSON.parse(readFileSync(join(out, 'kb.json'), 'utf8')).articles.map((a: { title: string }) => a.title).sort();
+    try {
+      await waitFor(() => stdout.includes('watching'), 'watching');
+      writeFileSync(join(dir, 'README.md'), '# How to write, edited\n');
+      writeFileSync(join(dir, 'drafts/b.md'), '# B, edited\n');
+      await new Promise((r) => setTimeout(r, 400));
+      assert.doesNotMatch(stdout, /rebuilding/);
+      writeFileSync(join(dir, 'kb.config.json'), '{ "exclude": [] }');
+      await waitFor(() => articles().includes('How to write, edited'), 'rebuilt with README.md');
+      assert.match(stdout, /change in kb\.config\.json: rebuilding/);
+      assert.deepEqual(articles(), ['A', 'A, next version', 'How to write, edited'], '--exclude still applies');
+      writeFileSync(join(dir, 'README.md'), '# How to write, again\n');
+      await waitFor(() => articles().includes('How to write, again'), 'README.md is content now');
+    } finally {
+      child.kill('SIGINT');
+    }
+  });
+});
+
 describe('kb-elements build (in process)', () => {
   it('shows progress on large builds', async () => {
     const { main } = await import('../../src/build/cli');
