@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
-import { build, createServer, type InlineConfig } from 'vite';
+import { build, createLogger, createServer, type InlineConfig } from 'vite';
 import kbElementsDefault, { kbElements } from '../../src/build/vite-plugin';
 import { fixture, tempContent, tempDir } from './helpers';
 
@@ -19,6 +19,53 @@ describe('Vite plugin', () => {
   it('is the default export and the named export', () => {
     assert.equal(kbElementsDefault, kbElements);
     assert.throws(() => kbElements({} as never), /"content" option/);
+  });
+
+  it('checks the exclude option', () => {
+    assert.throws(() => kbElements({ content: 'c', exclude: 'drafts/**' as never }), /kbElements\(\): the "exclude" option must be a list of glob patterns/);
+    assert.throws(() => kbElements({ content: 'c', exclude: [3 as never] }), /kbElements\(\): the "exclude" option: 3 is not a text/);
+    assert.throws(() => kbElements({ content: 'c', exclude: ['ok/**', '/abs/**'] }), /kbElements\(\): the "exclude" option pattern "\/abs\/\*\*" is an absolute path/);
+    assert.throws(() => kbElements({ content: 'c', exclude: ['../up'] }), /goes outside the content folder/);
+    assert.doesNotThrow(() => kbElements({ content: 'c', exclude: ['drafts/**', 'README.md'] }));
+  });
+
+  it('vite build leaves out what exclude matches, added to kb.config\'s', async () => {
+    const content = tempContent({ 'kb.config.yaml': 'exclude: [README.md]\n', 'README.md': '# Readme\n', 'a.md': '# A\n', 'drafts/b.md': '# B\n', 'drafts/b.png': 'png' });
+    const outDir = tempDir();
+    await build({ ...quiet, root: site(), build: { outDir }, plugins: [kbElements({ content, exclude: ['drafts/'] })] });
+    const bundle = JSON.parse(readFileSync(join(outDir, 'help/kb.json'), 'utf8'));
+    assert.deepEqual(bundle.articles.map((a: { id: string }) => a.id), ['a']);
+    assert.ok(!existsSync(join(outDir, 'help/assets')));
+  });
+
+  it('vite dev does not rebuild for excluded files, and follows kb.config\'s exclude', async () => {
+    const content = tempContent({ 'kb.config.json': '{ "exclude": ["notes/**"] }', 'a.md': '# A\n', 'notes/n.md': '# Note\n', 'drafts/d.md': '# Draft\n' });
+    const logs: string[] = [];
+    const customLogger = { ...createLogger('silent'), info: (message: string) => logs.push(message), warn: () => {} };
+    const server = await createServer({ configFile: false, customLogger, root: site(), server: { port: 0, host: '127.0.0.1' }, plugins: [kbElements({ content, exclude: ['drafts/**'] })] });
+    await server.listen();
+    const titles = async () => ((await (await fetch(new URL('help/kb.json', server.resolvedUrls!.local[0]))).json()).articles as { title: string }[]).map((a) => a.title).sort();
+    const rebuilds = () => logs.filter((l) => l.includes('changed: rebuilding'));
+    const until = async (check: () => boolean | Promise<boolean>) => {
+      for (let i = 0; i < 50 && !(await check()); i++) await new Promise((r) => setTimeout(r, 100));
+    };
+    try {
+      assert.deepEqual(await titles(), ['A']);
+      writeFileSync(join(content, 'notes/n.md'), '# Note, edited\n');
+      writeFileSync(join(content, 'drafts/d.md'), '# Draft, edited\n');
+      await new Promise((r) => setTimeout(r, 400));
+      assert.deepEqual(rebuilds(), []);
+      writeFileSync(join(content, 'kb.config.json'), '{ "exclude": [] }');
+      await until(async () => (await titles()).length === 2);
+      assert.deepEqual(await titles(), ['A', 'Note, edited'], 'the option still excludes drafts/');
+      assert.match(rebuilds().join('\n'), /kb\.config\.json changed/);
+      writeFileSync(join(content, 'notes/n.md'), '# Note, again\n');
+      await until(async () => (await titles()).includes('Note, again'));
+      assert.deepEqual(await titles(), ['A', 'Note, again']);
+      assert.ok(!rebuilds().some((l) => l.includes('drafts')), rebuilds().join('\n'));
+    } finally {
+      await server.close();
+    }
   });
 
   it('vite build emits the bundle files and the virtual module carries the bundle', async () => {
