@@ -129,11 +129,33 @@ function list<T>(value: unknown, path: string, item: (v: Record<string, unknown>
   return value.map((v, i) => (isObject(v) ? item(v, `${path}[${i}]`) : fail(`${path}[${i}]`, 'an object', v)));
 }
 
-function record(value: unknown, path: string): Record<string, string> | undefined {
+function recordHead(value: unknown, path: string): Record<string, unknown> | undefined {
   if (value === undefined || value === null) return undefined;
-  if (!isObject(value)) return fail(path, 'an object of strings', value);
-  for (const [k, v] of Object.entries(value)) if (typeof v !== 'string') fail(`${path}[${JSON.stringify(k)}]`, 'a string', v);
-  return value as Record<string, string>;
+  return isObject(value) ? value : fail(path, 'an object of strings', value);
+}
+
+function recordEntry(value: Record<string, unknown>, key: string, path: string): void {
+  if (typeof value[key] !== 'string') fail(`${path}[${JSON.stringify(key)}]`, 'a string', value[key]);
+}
+
+function record(value: unknown, path: string): Record<string, string> | undefined {
+  const r = recordHead(value, path);
+  if (r) for (const key of Object.keys(r)) recordEntry(r, key, path);
+  return r as Record<string, string> | undefined;
+}
+
+async function recordAsync(value: unknown, path: string): Promise<Record<string, string> | undefined> {
+  const r = recordHead(value, path);
+  if (r) {
+    const keys = Object.keys(r);
+    await timeSliced(keys.length, (i) => recordEntry(r, keys[i]!, path));
+  }
+  return r as Record<string, string> | undefined;
+}
+
+function uniqueId(ids: Set<string>, a: ArticleMeta, i: number): void {
+  if (ids.has(a.id)) throw new KbError('format', `Invalid knowledge-base bundle: articles[${i}].id "${a.id}" is used twice`);
+  ids.add(a.id);
 }
 
 function withOptional<T extends object>(base: T, extra: Record<string, unknown>): T {
@@ -182,7 +204,10 @@ function category(c: Record<string, unknown>, path: string): Category {
  */
 export function validateBundle(value: unknown): KbBundle {
   const v = checkHead(value);
-  return assembleValid(v, list(v.articles, 'articles', article));
+  const articles = list(v.articles, 'articles', article);
+  const ids = new Set<string>();
+  articles.forEach((a, i) => uniqueId(ids, a, i));
+  return assembleValid(v, articles, record(v.bodies, 'bodies'), record(v.bodyFiles, 'bodyFiles'));
 }
 
 /** `validateBundle` in slices of a few milliseconds (10,000 articles take longer than one frame). */
@@ -191,11 +216,13 @@ export async function validateBundleAsync(value: unknown): Promise<KbBundle> {
   if (!Array.isArray(v.articles)) return fail('articles', 'an array', v.articles);
   const input = v.articles as unknown[];
   const articles: ArticleMeta[] = new Array(input.length);
+  const ids = new Set<string>();
   await timeSliced(input.length, (i) => {
     const a = input[i];
     articles[i] = isObject(a) ? article(a, `articles[${i}]`) : fail(`articles[${i}]`, 'an object', a);
+    uniqueId(ids, articles[i], i);
   });
-  return assembleValid(v, articles);
+  return assembleValid(v, articles, await recordAsync(v.bodies, 'bodies'), await recordAsync(v.bodyFiles, 'bodyFiles'));
 }
 
 function checkHead(value: unknown): Record<string, unknown> {
@@ -211,21 +238,15 @@ function checkHead(value: unknown): Record<string, unknown> {
   return value;
 }
 
-function assembleValid(value: Record<string, unknown>, articles: ArticleMeta[]): KbBundle {
+/** The bundle from checked articles and body records; checks the rest. */
+function assembleValid(value: Record<string, unknown>, articles: ArticleMeta[], bodies: Record<string, string> | undefined, bodyFiles: Record<string, string> | undefined): KbBundle {
   const metaIn = isObject(value.meta) ? value.meta : fail('meta', 'an object', value.meta);
   const categories = list(value.categories ?? [], 'categories', category);
   const meta: KnowledgeBaseMeta = withOptional(
     { title: str(metaIn, 'title', 'meta', ''), locale: str(metaIn, 'locale', 'meta', 'en'), articleCount: articles.length, categoryCount: categories.length },
     { baseUrl: optStr(metaIn, 'baseUrl', 'meta') },
   );
-  const ids = new Set<string>();
-  articles.forEach((a, i) => {
-    if (ids.has(a.id)) throw new KbError('format', `Invalid knowledge-base bundle: articles[${i}].id "${a.id}" is used twice`);
-    ids.add(a.id);
-  });
   if (!isObject(value.search)) return fail('search', 'an object (the search index)', value.search);
-  const bodies = record(value.bodies, 'bodies');
-  const bodyFiles = record(value.bodyFiles, 'bodyFiles');
   const bundle: KbBundle = { format: BUNDLE_FORMAT, version: BUNDLE_VERSION, meta, categories, articles, search: value.search as unknown as SerializedSearchIndex };
   if (bodies) bundle.bodies = bodies;
   if (bodyFiles) bundle.bodyFiles = bodyFiles;

@@ -2,7 +2,7 @@
 import type { Article, ArticleMeta, Category, KnowledgeBaseMeta, SearchHit, SearchOptions } from './types';
 import { validateBundle, validateBundleAsync, type KbBundle } from './bundle-format';
 import { KbError } from './errors';
-import { parseJsonSliced } from './json-sliced';
+import { parseJsonChunks } from './json-sliced';
 import { contextMatch } from './context-match';
 import { sectionTexts } from './html-text';
 import { parseQuery } from './search/query';
@@ -26,7 +26,6 @@ export interface LoadOptions extends KnowledgeBaseOptions {
 }
 
 const DEFAULT_LIMIT = 10;
-const SLICED_PARSE_CHARS = 256 * 1024;
 
 export class KnowledgeBase {
   readonly meta: KnowledgeBaseMeta;
@@ -71,14 +70,7 @@ export class KnowledgeBase {
   /** Fetches `kb.json` and loads it with `fromAsync`. Throws `KbError` (`network`, `http`, `timeout`, `format`, `version`). */
   static async load(url: string | URL, options: LoadOptions = {}): Promise<KnowledgeBase> {
     const href = resolveUrl(url);
-    const text = await fetchWithTimeout(href, options, readText);
-    let json: unknown;
-    try {
-      // A large bundle is parsed in slices, so the page never stalls on it.
-      json = text.length > SLICED_PARSE_CHARS ? await parseJsonSliced(text) : JSON.parse(text);
-    } catch (cause) {
-      throw new KbError('format', `The knowledge base at ${href} is not valid JSON`, { url: href, cause });
-    }
+    const json = await fetchWithTimeout(href, options, (response) => readJson(response, href));
     return KnowledgeBase.fromAsync(json, { ...options, baseUrl: options.baseUrl ?? href });
   }
 
@@ -304,19 +296,26 @@ export class KnowledgeBase {
   }
 }
 
-/** The response body as text, decoded chunk by chunk as it arrives (no single long decoding task). */
-async function readText(response: Response): Promise<string> {
-  if (!response.body || typeof TextDecoder !== 'function') return response.text();
-  const reader = response.body.getReader();
-  const decoder = new TextDecoder();
-  const parts: string[] = [];
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    parts.push(decoder.decode(value, { stream: true }));
+/**
+ * The response body parsed as JSON while it arrives, decoded and parsed a slice at a time
+ * (a 10,000-article bundle as one string or one `JSON.parse` would be a long task).
+ */
+async function readJson(response: Response, url: string): Promise<unknown> {
+  const reader = response.body?.getReader();
+  let bytes: Uint8Array | undefined = reader ? undefined : new Uint8Array(await response.arrayBuffer());
+  const next = async () => {
+    if (reader) return (await reader.read()).value;
+    const out = bytes;
+    bytes = undefined;
+    return out;
+  };
+  try {
+    return await parseJsonChunks(next);
+  } catch (cause) {
+    if (!(cause instanceof SyntaxError)) throw cause;
+    reader?.cancel().catch(() => undefined);
+    throw new KbError('format', `The knowledge base at ${url} is not valid JSON`, { url, cause });
   }
-  parts.push(decoder.decode());
-  return parts.join('');
 }
 
 function byOrderThenTitle(a: { order?: number; title: string }, b: { order?: number; title: string }): number {

@@ -1,5 +1,13 @@
-/** Gives the event loop a turn, so that long work runs as short tasks (no 4 ms timer clamp). */
-export function yieldToEventLoop(): Promise<void> {
+/** Long work as short tasks: giving the event loop a turn between steps, within a time budget. */
+
+/** How long our code runs before it gives the event loop a turn (well under a 50 ms long task, GC included). */
+const BUDGET_MS = 8;
+
+/** When our code last got the event loop back from a yield: one clock for all sliced work, so consecutive steps share a budget. */
+let resumedAt = Number.NEGATIVE_INFINITY;
+
+/** A new task (no 4 ms timer clamp): `scheduler.yield()`, `setImmediate`, a MessageChannel message, or a timer. */
+function nextTask(): Promise<void> {
   const g = globalThis as unknown as {
     scheduler?: { yield?: () => Promise<void> };
     setImmediate?: (fn: () => void) => unknown;
@@ -19,14 +27,26 @@ export function yieldToEventLoop(): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, 0));
 }
 
-/** Runs `step(i)` for i in [0, n), yielding whenever a slice has run for `budgetMs`. */
-export async function timeSliced(n: number, step: (i: number) => void, budgetMs = 8): Promise<void> {
-  let sliceStart = performance.now();
+/** Gives the event loop a turn, so that long work runs as short tasks. */
+export async function yieldToEventLoop(): Promise<void> {
+  await nextTask();
+  resumedAt = performance.now();
+}
+
+/** Whether our code has run for `budgetMs` since it last gave the event loop a turn. */
+export function sliceDue(budgetMs = BUDGET_MS): boolean {
+  return performance.now() - resumedAt > budgetMs;
+}
+
+/** Gives the event loop a turn if the current slice has used its budget. */
+export async function yieldIfDue(budgetMs = BUDGET_MS): Promise<void> {
+  if (sliceDue(budgetMs)) await yieldToEventLoop();
+}
+
+/** Runs `step(i)` for i in [0, n), giving the event loop a turn whenever a slice has used its budget. */
+export async function timeSliced(n: number, step: (i: number) => void, budgetMs = BUDGET_MS): Promise<void> {
   for (let i = 0; i < n; i++) {
     step(i);
-    if ((i & 31) === 31 && performance.now() - sliceStart > budgetMs) {
-      await yieldToEventLoop();
-      sliceStart = performance.now();
-    }
+    if ((i & 31) === 31 && sliceDue(budgetMs)) await yieldToEventLoop();
   }
 }

@@ -145,6 +145,51 @@ test('load() fetches, resolves body files against the bundle URL, and reports fa
   await assert.rejects(pending, /user left/);
 });
 
+test('fromAsync() rejects a bad bundle with the same KbError as from()', async () => {
+  const cases: [(b: ReturnType<typeof bundle>) => void, RegExp][] = [
+    [(b) => (b.articles[1].id = b.articles[0].id), /articles\[1\]\.id "[^"]+" is used twice/],
+    [(b) => (b.articles[2].title = 42), /articles\[2\]\.title must be a string/],
+    [(b) => (b.bodies = { [b.articles[0].id]: 7 }), /bodies\["[^"]+"\] must be a string \(got number\)/],
+    [(b) => (b.bodyFiles = []), /bodyFiles must be an object of strings/],
+    [(b) => (b.search = null), /search must be an object/],
+  ];
+  for (const [spoil, message] of cases) {
+    const b = bundle();
+    spoil(b);
+    const isIt = (e: unknown) => e instanceof KbError && e.kind === 'format' && message.test(e.message);
+    assert.throws(() => KnowledgeBase.from(b), isIt);
+    await assert.rejects(KnowledgeBase.fromAsync(b), isIt);
+  }
+});
+
+test('load() reads a body that arrives in small chunks, characters cut between them, and stops at the first malformed one', async () => {
+  const b = bundleOf([article({ id: 'ü', title: 'Grüße 文 🙂', excerpt: 'é'.repeat(3000) }), ...SKYHOST], { split: true });
+  const bytes = new TextEncoder().encode(JSON.stringify(b));
+  let cancelled = false;
+  const streamed = (body: Uint8Array) =>
+    (async () => {
+      let at = 0;
+      const stream = new ReadableStream<Uint8Array>({
+        pull(controller) {
+          if (at >= body.length) return controller.close();
+          controller.enqueue(body.slice(at, at + 333));
+          at += 333;
+        },
+        cancel() {
+          cancelled = true;
+        },
+      });
+      return new Response(stream);
+    }) as unknown as typeof fetch;
+  const kb = await KnowledgeBase.load('http://kb.invalid/kb.json', { fetch: streamed(bytes) });
+  assert.deepEqual(kb.articles(), KnowledgeBase.from(JSON.parse(JSON.stringify(b))).articles());
+  assert.equal(kb.search('grüße')[0]?.article.id, 'ü');
+  const text = JSON.stringify(b);
+  const broken = new TextEncoder().encode(`${text.slice(0, text.indexOf(',"title"'))}}${text.slice(text.indexOf(',"title"') + 1)}`);
+  await assert.rejects(KnowledgeBase.load('http://kb.invalid/kb.json', { fetch: streamed(broken) }), (e: unknown) => e instanceof KbError && e.kind === 'format' && e.cause instanceof SyntaxError);
+  assert.ok(cancelled, 'the rest of a malformed body is not downloaded');
+});
+
 test('serializeBundle() leaves out default article fields, and a reader gets them back', () => {
   const original = bundle();
   const text = serializeBundle(original);
