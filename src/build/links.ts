@@ -89,6 +89,11 @@ export class LinkResolver {
       const folder = target.replace(/\/$/, '') === '.' ? '' : target.replace(/\/$/, '');
       const category = this.context.categories.get(folder);
       if (category !== undefined && !/\.(md|markdown)$/i.test(path)) return { href: categoryHref(category) };
+      const inFolder = folder && category === undefined ? [...(this.context.excluded ?? [])].find(([file]) => file.startsWith(`${folder}/`)) : undefined;
+      if (inFolder && !/\.(md|markdown)$/i.test(path)) {
+        diagnostics.warn('link-to-excluded', from, `link to "${href}": the folder ${folder} has no category, its files are ${inFolder[1]}; the link is shown as text.`, line);
+        return { drop: true };
+      }
     }
 
     const keep = kind === 'image' ? 'its alt text is shown instead' : 'the link is shown as text';

@@ -13,7 +13,7 @@ function content(config: Record<string, string> = {}) {
     '_template.md': '# Title\n\nText.\n',
     'guide/_template-faq.md': '# Question\n',
     'guide/_category.md': '---\ntitle: Guide\n---\n',
-    'guide/start.md': '# Start\n\nSee [the new one](../drafts/new.md#setup), the [readme](../README.md) and ![shot](../drafts/shot.png).\n',
+    'guide/start.md': '# Start\n\nSee [the new one](../drafts/new.md#setup), the [readme](../README.md) and ![shot](../drafts/shot.png).\n\n[All drafts](../drafts/)\n',
     'guide/setup.draft.md': '# Setup, not ready\n',
     'drafts/_category.md': '---\ntitle: Drafts\n---\nAll drafts.\n',
     'drafts/new.md': '# New\n\n## Setup\n\n![own](own.png)\n',
@@ -49,6 +49,7 @@ describe('exclude', () => {
       'guide/start.md:3 image "../drafts/shot.png" (drafts/shot.png) is excluded by "drafts/" (kb.config.yaml); its alt text is shown instead.',
       'guide/start.md:3 link to "../README.md": README.md is excluded by "README.md" (kb.config.yaml), so the link is shown as text.',
       'guide/start.md:3 link to "../drafts/new.md#setup": drafts/new.md is excluded by "drafts/" (kb.config.yaml), so the link is shown as text.',
+      'guide/start.md:5 link to "../drafts/": the folder drafts has no category, its files are excluded by "drafts/" (kb.config.yaml); the link is shown as text.',
     ]);
     assert.ok(kb.diagnostics.filter((d) => d.code === 'link-to-excluded').every((d) => d.severity === 'warning'));
     const start = kb.articles.find((a) => a.source === 'guide/start.md')!;
