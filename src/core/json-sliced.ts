@@ -10,9 +10,9 @@
 import { yieldIfDue } from './yield';
 
 /** Elements are parsed together until their text reaches this many characters. */
-const BATCH_CHARS = 64 * 1024;
+const BATCH_CHARS = 32 * 1024;
 /** Bytes (or characters) decoded and scanned in one step. */
-const PIECE = 64 * 1024;
+const PIECE = 32 * 1024;
 
 const enum State {
   /** Before the first non-space character. */

@@ -3,6 +3,7 @@ import type { Article, ArticleMeta, Category, KnowledgeBaseMeta, SearchHit, Sear
 import { validateBundle, validateBundleAsync, type KbBundle } from './bundle-format';
 import { KbError } from './errors';
 import { parseJsonChunks } from './json-sliced';
+import { timeSliced } from './yield';
 import { contextMatch } from './context-match';
 import { sectionTexts } from './html-text';
 import { parseQuery } from './search/query';
@@ -32,19 +33,24 @@ export class KnowledgeBase {
   readonly #bundle: KbBundle;
   readonly #index: SearchIndex;
   readonly #options: KnowledgeBaseOptions;
-  readonly #byId = new Map<string, number>();
+  /** Article index by id. */
+  readonly #byId: Map<string, number>;
   readonly #categoryById = new Map<string, Category>();
   readonly #bodies = new Map<string, string>();
   readonly #pendingBodies = new Map<string, Promise<string>>();
   readonly #sectionCache = new Map<number, Map<string, string>>();
   #categoryTree?: Category[];
 
-  private constructor(bundle: KbBundle, index: SearchIndex, options: KnowledgeBaseOptions) {
+  private constructor(bundle: KbBundle, index: SearchIndex, options: KnowledgeBaseOptions, byId?: Map<string, number>) {
     this.#bundle = bundle;
     this.#index = index;
     this.#options = options;
     this.meta = bundle.meta;
-    bundle.articles.forEach((a, i) => this.#byId.set(a.id, i));
+    if (!byId) {
+      byId = new Map();
+      for (let i = 0; i < bundle.articles.length; i++) byId.set(bundle.articles[i]!.id, i);
+    }
+    this.#byId = byId;
     for (const c of bundle.categories) this.#categoryById.set(c.id, c);
     for (const [id, html] of Object.entries(bundle.bodies ?? {})) this.#bodies.set(id, html);
   }
@@ -64,7 +70,10 @@ export class KnowledgeBase {
   /** Like `from`, but loads the search index in slices of a few ms so the page stays responsive. */
   static async fromAsync(bundle: unknown, options: KnowledgeBaseOptions = {}): Promise<KnowledgeBase> {
     const valid = await validateBundleAsync(bundle);
-    return new KnowledgeBase(valid, await loadSearchIndexAsync(valid.search, valid.articles.length), options);
+    const index = await loadSearchIndexAsync(valid.search, valid.articles.length);
+    const byId = new Map<string, number>();
+    await timeSliced(valid.articles.length, (i) => byId.set(valid.articles[i]!.id, i));
+    return new KnowledgeBase(valid, index, options, byId);
   }
 
   /** Fetches `kb.json` and loads it with `fromAsync`. Throws `KbError` (`network`, `http`, `timeout`, `format`, `version`). */

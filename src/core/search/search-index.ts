@@ -1,6 +1,6 @@
 /** The search index in memory: documents, field lengths, sorted terms and their postings. */
 import { KbError } from '../errors';
-import { yieldToEventLoop } from '../yield';
+import { yieldIfDue } from '../yield';
 import { FIELD, FIELDS } from './options';
 import { SEARCH_INDEX_FORMAT, SEARCH_INDEX_VERSION, type SerializedSearchIndex } from './index-format';
 import { TermList } from './term-list';
@@ -26,19 +26,14 @@ export class SearchIndex {
   /** Per term position: its posting, as the serialized string until first used. */
   readonly #postings: (string | Posting)[];
 
-  constructor(parts: { docArticle: Int32Array; docHeading: Int32Array; articleDoc: Int32Array; lengths: Uint32Array[]; terms: string[]; postings: string[] }) {
+  constructor(parts: { docArticle: Int32Array; docHeading: Int32Array; articleDoc: Int32Array; lengths: Uint32Array[]; averageLength: number[]; terms: string[]; postings: string[] }) {
     this.docArticle = parts.docArticle;
     this.docHeading = parts.docHeading;
     this.articleDoc = parts.articleDoc;
     this.lengths = parts.lengths;
+    this.averageLength = parts.averageLength;
     this.terms = new TermList(parts.terms);
     this.#postings = parts.postings;
-    this.averageLength = parts.lengths.map((l) => {
-      let sum = 0;
-      let count = 0;
-      for (const n of l) if (n > 0) (sum += n), count++;
-      return count ? sum / count : 1;
-    });
   }
 
   get docCount(): number {
@@ -119,28 +114,6 @@ export function decodePosting(raw: string): Posting {
   return { df, entries: Int32Array.from(out) };
 }
 
-/** Undoes the front coding of the serialized term list. */
-function decodeTerms(coded: string): string[] {
-  if (!coded) return [];
-  const list = coded.split(' ');
-  let previous = '';
-  for (let i = 0; i < list.length; i++) {
-    const t = list[i]!;
-    const shared = digit(t.charCodeAt(0));
-    previous = shared ? previous.slice(0, shared) + t.slice(1) : t.slice(1);
-    list[i] = previous;
-  }
-  return list;
-}
-
-function parseNumbers(text: string, count: number): Uint32Array {
-  const out = new Uint32Array(count);
-  if (!text) return out;
-  let i = 0;
-  for (const part of text.split(',')) out[i++] = parseInt(part, 36);
-  return out;
-}
-
 function check(index: SerializedSearchIndex, articleCount: number): void {
   const ok =
     index && typeof index === 'object' && index.format === SEARCH_INDEX_FORMAT &&
@@ -154,56 +127,100 @@ function check(index: SerializedSearchIndex, articleCount: number): void {
   if (index.articleCount !== articleCount) throw new KbError('format', `search: the index has ${index.articleCount} articles, the bundle ${articleCount}`);
 }
 
-function documents(index: SerializedSearchIndex, lengths = true) {
-  const perArticle = index.docs ? index.docs.split(' ') : [];
+/** Yielded between steps of loading: the async loader may give the event loop a turn there. */
+const STEP = undefined;
+/** Items handled between two steps. */
+const STEP_ITEMS = 512;
+
+/** `text ? text.split(separator) : []`, a step every few hundred parts. */
+function* split(text: string, separator: string): Generator<undefined, string[]> {
+  const parts: string[] = [];
+  if (!text) return parts;
+  for (let at = 0; ; ) {
+    const end = text.indexOf(separator, at);
+    if (end < 0) {
+      parts.push(text.slice(at));
+      return parts;
+    }
+    parts.push(text.slice(at, end));
+    at = end + separator.length;
+    if (parts.length % STEP_ITEMS === 0) yield STEP;
+  }
+}
+
+/** Undoes the front coding of the serialized term list. */
+function* decodeTerms(coded: string): Generator<undefined, string[]> {
+  const list = yield* split(coded, ' ');
+  let previous = '';
+  for (let i = 0; i < list.length; i++) {
+    const t = list[i]!;
+    const shared = digit(t.charCodeAt(0));
+    previous = shared ? previous.slice(0, shared) + t.slice(1) : t.slice(1);
+    list[i] = previous;
+    if (i % STEP_ITEMS === 0) yield STEP;
+  }
+  return list;
+}
+
+/** A field's token counts per document, and their average over the documents that have the field (1 if none). */
+function* fieldLengths(text: string, docCount: number): Generator<undefined, { lengths: Uint32Array; average: number }> {
+  const lengths = new Uint32Array(docCount);
+  const parts = yield* split(text, ',');
+  let sum = 0;
+  let count = 0;
+  for (let i = 0; i < parts.length; i++) {
+    lengths[i] = parseInt(parts[i]!, 36);
+    const n = lengths[i]; // as stored: a uint32, or undefined past the last document
+    if (n !== undefined && n > 0) (sum += n), count++;
+    if (i % STEP_ITEMS === 0) yield STEP;
+  }
+  return { lengths, average: count ? sum / count : 1 };
+}
+
+/** The index in memory, loaded in steps (see `loadSearchIndex` and `loadSearchIndexAsync`). */
+function* load(index: SerializedSearchIndex, articleCount: number): Generator<undefined, SearchIndex> {
+  check(index, articleCount);
+  const perArticle = yield* split(index.docs, ' ');
   const articleDoc = new Int32Array(perArticle.length);
   const docArticle: number[] = [];
   const docHeading: number[] = [];
-  perArticle.forEach((list, a) => {
+  for (let a = 0; a < perArticle.length; a++) {
     articleDoc[a] = docArticle.length;
-    for (const h of list.split(',')) {
+    for (const h of perArticle[a]!.split(',')) {
       docArticle.push(a);
       docHeading.push(parseInt(h, 36) - 1);
     }
-  });
-  const docCount = docArticle.length;
-  return {
-    articleDoc,
-    docArticle: Int32Array.from(docArticle),
-    docHeading: Int32Array.from(docHeading),
-    lengths: lengths ? index.lengths.map((l) => parseNumbers(l, docCount)) : [],
-  };
-}
-
-function termLists(index: SerializedSearchIndex): { terms: string[]; postings: string[] } {
-  const terms = decodeTerms(index.terms);
-  const postings = index.postings ? index.postings.split(' ') : [];
+    if (a % STEP_ITEMS === 0) yield STEP;
+  }
+  const lengths: Uint32Array[] = [];
+  const averageLength: number[] = [];
+  for (const text of index.lengths) {
+    const field = yield* fieldLengths(text, docArticle.length);
+    lengths.push(field.lengths);
+    averageLength.push(field.average);
+  }
+  const terms = yield* decodeTerms(index.terms);
+  const postings = yield* split(index.postings, ' ');
   if (terms.length !== postings.length) throw new KbError('format', `search: ${terms.length} terms but ${postings.length} postings`);
-  return { terms, postings };
+  yield STEP;
+  return new SearchIndex({ docArticle: Int32Array.from(docArticle), docHeading: Int32Array.from(docHeading), articleDoc, lengths, averageLength, terms, postings });
 }
 
 /** Loads a serialized index. Postings stay encoded until a query needs them. */
 export function loadSearchIndex(index: SerializedSearchIndex, articleCount: number): SearchIndex {
-  check(index, articleCount);
-  return new SearchIndex({ ...documents(index), ...termLists(index) });
+  const steps = load(index, articleCount);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
 }
 
-/** Like `loadSearchIndex`, with the event loop given a turn between its steps (each a few ms, even at 10,000 articles). */
+/** Like `loadSearchIndex`, giving the event loop a turn whenever a slice has used its budget (a few ms, even at 10,000 articles). */
 export async function loadSearchIndexAsync(index: SerializedSearchIndex, articleCount: number): Promise<SearchIndex> {
-  check(index, articleCount);
-  await yieldToEventLoop();
-  const docs = documents(index, false);
-  for (const l of index.lengths) {
-    await yieldToEventLoop();
-    docs.lengths.push(parseNumbers(l, docs.docArticle.length));
+  const steps = load(index, articleCount);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+    await yieldIfDue();
   }
-  await yieldToEventLoop();
-  const terms = decodeTerms(index.terms);
-  await yieldToEventLoop();
-  const postings = index.postings ? index.postings.split(' ') : [];
-  if (terms.length !== postings.length) throw new KbError('format', `search: ${terms.length} terms but ${postings.length} postings`);
-  await yieldToEventLoop();
-  const loaded = new SearchIndex({ ...docs, terms, postings });
-  await yieldToEventLoop();
-  return loaded;
 }
