@@ -5,19 +5,35 @@
 import { createServer, type Server } from 'node:http';
 import { gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
-import puppeteer from 'puppeteer-core';
+import puppeteer, { type Page } from 'puppeteer-core';
 // @ts-expect-error: a plain .mjs helper without types
 import { findChromium } from '../../scripts/chromium.mjs';
+import { VITEPRESS_OPTIONS } from '../relevance/engines';
 import { keystrokes, percentile, type Dataset } from './datasets';
+import { LOAD_MARKS, longestTask, parseTrace, SETTLE_MS, TASK_CATEGORIES } from './trace-tasks';
+
+/** The longest main-thread task of each of several loads (from a Chrome trace, exact below 50 ms too): median and worst. */
+export interface LongestTask {
+  median: number;
+  max: number;
+  /** Loads in which the Long Tasks API (the page's own view) saw a task of 50 ms or more. */
+  longTaskLoads: number;
+  loads: number;
+}
 
 export interface BrowserResult {
+  /** Medians over the load runs. */
   loadMs: number;
   firstResultMs: number;
   /** The first search after loading (postings decode on first use). */
   firstSearchMs: number;
-  longestTaskAsync: number;
+  longestTaskAsync: LongestTask;
   longestTaskSync: number;
-  longestTaskVitepressAsync: number;
+  longestTaskVitepressAsync: LongestTask;
+  /** fetch + reading the body, no parsing: what the browser itself does on the main thread. */
+  longestTaskFetchOnly: LongestTask;
+  /** The same three with the DevTools Network agent on (puppeteer's default), which keeps and decodes every response body. */
+  devtoolsNetwork: { ours: LongestTask; vitepress: LongestTask; fetchOnly: LongestTask };
   longestTaskWorker: number;
   workerLoadMs: number;
   workerRoundTrip: { p50: number; p95: number };
@@ -27,8 +43,12 @@ export interface BrowserResult {
   vitepressHeapMB: number;
 }
 
-async function bundle(entry: string): Promise<Buffer> {
-  const out = await build({ entryPoints: [entry], bundle: true, format: 'esm', minify: true, write: false, target: 'es2022', platform: 'browser' });
+/** Loads per set and loader, for the medians (the machine is shared and noisy). */
+export const LOAD_RUNS = 5;
+export const DEVTOOLS_RUNS = 3;
+
+async function bundle(entry: string, minify = true): Promise<Buffer> {
+  const out = await build({ entryPoints: [entry], bundle: true, format: 'esm', minify, write: false, target: 'es2022', platform: 'browser' });
   return Buffer.from(out.outputFiles[0]!.contents);
 }
 
@@ -51,11 +71,26 @@ async function serve(files: Map<string, { body: Buffer; type: string; gzip?: boo
   return { server, origin: `http://localhost:${typeof address === 'object' && address ? address.port : 0}` };
 }
 
-export async function measureBrowser(sets: Dataset[]): Promise<Map<string, BrowserResult>> {
+export type Loader = 'ours' | 'vitepress' | 'fetchOnly';
+export const LOADERS: Loader[] = ['ours', 'vitepress', 'fetchOnly'];
+
+export interface Bench {
+  /**
+   * A fresh page. Puppeteer turns on the DevTools Network agent, which on the page's main
+   * thread copies every response body and, once it is complete, decodes it as text for the
+   * Network panel (140 ms for the 10k kb.json here): no visitor's browser does that, so the
+   * page is measured with it off, unless `devtoolsNetwork`.
+   */
+  fresh(devtoolsNetwork?: boolean): Promise<Page>;
+  close(): Promise<void>;
+}
+
+/** Serves the sets' kb.json and VitePress index (gzip) and the page scripts, and starts Chromium. */
+export async function openBench(sets: Dataset[], { minify = true } = {}): Promise<Bench> {
   const files = new Map<string, { body: Buffer; type: string; gzip?: boolean }>();
   files.set('/', { body: Buffer.from('<!doctype html><title>speed</title>'), type: 'text/html' });
-  files.set('/entry.js', { body: await bundle('bench/speed/page-entry.ts'), type: 'text/javascript' });
-  files.set('/worker.js', { body: await bundle('bench/speed/worker-entry.ts'), type: 'text/javascript' });
+  files.set('/entry.js', { body: await bundle('bench/speed/page-entry.ts', minify), type: 'text/javascript' });
+  files.set('/worker.js', { body: await bundle('bench/speed/worker-entry.ts', minify), type: 'text/javascript' });
   for (const set of sets) {
     files.set(`/kb-${set.name}.json`, { body: gzipSync(set.bundleJson), type: 'application/json', gzip: true });
     files.set(`/vp-${set.name}.json`, { body: gzipSync(set.vitepressJson), type: 'application/json', gzip: true });
@@ -63,37 +98,105 @@ export async function measureBrowser(sets: Dataset[]): Promise<Map<string, Brows
   const { server, origin } = await serve(files);
   const { executablePath, args } = await findChromium();
   const browser = await puppeteer.launch({ executablePath, args: [...args, '--js-flags=--expose-gc', '--enable-precise-memory-info'], headless: true });
+  return {
+    async fresh(devtoolsNetwork = false) {
+      const page = await browser.newPage();
+      if (!devtoolsNetwork) {
+        const client = (page as unknown as { _client?: () => { send: (method: string) => Promise<unknown> } })._client?.();
+        if (!client) throw new Error("cannot reach the page's DevTools session to turn the Network agent off");
+        await client.send('Network.disable');
+      }
+      page.on('pageerror', (e) => console.error('page error:', e));
+      await page.goto(`${origin}/`);
+      // tsx compiles the functions below with esbuild's name-keeping helper; the page needs it too.
+      await page.evaluate('globalThis.__name = (f) => f');
+      return page;
+    },
+    async close() {
+      await browser.close();
+      server.close();
+    },
+  };
+}
+
+/**
+ * One load on the page: ours (`KnowledgeBase.load`, then the first search), VitePress's
+ * (`fetch` + `text()` + `MiniSearch.loadJSONAsync`) or the bare fetch of kb.json; its time,
+ * the longest task (Long Tasks API, 50 ms and up) that overlaps it or the `SETTLE_MS` after it, and then (ours) the
+ * first search, on its own (postings decode on first use).
+ */
+export async function loadOnce(page: Page, loader: Loader, name: string): Promise<{ loadMs: number; firstSearchMs: number; longest: number }> {
+  return page.evaluate(
+    async (loader: Loader, name: string, options: object, marks: readonly string[], settle: number) => {
+      const m = await import(/* @vite-ignore */ `${location.origin}/entry.js`);
+      // Pages share one JavaScript heap in this single-process Chromium: the garbage of the pages before goes first.
+      const { gc } = window as unknown as { gc: () => void };
+      gc();
+      gc();
+      const watch = m.watchLongTasks();
+      await new Promise((r) => setTimeout(r, 50));
+      performance.mark(marks[0]!);
+      const t0 = performance.now();
+      let kb: { search: (q: string, o: object) => unknown } | undefined;
+      if (loader === 'ours') kb = await m.KnowledgeBase.load(`/kb-${name}.json`);
+      else if (loader === 'vitepress') await m.MiniSearch.loadJSONAsync(await (await fetch(`/vp-${name}.json`)).text(), options);
+      else await m.fetchOnly(`/kb-${name}.json`);
+      const t1 = performance.now();
+      performance.mark(marks[1]!);
+      const longest = await watch.longest(t0, t1 + settle);
+      performance.mark(marks[2]!);
+      await new Promise((r) => setTimeout(r, 0)); // the first search in a task of its own, after the window
+      const s = performance.now();
+      kb?.search('list files', { limit: 10 });
+      return { loadMs: t1 - t0, firstSearchMs: kb ? performance.now() - s : 0, longest };
+    },
+    loader,
+    name,
+    VITEPRESS_OPTIONS,
+    LOAD_MARKS,
+    SETTLE_MS,
+  );
+}
+
+export async function measureBrowser(sets: Dataset[]): Promise<Map<string, BrowserResult>> {
+  const bench = await openBench(sets);
+  const fresh = (devtoolsNetwork = false) => bench.fresh(devtoolsNetwork);
   const results = new Map<string, BrowserResult>();
+  const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+  const summary = (runs: { traced: number; longest: number }[]): LongestTask => ({
+    median: median(runs.map((r) => r.traced)),
+    max: Math.max(...runs.map((r) => r.traced)),
+    longTaskLoads: runs.filter((r) => r.longest > 0).length,
+    loads: runs.length,
+  });
+  /** One load on a fresh page, traced: the longest task from the trace, exact below 50 ms too. */
+  const run = async (loader: Loader, name: string, devtoolsNetwork = false) => {
+    const page = await fresh(devtoolsNetwork);
+    await page.tracing.start({ categories: TASK_CATEGORIES });
+    const result = await loadOnce(page, loader, name);
+    const trace = await page.tracing.stop();
+    await page.close();
+    return { ...result, traced: longestTask(parseTrace(trace!)) };
+  };
   try {
     for (const set of sets) {
-      const fresh = async () => {
-        const page = await browser.newPage();
-        page.on('pageerror', (e) => console.error('page error:', e));
-        await page.goto(`${origin}/`);
-        // tsx compiles the functions below with esbuild's name-keeping helper; the page needs it too.
-        await page.evaluate('globalThis.__name = (f) => f');
-        return page;
-      };
+      const runs: Record<Loader, Awaited<ReturnType<typeof run>>[]> = { ours: [], vitepress: [], fetchOnly: [] };
+      const devtools: Record<Loader, Awaited<ReturnType<typeof run>>[]> = { ours: [], vitepress: [], fetchOnly: [] };
+      // Interleaved, so that the machine's noise falls on all three alike.
+      for (let r = 0; r < LOAD_RUNS; r++) for (const loader of LOADERS) runs[loader].push(await run(loader, set.name));
+      for (let r = 0; r < DEVTOOLS_RUNS; r++) for (const loader of LOADERS) devtools[loader].push(await run(loader, set.name, true));
+
       const keys = keystrokes(set.queries);
       let page = await fresh();
       const main = await page.evaluate(async (name: string, keys: string[]) => {
         const w = window as unknown as { gc: () => void; kbKeep?: unknown };
-        const longTasks: [number, number][] = [];
-        new PerformanceObserver((list) => longTasks.push(...list.getEntries().map((e) => [e.startTime, e.duration] as [number, number]))).observe({ type: 'longtask' });
         const { KnowledgeBase } = await import(/* @vite-ignore */ `${location.origin}/entry.js`);
         w.gc();
+        w.gc();
         const heap0 = (performance as unknown as { memory: { usedJSHeapSize: number } }).memory.usedJSHeapSize;
-        await new Promise((r) => setTimeout(r, 50));
-        longTasks.length = 0;
-        const t0 = performance.now();
         const kb = await KnowledgeBase.load(`/kb-${name}.json`);
-        const t1 = performance.now();
         kb.search('list files', { limit: 10 });
-        const t2 = performance.now();
-        await new Promise((r) => setTimeout(r, 200));
-        // Entries arrive late: count only the tasks that started while loading.
-        const longestTaskAsync = Math.max(0, ...longTasks.filter(([at]) => at >= t0 && at < t1).map(([, d]) => d));
-        const firstSearchMs = t2 - t1;
+        await new Promise((r) => setTimeout(r, 50));
         const times: number[] = [];
         for (const k of keys) {
           const s = performance.now();
@@ -103,39 +206,37 @@ export async function measureBrowser(sets: Dataset[]): Promise<Map<string, Brows
         w.kbKeep = kb;
         w.gc();
         const heap1 = (performance as unknown as { memory: { usedJSHeapSize: number } }).memory.usedJSHeapSize;
-        return { loadMs: t1 - t0, firstResultMs: t2 - t0, firstSearchMs, longestTaskAsync, times, heapMB: (heap1 - heap0) / 1048576 };
+        return { times, heapMB: (heap1 - heap0) / 1048576 };
       }, set.name, keys);
       await page.close();
 
+      // The sync path for comparison: `from` on JSON parsed before, in one task (traced, as the Long Tasks API only sees 50 ms and up).
       page = await fresh();
-      const sync = await page.evaluate(async (name: string) => {
-        const { KnowledgeBase } = await import(/* @vite-ignore */ `${location.origin}/entry.js`);
-        const json = await (await fetch(`/kb-${name}.json`)).json();
-        const longTasks: [number, number][] = [];
-        new PerformanceObserver((list) => longTasks.push(...list.getEntries().map((e) => [e.startTime, e.duration] as [number, number]))).observe({ type: 'longtask' });
-        await new Promise((r) => setTimeout(r, 50));
-        const from = performance.now();
-        KnowledgeBase.from(json);
-        const to = performance.now();
-        await new Promise((r) => setTimeout(r, 200));
-        return Math.max(0, ...longTasks.filter(([at]) => at >= from && at < to).map(([, d]) => d));
-      }, set.name);
+      const json = await page.evaluateHandle(async (name: string) => (await fetch(`/kb-${name}.json`)).json(), set.name);
+      await page.tracing.start({ categories: TASK_CATEGORIES });
+      await page.evaluate(
+        async (json: unknown, marks: readonly string[]) => {
+          const m = await import(/* @vite-ignore */ `${location.origin}/entry.js`);
+          await new Promise((r) => setTimeout(r, 50));
+          performance.mark(marks[0]!);
+          m.KnowledgeBase.from(json);
+          performance.mark(marks[1]!);
+        },
+        json,
+        LOAD_MARKS,
+      );
+      const sync = longestTask(parseTrace((await page.tracing.stop())!));
       await page.close();
 
       page = await fresh();
-      const vp = await page.evaluate(async (name: string, keys: string[]) => {
+      const vp = await page.evaluate(async (name: string, keys: string[], options: object) => {
         const w = window as unknown as { gc: () => void; vpKeep?: unknown };
         const { MiniSearch } = await import(/* @vite-ignore */ `${location.origin}/entry.js`);
-        const options = { fields: ['title', 'titles', 'text'], storeFields: ['title', 'titles'], searchOptions: { fuzzy: 0.2, prefix: true, boost: { title: 4, text: 2, titles: 1 } } };
+        w.gc();
         w.gc();
         const heap0 = (performance as unknown as { memory: { usedJSHeapSize: number } }).memory.usedJSHeapSize;
-        const longTasks: [number, number][] = [];
-        new PerformanceObserver((list) => longTasks.push(...list.getEntries().map((e) => [e.startTime, e.duration] as [number, number]))).observe({ type: 'longtask' });
-        const from = performance.now();
-        const text = await (await fetch(`/vp-${name}.json`)).text();
-        const ms = await MiniSearch.loadJSONAsync(text, options);
-        const to = performance.now();
-        await new Promise((r) => setTimeout(r, 200));
+        const ms = await MiniSearch.loadJSONAsync(await (await fetch(`/vp-${name}.json`)).text(), options);
+        await new Promise((r) => setTimeout(r, 50));
         const times: number[] = [];
         for (const k of keys) {
           const s = performance.now();
@@ -145,14 +246,14 @@ export async function measureBrowser(sets: Dataset[]): Promise<Map<string, Brows
         w.vpKeep = ms;
         w.gc();
         const heap1 = (performance as unknown as { memory: { usedJSHeapSize: number } }).memory.usedJSHeapSize;
-        return { longest: Math.max(0, ...longTasks.filter(([at]) => at >= from && at < to).map(([, d]) => d)), times, heapMB: (heap1 - heap0) / 1048576 };
-      }, set.name, keys);
+        return { times, heapMB: (heap1 - heap0) / 1048576 };
+      }, set.name, keys, VITEPRESS_OPTIONS);
       await page.close();
 
       page = await fresh();
-      const worker = await page.evaluate(async (name: string, keys: string[]) => {
-        const longTasks: [number, number][] = [];
-        new PerformanceObserver((list) => longTasks.push(...list.getEntries().map((e) => [e.startTime, e.duration] as [number, number]))).observe({ type: 'longtask' });
+      const worker = await page.evaluate(async (name: string, keys: string[], settle: number) => {
+        const m = await import(/* @vite-ignore */ `${location.origin}/entry.js`);
+        const watch = m.watchLongTasks();
         const w = new Worker('/worker.js', { type: 'module' });
         let next = 0;
         const call = (msg: object) =>
@@ -170,8 +271,7 @@ export async function measureBrowser(sets: Dataset[]): Promise<Map<string, Brows
         const t0 = performance.now();
         await call({ type: 'load', url: new URL(`/kb-${name}.json`, location.href).href });
         const loadMs = performance.now() - t0;
-        await new Promise((r) => setTimeout(r, 200));
-        const longest = Math.max(0, ...longTasks.filter(([at]) => at >= t0 && at < t0 + loadMs).map(([, d]) => d));
+        const longest = await watch.longest(t0, t0 + loadMs + settle);
         const times: number[] = [];
         for (const k of keys.slice(0, 400)) {
           const s = performance.now();
@@ -180,17 +280,19 @@ export async function measureBrowser(sets: Dataset[]): Promise<Map<string, Brows
         }
         w.terminate();
         return { loadMs, longest, times };
-      }, set.name, keys);
+      }, set.name, keys, SETTLE_MS);
       await page.close();
 
       const stats = (t: number[]) => ({ p50: percentile(t, 50), p95: percentile(t, 95), max: Math.max(...t) });
       results.set(set.name, {
-        loadMs: main.loadMs,
-        firstResultMs: main.firstResultMs,
-        firstSearchMs: main.firstSearchMs,
-        longestTaskAsync: main.longestTaskAsync,
+        loadMs: median(runs.ours.map((r) => r.loadMs)),
+        firstResultMs: median(runs.ours.map((r) => r.loadMs + r.firstSearchMs)),
+        firstSearchMs: median(runs.ours.map((r) => r.firstSearchMs)),
+        longestTaskAsync: summary(runs.ours),
         longestTaskSync: sync,
-        longestTaskVitepressAsync: vp.longest,
+        longestTaskVitepressAsync: summary(runs.vitepress),
+        longestTaskFetchOnly: summary(runs.fetchOnly),
+        devtoolsNetwork: { ours: summary(devtools.ours), vitepress: summary(devtools.vitepress), fetchOnly: summary(devtools.fetchOnly) },
         longestTaskWorker: worker.longest,
         workerLoadMs: worker.loadMs,
         workerRoundTrip: stats(worker.times),
@@ -201,8 +303,7 @@ export async function measureBrowser(sets: Dataset[]): Promise<Map<string, Brows
       });
     }
   } finally {
-    await browser.close();
-    server.close();
+    await bench.close();
   }
   return results;
 }

@@ -9,13 +9,16 @@ import { gzipSync } from 'node:zlib';
 import { loaderUsed } from '../relevance/corpora';
 import { datasets, keystrokes } from './datasets';
 import { measureNode, type NodeResult } from './node';
-import { measureBrowser, type BrowserResult } from './browser';
+import { LOAD_RUNS, DEVTOOLS_RUNS, measureBrowser, type BrowserResult, type LongestTask } from './browser';
+import { SETTLE_MS } from './trace-tasks';
 
 const kb = (n: number) => `${(n / 1024).toFixed(0)} KB`;
 const ms = (n: number) => `${n < 10 ? n.toFixed(2) : n.toFixed(0)} ms`;
 const x = (a: number, b: number) => `${(a / b).toFixed(2)}×`;
 /** Long tasks are reported from 50 ms up; 0 means none. */
 const task = (n: number) => (n === 0 ? 'none ≥ 50 ms' : ms(n));
+/** Median and worst over the loads, and how many loads the Long Tasks API saw a task of 50 ms or more in. */
+const tasks = (t: LongestTask) => `${ms(t.median)}, worst ${ms(t.max)} (≥ 50 ms in ${t.longTaskLoads} of ${t.loads} loads)`;
 
 const sets = await datasets();
 const nodeResults = new Map<string, NodeResult>();
@@ -39,13 +42,22 @@ let browser: Map<string, BrowserResult> | undefined;
 let browserError = '';
 try {
   browser = await measureBrowser(sets);
-  for (const [name, b] of browser) console.log(`${name} Chromium: p50/p95 ${ms(b.ours.p50)}/${ms(b.ours.p95)} vs VitePress ${ms(b.vitepress.p50)}/${ms(b.vitepress.p95)}; load ${ms(b.loadMs)}, first result ${ms(b.firstResultMs)}; longest task async ${ms(b.longestTaskAsync)}, sync ${ms(b.longestTaskSync)}, VitePress loadJSONAsync ${ms(b.longestTaskVitepressAsync)}, worker ${ms(b.longestTaskWorker)}; heap ${b.heapMB.toFixed(1)} MB vs ${b.vitepressHeapMB.toFixed(1)} MB`);
+  for (const [name, b] of browser) console.log(`${name} Chromium: p50/p95 ${ms(b.ours.p50)}/${ms(b.ours.p95)} vs VitePress ${ms(b.vitepress.p50)}/${ms(b.vitepress.p95)}; load ${ms(b.loadMs)}, first result ${ms(b.firstResultMs)}; longest task (median/worst of ${LOAD_RUNS}) load ${tasks(b.longestTaskAsync)}, VitePress ${tasks(b.longestTaskVitepressAsync)}, fetch only ${tasks(b.longestTaskFetchOnly)}; sync from ${ms(b.longestTaskSync)}, worker ${ms(b.longestTaskWorker)}; with the DevTools Network agent: load ${tasks(b.devtoolsNetwork.ours)}, VitePress ${tasks(b.devtoolsNetwork.vitepress)}, fetch only ${tasks(b.devtoolsNetwork.fetchOnly)}; heap ${b.heapMB.toFixed(1)} MB vs ${b.vitepressHeapMB.toFixed(1)} MB`);
 } catch (error) {
   browserError = (error as Error).message;
   console.error(`browser part failed: ${browserError}`);
 }
 
 const names = sets.map((s) => s.name);
+const LOADING_NOTE = [
+  'Loading off the main thread: `KnowledgeBase.load` reads the body as it arrives, decodes it 32 KB at a time and feeds each piece to an incremental JSON scanner (src/core/json-sliced.ts) that parses the members\' elements in batches of 32K characters and long strings (the index\'s postings) a piece at a time, so no multi-megabyte string is ever built; validation and the index\'s loading follow in steps, the event loop getting a turn every 8 ms or so (one clock for all steps, src/core/yield.ts). The index needs no building at load (terms are a sorted array, postings decode on first use).',
+  '',
+  'What the long tasks were: `node --import tsx bench/speed/trace.ts [ours|vitepress|fetchOnly] [--devtools-network]` records a Chrome trace of one 10k load and prints every task of 10 ms or more with the trace events and sampled functions inside. ' +
+    'Until commit fdca3ea (this benchmark then reported 52-66 ms), the load had tasks of 39-54 ms, and they were ours: `reader.read()` resolves as a microtask while chunks are queued, so decoding the chunks (up to 1.5 MB each, 13-20 ms) ran without a task boundary, then `parts.join(\'\')` of the 4.7 MB text took 30 ms and the `bodyFiles` check 17 ms. After the streaming parse, the steps still over 20 ms were the index\'s whole-string splits (the 1.2 MB postings, 20-30 ms), a `for…of` over typed arrays (9-17 ms, cold code) and the 10,000-entry id map (4-15 ms); all are stepped now. What remains are our slices of about 8-10 ms, a young-generation GC now and then (4-12 ms), and the browser receiving a chunk (under 10 ms). In Node, the longest stretch between event-loop turns is such a GC (a scavenge of 20-28 ms there) after a slice. ' +
+    'The browser alone does little with the response (the bare fetch above). The 150-200 ms tasks once put down to "Chromium handling the response" are DevTools\' Network agent, on in every puppeteer page: it copies each chunk on the main thread and, once the body is complete, decodes all of it as text for the Network panel, in one task (`ResponseBodyLoader::DidFinishLoadingBody` + `TextResourceDecoder::Decode`, 140-150 ms at 10k, even for the bare fetch). `Response.text()`, which VitePress\'s loader uses, also decodes the whole body in one task (about 145 ms here), and `loadJSONAsync` parses the whole JSON in one more.',
+  '',
+  'A worker (measured above: it loads and searches, the page posts queries) also keeps the main thread free, but every keystroke then pays a message round trip and the hits are copied back, `search()` could no longer be synchronous, and the worker needs a script file of its own next to the library: under a strict CSP it cannot be an inline or `blob:` script, which a single `<script>` tag install cannot ship. So the library loads on the main thread, sliced.',
+].join('\n');
 const md: string[] = [
   '## Speed',
   '',
@@ -76,20 +88,34 @@ const md: string[] = [
   '',
   '### Loading',
   '',
+  `Chromium: each load on a fresh page, ${LOAD_RUNS} times, ours, VitePress's and the bare fetch interleaved. The longest main-thread task that overlaps the load or the ${SETTLE_MS} ms after it, from a Chrome trace of each load (exact, where the Long Tasks API only reports tasks of 50 ms and up): median and worst, and in how many loads the page's own Long Tasks API saw one of 50 ms or more. ` +
+    "Ours is `KnowledgeBase.load(url)`: fetch, gunzip, decode, parse, validate, load the index. VitePress's is `fetch` + `text()` + `MiniSearch.loadJSONAsync`. The bare fetch reads the same kb.json body and does nothing with it: the browser's own share.",
+  '',
   '| articles | where | bytes to first result | load | longest main-thread task while loading | JS heap after load | VitePress: load / longest task / heap |',
   '|---|---|---|---|---|---|---|',
   ...names.flatMap((n) => {
     const r = nodeResults.get(n)!;
     const rows = [`| ${n} | Node (parsed JSON in memory) | ${ms(r.firstResultMs)} | ${ms(r.loadMs)} (sync); fromAsync: longest slice ${ms(r.longestSliceAsync)} | | ${r.heapMB.toFixed(1)} MB | ${ms(r.vitepressLoadMs)} / (sync) / ${r.vitepressHeapMB.toFixed(1)} MB |`];
     const b = browser?.get(n);
-    if (b) rows.push(`| ${n} | Chromium (fetch + gunzip + parse + load) | ${ms(b.firstResultMs)} (of which the first search ${ms(b.firstSearchMs)}) | ${ms(b.loadMs)} | ${task(b.longestTaskAsync)} with \`load\` (sliced); ${task(b.longestTaskSync)} with sync \`from\` (parsed JSON given); ${task(b.longestTaskWorker)} with a worker (load ${ms(b.workerLoadMs)}, search round trip p50 ${ms(b.workerRoundTrip.p50)}, p95 ${ms(b.workerRoundTrip.p95)}) | ${b.heapMB.toFixed(1)} MB | fetch + loadJSONAsync: longest task ${task(b.longestTaskVitepressAsync)} / ${b.vitepressHeapMB.toFixed(1)} MB |`);
+    if (b) {
+      rows.push(
+        `| ${n} | Chromium (fetch + gunzip + parse + load) | ${ms(b.firstResultMs)} (of which the first search ${ms(b.firstSearchMs)}) | ${ms(b.loadMs)} | ${tasks(b.longestTaskAsync)} with \`load\`; the bare fetch of the same body: ${tasks(b.longestTaskFetchOnly)}; ${ms(b.longestTaskSync)} with sync \`from\` (parsed JSON given); ${task(b.longestTaskWorker)} with a worker (load ${ms(b.workerLoadMs)}, search round trip p50 ${ms(b.workerRoundTrip.p50)}, p95 ${ms(b.workerRoundTrip.p95)}) | ${b.heapMB.toFixed(1)} MB | fetch + loadJSONAsync: longest task ${tasks(b.longestTaskVitepressAsync)} / ${b.vitepressHeapMB.toFixed(1)} MB |`,
+      );
+    }
     return rows;
   }),
   '',
-  browser ? '' : `Chromium measurements failed in this run: ${browserError}`,
+  ...(browser ? [] : [`Chromium measurements failed in this run: ${browserError}`, '']),
+  `With DevTools' Network agent on (puppeteer turns it on for every page; the rows above turn it off, as no visitor's browser has it open), ${DEVTOOLS_RUNS} loads each:`,
   '',
-  'Loading off the main thread: `KnowledgeBase.load` parses a large bundle in slices (the article list a batch at a time) and loads the index in steps with the event loop free in between; the index needs no building at load (terms are a sorted array, postings decode on first use). ' +
-    'A worker (measured above: it loads and searches, the page posts queries) also keeps the main thread free, but every keystroke then pays a message round trip and the hits are copied back, `search()` could no longer be synchronous, and the worker needs a script file of its own next to the library: under a strict CSP it cannot be an inline or `blob:` script, which a single `<script>` tag install cannot ship. So the library loads on the main thread, sliced. What is left at 10,000 articles is not in our code: in this headless Chromium, `fetch()` + `arrayBuffer()` of the 5.7 MB kb.json alone, with no script of ours running, shows main-thread long tasks of 150-200 ms (receiving and decoding the response; one `TextDecoder.decode` of it alone took 118 ms, which is why `load` decodes the body chunk by chunk as it arrives); our parse and load steps each stay under about 15 ms.',
+  '| articles | ours `load` | VitePress | the bare fetch |',
+  '|---|---|---|---|',
+  ...names.flatMap((n) => {
+    const d = browser?.get(n)?.devtoolsNetwork;
+    return d ? [`| ${n} | ${tasks(d.ours)} | ${tasks(d.vitepress)} | ${tasks(d.fetchOnly)} |`] : [];
+  }),
+  '',
+  LOADING_NOTE,
 ];
 mkdirSync(join('bench', 'results'), { recursive: true });
 writeFileSync(join('bench', 'results', 'speed.md'), `${md.join('\n').trim()}\n`);
