@@ -10,7 +10,7 @@ import puppeteer, { type Page } from 'puppeteer-core';
 import { findChromium } from '../../scripts/chromium.mjs';
 import { VITEPRESS_OPTIONS } from '../relevance/engines';
 import { keystrokes, percentile, type Dataset } from './datasets';
-import { LOAD_MARKS, longestTask, parseTrace, SETTLE_MS, TASK_CATEGORIES } from './trace-tasks';
+import { LOAD_MARKS, longestTask, parseTrace, SEARCH_MARKS, SETTLE_MS, TASK_CATEGORIES } from './trace-tasks';
 
 /** The longest main-thread task of each of several loads (from a Chrome trace, exact below 50 ms too): median and worst. */
 export interface LongestTask {
@@ -21,12 +21,20 @@ export interface LongestTask {
   loads: number;
 }
 
+/** Median and worst over several fresh pages. */
+export interface Spread {
+  median: number;
+  max: number;
+}
+
 export interface BrowserResult {
   /** Medians over the load runs. */
   loadMs: number;
   firstResultMs: number;
-  /** The first search after loading (postings decode on first use). */
+  /** The first search after loading (`FIRST_QUERY` at once), median. */
   firstSearchMs: number;
+  /** The same, median and worst over the loads, and typed key by key on fresh pages: the slower of the first two keystrokes, and the slowest of all. */
+  firstSearch: { atOnce: Spread; firstTwoKeys: Spread; slowestKey: Spread };
   longestTaskAsync: LongestTask;
   longestTaskSync: number;
   longestTaskVitepressAsync: LongestTask;
@@ -119,15 +127,19 @@ export async function openBench(sets: Dataset[], { minify = true } = {}): Promis
   };
 }
 
+/** What a user who opens help and types at once asks first: the whole query, or typed key by key (`l`, `li`, ...). */
+export const FIRST_QUERY = 'list files';
+
 /**
  * One load on the page: ours (`KnowledgeBase.load`, then the first search), VitePress's
  * (`fetch` + `text()` + `MiniSearch.loadJSONAsync`) or the bare fetch of kb.json; its time,
  * the longest task (Long Tasks API, 50 ms and up) that overlaps it or the `SETTLE_MS` after it, and then (ours) the
- * first search, on its own (postings decode on first use).
+ * first search, in a task of its own between the `SEARCH_MARKS`: `FIRST_QUERY` at once, or
+ * with `typed`, key by key, each keystroke in a task of its own (`keys`: their times).
  */
-export async function loadOnce(page: Page, loader: Loader, name: string): Promise<{ loadMs: number; firstSearchMs: number; longest: number }> {
+export async function loadOnce(page: Page, loader: Loader, name: string, typed = false): Promise<{ loadMs: number; firstSearchMs: number; keys: number[]; longest: number }> {
   return page.evaluate(
-    async (loader: Loader, name: string, options: object, marks: readonly string[], settle: number) => {
+    async (loader: Loader, name: string, options: object, marks: readonly string[], searchMarks: readonly string[], settle: number, query: string, typed: boolean) => {
       const m = await import(/* @vite-ignore */ `${location.origin}/entry.js`);
       // Pages share one JavaScript heap in this single-process Chromium: the garbage of the pages before goes first.
       const { gc } = window as unknown as { gc: () => void };
@@ -145,16 +157,27 @@ export async function loadOnce(page: Page, loader: Loader, name: string): Promis
       performance.mark(marks[1]!);
       const longest = await watch.longest(t0, t1 + settle);
       performance.mark(marks[2]!);
-      await new Promise((r) => setTimeout(r, 0)); // the first search in a task of its own, after the window
-      const s = performance.now();
-      kb?.search('list files', { limit: 10 });
-      return { loadMs: t1 - t0, firstSearchMs: kb ? performance.now() - s : 0, longest };
+      const keys: number[] = [];
+      if (kb) {
+        performance.mark(searchMarks[0]!);
+        for (const q of typed ? Array.from({ length: query.length }, (_, i) => query.slice(0, i + 1)) : [query]) {
+          await new Promise((r) => setTimeout(r, 0)); // each search in a task of its own, after the window
+          const s = performance.now();
+          kb.search(q, { limit: 10 });
+          keys.push(performance.now() - s);
+        }
+        performance.mark(searchMarks[1]!);
+      }
+      return { loadMs: t1 - t0, firstSearchMs: keys[0] ?? 0, keys, longest };
     },
     loader,
     name,
     VITEPRESS_OPTIONS,
     LOAD_MARKS,
+    SEARCH_MARKS,
     SETTLE_MS,
+    FIRST_QUERY,
+    typed,
   );
 }
 
@@ -185,6 +208,13 @@ export async function measureBrowser(sets: Dataset[]): Promise<Map<string, Brows
       // Interleaved, so that the machine's noise falls on all three alike.
       for (let r = 0; r < LOAD_RUNS; r++) for (const loader of LOADERS) runs[loader].push(await run(loader, set.name));
       for (let r = 0; r < DEVTOOLS_RUNS; r++) for (const loader of LOADERS) devtools[loader].push(await run(loader, set.name, true));
+      const typed: number[][] = [];
+      for (let r = 0; r < LOAD_RUNS; r++) {
+        const page = await fresh();
+        typed.push((await loadOnce(page, 'ours', set.name, true)).keys);
+        await page.close();
+      }
+      const spread = (values: number[]): Spread => ({ median: median(values), max: Math.max(...values) });
 
       const keys = keystrokes(set.queries);
       let page = await fresh();
@@ -288,6 +318,11 @@ export async function measureBrowser(sets: Dataset[]): Promise<Map<string, Brows
         loadMs: median(runs.ours.map((r) => r.loadMs)),
         firstResultMs: median(runs.ours.map((r) => r.loadMs + r.firstSearchMs)),
         firstSearchMs: median(runs.ours.map((r) => r.firstSearchMs)),
+        firstSearch: {
+          atOnce: spread(runs.ours.map((r) => r.firstSearchMs)),
+          firstTwoKeys: spread(typed.map((keys) => Math.max(...keys.slice(0, 2)))),
+          slowestKey: spread(typed.map((keys) => Math.max(...keys))),
+        },
         longestTaskAsync: summary(runs.ours),
         longestTaskSync: sync,
         longestTaskVitepressAsync: summary(runs.vitepress),

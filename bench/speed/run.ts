@@ -9,7 +9,7 @@ import { gzipSync } from 'node:zlib';
 import { loaderUsed } from '../relevance/corpora';
 import { datasets, keystrokes } from './datasets';
 import { measureNode, type NodeResult } from './node';
-import { LOAD_RUNS, DEVTOOLS_RUNS, measureBrowser, type BrowserResult, type LongestTask } from './browser';
+import { FIRST_QUERY, LOAD_RUNS, DEVTOOLS_RUNS, measureBrowser, type BrowserResult, type LongestTask, type Spread } from './browser';
 import { SETTLE_MS } from './trace-tasks';
 
 const kb = (n: number) => `${(n / 1024).toFixed(0)} KB`;
@@ -18,6 +18,7 @@ const x = (a: number, b: number) => `${(a / b).toFixed(2)}×`;
 /** Long tasks are reported from 50 ms up; 0 means none. */
 const task = (n: number) => (n === 0 ? 'none ≥ 50 ms' : ms(n));
 /** Median and worst over the loads, and how many loads the Long Tasks API saw a task of 50 ms or more in. */
+const spread = (s: Spread) => `${ms(s.median)}, worst ${ms(s.max)}`;
 const tasks = (t: LongestTask) => `${ms(t.median)}, worst ${ms(t.max)} (≥ 50 ms in ${t.longTaskLoads} of ${t.loads} loads)`;
 
 const sets = await datasets();
@@ -42,7 +43,7 @@ let browser: Map<string, BrowserResult> | undefined;
 let browserError = '';
 try {
   browser = await measureBrowser(sets);
-  for (const [name, b] of browser) console.log(`${name} Chromium: p50/p95 ${ms(b.ours.p50)}/${ms(b.ours.p95)} vs VitePress ${ms(b.vitepress.p50)}/${ms(b.vitepress.p95)}; load ${ms(b.loadMs)}, first result ${ms(b.firstResultMs)}; longest task (median/worst of ${LOAD_RUNS}) load ${tasks(b.longestTaskAsync)}, VitePress ${tasks(b.longestTaskVitepressAsync)}, fetch only ${tasks(b.longestTaskFetchOnly)}; sync from ${ms(b.longestTaskSync)}, worker ${ms(b.longestTaskWorker)}; with the DevTools Network agent: load ${tasks(b.devtoolsNetwork.ours)}, VitePress ${tasks(b.devtoolsNetwork.vitepress)}, fetch only ${tasks(b.devtoolsNetwork.fetchOnly)}; heap ${b.heapMB.toFixed(1)} MB vs ${b.vitepressHeapMB.toFixed(1)} MB`);
+  for (const [name, b] of browser) console.log(`${name} Chromium: p50/p95 ${ms(b.ours.p50)}/${ms(b.ours.p95)} vs VitePress ${ms(b.vitepress.p50)}/${ms(b.vitepress.p95)}; load ${ms(b.loadMs)}, first result ${ms(b.firstResultMs)}; first search ${spread(b.firstSearch.atOnce)}, typed: first two keys ${spread(b.firstSearch.firstTwoKeys)}, slowest key ${spread(b.firstSearch.slowestKey)}; longest task (median/worst of ${LOAD_RUNS}) load ${tasks(b.longestTaskAsync)}, VitePress ${tasks(b.longestTaskVitepressAsync)}, fetch only ${tasks(b.longestTaskFetchOnly)}; sync from ${ms(b.longestTaskSync)}, worker ${ms(b.longestTaskWorker)}; with the DevTools Network agent: load ${tasks(b.devtoolsNetwork.ours)}, VitePress ${tasks(b.devtoolsNetwork.vitepress)}, fetch only ${tasks(b.devtoolsNetwork.fetchOnly)}; heap ${b.heapMB.toFixed(1)} MB vs ${b.vitepressHeapMB.toFixed(1)} MB`);
 } catch (error) {
   browserError = (error as Error).message;
   console.error(`browser part failed: ${browserError}`);
@@ -84,6 +85,18 @@ const md: string[] = [
     const b = browser?.get(n);
     if (b) rows.push(`| ${n} | Chromium | ${ms(b.ours.p50)} | ${ms(b.ours.p95)} | ${ms(b.ours.max)} | ${ms(b.vitepress.p50)} | ${ms(b.vitepress.p95)} | ${x(b.ours.p95, b.vitepress.p95)} |`);
     return rows;
+  }),
+  '',
+  '### The first search after loading',
+  '',
+  `Chromium: a user who opens help and types at once. On each of ${LOAD_RUNS} fresh pages, \`KnowledgeBase.load\` resolves, then \`kb.search(${JSON.stringify(FIRST_QUERY)}, { limit: 10 })\` runs in a task of its own (median and worst over the pages); on ${LOAD_RUNS} more, the same query is typed key by key, each keystroke a task: the slower of the first two keystrokes, and the slowest keystroke. ` +
+    'The load readies the index in its last slices (src/core/search/warm-up.ts: the largest postings decoded, the ranking buffers allocated, three sample searches each in a task of its own), which the load time and longest task below include. `node --import tsx bench/speed/trace.ts ours 10k [--typed]` prints what the first search\'s task is made of.',
+  '',
+  '| articles | first search, at once | typed: first two keystrokes | typed: slowest keystroke | warm keystrokes p95 (above) |',
+  '|---|---|---|---|---|',
+  ...names.flatMap((n) => {
+    const b = browser?.get(n);
+    return b ? [`| ${n} | ${spread(b.firstSearch.atOnce)} | ${spread(b.firstSearch.firstTwoKeys)} | ${spread(b.firstSearch.slowestKey)} | ${ms(b.ours.p95)} |`] : [];
   }),
   '',
   '### Loading',

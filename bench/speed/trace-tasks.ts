@@ -9,6 +9,8 @@
  * the response) counts too.
  */
 export const LOAD_MARKS = ['kb-load-start', 'kb-load-end', 'kb-load-settled'] as const;
+/** The page's marks around the first search after a load. */
+export const SEARCH_MARKS = ['kb-search-start', 'kb-search-end'] as const;
 /** How long after the end of a load its tasks still count. */
 export const SETTLE_MS = 200;
 
@@ -51,17 +53,30 @@ export interface Task {
   end: number;
 }
 
+function userMark(events: TraceEvent[], name: string): TraceEvent | undefined {
+  return events.find((e) => e.cat?.includes('blink.user_timing') && e.name === name);
+}
+
+/** The tasks of the marks' thread that overlap [first, last] (`at` from `first`). */
+function tasksBetween(events: TraceEvent[], first: TraceEvent, last: TraceEvent): Task[] {
+  return events
+    .filter((e) => e.pid === first.pid && e.tid === first.tid && e.name === 'RunTask' && e.ph === 'X' && e.ts < last.ts && e.ts + (e.dur ?? 0) > first.ts)
+    .map((e) => ({ at: (e.ts - first.ts) / 1000, ms: (e.dur ?? 0) / 1000, start: e.ts, end: e.ts + (e.dur ?? 0) }));
+}
+
 /** The load's window (to the settled mark, if any) and its thread's tasks that overlap it (all in trace microseconds, `at`/`ms` in ms). */
 export function loadTasks(events: TraceEvent[]): { start: number; loaded: number; end: number; pid: number; tid: number; tasks: Task[] } {
-  const mark = (name: string) => events.find((e) => e.cat?.includes('blink.user_timing') && e.name === name);
-  const first = mark(LOAD_MARKS[0]);
-  const last = mark(LOAD_MARKS[2]) ?? mark(LOAD_MARKS[1]);
+  const first = userMark(events, LOAD_MARKS[0]);
+  const last = userMark(events, LOAD_MARKS[2]) ?? userMark(events, LOAD_MARKS[1]);
   if (!first || !last) throw new Error('the trace has no load marks');
-  const { pid, tid } = first;
-  const tasks = events
-    .filter((e) => e.pid === pid && e.tid === tid && e.name === 'RunTask' && e.ph === 'X' && e.ts < last.ts && e.ts + (e.dur ?? 0) > first.ts)
-    .map((e) => ({ at: (e.ts - first.ts) / 1000, ms: (e.dur ?? 0) / 1000, start: e.ts, end: e.ts + (e.dur ?? 0) }));
-  return { start: first.ts, loaded: (mark(LOAD_MARKS[1]) ?? last).ts, end: last.ts, pid, tid, tasks };
+  return { start: first.ts, loaded: (userMark(events, LOAD_MARKS[1]) ?? last).ts, end: last.ts, pid: first.pid, tid: first.tid, tasks: tasksBetween(events, first, last) };
+}
+
+/** The tasks of the first search(es) after the load, between the `SEARCH_MARKS` (`at` from the first mark). */
+export function searchTasks(events: TraceEvent[]): Task[] {
+  const first = userMark(events, SEARCH_MARKS[0]);
+  const last = userMark(events, SEARCH_MARKS[1]);
+  return first && last ? tasksBetween(events, first, last) : [];
 }
 
 /** The longest main-thread task that overlaps the load, in ms. */

@@ -10,6 +10,7 @@ import { parseQuery } from './search/query';
 import { rank } from './search/rank';
 import { highlight, snippet, type Highlighter } from './search/highlight';
 import { loadSearchIndex, loadSearchIndexAsync, type SearchIndex } from './search/search-index';
+import { prepareSearch } from './search/warm-up';
 
 export interface KnowledgeBaseOptions {
   /** Base URL that `bodyFiles` resolve against (default: the bundle's URL for `load`, else `meta.baseUrl`). */
@@ -67,13 +68,19 @@ export class KnowledgeBase {
     return new KnowledgeBase(valid, loadSearchIndex(valid.search, valid.articles.length), options);
   }
 
-  /** Like `from`, but loads the search index in slices of a few ms so the page stays responsive. */
+  /** Like `from`, but loads the search index in slices of a few ms so the page stays responsive, then readies it for the first query in more slices. */
   static async fromAsync(bundle: unknown, options: KnowledgeBaseOptions = {}): Promise<KnowledgeBase> {
     const valid = await validateBundleAsync(bundle);
     const index = await loadSearchIndexAsync(valid.search, valid.articles.length);
     const byId = new Map<string, number>();
     await timeSliced(valid.articles.length, (i) => byId.set(valid.articles[i]!.id, i));
-    return new KnowledgeBase(valid, index, options, byId);
+    const kb = new KnowledgeBase(valid, index, options, byId);
+    // In the tasks after loading, without delaying it: a query that comes first is answered as usual, only colder.
+    const first = valid.articles[0];
+    prepareSearch(index, first ? `${first.title} ${first.excerpt}` : '', (query) => kb.search(query, { limit: DEFAULT_LIMIT })).catch(() => {
+      // Only ever a head start: a failure here would show in the query itself.
+    });
+    return kb;
   }
 
   /** Fetches `kb.json` and loads it with `fromAsync`. Throws `KbError` (`network`, `http`, `timeout`, `format`, `version`). */

@@ -121,6 +121,11 @@ function expand(index: SearchIndex, word: QueryWord, previous?: QueryWord): Word
   return { whole, parts: word.parts.map((p, i) => expandTerm(index, p, word.prefix && i === last, 0)) };
 }
 
+/** Works out (and caches) the expansions of a query's words ahead of ranking it. */
+export function prepareExpansions(index: SearchIndex, query: ParsedQuery): void {
+  query.words.forEach((w, i) => expand(index, w, query.words[i - 1]));
+}
+
 /** Per-document buffers, reused across searches of one index. */
 class Scratch {
   readonly hereMeta: Float64Array;
@@ -152,6 +157,17 @@ class Scratch {
 }
 const scratches = new WeakMap<SearchIndex, Scratch>();
 
+function scratchFor(index: SearchIndex): Scratch {
+  let s = scratches.get(index);
+  if (!s) scratches.set(index, (s = new Scratch(index.docCount)));
+  return s;
+}
+
+/** Allocates an index's ranking buffers ahead of its first query. */
+export function prepareRanking(index: SearchIndex): void {
+  scratchFor(index);
+}
+
 /**
  * Puts `scale` times the best of `expansions` per document into `intoMeta`/`intoBody`,
  * adding to what is there (`add`) or keeping the larger (`max`); notes new documents in `touched`.
@@ -161,6 +177,10 @@ function scoreGroup(
   intoMeta: Float64Array, intoBody: Float64Array, combine: 'add' | 'max', touched: number[], seen: Uint8Array,
 ): void {
   const groupTouched: number[] = [];
+  // Locals rather than property reads in the loop over postings: it runs cold on the first query.
+  const { hereMeta, hereBody, groupMeta, groupBody } = s;
+  const { lengths, averageLength } = index;
+  const { k1, b, delta } = BM25;
   for (const { weight, posting, maxIdf } of expansions) {
     const rarity = Math.min(idf(index, posting), maxIdf);
     const e = posting.entries;
@@ -169,19 +189,18 @@ function scoreGroup(
       const doc = e[i]!;
       const field = e[i + 1]!;
       const tf = e[i + 2]!;
-      const len = index.lengths[field]![doc]!;
-      const norm = tf + BM25.k1 * (1 - BM25.b + (BM25.b * len) / index.averageLength[field]!);
-      const v = weight * FIELD_BOOST[field]! * rarity * ((tf * (BM25.k1 + 1)) / norm + BM25.delta);
-      if (s.hereMeta[doc] === 0 && s.hereBody[doc] === 0) hereTouched.push(doc);
-      if (field === FIELD.heading || field === FIELD.text) s.hereBody[doc]! += v;
-      else s.hereMeta[doc]! += v;
+      const norm = tf + k1 * (1 - b + (b * lengths[field]![doc]!) / averageLength[field]!);
+      const v = weight * FIELD_BOOST[field]! * rarity * ((tf * (k1 + 1)) / norm + delta);
+      if (hereMeta[doc] === 0 && hereBody[doc] === 0) hereTouched.push(doc);
+      if (field === FIELD.heading || field === FIELD.text) hereBody[doc]! += v;
+      else hereMeta[doc]! += v;
     }
     for (const doc of hereTouched) {
-      if (s.groupMeta[doc] === 0 && s.groupBody[doc] === 0) groupTouched.push(doc);
-      if (s.hereMeta[doc]! > s.groupMeta[doc]!) s.groupMeta[doc] = s.hereMeta[doc]!;
-      if (s.hereBody[doc]! > s.groupBody[doc]!) s.groupBody[doc] = s.hereBody[doc]!;
-      s.hereMeta[doc] = 0;
-      s.hereBody[doc] = 0;
+      if (groupMeta[doc] === 0 && groupBody[doc] === 0) groupTouched.push(doc);
+      if (hereMeta[doc]! > groupMeta[doc]!) groupMeta[doc] = hereMeta[doc]!;
+      if (hereBody[doc]! > groupBody[doc]!) groupBody[doc] = hereBody[doc]!;
+      hereMeta[doc] = 0;
+      hereBody[doc] = 0;
     }
   }
   for (const doc of groupTouched) {
@@ -289,8 +308,7 @@ export function rank(input: RankInput): RankedArticle[] {
   const nWords = query.words.length;
   if (!nWords) return [];
   const expansions = query.words.map((w, i) => expand(index, w, query.words[i - 1]));
-  let s = scratches.get(index);
-  if (!s) scratches.set(index, (s = new Scratch(index.docCount)));
+  const s = scratchFor(index);
 
   // Per touched document (by slot): its score for each query word, and from headings and text.
   const slotDocs: number[] = [];
@@ -353,7 +371,9 @@ export function rank(input: RankInput): RankedArticle[] {
     let end = g;
     while (end < order.length && index.docArticle[slotDocs[order[end]!]!] === article) end++;
     const topSlot = slotOfDoc(index.articleDoc[article]!);
-    const top = topSlot < 0 ? zero : vectors.subarray(topSlot * nWords, topSlot * nWords + nWords);
+    // The article top's scores: at `topBase` in `vectors`, or all zero when the top did not match.
+    const topVectors = topSlot < 0 ? zero : vectors;
+    const topBase = topSlot < 0 ? 0 : topSlot * nWords;
     let best = -1;
     let bestSlot = -1;
     let bestMatched = 0;
@@ -366,7 +386,7 @@ export function rank(input: RankInput): RankedArticle[] {
       let missing = false;
       for (let u = 0; u < nWords; u++) {
         const v = vectors[base + u]!;
-        const c = Math.max(top[u]!, v);
+        const c = Math.max(topVectors[topBase + u]!, v);
         if (optional[u]) {
           sum += OPTIONAL_WEIGHT * c;
           continue;
@@ -388,7 +408,7 @@ export function rank(input: RankInput): RankedArticle[] {
     if (bestSlot < 0) continue;
     let extra = 0;
     for (let u = 0; u < nWords; u++) {
-      combined[u] = Math.max(top[u]!, vectors[bestSlot * nWords + u]!);
+      combined[u] = Math.max(topVectors[topBase + u]!, vectors[bestSlot * nWords + u]!);
       if (!optional[u]) extra += Math.min(Math.max(0, spread[u]! - combined[u]!), combined[u]!);
     }
     const meta = articles[article]!;
@@ -400,7 +420,9 @@ export function rank(input: RankInput): RankedArticle[] {
   // The title factor and phrase check cost more: apply them best first, stopping once no
   // remaining candidate could reach the top `limit` even with the largest title factor.
   if (candidates.length > input.limit) {
-    const scores = Float64Array.from(candidates, (c) => c.score).sort();
+    const scores = new Float64Array(candidates.length);
+    for (let k = 0; k < candidates.length; k++) scores[k] = candidates[k]!.score;
+    scores.sort();
     const floor = scores[scores.length - Math.max(1, input.limit)]! / MAX_TITLE_FACTOR;
     candidates = candidates.filter((c) => c.score >= floor);
   }

@@ -25,6 +25,8 @@ export class SearchIndex {
   readonly terms: TermList;
   /** Per term position: its posting, as the serialized string until first used. */
   readonly #postings: (string | Posting)[];
+  /** Per term position: the serialized length of a posting once decoded. */
+  readonly #decodedSizes: Int32Array;
 
   constructor(parts: { docArticle: Int32Array; docHeading: Int32Array; articleDoc: Int32Array; lengths: Uint32Array[]; averageLength: number[]; terms: string[]; postings: string[] }) {
     this.docArticle = parts.docArticle;
@@ -34,16 +36,17 @@ export class SearchIndex {
     this.averageLength = parts.averageLength;
     this.terms = new TermList(parts.terms);
     this.#postings = parts.postings;
+    this.#decodedSizes = new Int32Array(parts.postings.length);
   }
 
   get docCount(): number {
     return this.docArticle.length;
   }
 
-  /** How big the posting at a term position is (its serialized length), without decoding it. */
+  /** How big the posting at a term position is (its serialized length, decoded or not: rankings must not depend on what was decoded before). */
   postingSize(position: number): number {
     const p = this.#postings[position]!;
-    return typeof p === 'string' ? p.length : p.df * 3;
+    return typeof p === 'string' ? p.length : this.#decodedSizes[position]!;
   }
 
   /** The posting of the term at `position`, decoded on first use. */
@@ -52,6 +55,7 @@ export class SearchIndex {
     if (typeof value !== 'string') return value;
     const posting = decodePosting(value);
     this.#postings[position] = posting;
+    this.#decodedSizes[position] = value.length;
     return posting;
   }
 
@@ -68,11 +72,13 @@ function digit(c: number): number {
 const TEXT_ONLY = 16;
 const FIELD_COUNT = FIELDS.length;
 
+/** Where postings are decoded before being copied out at their size (grown as needed, reused). */
+let decodeBuffer = new Int32Array(4096);
+/** Fields whose match counts its term frequency; the others count once. */
+const COUNTS_TF = (1 << FIELD.heading) | (1 << FIELD.text);
+
 /** Decodes `[fields:]docDelta[!fields][.tf]` entries (see index-format.ts) to (doc, field, tf) triples. */
 export function decodePosting(raw: string): Posting {
-  const out: number[] = [];
-  let doc = 0;
-  let df = 0;
   let i = 0;
   const n = raw.length;
   let usual = TEXT_ONLY;
@@ -81,11 +87,15 @@ export function decodePosting(raw: string): Posting {
     usual = parseInt(raw.slice(0, colon), 36);
     i = colon + 1;
   }
+  let out = decodeBuffer;
+  let at = 0;
+  let doc = 0;
+  let df = 0;
   while (i < n) {
     let delta = 0;
     let c = raw.charCodeAt(i);
     while (i < n && c !== 44 && c !== 33 && c !== 46) {
-      delta = delta * 36 + digit(c);
+      delta = delta * 36 + (c <= 57 ? c - 48 : c - 87);
       c = raw.charCodeAt(++i);
     }
     doc += delta;
@@ -95,7 +105,7 @@ export function decodePosting(raw: string): Posting {
       mask = 0;
       c = raw.charCodeAt(++i);
       while (i < n && c !== 44 && c !== 46) {
-        mask = mask * 36 + digit(c);
+        mask = mask * 36 + (c <= 57 ? c - 48 : c - 87);
         c = raw.charCodeAt(++i);
       }
     }
@@ -104,14 +114,26 @@ export function decodePosting(raw: string): Posting {
       tf = 0;
       c = raw.charCodeAt(++i);
       while (i < n && c !== 44) {
-        tf = tf * 36 + digit(c);
+        tf = tf * 36 + (c <= 57 ? c - 48 : c - 87);
         c = raw.charCodeAt(++i);
       }
     }
-    for (let f = 0; f < FIELD_COUNT; f++) if (mask & (1 << f)) out.push(doc, f, f === FIELD.heading || f === FIELD.text ? tf : 1);
+    if (at + 3 * FIELD_COUNT > out.length) {
+      const grown = new Int32Array(out.length * 2);
+      grown.set(out);
+      out = decodeBuffer = grown;
+    }
+    for (let f = 0; f < FIELD_COUNT; f++) {
+      if (mask & (1 << f)) {
+        out[at] = doc;
+        out[at + 1] = f;
+        out[at + 2] = COUNTS_TF & (1 << f) ? tf : 1;
+        at += 3;
+      }
+    }
     i++; // the comma
   }
-  return { df, entries: Int32Array.from(out) };
+  return { df, entries: out.slice(0, at) };
 }
 
 function check(index: SerializedSearchIndex, articleCount: number): void {
