@@ -18,6 +18,8 @@ const DECODED_AHEAD = 128;
 const SAMPLE_RANKS = [256, 512, 1024];
 /** Words of 5 to 7 letters: one typo tolerated, as for most words typed. */
 const PLAIN_WORD = /^[a-z]{5,7}$/;
+/** Where terms of Chinese and Japanese start in the sorted term list. */
+const UNSPACED_START = '\u3040';
 /** Positions handled between two checks of the slice's budget. */
 const STEP = 2048;
 
@@ -54,7 +56,7 @@ function sampleWords(index: SearchIndex, order: Int32Array): string[] {
 }
 
 /**
- * Allocates the ranking buffers, decodes the largest postings, runs the tokenizer, stemmer,
+ * Allocates the ranking buffers, decodes the largest postings, runs the tokenizer (with its word segmenter, for an index with Chinese or Japanese), stemmer,
  * typo-tolerant look-up and highlighter once each on `sample` text and then a few sample
  * searches (`search`, the full search with snippets), each in a task of its own, so that no
  * step runs long: results are the same with or without this, only the first query is faster.
@@ -69,7 +71,11 @@ export async function prepareSearch(index: SearchIndex, sample: string, search: 
   }
   const plain = sampleWords(index, order);
   const first = plain[0] ?? '';
+  // Scripts without spaces are split into words by Intl.Segmenter, whose first use loads its
+  // dictionary (about 20 ms in Chromium, once per page process): here rather than in a keystroke.
+  const unspaced = index.terms.terms[index.terms.lowerBound(UNSPACED_START)];
   const steps = [
+    ...(unspaced ? [() => words(unspaced)] : []),
     () => words(sample),
     () => words(sample).forEach((w) => stem(w.term)),
     () => index.terms.fuzzy(first, 1),
