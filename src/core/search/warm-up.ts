@@ -79,7 +79,11 @@ export async function prepareSearch(index: SearchIndex, sample: string, search: 
     () => words(sample),
     () => words(sample).forEach((w) => stem(w.term)),
     () => index.terms.fuzzy(first, 1),
-    () => snippet(sample, { terms: new Set(plain), unspaced: [] }) && highlight(sample, { terms: new Set(plain), unspaced: [] }),
+    () => {
+      const h = { terms: new Set(plain), unspaced: [] };
+      highlight(sample, h);
+      snippet(sample, h);
+    },
   ];
   // A word being typed, two words, a finished word.
   const queries: string[] = plain.length >= 2 ? [first.slice(0, 4), `${first} ${plain[1]!.slice(0, 3)}`, `${plain[plain.length - 1]} `] : plain;
