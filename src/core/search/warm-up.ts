@@ -20,6 +20,8 @@ const SAMPLE_RANKS = [256, 512, 1024];
 const PLAIN_WORD = /^[a-z]{5,7}$/;
 /** Where terms of Chinese and Japanese start in the sorted term list. */
 const UNSPACED_START = '\u3040';
+/** A large posting takes up to 5 ms to decode: one starts only while the slice has room for it. */
+const DECODE_BUDGET_MS = 3;
 /** Positions handled between two checks of the slice's budget. */
 const STEP = 2048;
 
@@ -66,7 +68,7 @@ export async function prepareSearch(index: SearchIndex, sample: string, search: 
   prepareRanking(index);
   const order = await bySize(index);
   for (let k = 0; k < Math.min(DECODED_AHEAD, order.length); k++) {
-    await yieldIfDue();
+    await yieldIfDue(DECODE_BUDGET_MS);
     index.postingAt(order[k]!);
   }
   const plain = sampleWords(index, order);
