@@ -27,6 +27,22 @@ function nextTask(): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, 0));
 }
 
+/**
+ * Waits for a quiet moment of the page (a background-priority task, which rendering and input
+ * go before, or else an idle period), for work nobody waits for; a plain new task where neither
+ * exists (Node).
+ */
+export async function yieldUntilIdle(): Promise<void> {
+  const g = globalThis as unknown as {
+    requestIdleCallback?: (fn: () => void, options?: { timeout: number }) => unknown;
+    scheduler?: { postTask?: (fn: () => void, options: { priority: string }) => Promise<void> };
+  };
+  if (typeof g.scheduler?.postTask === 'function') await g.scheduler.postTask(() => {}, { priority: 'background' });
+  else if (typeof g.requestIdleCallback === 'function') await new Promise<void>((resolve) => g.requestIdleCallback!(resolve, { timeout: 200 }));
+  else await nextTask();
+  resumedAt = performance.now();
+}
+
 /** Gives the event loop a turn, so that long work runs as short tasks. */
 export async function yieldToEventLoop(): Promise<void> {
   await nextTask();

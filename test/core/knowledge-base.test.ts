@@ -162,8 +162,9 @@ test('fromAsync() rejects a bad bundle with the same KbError as from()', async (
   }
 });
 
-test('load() reads a body that arrives in small chunks, characters cut between them, and stops at the first malformed one', async () => {
-  const b = bundleOf([article({ id: 'ü', title: 'Grüße 文 🙂', excerpt: 'é'.repeat(3000) }), ...SKYHOST], { split: true });
+test('load() reads a large body that arrives in small chunks, characters cut between them, and stops at the first malformed one', async () => {
+  // Over 512 KB, so it is parsed while it streams in (a smaller one is parsed in one piece).
+  const b = bundleOf([article({ id: 'ü', title: 'Grüße 文 🙂', excerpt: 'é'.repeat(300_000) }), ...SKYHOST], { split: true });
   const bytes = new TextEncoder().encode(JSON.stringify(b));
   let cancelled = false;
   const streamed = (body: Uint8Array) =>

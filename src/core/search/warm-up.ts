@@ -6,7 +6,7 @@
  */
 import { words } from '../text/tokenize';
 import { stem } from '../text/stem';
-import { yieldIfDue, yieldToEventLoop } from '../yield';
+import { yieldIfDue, yieldUntilIdle } from '../yield';
 import { highlight, snippet } from './highlight';
 import { parseQuery } from './query';
 import { prepareExpansions, prepareRanking } from './rank';
@@ -60,11 +60,12 @@ function sampleWords(index: SearchIndex, order: Int32Array): string[] {
 /**
  * Allocates the ranking buffers, decodes the largest postings, runs the tokenizer (with its word segmenter, for an index with Chinese or Japanese), stemmer,
  * typo-tolerant look-up and highlighter once each on `sample` text and then a few sample
- * searches (`search`, the full search with snippets), each in a task of its own, so that no
- * step runs long: results are the same with or without this, only the first query is faster.
+ * searches (`search`, the full search with snippets), each in a task of its own when the page
+ * is idle, so that no step runs long or ahead of rendering: results are the same with or without this, only the first query is faster.
  */
 export async function prepareSearch(index: SearchIndex, sample: string, search: (query: string) => void): Promise<void> {
-  await yieldToEventLoop();
+  // After the page has rendered what the load was for (a help center, a tip), not before.
+  await yieldUntilIdle();
   prepareRanking(index);
   const order = await bySize(index);
   for (let k = 0; k < Math.min(DECODED_AHEAD, order.length); k++) {
@@ -92,7 +93,7 @@ export async function prepareSearch(index: SearchIndex, sample: string, search: 
   steps.push(() => queries.map(parseQuery));
   for (const query of queries) steps.push(() => prepareExpansions(index, parseQuery(query)), () => search(query));
   for (const step of steps) {
-    await yieldToEventLoop();
+    await yieldUntilIdle();
     step();
   }
 }
