@@ -355,13 +355,3 @@ export async function parseJsonChunks(next: () => Promise<Uint8Array | undefined
   parser.push(decoder.decode());
   return parser.end();
 }
-
-/** `JSON.parse(text)`, in slices. */
-export async function parseJsonSliced(text: string): Promise<unknown> {
-  const parser = new SlicedJsonParser();
-  for (let at = 0; at < text.length; at += PIECE) {
-    parser.push(text.slice(at, at + PIECE));
-    await yieldIfDue();
-  }
-  return parser.end();
-}

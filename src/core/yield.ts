@@ -44,13 +44,13 @@ export async function yieldUntilIdle(): Promise<void> {
 }
 
 /** Gives the event loop a turn, so that long work runs as short tasks. */
-export async function yieldToEventLoop(): Promise<void> {
+async function yieldToEventLoop(): Promise<void> {
   await nextTask();
   resumedAt = performance.now();
 }
 
 /** Whether our code has run for `budgetMs` since it last gave the event loop a turn. */
-export function sliceDue(budgetMs = BUDGET_MS): boolean {
+function sliceDue(budgetMs = BUDGET_MS): boolean {
   return performance.now() - resumedAt > budgetMs;
 }
 

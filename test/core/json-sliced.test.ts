@@ -1,6 +1,16 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { parseJsonChunks, parseJsonSliced, SlicedJsonParser } from '../../src/core/json-sliced';
+import { parseJsonChunks, SlicedJsonParser } from '../../src/core/json-sliced';
+
+/** `JSON.parse(text)` through the sliced parser, the text arriving as one body. */
+function parseJsonSliced(text: string): Promise<unknown> {
+  let body: Uint8Array | undefined = new TextEncoder().encode(text);
+  return parseJsonChunks(async () => {
+    const out = body;
+    body = undefined;
+    return out;
+  });
+}
 
 /** Pushes `text` to a parser in pieces of the given lengths (cycled). */
 function parseInPieces(text: string, lengths: number[]): unknown {
