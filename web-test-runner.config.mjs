@@ -1,9 +1,10 @@
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromeLauncher } from '@web/test-runner-chrome';
-import { findChromium } from './scripts/chromium.mjs';
+import { chromiumVersion, findChromium } from './scripts/chromium.mjs';
 import { cspPlugin } from './test/elements/support/csp-plugin.mjs';
 
 const chromium = await findChromium();
+console.log(`browser: ${chromiumVersion(chromium.executablePath)} (${chromium.source}: ${chromium.executablePath})`);
 
 export default {
   files: ['test/elements/**/*.test.ts'],

@@ -1,14 +1,8 @@
-// Finds the Chromium the browser tests, benchmarks and screenshots use. Never downloads:
-// CHROME_PATH, else an installed Chrome/Chromium, else the one @sparticuz/chromium ships.
-import { existsSync } from 'node:fs';
-
-const INSTALLED = [
-  '/usr/bin/chromium',
-  '/usr/bin/chromium-browser',
-  '/usr/bin/google-chrome',
-  '/usr/bin/google-chrome-stable',
-  '/Applications/Google Chrome.app/Contents/MacOS/Google Chrome',
-];
+// Finds the Chromium the browser tests, benchmarks and screenshots use. Never downloads.
+// By default: the headless Chromium inside the pinned @sparticuz/chromium dev dependency, so
+// every machine runs the same browser whatever else is installed. CHROME_PATH (an installed
+// Chrome or Chromium) is used only when set.
+import { execFileSync } from 'node:child_process';
 
 const COMMON_ARGS = [
   '--headless=new',
@@ -28,10 +22,17 @@ export async function findChromium() {
   if (process.env.CHROME_PATH) {
     return { executablePath: process.env.CHROME_PATH, args: COMMON_ARGS, source: 'CHROME_PATH' };
   }
-  const installed = INSTALLED.find((path) => existsSync(path));
-  if (installed) return { executablePath: installed, args: COMMON_ARGS, source: installed };
   const { default: chromium } = await import('@sparticuz/chromium');
   const executablePath = await chromium.executablePath();
   const args = [...new Set([...chromium.args.filter((a) => !a.startsWith('--headless')), ...COMMON_ARGS])];
   return { executablePath, args, source: '@sparticuz/chromium' };
+}
+
+/** "HeadlessChrome 153.0.…" style version of a Chromium binary, or `unknown`. */
+export function chromiumVersion(executablePath) {
+  try {
+    return execFileSync(executablePath, ['--version'], { encoding: 'utf8', timeout: 10_000 }).trim();
+  } catch {
+    return 'unknown';
+  }
 }
