@@ -3,6 +3,7 @@ import type { Article, ArticleMeta, Category, KnowledgeBaseMeta, SearchHit, Sear
 import { bundleFolder, isInFolder, resolveBundleFile, validateBundle, validateBundleAsync, type KbBundle } from './bundle-format';
 import { KbError } from './errors';
 import { parseJsonChunks } from './json-sliced';
+import { toWellFormed } from './uri-part';
 import { timeSliced } from './yield';
 import { contextMatch } from './context-match';
 import { sectionTexts } from './html-text';
@@ -202,14 +203,14 @@ export class KnowledgeBase {
   }
 
   category(id: string): Category | undefined {
-    return this.#categoryById.get(id);
+    return this.#categoryById.get(toWellFormed(id));
   }
 
   /** The breadcrumb of a category: root first, ending with the category itself. */
   categoryPath(id: string): Category[] {
     const path: Category[] = [];
     const seen = new Set<Category>();
-    for (let c = this.#categoryById.get(id); c && !seen.has(c); c = c.parent ? this.#categoryById.get(c.parent) : undefined) {
+    for (let c = this.category(id); c && !seen.has(c); c = c.parent ? this.#categoryById.get(c.parent) : undefined) {
       seen.add(c);
       path.push(c);
     }
@@ -223,8 +224,9 @@ export class KnowledgeBase {
     return all.filter((a) => a.category === categoryId).sort(byOrderThenTitle);
   }
 
+  /** The article's metadata; an id with a lone surrogate finds the article whose id the bundle's validation made well-formed. */
   articleMeta(id: string): ArticleMeta | undefined {
-    const i = this.#byId.get(id);
+    const i = this.#byId.get(toWellFormed(id));
     return i === undefined ? undefined : this.#bundle.articles[i];
   }
 
@@ -348,13 +350,13 @@ export class KnowledgeBase {
     const folder = this.#folder;
     if (!folder) throw new KbError('format', `Cannot fetch ${what}: the bundle's URL is unknown (give KnowledgeBase a baseUrl or loadBody)`);
     const url = resolveBundleFile(file, folder);
-    return fetchWithTimeout(url, this.#options, `${what} (${url})`, (response) => {
+    const stayedInFolder = (response: Response) => {
       const landed = response.url || url;
       if (!isInFolder(landed, folder)) {
         throw new KbError('format', `Refused ${what}: ${url} was redirected to ${landed}, outside the knowledge base's folder ${folder}`, { url: landed });
       }
-      return response.text();
-    });
+    };
+    return fetchWithTimeout(url, this.#options, `${what} (${url})`, (response) => response.text(), stayedInFolder);
   }
 }
 
@@ -425,9 +427,9 @@ function absoluteUrl(url: string | URL): string {
 /**
  * fetch with a timeout, without credentials unless `options.credentials` says so, and errors
  * as `KbError` naming `what` failed: `timeout`, `network` (no response: offline, DNS, CORS),
- * `http` (an error status), or what `read` throws (`format`).
+ * `http` (an error status), or what `check` (of any response) or `read` throw (`format`).
  */
-async function fetchWithTimeout<T>(url: string, options: LoadOptions, what: string, read: (r: Response) => Promise<T>): Promise<T> {
+async function fetchWithTimeout<T>(url: string, options: LoadOptions, what: string, read: (r: Response) => Promise<T>, check?: (r: Response) => void): Promise<T> {
   const doFetch = options.fetch ?? globalThis.fetch;
   const timeout = options.timeout ?? 30_000;
   const controller = new AbortController();
@@ -449,6 +451,7 @@ async function fetchWithTimeout<T>(url: string, options: LoadOptions, what: stri
       if (timedOut) throw timedOutError(cause);
       throw new KbError('network', `Could not reach ${what}: offline, the server is down, or it does not allow this page (CORS)`, { url, cause });
     }
+    check?.(response);
     if (!response.ok) throw new KbError('http', `Loading ${what} failed: HTTP ${response.status}`, { url, status: response.status });
     return await read(response);
   } catch (cause) {

@@ -227,6 +227,8 @@ test('lone surrogates: ids become well-formed (U+FFFD) everywhere at once, queri
   }));
   const kb = KnowledgeBase.from(b);
   assert.equal(kb.articleMeta(fixed)?.title, 'Half \uFFFD pair');
+  assert.equal(kb.articleMeta(lone)?.id, fixed, 'a host that asks with the lone surrogate finds it too');
+  assert.equal(kb.category('c\uDBFF')?.id, 'c\uFFFD');
   assert.equal(kb.articleMeta(fixed)?.category, 'c\uFFFD');
   assert.equal(kb.category('c\uFFFD')?.title, 'Cat');
   assert.deepEqual(kb.related(fixed).map((a) => a.id), ['other\uFFFD']);

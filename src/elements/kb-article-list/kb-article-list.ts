@@ -1,7 +1,8 @@
-import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
+import { KbElement } from '../shared/kb-element';
 import type { ArticleMeta, KnowledgeBase } from '../../core/index';
-import { KbSource, type KbSourceHost } from '../shared/kb-source';
+import { KbSource, type KbCredentials, type KbSourceHost } from '../shared/kb-source';
 import { articleHref, isModifiedClick, requestArticleOpen } from '../shared/open-article';
 import { ARTICLE_SORTS, sortArticles, type ArticleSort } from '../shared/sort-articles';
 import { renderEmpty, renderSourceState } from '../shared/state-view';
@@ -54,7 +55,7 @@ const SORT_LABELS: Record<ArticleSort, keyof KbStrings> = {
  * @cssproperty --kb-font - Font family (inherited from the page by default).
  */
 @customElement('kb-article-list')
-export class KbArticleList extends LitElement implements KbSourceHost {
+export class KbArticleList extends KbElement implements KbSourceHost {
   static override styles = [tokens, baseStyles, stateStyles, styles];
 
   readonly #source = new KbSource(this);
@@ -64,6 +65,9 @@ export class KbArticleList extends LitElement implements KbSourceHost {
 
   /** URL of the knowledge-base bundle (`kb.json`). Elements with the same `src` share one load. */
   @property() src = '';
+
+  /** Whether the bundle's requests send cookies: `omit` (default), `same-origin` or `include` (docs/embedding.md#security). */
+  @property() credentials?: KbCredentials;
 
   /** A loaded KnowledgeBase (wins over `src`; `<kb-help>` passes its own this way). */
   @property({ attribute: false }) knowledgeBase?: KnowledgeBase;

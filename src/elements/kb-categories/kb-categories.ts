@@ -1,11 +1,13 @@
-import { LitElement, html, nothing, type TemplateResult } from 'lit';
+import { html, nothing, type TemplateResult } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
+import { KbElement } from '../shared/kb-element';
 import type { Category, KnowledgeBase } from '../../core/index';
+import { encodeUriPart } from '../../core/uri-part';
 import '../kb-article-list/kb-article-list';
 import { bundleBaseUrl } from '../shared/bundle-base-url';
 import { renderCategoryIcon } from '../shared/category-icons';
 import { KbNavigateEvent } from '../shared/events';
-import { KbSource, type KbSourceHost } from '../shared/kb-source';
+import { KbSource, type KbCredentials, type KbSourceHost } from '../shared/kb-source';
 import { isModifiedClick } from '../shared/open-article';
 import { sanitizeHtml } from '../shared/sanitize';
 import { renderEmpty, renderSourceState } from '../shared/state-view';
@@ -51,7 +53,7 @@ import { styles } from './kb-categories.styles';
  * @cssproperty --kb-categories-min-width - Minimum width of a card before the grid wraps (default 16rem).
  */
 @customElement('kb-categories')
-export class KbCategories extends LitElement implements KbSourceHost {
+export class KbCategories extends KbElement implements KbSourceHost {
   static override styles = [tokens, baseStyles, stateStyles, styles];
 
   readonly #source = new KbSource(this);
@@ -62,6 +64,9 @@ export class KbCategories extends LitElement implements KbSourceHost {
 
   /** URL of the knowledge-base bundle (`kb.json`). Elements with the same `src` share one load. */
   @property() src = '';
+
+  /** Whether the bundle's requests send cookies: `omit` (default), `same-origin` or `include` (docs/embedding.md#security). */
+  @property() credentials?: KbCredentials;
 
   /** A loaded KnowledgeBase (wins over `src`; `<kb-help>` passes its own this way). */
   @property({ attribute: false }) knowledgeBase?: KnowledgeBase;
@@ -113,7 +118,7 @@ export class KbCategories extends LitElement implements KbSourceHost {
   }
 
   #categoryHref(id: string): string | undefined {
-    return this.categoryUrl ? this.categoryUrl.replaceAll('{id}', encodeURIComponent(id)) : undefined;
+    return this.categoryUrl ? this.categoryUrl.replaceAll('{id}', encodeUriPart(id)) : undefined;
   }
 
   #onPick(e: MouseEvent, category: Category): void {
@@ -209,11 +214,11 @@ export class KbCategories extends LitElement implements KbSourceHost {
 
   #renderCategory(kb: KnowledgeBase, category: Category, t: KbStrings): TemplateResult {
     const children = this.#subcategoriesOf(kb, category.id);
-    return html`<section class="base current" part="base" aria-labelledby="current-title">
+    return html`<section class="base current" part="base" aria-labelledby="kb-current-title">
       <button type="button" class="back button" part="back" @click=${this.#onBack}>
         <span class="arrow" aria-hidden="true">←</span> ${t.allCategories}
       </button>
-      <div class="heading" part="heading" id="current-title" role="heading" aria-level=${this.#level} tabindex="-1">${category.title}</div>
+      <div class="heading" part="heading" id="kb-current-title" role="heading" aria-level=${this.#level} tabindex="-1">${category.title}</div>
       ${category.description ? html`<p class="description" part="description">${category.description}</p>` : nothing}
       ${category.introHtml ? this.#intro(kb, category) : nothing}
       ${children.length

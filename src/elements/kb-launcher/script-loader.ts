@@ -7,9 +7,10 @@
 import { autoInit, readScriptOptions } from './auto-init';
 import { deferElements } from './defer-elements';
 import { claimedLoad } from './elements-claim';
+import { currentScript } from '../shared/page-dom';
 import { VERSION } from './version';
 
-const script = document.currentScript as HTMLScriptElement | null;
+const script = currentScript();
 const options = readScriptOptions(script);
 const elementsSrc = new URL(options.elementsSrc ?? 'kb-elements.js', script?.src || document.baseURI).href;
 
