@@ -96,10 +96,9 @@ function fail(path: string, expected: string, value: unknown): never {
   throw new KbError('format', `Invalid knowledge-base bundle: ${path} must be ${expected} (got ${got})`);
 }
 
-/** Every string a bundle gives is well-formed UTF-16 (a lone surrogate becomes U+FFFD), so ids survive URLs. */
 function str(obj: Record<string, unknown>, key: string, path: string, fallback?: string): string {
   const v = obj[key];
-  if (typeof v === 'string') return toWellFormed(v);
+  if (typeof v === 'string') return v;
   if (v === undefined && fallback !== undefined) return fallback;
   return fail(`${path}.${key}`, 'a string', v);
 }
@@ -123,8 +122,16 @@ function strings(obj: Record<string, unknown>, key: string, path: string): strin
   const v = obj[key];
   if (v === undefined || v === null) return [];
   if (!Array.isArray(v)) return fail(`${path}.${key}`, 'an array of strings', v);
-  return v.map((s, i) => (typeof s === 'string' ? toWellFormed(s) : fail(`${path}.${key}[${i}]`, 'a string', s)));
+  return v.map((s, i) => (typeof s === 'string' ? s : fail(`${path}.${key}[${i}]`, 'a string', s)));
 }
+
+/**
+ * Ids (of articles, categories, headings, and references to them) come back well-formed: a
+ * lone surrogate, which JSON allows, becomes U+FFFD, so an id survives `encodeURIComponent`
+ * in a link and comes back the same.
+ */
+const id = (obj: Record<string, unknown>, key: string, path: string, fallback?: string) => toWellFormed(str(obj, key, path, fallback));
+const ids = (obj: Record<string, unknown>, key: string, path: string) => strings(obj, key, path).map(toWellFormed);
 
 function list<T>(value: unknown, path: string, item: (v: Record<string, unknown>, path: string) => T): T[] {
   if (!Array.isArray(value)) return fail(path, 'an array', value);
@@ -175,20 +182,20 @@ function withOptional<T extends object>(base: T, extra: Record<string, unknown>)
 }
 
 function heading(h: Record<string, unknown>, path: string): ArticleHeading {
-  return { id: str(h, 'id', path), text: str(h, 'text', path), level: num(h, 'level', path, 2) };
+  return { id: id(h, 'id', path), text: str(h, 'text', path), level: num(h, 'level', path, 2) };
 }
 
 function article(a: Record<string, unknown>, path: string): ArticleMeta {
   return withOptional(
     {
-      id: str(a, 'id', path),
+      id: id(a, 'id', path),
       title: str(a, 'title', path),
-      category: str(a, 'category', path, ''),
+      category: id(a, 'category', path, ''),
       excerpt: str(a, 'excerpt', path, ''),
       tags: strings(a, 'tags', path),
       views: num(a, 'views', path, 0),
       headings: a.headings === undefined ? [] : list(a.headings, `${path}.headings`, heading),
-      related: strings(a, 'related', path),
+      related: ids(a, 'related', path),
       context: strings(a, 'context', path),
     },
     { updated: optStr(a, 'updated', path), order: optNum(a, 'order', path), lang: optStr(a, 'lang', path) },
@@ -197,13 +204,13 @@ function article(a: Record<string, unknown>, path: string): ArticleMeta {
 
 function category(c: Record<string, unknown>, path: string): Category {
   return withOptional(
-    { id: str(c, 'id', path), title: str(c, 'title', path), articleCount: num(c, 'articleCount', path, 0), totalCount: num(c, 'totalCount', path, 0) },
+    { id: id(c, 'id', path), title: str(c, 'title', path), articleCount: num(c, 'articleCount', path, 0), totalCount: num(c, 'totalCount', path, 0) },
     {
       description: optStr(c, 'description', path),
       introHtml: optStr(c, 'introHtml', path),
       icon: optStr(c, 'icon', path),
       order: optNum(c, 'order', path),
-      parent: optStr(c, 'parent', path),
+      parent: c.parent === undefined || c.parent === null ? undefined : id(c, 'parent', path),
     },
   );
 }
@@ -271,6 +278,8 @@ const MAX_PATH = 1024;
 // eslint-disable-next-line no-control-regex
 const CONTROL = /[\u0000-\u001f\u007f-\u009f]/;
 const SCHEME = /^[a-z][a-z0-9+.-]*:/i;
+/** What the build writes (`articles/add-a-domain.3f2a9c1b07.html`): fine at a glance. */
+const PLAIN_PATH = /^[\w-]+(?:\.[\w-]+)*(?:\/[\w-]+(?:\.[\w-]+)*)*$/;
 
 /**
  * Why `path` is not a path inside the bundle's folder, or undefined when it is one. A bundle
@@ -282,6 +291,7 @@ const SCHEME = /^[a-z][a-z0-9+.-]*:/i;
 export function bundlePathProblem(path: string): string | undefined {
   if (!path) return 'is empty';
   if (path.length > MAX_PATH) return `is longer than ${MAX_PATH} characters`;
+  if (PLAIN_PATH.test(path)) return undefined;
   if (SCHEME.test(path)) return 'is an absolute URL';
   if (path.startsWith('/')) return 'starts with "/"';
   if (path.includes('\\')) return 'holds a backslash';

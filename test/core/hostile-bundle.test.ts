@@ -219,14 +219,14 @@ test('content values named like Object.prototype members are plain keys: no stra
   assert.equal((await KnowledgeBase.from(inline).article('constructor'))!.html, '');
 });
 
-test('lone surrogates: ids become well-formed (U+FFFD) everywhere at once, queries never throw', () => {
+test('lone surrogates: ids and references to them become well-formed (U+FFFD) at once, queries never throw', () => {
   const lone = 'bad\uD800id';
   const fixed = 'bad\uFFFDid';
   const b = copy(bundleOf([article({ id: lone, title: 'Half \uDC00 pair', category: 'c\uDBFF', related: ['other\uDFFF'] }), article({ id: 'other\uDFFF', title: 'Other' })], {
     categories: [{ id: 'c\uDBFF', title: 'Cat', articleCount: 1, totalCount: 1 }],
   }));
   const kb = KnowledgeBase.from(b);
-  assert.equal(kb.articleMeta(fixed)?.title, 'Half \uFFFD pair');
+  assert.equal(kb.articleMeta(fixed)?.title, 'Half \uDC00 pair', 'text stays as written: only ids go into URLs');
   assert.equal(kb.articleMeta(lone)?.id, fixed, 'a host that asks with the lone surrogate finds it too');
   assert.equal(kb.category('c\uDBFF')?.id, 'c\uFFFD');
   assert.equal(kb.articleMeta(fixed)?.category, 'c\uFFFD');

@@ -24,6 +24,8 @@ function loadElements(): Promise<unknown> {
     const tag = document.createElement('script');
     tag.src = elementsSrc;
     tag.async = true;
+    // A nonce-based policy allows the script it was given to, so the script it adds carries it too.
+    if (script?.nonce) tag.nonce = script.nonce;
     const fail = (message: string) => {
       tag.remove();
       loading = undefined;
