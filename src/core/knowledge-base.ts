@@ -55,6 +55,7 @@ export class KnowledgeBase {
   readonly #sectionCache = new Map<number, Map<string, string>>();
   readonly #bodyTexts = new WeakMap<Map<string, string>, string>();
   #categoryTree?: Category[];
+  #byCategory?: Map<string, ArticleMeta[]>;
 
   private constructor(bundle: KbBundle, index: SearchIndex, options: KnowledgeBaseOptions, byId?: Map<string, number>) {
     this.#bundle = bundle;
@@ -221,7 +222,17 @@ export class KnowledgeBase {
   articles(categoryId?: string): ArticleMeta[] {
     const all = this.#bundle.articles;
     if (categoryId === undefined) return [...all];
-    return all.filter((a) => a.category === categoryId).sort(byOrderThenTitle);
+    if (!this.#byCategory) {
+      // Grouped and sorted once: a page of 1,000 categories asks for each one's articles.
+      this.#byCategory = new Map();
+      for (const a of all) {
+        const group = this.#byCategory.get(a.category);
+        if (group) group.push(a);
+        else this.#byCategory.set(a.category, [a]);
+      }
+      for (const group of this.#byCategory.values()) group.sort(byOrderThenTitle);
+    }
+    return [...(this.#byCategory.get(toWellFormed(categoryId)) ?? [])];
   }
 
   /** The article's metadata; an id with a lone surrogate finds the article whose id the bundle's validation made well-formed. */

@@ -129,6 +129,17 @@ test('the category tree is linear in the number of categories, however wide or d
   }
 });
 
+test("each category's articles, asked for every category, cost one grouping, not a scan each", () => {
+  const n = 20_000;
+  const categories: Category[] = Array.from({ length: n }, (_, i) => ({ id: `c${i}`, title: `C ${i}`, articleCount: 1, totalCount: 1 }));
+  const articles = Array.from({ length: n }, (_, i) => article({ id: `a${i}`, title: `A ${n - i}`, category: `c${i % (n / 2)}`, order: i % 3 }));
+  const kb = KnowledgeBase.from(JSON.parse(JSON.stringify(assembleBundle({ meta: { title: 't', locale: 'en' }, categories, articles }))));
+  let total = 0;
+  assert.ok(cpuMs(() => categories.forEach((c) => (total += kb.articles(c.id).length))) < 1000);
+  assert.equal(total, n);
+  assert.deepEqual(kb.articles('c1').map((a) => a.id), ['a1', 'a10001'], 'in the author order (order 1 before 2), as before');
+});
+
 const I18N = '../shared/corpora/tldr-pages-i18n';
 
 test('the phrase check reads a long body in native passes, with the same terms as the tokenizer', () => {

@@ -136,8 +136,14 @@ export class KbArticleList extends KbElement implements KbSourceHost {
   #unsorted(kb: KnowledgeBase): ArticleMeta[] {
     if (!this.category) return kb.popular(this.limit);
     if (!this.includeSubcategories) return kb.articles(this.category);
-    // The category, then each subcategory in tree order: the author's order, section by section.
-    const ids = kb.categories().filter((c) => kb.categoryPath(c.id).some((p) => p.id === this.category)).map((c) => c.id);
+    // The category, then each subcategory in tree order (parents come before their children): the author's order, section by section.
+    const within = new Set([this.category]);
+    const ids: string[] = [];
+    for (const c of kb.categories()) {
+      if (c.id !== this.category && !(c.parent !== undefined && within.has(c.parent))) continue;
+      within.add(c.id);
+      ids.push(c.id);
+    }
     return ids.flatMap((id) => kb.articles(id));
   }
 

@@ -61,6 +61,7 @@ export class KbCategories extends KbElement implements KbSourceHost {
   /** Where focus goes after the next render (a user action): `[]` the heading, else a category path. */
   #focusAfterRender?: string[];
   #introCache = new WeakMap<KnowledgeBase, Map<string, HTMLElement>>();
+  #childrenCache = new WeakMap<KnowledgeBase, Map<string | undefined, Category[]>>();
 
   /** URL of the knowledge-base bundle (`kb.json`). Elements with the same `src` share one load. */
   @property() src = '';
@@ -148,7 +149,18 @@ export class KbCategories extends KbElement implements KbSourceHost {
   }
 
   #subcategoriesOf(kb: KnowledgeBase, id: string | undefined): Category[] {
-    return kb.categories().filter((c) => (c.parent ?? undefined) === id);
+    let byParent = this.#childrenCache.get(kb);
+    if (!byParent) {
+      // Once per knowledge base: every card and nested list asks for its children.
+      byParent = new Map();
+      for (const c of kb.categories()) {
+        const siblings = byParent.get(c.parent ?? undefined);
+        if (siblings) siblings.push(c);
+        else byParent.set(c.parent ?? undefined, [c]);
+      }
+      this.#childrenCache.set(kb, byParent);
+    }
+    return byParent.get(id) ?? [];
   }
 
   override render() {
