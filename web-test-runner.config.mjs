@@ -1,7 +1,9 @@
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromeLauncher } from '@web/test-runner-chrome';
+import { a11ySnapshotPlugin } from '@web/test-runner-commands/plugins';
 import { chromiumVersion, findChromium } from './scripts/chromium.mjs';
 import { cspPlugin } from './test/elements/support/csp-plugin.mjs';
+import { testRoutes } from './test/elements/support/test-routes.mjs';
 
 const chromium = await findChromium();
 console.log(`browser: ${chromiumVersion(chromium.executablePath)} (${chromium.source}: ${chromium.executablePath})`);
@@ -12,7 +14,9 @@ export default {
   nodeResolve: true,
   concurrency: 2,
   testFramework: { config: { timeout: 10000 } },
+  middleware: [testRoutes()],
   plugins: [
+    a11ySnapshotPlugin(),
     cspPlugin(),
     esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.json' }),
   ],

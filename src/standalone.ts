@@ -14,8 +14,9 @@ import { defineOnce } from './elements/kb-launcher/elements-claim';
 import { VERSION } from './elements/kb-launcher/version';
 import languages from './elements/locales/languages.json';
 import { loadLanguagesFrom } from './elements/shared/locale-loader';
+import { currentScript } from './elements/shared/page-dom';
 
-const script = document.currentScript as HTMLScriptElement | null;
+const script = currentScript();
 const options = readScriptOptions(script);
 // English is built in; the other languages are files next to this one (kb-elements.de.js).
 if (script?.src) loadLanguagesFrom(script.src, languages, script.nonce);

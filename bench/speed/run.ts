@@ -11,6 +11,7 @@ import { datasets, keystrokes } from './datasets';
 import { measureNode, type NodeResult } from './node';
 import { FIRST_QUERY, KEY_INTERVAL_MS, LOAD_RUNS, DEVTOOLS_RUNS, measureBrowser, type BrowserResult, type LongestTask, type Spread } from './browser';
 import { SETTLE_MS } from './trace-tasks';
+import { BEFORE_MS, HOSTILE_QUERIES, measureHostile } from './hostile';
 
 const kb = (n: number) => `${(n / 1024).toFixed(0)} KB`;
 const ms = (n: number) => `${n < 10 ? n.toFixed(2) : n.toFixed(0)} ms`;
@@ -38,6 +39,9 @@ for (const set of sets) {
   nodeResults.set(set.name, r);
   console.log(`${set.name} (${set.articles.length} articles, ${keystrokes(set.queries).length} keystrokes): index ${kb(size.index)} gzip vs VitePress ${kb(size.vitepress)}; Node p50/p95 ${ms(r.ours.p50)}/${ms(r.ours.p95)} vs VitePress ${ms(r.vitepress.p50)}/${ms(r.vitepress.p95)}; load ${ms(r.loadMs)} vs ${ms(r.vitepressLoadMs)}; heap ${r.heapMB.toFixed(1)} MB vs ${r.vitepressHeapMB.toFixed(1)} MB; longest async slice ${ms(r.longestSliceAsync)}`);
 }
+
+const hostile = measureHostile();
+for (const h of hostile) console.log(`hostile, ${h.name}: slowest keystroke ${ms(h.ours.max)} (median ${ms(h.ours.p50)}), MiniSearch ${ms(h.vitepress.max)} (median ${ms(h.vitepress.p50)})`);
 
 let browser: Map<string, BrowserResult> | undefined;
 let browserError = '';
@@ -86,6 +90,14 @@ const md: string[] = [
     if (b) rows.push(`| ${n} | Chromium | ${ms(b.ours.p50)} | ${ms(b.ours.p95)} | ${ms(b.ours.max)} | ${ms(b.vitepress.p50)} | ${ms(b.vitepress.p95)} | ${x(b.ours.p95, b.vitepress.p95)} |`);
     return rows;
   }),
+  '',
+  '### Hostile content',
+  '',
+  `Node: one article of about 250 KB made to be slow, next to one ordinary article, each query of ${HOSTILE_QUERIES.map((q) => `\`${q}\``).join(', ')} typed one key at a time (${hostile[0]?.keystrokes} keystrokes), \`kb.search(prefix, { limit: 10 })\` with snippets and highlighting, CPU time. Every keystroke counts, the first too (it extracts the article's section texts; a quoted phrase reads the whole body once). The budget is 50 ms for every keystroke. MiniSearch with VitePress's options indexes the same sections (it makes no snippets). Before: commit 2929d71, the slowest of the first four keystrokes (typing all of them took minutes); snippets were quadratic in the matches and tag stripping in the unclosed \`<\`.`,
+  '',
+  '| article body | ours: slowest keystroke | ours: median | MiniSearch: slowest / median | before: slowest |',
+  '|---|---|---|---|---|',
+  ...hostile.map((h) => `| ${h.name}: ${h.body} | ${ms(h.ours.max)} | ${ms(h.ours.p50)} | ${ms(h.vitepress.max)} / ${ms(h.vitepress.p50)} | ${(BEFORE_MS[h.name]! / 1000).toFixed(1)} s |`),
   '',
   '### The first search after loading',
   '',

@@ -1,4 +1,5 @@
 /** Matching of host-app contexts: setting keys (`settings.archive`) and route paths (`/domains/42/dns`). */
+import { decodeUriPart as safeDecode } from './uri-part';
 
 /** The path part of a path or URL, without query, hash or trailing slash. */
 export function normalizePath(path: string): string {
@@ -35,12 +36,4 @@ export function contextMatch(pattern: string, value: string): number {
   if (pattern === value) return 3;
   if (value.startsWith(`${pattern}.`)) return 1;
   return 0;
-}
-
-function safeDecode(s: string): string {
-  try {
-    return decodeURIComponent(s);
-  } catch {
-    return s;
-  }
 }

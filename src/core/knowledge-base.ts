@@ -1,8 +1,9 @@
 /** The knowledge base in the page (or in Node): metadata, article bodies, search, context. */
 import type { Article, ArticleMeta, Category, KnowledgeBaseMeta, SearchHit, SearchOptions } from './types';
-import { validateBundle, validateBundleAsync, type KbBundle } from './bundle-format';
+import { bundleFolder, isInFolder, resolveBundleFile, validateBundle, validateBundleAsync, type KbBundle } from './bundle-format';
 import { KbError } from './errors';
 import { parseJsonChunks } from './json-sliced';
+import { toWellFormed } from './uri-part';
 import { timeSliced } from './yield';
 import { contextMatch } from './context-match';
 import { sectionTexts } from './html-text';
@@ -13,18 +14,28 @@ import { loadSearchIndex, loadSearchIndexAsync, type SearchIndex } from './searc
 import { prepareSearch } from './search/warm-up';
 
 export interface KnowledgeBaseOptions {
-  /** Base URL that `bodyFiles` resolve against (default: the bundle's URL for `load`, else `meta.baseUrl`). */
+  /**
+   * The bundle's own URL: its relative URLs (`meta.baseUrl`, body files, assets) resolve against
+   * it. Default: the URL `load` read the bundle from, after redirects. A relative URL resolves
+   * against the page.
+   */
   baseUrl?: string | URL;
-  /** Fetches a split article body; default: `fetch(new URL(file, baseUrl))`. */
+  /** Fetches a split article body yourself (say, with an auth header); `file` is its checked path in the bundle. */
   loadBody?: (id: string, file: string) => Promise<string>;
-}
-
-export interface LoadOptions extends KnowledgeBaseOptions {
-  signal?: AbortSignal;
-  /** Milliseconds before the bundle request fails with a `timeout` error (default 30 000). */
+  /**
+   * Whether the bundle's requests (kb.json, body files) carry cookies and HTTP authentication,
+   * as fetch's `credentials`: `'omit'` (default), `'same-origin'` or `'include'`.
+   */
+  credentials?: RequestCredentials;
+  /** Milliseconds before a request fails with a `timeout` error (default 30 000). */
   timeout?: number;
   /** The fetch to use (default: the global one). */
   fetch?: typeof fetch;
+}
+
+export interface LoadOptions extends KnowledgeBaseOptions {
+  /** Aborts the load (not later body fetches); the load rejects with the signal's reason. */
+  signal?: AbortSignal;
 }
 
 const DEFAULT_LIMIT = 10;
@@ -34,19 +45,24 @@ export class KnowledgeBase {
   readonly #bundle: KbBundle;
   readonly #index: SearchIndex;
   readonly #options: KnowledgeBaseOptions;
+  /** The folder the bundle's files are in (absolute, ending in `/`), when known. */
+  readonly #folder: string | undefined;
   /** Article index by id. */
   readonly #byId: Map<string, number>;
   readonly #categoryById = new Map<string, Category>();
   readonly #bodies = new Map<string, string>();
   readonly #pendingBodies = new Map<string, Promise<string>>();
   readonly #sectionCache = new Map<number, Map<string, string>>();
+  readonly #bodyTexts = new WeakMap<Map<string, string>, string>();
   #categoryTree?: Category[];
+  #byCategory?: Map<string, ArticleMeta[]>;
 
   private constructor(bundle: KbBundle, index: SearchIndex, options: KnowledgeBaseOptions, byId?: Map<string, number>) {
     this.#bundle = bundle;
     this.#index = index;
     this.#options = options;
     this.meta = bundle.meta;
+    this.#folder = bundleFolder(options.baseUrl === undefined ? undefined : absoluteUrl(options.baseUrl), bundle.meta.baseUrl);
     if (!byId) {
       byId = new Map();
       for (let i = 0; i < bundle.articles.length; i++) byId.set(bundle.articles[i]!.id, i);
@@ -56,10 +72,13 @@ export class KnowledgeBase {
     for (const [id, html] of Object.entries(bundle.bodies ?? {})) this.#bodies.set(id, html);
   }
 
-  /** The URL relative asset and body URLs resolve against (the bundle's URL after `load`), if known. */
+  /**
+   * The folder the bundle's body files and assets are in (absolute, ending in `/`): `meta.baseUrl`
+   * resolved against the bundle's URL, else the bundle's own folder. `meta.baseUrl` as written
+   * when the bundle's URL is unknown; undefined when neither is known.
+   */
   get baseUrl(): string | undefined {
-    const base = this.#options.baseUrl ?? this.meta.baseUrl;
-    return base === undefined ? undefined : String(base);
+    return this.#folder ?? this.meta.baseUrl;
   }
 
   /** A knowledge base from a parsed bundle, loaded synchronously. Throws `KbError` (`format`, `version`). */
@@ -83,11 +102,18 @@ export class KnowledgeBase {
     return kb;
   }
 
-  /** Fetches `kb.json` and loads it with `fromAsync`. Throws `KbError` (`network`, `http`, `timeout`, `format`, `version`). */
+  /**
+   * Fetches `kb.json` and loads it with `fromAsync`; its files resolve against the URL it came
+   * from (after redirects). Throws `KbError` (`network`, `http`, `timeout`, `format`, `version`).
+   */
   static async load(url: string | URL, options: LoadOptions = {}): Promise<KnowledgeBase> {
-    const href = resolveUrl(url);
-    const json = await fetchWithTimeout(href, options, (response) => readJson(response, href));
-    return KnowledgeBase.fromAsync(json, { ...options, baseUrl: options.baseUrl ?? href });
+    const href = absoluteUrl(url);
+    const { json, finalUrl } = await fetchWithTimeout(href, options, `the knowledge base ${href}`, async (response) => ({
+      json: await readJson(response, href),
+      finalUrl: response.url || href,
+    }));
+    const { signal: _loadOnly, ...kbOptions } = options;
+    return KnowledgeBase.fromAsync(json, { ...kbOptions, baseUrl: options.baseUrl ?? finalUrl });
   }
 
   // ---- search ----
@@ -105,10 +131,7 @@ export class KnowledgeBase {
       query: parsed,
       limit,
       ...(accept ? { accept } : {}),
-      bodyText: (a) => {
-        const sections = this.#sections(a);
-        return sections ? [...sections.values()].join(' ') : undefined;
-      },
+      bodyText: (a) => this.#bodyText(a),
     });
     const unspaced = parsed.words.filter((w) => w.prefix && w.parts.length === 0 && /[^\x00-\u2fff]/.test(w.term)).map((w) => w.term);
     return ranked.map((r) => {
@@ -155,42 +178,66 @@ export class KnowledgeBase {
       const children = new Map<string | undefined, Category[]>();
       for (const c of this.#bundle.categories) {
         const parent = c.parent && this.#categoryById.has(c.parent) ? c.parent : undefined;
-        children.set(parent, [...(children.get(parent) ?? []), c]);
+        const siblings = children.get(parent);
+        if (siblings) siblings.push(c);
+        else children.set(parent, [c]);
       }
       const out: Category[] = [];
-      const visit = (parent: string | undefined) => {
-        for (const c of (children.get(parent) ?? []).sort(byOrderThenTitle)) {
-          if (out.includes(c)) continue;
-          out.push(c);
-          visit(c.id);
-        }
+      const placed = new Set<Category>();
+      // Depth first without recursion: a chain of 100,000 nested categories must not overflow the stack.
+      const stack: Category[] = [];
+      const pushChildren = (parent: string | undefined) => {
+        const below = [...(children.get(parent) ?? [])].sort(byOrderThenTitle);
+        for (let i = below.length - 1; i >= 0; i--) stack.push(below[i]!);
       };
-      visit(undefined);
+      pushChildren(undefined);
+      while (stack.length) {
+        const c = stack.pop()!;
+        if (placed.has(c)) continue;
+        placed.add(c);
+        out.push(c);
+        pushChildren(c.id);
+      }
       this.#categoryTree = out;
     }
     return [...this.#categoryTree];
   }
 
   category(id: string): Category | undefined {
-    return this.#categoryById.get(id);
+    return this.#categoryById.get(toWellFormed(id));
   }
 
   /** The breadcrumb of a category: root first, ending with the category itself. */
   categoryPath(id: string): Category[] {
     const path: Category[] = [];
-    for (let c = this.#categoryById.get(id); c && !path.includes(c); c = c.parent ? this.#categoryById.get(c.parent) : undefined) path.unshift(c);
-    return path;
+    const seen = new Set<Category>();
+    for (let c = this.category(id); c && !seen.has(c); c = c.parent ? this.#categoryById.get(c.parent) : undefined) {
+      seen.add(c);
+      path.push(c);
+    }
+    return path.reverse();
   }
 
   /** Articles of a category (directly in it), in the author's order; all articles without an id. */
   articles(categoryId?: string): ArticleMeta[] {
     const all = this.#bundle.articles;
     if (categoryId === undefined) return [...all];
-    return all.filter((a) => a.category === categoryId).sort(byOrderThenTitle);
+    if (!this.#byCategory) {
+      // Grouped and sorted once: a page of 1,000 categories asks for each one's articles.
+      this.#byCategory = new Map();
+      for (const a of all) {
+        const group = this.#byCategory.get(a.category);
+        if (group) group.push(a);
+        else this.#byCategory.set(a.category, [a]);
+      }
+      for (const group of this.#byCategory.values()) group.sort(byOrderThenTitle);
+    }
+    return [...(this.#byCategory.get(toWellFormed(categoryId)) ?? [])];
   }
 
+  /** The article's metadata; an id with a lone surrogate finds the article whose id the bundle's validation made well-formed. */
   articleMeta(id: string): ArticleMeta | undefined {
-    const i = this.#byId.get(id);
+    const i = this.#byId.get(toWellFormed(id));
     return i === undefined ? undefined : this.#bundle.articles[i];
   }
 
@@ -277,14 +324,23 @@ export class KnowledgeBase {
     return cached;
   }
 
+  /** The plain text of an article whose body is at hand, the same string each time. */
+  #bodyText(article: number): string | undefined {
+    const sections = this.#sections(article);
+    if (!sections) return undefined;
+    let text = this.#bodyTexts.get(sections);
+    if (text === undefined) this.#bodyTexts.set(sections, (text = [...sections.values()].join(' ')));
+    return text;
+  }
+
   async #body(id: string): Promise<string> {
     const known = this.#bodies.get(id);
     if (known !== undefined) return known;
-    const file = this.#bundle.bodyFiles?.[id];
-    if (file === undefined) return '';
+    const files = this.#bundle.bodyFiles;
+    if (!files || !Object.hasOwn(files, id)) return '';
     let pending = this.#pendingBodies.get(id);
     if (!pending) {
-      pending = this.#fetchBody(id, file).finally(() => this.#pendingBodies.delete(id));
+      pending = this.#fetchBody(id, files[id]!).finally(() => this.#pendingBodies.delete(id));
       this.#pendingBodies.set(id, pending);
     }
     const html = await pending;
@@ -293,22 +349,25 @@ export class KnowledgeBase {
   }
 
   async #fetchBody(id: string, file: string): Promise<string> {
+    const what = `the body of article "${id}"`;
     if (this.#options.loadBody) {
       try {
         return await this.#options.loadBody(id, file);
       } catch (cause) {
         if (cause instanceof KbError) throw cause;
-        throw new KbError('body', `Could not load the body of article "${id}" (${file})`, { cause });
+        throw new KbError('network', `Could not load ${what} (${file})`, { cause });
       }
     }
-    const base = this.#options.baseUrl ?? this.meta.baseUrl;
-    let url: string;
-    try {
-      url = new URL(file, base === undefined ? undefined : String(base)).href;
-    } catch (cause) {
-      throw new KbError('body', `Cannot resolve the body file "${file}" of article "${id}": give KnowledgeBase a baseUrl or loadBody`, { cause });
-    }
-    return fetchWithTimeout(url, {}, (r) => r.text(), 'body');
+    const folder = this.#folder;
+    if (!folder) throw new KbError('format', `Cannot fetch ${what}: the bundle's URL is unknown (give KnowledgeBase a baseUrl or loadBody)`);
+    const url = resolveBundleFile(file, folder);
+    const stayedInFolder = (response: Response) => {
+      const landed = response.url || url;
+      if (!isInFolder(landed, folder)) {
+        throw new KbError('format', `Refused ${what}: ${url} was redirected to ${landed}, outside the knowledge base's folder ${folder}`, { url: landed });
+      }
+    };
+    return fetchWithTimeout(url, this.#options, `${what} (${url})`, (response) => response.text(), stayedInFolder);
   }
 }
 
@@ -366,7 +425,8 @@ function byOrderThenTitle(a: { order?: number; title: string }, b: { order?: num
   return oa !== ob ? (oa < ob ? -1 : 1) : a.title.localeCompare(b.title);
 }
 
-function resolveUrl(url: string | URL): string {
+/** `url` made absolute against the page (in a browser); throws `KbError` kind `network` when it cannot be. */
+function absoluteUrl(url: string | URL): string {
   const base = typeof location !== 'undefined' ? location.href : undefined;
   try {
     return new URL(String(url), base).href;
@@ -375,8 +435,12 @@ function resolveUrl(url: string | URL): string {
   }
 }
 
-/** fetch with a timeout and errors as KbError; `kind` overrides network/http/timeout (for bodies). */
-async function fetchWithTimeout<T>(url: string, options: LoadOptions, read: (r: Response) => Promise<T>, kind?: 'body'): Promise<T> {
+/**
+ * fetch with a timeout, without credentials unless `options.credentials` says so, and errors
+ * as `KbError` naming `what` failed: `timeout`, `network` (no response: offline, DNS, CORS),
+ * `http` (an error status), or what `check` (of any response) or `read` throw (`format`).
+ */
+async function fetchWithTimeout<T>(url: string, options: LoadOptions, what: string, read: (r: Response) => Promise<T>, check?: (r: Response) => void): Promise<T> {
   const doFetch = options.fetch ?? globalThis.fetch;
   const timeout = options.timeout ?? 30_000;
   const controller = new AbortController();
@@ -388,21 +452,23 @@ async function fetchWithTimeout<T>(url: string, options: LoadOptions, read: (r: 
     timedOut = true;
     controller.abort();
   }, timeout);
+  const timedOutError = (cause: unknown) => new KbError('timeout', `Loading ${what} timed out after ${timeout} ms`, { url, cause });
   try {
     let response: Response;
     try {
-      response = await doFetch(url, { signal: controller.signal });
+      response = await doFetch(url, { signal: controller.signal, credentials: options.credentials ?? 'omit' });
     } catch (cause) {
       if (options.signal?.aborted) throw options.signal.reason ?? cause;
-      if (timedOut) throw new KbError(kind ?? 'timeout', `Loading ${url} timed out after ${timeout} ms`, { url, cause });
-      throw new KbError(kind ?? 'network', `Could not reach ${url}`, { url, cause });
+      if (timedOut) throw timedOutError(cause);
+      throw new KbError('network', `Could not reach ${what}: offline, the server is down, or it does not allow this page (CORS)`, { url, cause });
     }
-    if (!response.ok) throw new KbError(kind ?? 'http', `Loading ${url} failed: HTTP ${response.status}`, { url, status: response.status });
+    check?.(response);
+    if (!response.ok) throw new KbError('http', `Loading ${what} failed: HTTP ${response.status}`, { url, status: response.status });
     return await read(response);
   } catch (cause) {
     if (cause instanceof KbError || options.signal?.aborted) throw cause;
-    if (timedOut) throw new KbError(kind ?? 'timeout', `Loading ${url} timed out after ${timeout} ms`, { url, cause });
-    throw new KbError(kind ?? 'network', `Reading ${url} failed`, { url, cause });
+    if (timedOut) throw timedOutError(cause);
+    throw new KbError('network', `Reading ${what} failed`, { url, cause });
   } finally {
     clearTimeout(timer);
     options.signal?.removeEventListener('abort', onAbort);

@@ -46,15 +46,15 @@ test('article() returns inline bodies, and fetches split bodies through loadBody
   assert.deepEqual(calls, ['quarantine:articles/quarantine.html']);
 });
 
-test('article() fails with kind "body" when a split body cannot be loaded', async () => {
+test('article() fails with a KbError naming the article when a split body cannot be loaded', async () => {
   const split = JSON.parse(JSON.stringify(bundleOf(SKYHOST, { split: true })));
   const kb = KnowledgeBase.from(split, { loadBody: async () => Promise.reject(new Error('offline')) });
-  await assert.rejects(kb.article('quarantine'), (e: unknown) => e instanceof KbError && e.kind === 'body' && /quarantine/.test(e.message));
+  await assert.rejects(kb.article('quarantine'), (e: unknown) => e instanceof KbError && e.kind === 'network' && /quarantine/.test(e.message));
   const fetched = KnowledgeBase.from(split, { baseUrl: 'http://kb.invalid/help/kb.json' });
   const realFetch = globalThis.fetch;
   globalThis.fetch = async (url) => new Response('missing', { status: 404, statusText: String(url) });
   try {
-    await assert.rejects(fetched.article('quarantine'), (e: unknown) => e instanceof KbError && e.kind === 'body' && e.status === 404 && e.url === 'http://kb.invalid/help/articles/quarantine.html');
+    await assert.rejects(fetched.article('quarantine'), (e: unknown) => e instanceof KbError && e.kind === 'http' && e.status === 404 && e.url === 'http://kb.invalid/help/articles/quarantine.html' && /article "quarantine"/.test(e.message));
   } finally {
     globalThis.fetch = realFetch;
   }

@@ -172,7 +172,7 @@ describe('<kb-article>', () => {
       await waitFor(() => copied.length, 'copied');
       expect(copied[0]).to.equal('dig +short MX example.com\n  indented   line');
       expect(getComputedStyle($(el, 'pre')).whiteSpace).to.equal('pre');
-      await waitFor(() => $(el, '.live').textContent === 'Copied', 'announced');
+      await waitFor(() => $(el, '.kb-live').textContent === 'Copied', 'announced');
       expect(button.textContent).to.equal('Copied');
     } finally {
       navigator.clipboard.writeText = original;

@@ -4,7 +4,7 @@
  * section read together with the article's title, tags, excerpt and intro).
  */
 import type { ArticleMeta } from '../types';
-import { words } from '../text/tokenize';
+import { termSequence, words } from '../text/tokenize';
 import { stem } from '../text/stem';
 import {
   BM25, FIELD, FIELD_BOOST, MAX_STEM_CANDIDATES, OPTIONAL_WEIGHT, PART_WEIGHT, SHORT_PREFIX_EXACT_WEIGHT, SPREAD_WEIGHT,
@@ -261,15 +261,24 @@ function containsSequence(terms: string[], sequence: string[]): boolean {
   return false;
 }
 
+const bodyKeys = new WeakMap<ArticleMeta, { body: string; key: string }>();
+/** The body's terms as ` a b c `, made once per body: a phrase is then one substring search. */
+function bodyKey(meta: ArticleMeta, body: string): string {
+  let cached = bodyKeys.get(meta);
+  if (cached?.body !== body) bodyKeys.set(meta, (cached = { body, key: ` ${termSequence(body)} ` }));
+  return cached.key;
+}
+
 function phrasesHold(input: RankInput, article: number): boolean {
   if (!input.query.phrases.length) return true;
   const meta = input.articles[article]!;
   const body = input.bodyText?.(article);
+  // Without the body (split bundle, body not loaded yet), all words of the phrase matching is the best we know.
+  if (body === undefined) return true;
   const fields = [meta.title, meta.excerpt, meta.tags.join(' '), ...meta.headings.map((h) => h.text)];
   const termLists = fields.map((f) => words(f).map((w) => w.term));
-  if (body !== undefined) termLists.push(words(body).map((w) => w.term));
-  // Without the body (split bundle, body not loaded yet), all words of the phrase matching is the best we know.
-  return input.query.phrases.every((p) => termLists.some((t) => containsSequence(t, p)) || body === undefined);
+  const key = bodyKey(meta, body);
+  return input.query.phrases.every((p) => termLists.some((t) => containsSequence(t, p)) || key.includes(` ${p.join(' ')} `));
 }
 
 const titleKeys = new WeakMap<ArticleMeta, string>();

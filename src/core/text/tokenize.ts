@@ -73,6 +73,16 @@ export function words(text: string): Word[] {
   return out;
 }
 
+/**
+ * The folded words of `text`, each once in order, joined by single spaces: what
+ * `words(text).map((w) => w.term).join(' ')` gives, made by two native passes (fold, then
+ * match) where the text has no script without spaces. For checking phrases in long texts.
+ */
+export function termSequence(text: string): string {
+  if (UNSPACED.test(text)) return words(text).map((w) => w.term).join(' ');
+  return (fold(text).match(WORD) ?? []).join(' ');
+}
+
 /** Whether a term is worth indexing at all (not a lone letter). */
 function isTerm(term: string): boolean {
   return term.length > 1 || IDEOGRAPHIC.test(term) || /\p{N}/u.test(term);

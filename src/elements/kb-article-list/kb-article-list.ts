@@ -1,7 +1,8 @@
-import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
+import { KbElement } from '../shared/kb-element';
 import type { ArticleMeta, KnowledgeBase } from '../../core/index';
-import { KbSource, type KbSourceHost } from '../shared/kb-source';
+import { KbSource, type KbCredentials, type KbSourceHost } from '../shared/kb-source';
 import { articleHref, isModifiedClick, requestArticleOpen } from '../shared/open-article';
 import { ARTICLE_SORTS, sortArticles, type ArticleSort } from '../shared/sort-articles';
 import { renderEmpty, renderSourceState } from '../shared/state-view';
@@ -54,7 +55,7 @@ const SORT_LABELS: Record<ArticleSort, keyof KbStrings> = {
  * @cssproperty --kb-font - Font family (inherited from the page by default).
  */
 @customElement('kb-article-list')
-export class KbArticleList extends LitElement implements KbSourceHost {
+export class KbArticleList extends KbElement implements KbSourceHost {
   static override styles = [tokens, baseStyles, stateStyles, styles];
 
   readonly #source = new KbSource(this);
@@ -64,6 +65,9 @@ export class KbArticleList extends LitElement implements KbSourceHost {
 
   /** URL of the knowledge-base bundle (`kb.json`). Elements with the same `src` share one load. */
   @property() src = '';
+
+  /** Whether the bundle's requests send cookies: `omit` (default), `same-origin` or `include` (docs/embedding.md#security). */
+  @property() credentials?: KbCredentials;
 
   /** A loaded KnowledgeBase (wins over `src`; `<kb-help>` passes its own this way). */
   @property({ attribute: false }) knowledgeBase?: KnowledgeBase;
@@ -132,8 +136,14 @@ export class KbArticleList extends LitElement implements KbSourceHost {
   #unsorted(kb: KnowledgeBase): ArticleMeta[] {
     if (!this.category) return kb.popular(this.limit);
     if (!this.includeSubcategories) return kb.articles(this.category);
-    // The category, then each subcategory in tree order: the author's order, section by section.
-    const ids = kb.categories().filter((c) => kb.categoryPath(c.id).some((p) => p.id === this.category)).map((c) => c.id);
+    // The category, then each subcategory in tree order (parents come before their children): the author's order, section by section.
+    const within = new Set([this.category]);
+    const ids: string[] = [];
+    for (const c of kb.categories()) {
+      if (c.id !== this.category && !(c.parent !== undefined && within.has(c.parent))) continue;
+      within.add(c.id);
+      ids.push(c.id);
+    }
     return ids.flatMap((id) => kb.articles(id));
   }
 

@@ -1,17 +1,10 @@
+import { decodeUriPart as decode } from '../../core/uri-part';
 import { fromHash, toHash } from '../shared/hash-route';
 import type { ArticleLinkTarget } from '../shared/sanitize';
 
 /** What the link resolver needs to know about the knowledge base. */
 export interface ArticleLookup {
   articleMeta(id: string): unknown;
-}
-
-function decode(part: string): string {
-  try {
-    return decodeURIComponent(part);
-  } catch {
-    return part;
-  }
 }
 
 function target(articleId: string, sectionId: string | undefined): ArticleLinkTarget {

@@ -1,10 +1,12 @@
-import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
+import { KbElement } from '../shared/kb-element';
 import type { Article, ArticleMeta, KnowledgeBase } from '../../core/index';
+import { decodeUriPart } from '../../core/uri-part';
 import { KbArticleOpenEvent, KbArticleViewEvent, KbFeedbackEvent, KbNavigateEvent } from '../shared/events';
 import { bundleBaseUrl } from '../shared/bundle-base-url';
 import { toHash } from '../shared/hash-route';
-import { KbSource, type KbSourceHost } from '../shared/kb-source';
+import { KbSource, type KbCredentials, type KbSourceHost } from '../shared/kb-source';
 import { isModifiedClick } from '../shared/open-article';
 import { ARTICLE_LINK_ATTR, SECTION_LINK_ATTR, sanitizeHtml } from '../shared/sanitize';
 import { readSession, writeSession } from '../shared/session';
@@ -65,19 +67,24 @@ const answeredKey = (articleId: string) => `kb-feedback:${articleId}`;
  * @fires kb-navigate - The user picked a breadcrumb (`view: 'home' | 'category'`), or "Help home" on a missing article.
  */
 @customElement('kb-article')
-export class KbArticle extends LitElement implements KbSourceHost {
+export class KbArticle extends KbElement implements KbSourceHost {
   static override styles = [tokens, baseStyles, stateStyles, styles];
 
   readonly #source = new KbSource(this);
   readonly #i18n = new KbI18n(this);
 
-  @query('.body') private bodyEl?: HTMLElement;
-  @query('h1') private titleEl?: HTMLElement;
-  @query('.live') private liveEl?: HTMLElement;
-  @query('textarea') private reasonEl?: HTMLTextAreaElement;
+  // Our own parts by `part` or a `kb-` class, and our ids with a `kb-` prefix: article HTML, in
+  // the same shadow root, can carry neither (the sanitizer drops them), so it cannot take them over.
+  @query('[part~="body"]') private bodyEl?: HTMLElement;
+  @query('[part~="title"]') private titleEl?: HTMLElement;
+  @query('.kb-live') private liveEl?: HTMLElement;
+  @query('[part~="feedback"] textarea') private reasonEl?: HTMLTextAreaElement;
 
   /** URL of the knowledge-base bundle (`kb.json`). */
   @property() src = '';
+
+  /** Whether the bundle's requests send cookies: `omit` (default), `same-origin` or `include` (docs/embedding.md#security). */
+  @property() credentials?: KbCredentials;
 
   /** A loaded knowledge base; wins over `src`. */
   @property({ attribute: false }) knowledgeBase?: KnowledgeBase;
@@ -162,8 +169,9 @@ export class KbArticle extends LitElement implements KbSourceHost {
     updateScrollables(body);
     if (this.#spiedBody !== this.#body) {
       this.#spiedBody = this.#body;
-      const toc = [...this.renderRoot.querySelectorAll<HTMLAnchorElement>('.toc a')].map((a) => a.hash.slice(1));
-      this.#spy.watch(toc.map((id) => this.#findHeading(decodeURIComponent(id))).filter((h): h is HTMLElement => !!h));
+      const toc = [...this.renderRoot.querySelectorAll<HTMLAnchorElement>('[part~="toc"] a')].map((a) => a.hash.slice(1));
+      const headings = this.#headingsById();
+      this.#spy.watch(toc.map((id) => headings.get(decodeUriPart(id))).filter((h): h is HTMLElement => !!h));
     }
     if (this.#scrollPending) {
       this.#scrollPending = false;
@@ -228,7 +236,14 @@ export class KbArticle extends LitElement implements KbSourceHost {
   }
 
   #findHeading(id: string): HTMLElement | undefined {
-    return [...(this.bodyEl?.querySelectorAll<HTMLElement>('[id]') ?? [])].find((el) => el.id === id);
+    return this.#headingsById().get(id);
+  }
+
+  /** The body's elements with an id, first of each id (one pass, however many headings). */
+  #headingsById(): Map<string, HTMLElement> {
+    const byId = new Map<string, HTMLElement>();
+    for (const el of this.bodyEl?.querySelectorAll<HTMLElement>('[id]') ?? []) if (!byId.has(el.id)) byId.set(el.id, el);
+    return byId;
   }
 
   #reveal(target: HTMLElement, focus: boolean) {
@@ -286,7 +301,7 @@ export class KbArticle extends LitElement implements KbSourceHost {
     if (href.startsWith('#')) {
       // In-article anchors: ids live in the shadow root, where the browser's own jump cannot see them.
       event.preventDefault();
-      const heading = this.#findHeading(decodeURIComponent(href.slice(1)));
+      const heading = this.#findHeading(decodeUriPart(href.slice(1)));
       if (heading) this.#reveal(heading, true);
     }
   };
@@ -343,7 +358,7 @@ export class KbArticle extends LitElement implements KbSourceHost {
   override render() {
     const kb = this.#source.knowledgeBase;
     const t = this.#i18n.t;
-    const live = html`<div class="live visually-hidden" role="status"></div>`;
+    const live = html`<div class="kb-live visually-hidden" role="status"></div>`;
     if (!kb) return html`${renderSourceState(this.#source, t)}${live}`;
     switch (this.loadState) {
       case 'idle':
@@ -365,9 +380,9 @@ export class KbArticle extends LitElement implements KbSourceHost {
     // The content's language (for pronunciation and hyphenation), which may differ from the UI's.
     const contentLang = article.lang || kb.meta.locale || nothing;
     return html`
-      <article aria-labelledby="title">
+      <article aria-labelledby="kb-title">
         ${this.#renderBreadcrumb(kb, article)}
-        <h1 id="title" part="title" tabindex="-1" lang=${contentLang}>${article.title}</h1>
+        <h1 id="kb-title" part="title" tabindex="-1" lang=${contentLang}>${article.title}</h1>
         ${this.#renderUpdated(article.updated)}
         ${this.#renderToc(article)}
         <div class="body" part="body" lang=${contentLang} @click=${this.#onBodyClick}>${this.#bodyFor(article, kb)}</div>
@@ -405,8 +420,8 @@ export class KbArticle extends LitElement implements KbSourceHost {
   #renderToc(article: Article): TemplateResult | typeof nothing {
     const headings = article.headings.filter((h) => h.level === 2 || h.level === 3);
     if (headings.length < this.tocMinHeadings || headings.length === 0) return nothing;
-    return html`<nav class="toc" part="toc" aria-labelledby="toc-title">
-      <h2 id="toc-title">${this.#i18n.t.tableOfContents}</h2>
+    return html`<nav class="toc" part="toc" aria-labelledby="kb-toc-title">
+      <h2 id="kb-toc-title">${this.#i18n.t.tableOfContents}</h2>
       <ol>
         ${headings.map(
           (h) =>
@@ -430,14 +445,14 @@ export class KbArticle extends LitElement implements KbSourceHost {
     if (this.feedback === 'reason') {
       return html`<section class="feedback" part="feedback">
         <form @submit=${this.#sendReason}>
-          <label for="reason">${t.feedbackReasonLabel}</label>
-          <textarea id="reason" rows="3" maxlength="2000"></textarea>
+          <label for="kb-reason">${t.feedbackReasonLabel}</label>
+          <textarea id="kb-reason" rows="3" maxlength="2000"></textarea>
           <button type="submit" class="button button--primary">${t.feedbackSend}</button>
         </form>
       </section>`;
     }
-    return html`<section class="feedback" part="feedback" aria-labelledby="feedback-q">
-      <p id="feedback-q">${t.helpfulQuestion}</p>
+    return html`<section class="feedback" part="feedback" aria-labelledby="kb-feedback-q">
+      <p id="kb-feedback-q">${t.helpfulQuestion}</p>
       <div class="votes">
         <button type="button" class="button" @click=${() => this.#vote(true)}>${t.helpfulYes}</button>
         <button type="button" class="button" @click=${() => this.#vote(false)}>${t.helpfulNo}</button>
@@ -448,8 +463,8 @@ export class KbArticle extends LitElement implements KbSourceHost {
   #renderRelated(kb: KnowledgeBase, article: Article, t: KbStrings): TemplateResult | typeof nothing {
     const related = kb.related(article.id, 5);
     if (!related.length) return nothing;
-    return html`<nav class="related" part="related" aria-labelledby="related-title">
-      <h2 id="related-title">${t.relatedArticles}</h2>
+    return html`<nav class="related" part="related" aria-labelledby="kb-related-title">
+      <h2 id="kb-related-title">${t.relatedArticles}</h2>
       <ul>
         ${related.map(
           (a) =>

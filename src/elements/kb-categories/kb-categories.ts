@@ -1,11 +1,13 @@
-import { LitElement, html, nothing, type TemplateResult } from 'lit';
+import { html, nothing, type TemplateResult } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
+import { KbElement } from '../shared/kb-element';
 import type { Category, KnowledgeBase } from '../../core/index';
+import { encodeUriPart } from '../../core/uri-part';
 import '../kb-article-list/kb-article-list';
 import { bundleBaseUrl } from '../shared/bundle-base-url';
 import { renderCategoryIcon } from '../shared/category-icons';
 import { KbNavigateEvent } from '../shared/events';
-import { KbSource, type KbSourceHost } from '../shared/kb-source';
+import { KbSource, type KbCredentials, type KbSourceHost } from '../shared/kb-source';
 import { isModifiedClick } from '../shared/open-article';
 import { sanitizeHtml } from '../shared/sanitize';
 import { renderEmpty, renderSourceState } from '../shared/state-view';
@@ -51,7 +53,7 @@ import { styles } from './kb-categories.styles';
  * @cssproperty --kb-categories-min-width - Minimum width of a card before the grid wraps (default 16rem).
  */
 @customElement('kb-categories')
-export class KbCategories extends LitElement implements KbSourceHost {
+export class KbCategories extends KbElement implements KbSourceHost {
   static override styles = [tokens, baseStyles, stateStyles, styles];
 
   readonly #source = new KbSource(this);
@@ -59,9 +61,13 @@ export class KbCategories extends LitElement implements KbSourceHost {
   /** Where focus goes after the next render (a user action): `[]` the heading, else a category path. */
   #focusAfterRender?: string[];
   #introCache = new WeakMap<KnowledgeBase, Map<string, HTMLElement>>();
+  #childrenCache = new WeakMap<KnowledgeBase, Map<string | undefined, Category[]>>();
 
   /** URL of the knowledge-base bundle (`kb.json`). Elements with the same `src` share one load. */
   @property() src = '';
+
+  /** Whether the bundle's requests send cookies: `omit` (default), `same-origin` or `include` (docs/embedding.md#security). */
+  @property() credentials?: KbCredentials;
 
   /** A loaded KnowledgeBase (wins over `src`; `<kb-help>` passes its own this way). */
   @property({ attribute: false }) knowledgeBase?: KnowledgeBase;
@@ -113,7 +119,7 @@ export class KbCategories extends LitElement implements KbSourceHost {
   }
 
   #categoryHref(id: string): string | undefined {
-    return this.categoryUrl ? this.categoryUrl.replaceAll('{id}', encodeURIComponent(id)) : undefined;
+    return this.categoryUrl ? this.categoryUrl.replaceAll('{id}', encodeUriPart(id)) : undefined;
   }
 
   #onPick(e: MouseEvent, category: Category): void {
@@ -143,7 +149,18 @@ export class KbCategories extends LitElement implements KbSourceHost {
   }
 
   #subcategoriesOf(kb: KnowledgeBase, id: string | undefined): Category[] {
-    return kb.categories().filter((c) => (c.parent ?? undefined) === id);
+    let byParent = this.#childrenCache.get(kb);
+    if (!byParent) {
+      // Once per knowledge base: every card and nested list asks for its children.
+      byParent = new Map();
+      for (const c of kb.categories()) {
+        const siblings = byParent.get(c.parent ?? undefined);
+        if (siblings) siblings.push(c);
+        else byParent.set(c.parent ?? undefined, [c]);
+      }
+      this.#childrenCache.set(kb, byParent);
+    }
+    return byParent.get(id) ?? [];
   }
 
   override render() {
@@ -209,11 +226,11 @@ export class KbCategories extends LitElement implements KbSourceHost {
 
   #renderCategory(kb: KnowledgeBase, category: Category, t: KbStrings): TemplateResult {
     const children = this.#subcategoriesOf(kb, category.id);
-    return html`<section class="base current" part="base" aria-labelledby="current-title">
+    return html`<section class="base current" part="base" aria-labelledby="kb-current-title">
       <button type="button" class="back button" part="back" @click=${this.#onBack}>
         <span class="arrow" aria-hidden="true">←</span> ${t.allCategories}
       </button>
-      <div class="heading" part="heading" id="current-title" role="heading" aria-level=${this.#level} tabindex="-1">${category.title}</div>
+      <div class="heading" part="heading" id="kb-current-title" role="heading" aria-level=${this.#level} tabindex="-1">${category.title}</div>
       ${category.description ? html`<p class="description" part="description">${category.description}</p>` : nothing}
       ${category.introHtml ? this.#intro(kb, category) : nothing}
       ${children.length

@@ -1,5 +1,6 @@
-import { LitElement, html, nothing, svg, type PropertyValues, type TemplateResult } from 'lit';
+import { html, nothing, svg, type PropertyValues, type TemplateResult } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
+import { KbElement } from '../shared/kb-element';
 import type { ArticleMeta, KnowledgeBase } from '../../core/index';
 import '../kb-article/kb-article';
 import '../kb-article-list/kb-article-list';
@@ -9,7 +10,7 @@ import type { KbSearch } from '../kb-search/kb-search';
 import { KbArticleOpenEvent, KbArticleViewEvent, KbNavigateEvent, type KbView } from '../shared/events';
 import { fromHash, toHash, type KbLocation } from '../shared/hash-route';
 import { renderHighlighted } from '../shared/highlight';
-import { KbSource, type KbSourceHost } from '../shared/kb-source';
+import { KbSource, type KbCredentials, type KbSourceHost } from '../shared/kb-source';
 import { isModifiedClick } from '../shared/open-article';
 import { RouteContextController } from '../shared/route-context';
 import { renderEmpty, renderSourceState } from '../shared/state-view';
@@ -81,7 +82,7 @@ const icon = (path: string) =>
  * @fires kb-feedback - From an article: the user answered "Was this article helpful?".
  */
 @customElement('kb-help')
-export class KbHelp extends LitElement implements KbSourceHost {
+export class KbHelp extends KbElement implements KbSourceHost {
   static override styles = [tokens, baseStyles, stateStyles, styles];
 
   readonly #source = new KbSource(this);
@@ -95,6 +96,9 @@ export class KbHelp extends LitElement implements KbSourceHost {
 
   /** URL of the knowledge-base bundle (`kb.json`). Elements with the same `src` share one load. */
   @property() src = '';
+
+  /** Whether the bundle's requests send cookies: `omit` (default), `same-origin` or `include` (docs/embedding.md#security). */
+  @property() credentials?: KbCredentials;
 
   /** A loaded knowledge base; wins over `src`. */
   @property({ attribute: false }) knowledgeBase?: KnowledgeBase;

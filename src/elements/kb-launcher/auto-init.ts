@@ -6,6 +6,7 @@
  * | attribute          | meaning                                                            |
  * |--------------------|--------------------------------------------------------------------|
  * | `data-kb-src`      | bundle URL (`kb.json`) for the launcher and the API                |
+ * | `data-kb-credentials` | cookies on the bundle's requests: `omit` (default), `same-origin`, `include` |
  * | `data-launcher`    | add the floating help button (`<kb-launcher>`)                    |
  * | `data-position`    | corner: `bottom-right` (default), `bottom-left`, `top-right`, `top-left` |
  * | `data-z-index`     | stacking order of the button and panel                             |
@@ -22,6 +23,7 @@ import { activeLauncher, installGlobalApi, whenBody } from './global-api';
 /** The `data-*` attributes that become launcher attributes, by attribute name. */
 const LAUNCHER_OPTIONS: Record<string, string> = {
   kbSrc: 'src',
+  kbCredentials: 'credentials',
   position: 'position',
   zIndex: 'z-index',
   label: 'label',
@@ -40,13 +42,19 @@ export interface ScriptOptions {
 
 /** Reads the options of a script tag (or none, when the script was not loaded by a tag). */
 export function readScriptOptions(script: HTMLOrSVGScriptElement | null): ScriptOptions {
-  const data = (script as HTMLScriptElement | null)?.dataset ?? {};
+  const data = script instanceof HTMLScriptElement ? script.dataset : {};
   const launcherAttributes: Record<string, string> = {};
   for (const [key, attribute] of Object.entries(LAUNCHER_OPTIONS)) {
     const value = data[key];
     if (value) launcherAttributes[attribute] = value;
   }
-  if (launcherAttributes.src) launcherAttributes.src = new URL(launcherAttributes.src, document.baseURI).href;
+  if (launcherAttributes.src) {
+    try {
+      launcherAttributes.src = new URL(launcherAttributes.src, document.baseURI).href;
+    } catch {
+      // Left as written: the launcher shows the load error where the user sees it.
+    }
+  }
   return {
     launcher: data.launcher !== undefined,
     launcherAttributes,

@@ -6,6 +6,7 @@
  * documented snippet: an object whose methods push `[method, args]` onto its `q` array. It is
  * upgraded in place, so a reference the host kept keeps working.
  */
+import { pageBody } from '../shared/page-dom';
 import { setContextKeys } from '../shared/route-state';
 import type { KbLauncher } from './kb-launcher';
 
@@ -51,18 +52,21 @@ interface Stub {
 
 const LIVE = Symbol.for('kb-elements.api');
 
-const LAUNCHER_EVENTS: Record<string, string> = { open: 'kb-launcher-open', close: 'kb-launcher-close' };
+const LAUNCHER_EVENTS = new Map([
+  ['open', 'kb-launcher-open'],
+  ['close', 'kb-launcher-close'],
+]);
 
 /** `search` → `kb-search`, `open` → `kb-launcher-open`, `kb-feedback` unchanged. */
 export function eventName(name: string): string {
-  const bare = name.replace(/^kb-/, '');
-  return LAUNCHER_EVENTS[bare] ?? `kb-${bare}`;
+  const bare = String(name).replace(/^kb-/, '');
+  return LAUNCHER_EVENTS.get(bare) ?? `kb-${bare}`;
 }
 
-/** Runs `fn` once `document.body` exists (at once, or on DOMContentLoaded). */
+/** Runs `fn` once `<body>` exists (at once, or on DOMContentLoaded). */
 export function whenBody(fn: () => void): void {
-  if (document.body) fn();
-  else document.addEventListener('DOMContentLoaded', fn, { once: true });
+  if (pageBody()) fn();
+  else EventTarget.prototype.addEventListener.call(document, 'DOMContentLoaded', fn, { once: true });
 }
 
 /** The page's active launcher, or a new one (appended to `<body>`) made with `attributes`. */
@@ -71,7 +75,7 @@ export function activeLauncher(attributes: Record<string, string> = {}): KbLaunc
   if (existing) return existing as KbLauncher;
   const launcher = document.createElement('kb-launcher');
   for (const [name, value] of Object.entries(attributes)) launcher.setAttribute(name, value);
-  document.body.append(launcher);
+  pageBody()!.append(launcher);
   return launcher;
 }
 
@@ -81,8 +85,15 @@ export function activeLauncher(attributes: Record<string, string> = {}): KbLaunc
  * creating one (with `options.launcherAttributes`) if the page has none.
  */
 export function createApi(options: GlobalApiOptions): KbElementsApi {
+  // Run now or at DOMContentLoaded: a failure is a warning, never an error in the page's handlers.
   const withLauncher = (action: (launcher: KbLauncher) => void) =>
-    whenBody(() => action(activeLauncher(options.launcherAttributes)));
+    whenBody(() => {
+      try {
+        action(activeLauncher(options.launcherAttributes));
+      } catch (error) {
+        console.warn('kbElements:', error);
+      }
+    });
 
   return {
     version: options.version,
@@ -93,36 +104,63 @@ export function createApi(options: GlobalApiOptions): KbElementsApi {
     search: (query) => withLauncher((l) => l.search(String(query))),
     suggest: (keysOrPaths) => setContextKeys(keysOrPaths),
     on(event, handler) {
+      if (typeof handler !== 'function') {
+        console.warn('kbElements.on: the handler is not a function');
+        return () => {};
+      }
       const type = eventName(event);
       const listener = (e: Event) => handler(e);
-      document.addEventListener(type, listener);
-      return () => document.removeEventListener(type, listener);
+      EventTarget.prototype.addEventListener.call(document, type, listener);
+      return () => EventTarget.prototype.removeEventListener.call(document, type, listener);
     },
   };
 }
 
 /**
+ * The page's stub (the documented snippet's object) or the API another copy of this script
+ * installed: an own property of `window` holding a plain object. An element named `kbElements`
+ * (`<a id="kbElements">`, `<form name="kbElements">`), which the browser also shows as
+ * `window.kbElements`, is neither.
+ */
+function pageStub(): (Stub & Partial<KbElementsApi> & { [LIVE]?: true }) | undefined {
+  try {
+    const own = Object.getOwnPropertyDescriptor(window, 'kbElements');
+    const value: unknown = own?.get ? own.get.call(window) : own?.value;
+    return value && Object.getPrototypeOf(value) === Object.prototype ? (value as Stub) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
  * Installs `window.kbElements` (or returns the one already live, when the script runs twice),
- * then replays the calls queued before it loaded.
+ * then replays the calls queued before it loaded. The global is an own property of `window`
+ * whose getter always gives the API: no element of the page (DOM clobbering) can stand in for
+ * it, and an assignment (the snippet run again, even in strict code) neither throws nor replaces it.
  */
 export function installGlobalApi(options: GlobalApiOptions): KbElementsApi {
-  const holder = window as unknown as { kbElements?: unknown };
-  const existing = holder.kbElements as (KbElementsApi & { [LIVE]?: true }) | undefined;
-  if (existing?.[LIVE]) return existing;
+  const existing = pageStub();
+  if (existing?.[LIVE]) return existing as KbElementsApi;
 
-  const queue = (existing as Stub | undefined)?.q ?? [];
+  const queue = Array.isArray(existing?.q) ? existing.q : [];
   const api = createApi(options);
 
-  const target: KbElementsApi = existing && typeof existing === 'object' ? Object.assign(existing, api) : api;
+  const target: KbElementsApi = existing ? Object.assign(existing, api) : api;
   delete (target as Stub).q;
   Object.defineProperty(target, LIVE, { value: true });
-  holder.kbElements = target;
+  try {
+    Object.defineProperty(window, 'kbElements', { get: () => target, set: () => {}, enumerable: true, configurable: false });
+  } catch {
+    // The page made `kbElements` its own, unchangeable global: the API stays reachable as the return value.
+  }
 
-  for (const [method, args] of queue) {
+  for (const entry of queue) {
     try {
-      (api[method as 'open'] as (...a: unknown[]) => void)(...(args ?? []));
+      // Only the API's own methods: a queued `constructor` or `__proto__` is not one (the call throws).
+      const [method, args] = entry;
+      (api as unknown as Record<string, (...a: unknown[]) => void>)[Object.hasOwn(api, method) ? method : ''](...args);
     } catch (error) {
-      console.warn(`kbElements.${method}() failed`, error);
+      console.warn('kbElements: a queued call failed', entry, error);
     }
   }
   return target;

@@ -1,5 +1,7 @@
-import { LitElement, html, nothing } from 'lit';
+import { html, nothing } from 'lit';
 import { property, query } from 'lit/decorators.js';
+import { KbElement } from '../shared/kb-element';
+import type { KbCredentials } from '../shared/kb-source';
 import { KbI18n, type KbStrings } from '../shared/strings';
 import { baseStyles, tokens } from '../shared/tokens.styles';
 import { panelStyles } from './kb-launcher-panel.styles';
@@ -32,7 +34,7 @@ interface HelpElement extends HTMLElement {
  *
  * @fires close - The user asked to close the panel (Esc, close button). Not bubbling.
  */
-export class KbLauncherPanel extends LitElement {
+export class KbLauncherPanel extends KbElement {
   static override styles = [tokens, baseStyles, panelStyles];
 
   #i18n = new KbI18n(this);
@@ -42,6 +44,8 @@ export class KbLauncherPanel extends LitElement {
 
   /** URL of the knowledge-base bundle, for `<kb-help>`. */
   @property() src = '';
+  /** Cookies on the bundle's requests, for `<kb-help>`. */
+  @property() credentials?: KbCredentials;
   /** Title of the panel (default: "Help" in the page's language). */
   @property() heading = '';
   /** The launcher's corner; the panel opens on its side. */
@@ -96,7 +100,7 @@ export class KbLauncherPanel extends LitElement {
         </button>
       </div>
       <div class="body" part="body">
-        <kb-help part="help" src=${this.src} theme=${this.theme ?? nothing}></kb-help>
+        <kb-help part="help" src=${this.src} credentials=${this.credentials ?? nothing} theme=${this.theme ?? nothing}></kb-help>
       </div>
     </div>`;
   }

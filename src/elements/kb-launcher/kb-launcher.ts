@@ -1,3 +1,4 @@
+import { fetchEarly } from '../shared/early-fetch';
 import { launcherCss } from './kb-launcher.styles';
 import { launcherStringsFor } from './launcher-strings';
 
@@ -28,7 +29,7 @@ export class KbLauncherCloseEvent extends Event {
 }
 
 /** Attributes the launcher hands on to its panel (panel attribute by launcher attribute). */
-const PANEL_ATTRIBUTES: Record<string, string> = { src: 'src', theme: 'theme', lang: 'lang', label: 'heading', position: 'position' };
+const PANEL_ATTRIBUTES: Record<string, string> = { src: 'src', credentials: 'credentials', theme: 'theme', lang: 'lang', label: 'heading', position: 'position' };
 
 /** `el('div', { class: 'x' }, child, 'text')`: plain DOM, no HTML strings. */
 function el(tag: string, attrs: Record<string, string> = {}, ...children: (Node | string)[]): HTMLElement {
@@ -63,6 +64,7 @@ let sheet: CSSStyleSheet | undefined;
  * @summary Floating help button with a lazily loaded help-center panel.
  *
  * @attr {string} src - URL of the knowledge-base bundle (`kb.json`).
+ * @attr {'omit' | 'same-origin' | 'include'} credentials - Whether the bundle's requests send cookies (default `omit`).
  * @attr {'bottom-right' | 'bottom-left' | 'top-right' | 'top-left'} position - Corner of the button (default `bottom-right`); the panel opens on that side.
  * @attr {string} label - Text of the button and title of the panel (default: "Help" in the page's language).
  * @attr {'light' | 'dark' | 'auto'} theme - Theme of the button, panel and help center.
@@ -85,7 +87,7 @@ let sheet: CSSStyleSheet | undefined;
  * @fires kb-launcher-close - The panel closed.
  */
 export class KbLauncher extends HTMLElement {
-  static observedAttributes = ['src', 'label', 'theme', 'lang', 'position', 'z-index'];
+  static observedAttributes = ['src', 'credentials', 'label', 'theme', 'lang', 'position', 'z-index'];
 
   /**
    * Makes `<kb-launcher-panel>` and `<kb-help>` available; called on first intent, again
@@ -169,9 +171,7 @@ export class KbLauncher extends HTMLElement {
   #loadPanel(): Promise<PanelElement> {
     // The bundle downloads while the help code loads, not after it (unless the page has it).
     const src = this.src && new URL(this.src, document.baseURI).href;
-    if (!this.#loading && src && !performance.getEntriesByName(src).length) {
-      document.head.append(el('link', { rel: 'preload', as: 'fetch', href: src, crossorigin: '' }));
-    }
+    if (!this.#loading && src && !performance.getEntriesByName(src).length) fetchEarly(src, (this.getAttribute('credentials') || 'omit') as RequestCredentials);
     return (this.#loading ??= KbLauncher.loadElements().then(
       () => {
         const panel = document.createElement('kb-launcher-panel') as PanelElement;

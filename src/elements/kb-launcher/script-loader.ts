@@ -7,9 +7,10 @@
 import { autoInit, readScriptOptions } from './auto-init';
 import { deferElements } from './defer-elements';
 import { claimedLoad } from './elements-claim';
+import { currentScript } from '../shared/page-dom';
 import { VERSION } from './version';
 
-const script = document.currentScript as HTMLScriptElement | null;
+const script = currentScript();
 const options = readScriptOptions(script);
 const elementsSrc = new URL(options.elementsSrc ?? 'kb-elements.js', script?.src || document.baseURI).href;
 
@@ -23,6 +24,8 @@ function loadElements(): Promise<unknown> {
     const tag = document.createElement('script');
     tag.src = elementsSrc;
     tag.async = true;
+    // A nonce-based policy allows the script it was given to, so the script it adds carries it too.
+    if (script?.nonce) tag.nonce = script.nonce;
     const fail = (message: string) => {
       tag.remove();
       loading = undefined;

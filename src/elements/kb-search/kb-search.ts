@@ -1,10 +1,11 @@
-import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
+import { KbElement } from '../shared/kb-element';
 import type { ArticleMeta, Category, KnowledgeBase, SearchHit } from '../../core/index';
 import { KbNavigateEvent, KbNoResultsEvent, KbSearchEvent } from '../shared/events';
 import { renderHighlighted } from '../shared/highlight';
 import { requestArticleOpen } from '../shared/open-article';
-import { KbSource, type KbSourceHost } from '../shared/kb-source';
+import { KbSource, type KbCredentials, type KbSourceHost } from '../shared/kb-source';
 import { renderLoading, renderSourceState } from '../shared/state-view';
 import { stateStyles } from '../shared/state-view.styles';
 import { format, KbI18n, type KbStrings } from '../shared/strings';
@@ -78,7 +79,7 @@ const isMac = () => /Mac|iPhone|iPad/.test(navigator.platform || navigator.userA
  * @cssproperty --kb-popup-z-index - Stacking of the popup (default 1000).
  */
 @customElement('kb-search')
-export class KbSearch extends LitElement implements KbSourceHost {
+export class KbSearch extends KbElement implements KbSourceHost {
   static override styles = [tokens, baseStyles, stateStyles, styles];
 
   readonly #source = new KbSource(this, { onReady: () => this.#runSearch() });
@@ -96,6 +97,9 @@ export class KbSearch extends LitElement implements KbSourceHost {
 
   /** URL of the knowledge-base bundle (`kb.json`). Elements with the same `src` share one load. */
   @property() src = '';
+
+  /** Whether the bundle's requests send cookies: `omit` (default), `same-origin` or `include` (docs/embedding.md#security). */
+  @property() credentials?: KbCredentials;
 
   /** A loaded KnowledgeBase (wins over `src`; `<kb-help>` passes its own this way). */
   @property({ attribute: false }) knowledgeBase?: KnowledgeBase;

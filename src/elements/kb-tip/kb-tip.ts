@@ -1,8 +1,9 @@
-import { LitElement, html, nothing, type PropertyValues } from 'lit';
+import { html, nothing, type PropertyValues } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
+import { KbElement } from '../shared/kb-element';
 import type { ArticleMeta, KnowledgeBase } from '../../core/index';
 import { activeLauncher } from '../kb-launcher/global-api';
-import { KbSource, type KbSourceHost } from '../shared/kb-source';
+import { KbSource, type KbCredentials, type KbSourceHost } from '../shared/kb-source';
 import { bundleBaseUrl } from '../shared/bundle-base-url';
 import { resolveArticleLink } from '../kb-article/article-links';
 import { articleHref, isModifiedClick, requestArticleOpen } from '../shared/open-article';
@@ -71,7 +72,7 @@ interface ArticleOpener extends Element {
  *
  * @fires kb-article-open - The user chose "Learn more" (cancelable: the host shows the article itself). `{ articleId, sectionId? }`.
  */
-export class KbTip extends LitElement implements KbSourceHost {
+export class KbTip extends KbElement implements KbSourceHost {
   static override styles = [tokens, baseStyles, stateStyles, styles];
 
   readonly #source = new KbSource(this);
@@ -94,6 +95,8 @@ export class KbTip extends LitElement implements KbSourceHost {
   @property({ attribute: 'for' }) htmlFor = '';
   /** URL of the knowledge-base bundle; defaults to the one of the page's launcher or `<kb-help>`. */
   @property() src = '';
+  /** Whether the bundle's requests send cookies: `omit` (default), `same-origin` or `include` (docs/embedding.md#security). */
+  @property() credentials?: KbCredentials;
   /** A loaded knowledge base; wins over `src`. */
   @property({ attribute: false }) knowledgeBase?: KnowledgeBase;
   /** CSS selector of the host's own `<kb-help>` in which "Learn more" opens the article. */
@@ -126,7 +129,9 @@ export class KbTip extends LitElement implements KbSourceHost {
   #useSourceOfPage(): void {
     if (this.src || this.knowledgeBase) return;
     const provider = document.querySelector('kb-launcher[src], kb-help[src]');
-    if (provider) this.src = provider.getAttribute('src')!;
+    if (!provider) return;
+    this.src = provider.getAttribute('src')!;
+    this.credentials ??= (provider.getAttribute('credentials') as KbCredentials | null) ?? undefined;
   }
 
   override disconnectedCallback(): void {
@@ -321,7 +326,9 @@ export class KbTip extends LitElement implements KbSourceHost {
     if (launcher) return launcher as ArticleOpener;
     const help = document.querySelector('kb-help');
     if (help) return help as ArticleOpener;
-    return this.src ? (activeLauncher({ src: new URL(this.src, document.baseURI).href }) as unknown as ArticleOpener) : undefined;
+    if (!this.src) return undefined;
+    const src = new URL(this.src, document.baseURI).href;
+    return activeLauncher(this.credentials ? { src, credentials: this.credentials } : { src }) as unknown as ArticleOpener;
   }
 
   // --- public API ---
@@ -377,12 +384,12 @@ export class KbTip extends LitElement implements KbSourceHost {
         part="button"
         aria-label=${label}
         aria-expanded=${this.open ? 'true' : 'false'}
-        aria-controls="popover"
+        aria-controls="kb-popover"
         @click=${this.toggle}
       >
         <span aria-hidden="true">?</span>
       </button>
-      <div id="popover" class="popover" part="popover" role="dialog" aria-label=${target?.title ?? t.helpTitle} popover="manual">
+      <div id="kb-popover" class="popover" part="popover" role="dialog" aria-label=${target?.title ?? t.helpTitle} popover="manual">
         ${this.open ? this.#renderContent(t) : nothing}
       </div>
     </span>`;

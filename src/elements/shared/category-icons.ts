@@ -6,7 +6,7 @@ const circle = (cx: number, cy: number, r: number) => `M${cx - r} ${cy}a${r} ${r
  * Built-in outline icons (24×24, stroked with the text colour) for the category `icon` names
  * authors use most. Each is a list of path data.
  */
-const ICONS: Record<string, string[]> = {
+const ICONS = new Map<string, string[]>(Object.entries({
   mail: ['M4 5h16a1 1 0 0 1 1 1v12a1 1 0 0 1-1 1H4a1 1 0 0 1-1-1V6a1 1 0 0 1 1-1z', 'M3 7l9 6 9-6'],
   globe: [circle(12, 12, 9), 'M3 12h18', 'M12 3c3.5 3.5 3.5 14.5 0 18', 'M12 3c-3.5 3.5-3.5 14.5 0 18'],
   shield: ['M12 3l8 3v6c0 4.5-3.2 7.8-8 9-4.8-1.2-8-4.5-8-9V6z', 'M9 12l2 2 4-4'],
@@ -21,17 +21,12 @@ const ICONS: Record<string, string[]> = {
   server: ['M4 3h16v7H4z', 'M4 14h16v7H4z', 'M8 6.5h.01M8 17.5h.01'],
   lock: ['M6 11h12v10H6z', 'M8.5 11V7.5a3.5 3.5 0 0 1 7 0V11'],
   help: [circle(12, 12, 9), 'M9.5 9.5a2.5 2.5 0 1 1 3.5 2.3c-.6.3-1 .9-1 1.6v.6', 'M12 17h.01'],
-};
-ICONS.email = ICONS.mail!;
-ICONS.billing = ICONS['credit-card']!;
-ICONS.security = ICONS.shield!;
-ICONS.account = ICONS.user!;
-ICONS.api = ICONS.code!;
-ICONS.changelog = ICONS.history!;
-ICONS.domain = ICONS.globe!;
+}));
+const ALIASES = { email: 'mail', billing: 'credit-card', security: 'shield', account: 'user', api: 'code', changelog: 'history', domain: 'globe' };
+for (const [alias, name] of Object.entries(ALIASES)) ICONS.set(alias, ICONS.get(name)!);
 
 /** The names of the built-in icons. */
-export const CATEGORY_ICON_NAMES = Object.keys(ICONS);
+export const CATEGORY_ICON_NAMES = [...ICONS.keys()];
 
 /**
  * The icon for a category's `icon` name: a decorative span with parts `icon` and
@@ -42,7 +37,8 @@ export const CATEGORY_ICON_NAMES = Object.keys(ICONS);
 export function renderCategoryIcon(name: string | undefined): TemplateResult | typeof nothing {
   const key = (name ?? '').toLowerCase().replace(/[^a-z0-9-]/g, '');
   if (!key) return nothing;
-  const paths = ICONS[key];
+  // A Map: a name from content (`constructor`, `__proto__`) finds only a built-in icon.
+  const paths = ICONS.get(key);
   return html`<span class="category-icon" part="icon icon-${key}" aria-hidden="true"
     >${paths
       ? html`<svg viewBox="0 0 24 24" focusable="false">${paths.map((d) => svg`<path d=${d}></path>`)}</svg>`

@@ -1,3 +1,5 @@
+import { decodeUriPart, encodeUriPart } from '../../core/uri-part';
+
 /**
  * The widget's locations as URL hashes, used for links inside the help center and for
  * `<kb-help routing="hash">`:
@@ -16,15 +18,8 @@ export type KbLocation =
   | { view: 'category'; id: string }
   | { view: 'search'; query: string };
 
-const enc = encodeURIComponent;
-
-function dec(part: string): string {
-  try {
-    return decodeURIComponent(part);
-  } catch {
-    return part;
-  }
-}
+const enc = encodeUriPart;
+const dec = decodeUriPart;
 
 /** The hash of a location. */
 export function toHash(location: KbLocation): string {

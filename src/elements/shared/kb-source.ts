@@ -1,10 +1,16 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { KnowledgeBase } from '../../core/index';
+import { credentialsMode, type KbCredentials } from './credentials';
+import { fetchTakingEarly } from './early-fetch';
 
-/** What a host element must have for {@link KbSource}: a `src` and a `knowledgeBase`. */
+export type { KbCredentials };
+
+/** What a host element must have for {@link KbSource}: a `src` and a `knowledgeBase` (and `credentials`). */
 export interface KbSourceHost extends ReactiveControllerHost, HTMLElement {
   /** Bundle URL (attribute `src`); relative URLs resolve against the page. */
   src: string;
+  /** Cookies on the bundle's requests (attribute `credentials`): `omit` (default), `same-origin`, `include`. */
+  credentials?: KbCredentials;
   /** A ready KnowledgeBase; wins over `src` when set (this is how `<kb-help>` feeds children). */
   knowledgeBase?: KnowledgeBase;
 }
@@ -17,34 +23,41 @@ export interface KbSourceOptions {
   onReady?: (kb: KnowledgeBase) => void;
 }
 
-/** One load per absolute URL on the page, shared by every element that names it. */
+/** One load per absolute URL (and credentials mode) on the page, shared by every element that names it. */
 const loads = new Map<string, Promise<KnowledgeBase>>();
 /** Loads that finished, so elements created later get their KnowledgeBase synchronously. */
 const loaded = new Map<string, KnowledgeBase>();
-/** Sources showing an error, by URL: a retry from any of them recovers them all. */
+/** Sources showing an error, by load key: a retry from any of them recovers them all. */
 const failed = new Map<string, Set<KbSource>>();
+
+/** The key of a shared load: the same URL loaded with and without cookies are two loads. */
+function loadKey(url: string, credentials: KbCredentials): string {
+  return `${credentials} ${url}`;
+}
 
 /**
  * Loads the KnowledgeBase named by `src`, sharing the load with every other element on the
- * page that uses the same URL. A failed load is forgotten, so the next call tries again.
+ * page that uses the same URL and credentials mode. A failed load is forgotten, so the next
+ * call tries again.
  */
-export function loadShared(src: string): Promise<KnowledgeBase> {
+export function loadShared(src: string, credentials: KbCredentials = 'omit'): Promise<KnowledgeBase> {
   const url = new URL(src, document.baseURI).href;
-  const existing = loads.get(url);
+  const key = loadKey(url, credentials);
+  const existing = loads.get(key);
   if (existing) return existing;
-  const load = KnowledgeBase.load(url).then(
+  const load = KnowledgeBase.load(url, { credentials, fetch: fetchTakingEarly }).then(
     (kb: KnowledgeBase) => {
-      loaded.set(url, kb);
-      failed.get(url)?.forEach((source) => source.recover(url, kb));
-      failed.delete(url);
+      loaded.set(key, kb);
+      failed.get(key)?.forEach((source) => source.recover(key, kb));
+      failed.delete(key);
       return kb;
     },
     (error: unknown) => {
-      loads.delete(url);
+      loads.delete(key);
       throw error;
     },
   );
-  loads.set(url, load);
+  loads.set(key, load);
   return load;
 }
 
@@ -86,6 +99,7 @@ export class KbSource implements ReactiveController {
 
   #seenSrc?: string;
   #seenKb?: KnowledgeBase;
+  #seenCredentials?: KbCredentials;
   /** Bumped on every (re)start so a late answer for an old `src` is ignored. */
   #generation = 0;
 
@@ -102,9 +116,11 @@ export class KbSource implements ReactiveController {
 
   hostUpdate(): void {
     const { src, knowledgeBase } = this.host;
-    if (src === this.#seenSrc && knowledgeBase === this.#seenKb) return;
+    const credentials = credentialsMode(this.host.credentials);
+    if (src === this.#seenSrc && knowledgeBase === this.#seenKb && credentials === this.#seenCredentials) return;
     this.#seenSrc = src;
     this.#seenKb = knowledgeBase;
+    this.#seenCredentials = credentials;
     this.#start();
   }
 
@@ -121,14 +137,14 @@ export class KbSource implements ReactiveController {
     return Promise.reject(this.state === 'idle' ? new Error('no src and no knowledgeBase') : this.error);
   }
 
-  /** Another element's retry of `url` succeeded: show its KnowledgeBase here too. */
-  recover(url: string, kb: KnowledgeBase): void {
-    if (this.state !== 'error' || this.#failedUrl !== url) return;
+  /** Another element's retry of the load `key` succeeded: show its KnowledgeBase here too. */
+  recover(key: string, kb: KnowledgeBase): void {
+    if (this.state !== 'error' || this.#failedKey !== key) return;
     this.#settle(kb);
     this.host.requestUpdate();
   }
 
-  #failedUrl?: string;
+  #failedKey?: string;
 
   #pending?: Promise<KnowledgeBase>;
 
@@ -151,11 +167,13 @@ export class KbSource implements ReactiveController {
       this.#fail(error);
       return;
     }
-    const done = loaded.get(url);
+    const credentials = credentialsMode(this.host.credentials);
+    const key = loadKey(url, credentials);
+    const done = loaded.get(key);
     if (done) return this.#settle(done);
     this.state = 'loading';
     this.knowledgeBase = undefined;
-    this.#pending = loadShared(url);
+    this.#pending = loadShared(url, credentials);
     this.#pending.then(
       (kb) => {
         if (generation !== this.#generation) return;
@@ -166,7 +184,7 @@ export class KbSource implements ReactiveController {
       (error: unknown) => {
         if (generation !== this.#generation) return;
         this.#pending = undefined;
-        this.#fail(error, url);
+        this.#fail(error, key);
         this.host.requestUpdate();
       },
     );
@@ -180,19 +198,19 @@ export class KbSource implements ReactiveController {
     if (isNew) this.options.onReady?.(kb);
   }
 
-  #fail(error: unknown, url?: string): void {
+  #fail(error: unknown, key?: string): void {
     this.#forgetFailure();
     this.state = 'error';
     this.knowledgeBase = undefined;
     this.error = error;
-    if (url) {
-      this.#failedUrl = url;
-      failed.set(url, (failed.get(url) ?? new Set()).add(this));
+    if (key) {
+      this.#failedKey = key;
+      failed.set(key, (failed.get(key) ?? new Set()).add(this));
     }
   }
 
   #forgetFailure(): void {
-    if (this.#failedUrl) failed.get(this.#failedUrl)?.delete(this);
-    this.#failedUrl = undefined;
+    if (this.#failedKey) failed.get(this.#failedKey)?.delete(this);
+    this.#failedKey = undefined;
   }
 }

@@ -1,3 +1,4 @@
+import { encodeUriPart } from '../../core/uri-part';
 import { KbArticleOpenEvent } from './events';
 
 /**
@@ -7,8 +8,8 @@ import { KbArticleOpenEvent } from './events';
 export function articleHref(template: string | undefined, articleId: string, sectionId?: string): string | undefined {
   if (!template) return undefined;
   return template
-    .replaceAll('{id}', encodeURIComponent(articleId))
-    .replaceAll('{section}', encodeURIComponent(sectionId ?? ''))
+    .replaceAll('{id}', encodeUriPart(articleId))
+    .replaceAll('{section}', encodeUriPart(sectionId ?? ''))
     .replace(/#$/, '');
 }
 

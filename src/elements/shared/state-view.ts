@@ -38,7 +38,6 @@ export function errorMessage(t: KbStrings, error: unknown): string {
       return t.errorTimeout;
     case 'format':
     case 'version':
-    case 'body':
       return t.errorFormat;
     default:
       return t.errorUnknown;

@@ -112,7 +112,7 @@ export function stringsFor(lang: string, overrides?: Partial<KbStrings>): KbStri
 
 /** Fills `{name}` placeholders: `format('Views: {count}', { count: '4,692' })`. */
 export function format(template: string, values: Record<string, string | number>): string {
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in values ? String(values[name]) : whole));
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (Object.hasOwn(values, name) ? String(values[name]) : whole));
 }
 
 const numberFormats = new Map<string, Intl.NumberFormat>();
