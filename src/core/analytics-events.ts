@@ -130,6 +130,21 @@ const VERSION = /^[\w.+-]{1,64}$/;
 const ID = /^[^\p{C}\s]+$/u;
 const ISO_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}:\d{2})$/;
 
+/** Whether `value` may stand as an article id in an event (the browser drops events whose id may not). */
+export function isAnalyticsId(value: unknown): value is string {
+  return typeof value === 'string' && value.length > 0 && value.length <= ANALYTICS_LIMITS.id && ID.test(value);
+}
+
+/** Whether `value` may stand as `lang` (a BCP 47 tag like `en`, `pt-BR`). */
+export function isAnalyticsLanguage(value: unknown): value is string {
+  return typeof value === 'string' && value.length <= 35 && LANG.test(value);
+}
+
+/** Whether `value` may stand as `kbVersion` or `client`. */
+export function isAnalyticsVersion(value: unknown): value is string {
+  return typeof value === 'string' && VERSION.test(value);
+}
+
 /** An ISO 8601 date and time with a zone, as `Date.prototype.toISOString` writes it. */
 export function isIsoTime(value: unknown): value is string {
   return typeof value === 'string' && value.length <= 40 && ISO_TIME.test(value) && Number.isFinite(Date.parse(value));
@@ -198,8 +213,6 @@ class FieldReader {
   }
 }
 
-const ID_EXPECTED = `an article id (1 to ${ANALYTICS_LIMITS.id} characters, no spaces)`;
-
 function readEvent(data: Record<string, unknown>): AnalyticsEvent {
   if (data.v !== ANALYTICS_SCHEMA_VERSION) invalid('v', `${ANALYTICS_SCHEMA_VERSION} (the schema version)`, data.v);
   if (typeof data.type !== 'string' || !TYPES.has(data.type)) invalid('type', '"search", "view", "feedback" or "contact"', data.type);
@@ -211,7 +224,7 @@ function readEvent(data: Record<string, unknown>): AnalyticsEvent {
   if (lang) base.lang = lang;
   if (kbVersion) base.kbVersion = kbVersion;
   if (client) base.client = client;
-  const id = (key: string) => read.text(key, ID, ANALYTICS_LIMITS.id, ID_EXPECTED);
+  const id = (key: string) => read.text(key, ID, ANALYTICS_LIMITS.id, `an article id (1 to ${ANALYTICS_LIMITS.id} characters, no spaces)`);
   switch (base.type) {
     case 'search': {
       const event: SearchAnalyticsEvent = { ...base, type: 'search', query: read.typed('query', ANALYTICS_LIMITS.query, false)!, results: read.count('results', ANALYTICS_LIMITS.results) };

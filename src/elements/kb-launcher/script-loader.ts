@@ -23,6 +23,8 @@ function loadElements(): Promise<unknown> {
     const tag = document.createElement('script');
     tag.src = elementsSrc;
     tag.async = true;
+    // The analytics sink is part of kb-elements.js: it reads the setting from its own tag.
+    if (options.analytics) tag.dataset.kbAnalytics = options.analytics;
     const fail = (message: string) => {
       tag.remove();
       loading = undefined;

@@ -1,5 +1,6 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { KnowledgeBase } from '../../core/index';
+import { setShownKnowledgeBase } from './shown-knowledge-base';
 
 /** What a host element must have for {@link KbSource}: a `src` and a `knowledgeBase`. */
 export interface KbSourceHost extends ReactiveControllerHost, HTMLElement {
@@ -142,6 +143,7 @@ export class KbSource implements ReactiveController {
     if (!src) {
       this.state = 'idle';
       this.knowledgeBase = undefined;
+      setShownKnowledgeBase(this.host, undefined);
       return;
     }
     let url: string;
@@ -155,6 +157,7 @@ export class KbSource implements ReactiveController {
     if (done) return this.#settle(done);
     this.state = 'loading';
     this.knowledgeBase = undefined;
+    setShownKnowledgeBase(this.host, undefined);
     this.#pending = loadShared(url);
     this.#pending.then(
       (kb) => {
@@ -177,6 +180,7 @@ export class KbSource implements ReactiveController {
     const isNew = kb !== this.knowledgeBase;
     this.state = 'ready';
     this.knowledgeBase = kb;
+    setShownKnowledgeBase(this.host, kb);
     if (isNew) this.options.onReady?.(kb);
   }
 
@@ -184,6 +188,7 @@ export class KbSource implements ReactiveController {
     this.#forgetFailure();
     this.state = 'error';
     this.knowledgeBase = undefined;
+    setShownKnowledgeBase(this.host, undefined);
     this.error = error;
     if (url) {
       this.#failedUrl = url;
