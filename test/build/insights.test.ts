@@ -58,6 +58,7 @@ test('normalized queries: case, accents, endings, stop words and word order do n
   assert.equal(normalizeQuery('spam filters'), normalizeQuery('Spam filter'));
   assert.equal(normalizeQuery('Résumé'), normalizeQuery('resume'));
   assert.equal(normalizeQuery('how to set up the mx record'), normalizeQuery('MX record set up'));
+  assert.equal(normalizeQuery('single sign-on'), normalizeQuery('Single sign on'));
   assert.notEqual(normalizeQuery('mx record'), normalizeQuery('spf record'));
   assert.equal(normalizeQuery('the'), 'the');
 });

@@ -8,8 +8,15 @@ import { stem } from '../../core/text/stem';
 import { fold } from '../../core/text/normalize';
 import { isContentTerm, words } from '../../core/text/tokenize';
 
-/** Reasons kept per article (the latest); the rest are counted. */
-const REASONS_KEPT = 12;
+/** Different reasons kept per article; further new ones are only counted. */
+const REASONS_KEPT = 50;
+/** Queries whose normalized key is remembered (memory stays bounded however many differ). */
+const KEYS_CACHED = 100_000;
+
+/** The UTC day (`YYYY-MM-DD`) of an ISO time: as written when it is UTC (the collector's), else converted. */
+function utcDay(iso: string): string {
+  return iso.endsWith('Z') ? iso.slice(0, 10) : new Date(iso).toISOString().slice(0, 10);
+}
 
 /** Searches of one normalized query (`SSO`, `sso`, ` sso?` are one group). */
 export interface QueryGroup {
@@ -37,8 +44,8 @@ export interface ArticleStats {
   views: number;
   helpful: number;
   unhelpful: number;
-  /** Reasons given after "No", newest first, at most 12. */
-  reasons: string[];
+  /** Reasons given after "No", by text (the same words count together), at most 50 different. */
+  reasons: Map<string, number>;
   /** Reasons given, all of them. */
   reasonCount: number;
   /** Contact clicks while reading it. */
@@ -64,8 +71,8 @@ export interface Insights {
   days: Map<string, DayStats>;
   queries: Map<string, QueryGroup>;
   articles: Map<string, ArticleStats>;
-  /** Contact clicks after a search, by normalized query. */
-  contactQueries: Map<string, number>;
+  /** Contact clicks after a search, by normalized query: the first spelling seen, and the count. */
+  contactQueries: Map<string, { query: string; count: number }>;
   /** `kbVersion`s seen, with their event counts. */
   kbVersions: Map<string, number>;
 }
@@ -77,13 +84,16 @@ export interface Insights {
  */
 export function normalizeQuery(query: string): string {
   const terms = new Set<string>();
-  for (const word of words(query)) if (isContentTerm(word.term)) terms.add(stem(word.term));
+  // A technical word by its parts: `sign-on` is `sign on`, `x-spam-flag` is `x spam flag`.
+  for (const word of words(query)) for (const term of word.parts.length ? word.parts : [word.term]) if (isContentTerm(term)) terms.add(stem(term));
   return terms.size ? [...terms].sort().join(' ') : fold(query).replace(/\s+/g, ' ').trim();
 }
 
 /** Counts events as they come (`add`), then hands out the totals (`insights`). */
 export class InsightsCounter {
   readonly #sessions = new Set<string>();
+  /** Normalized keys of queries seen: the same few queries come again and again. */
+  readonly #keys = new Map<string, string>();
   readonly #data: Insights = {
     events: 0,
     searches: 0,
@@ -105,7 +115,7 @@ export class InsightsCounter {
     data.events++;
     this.#sessions.add(event.session);
     if (event.kbVersion) increment(data.kbVersions, event.kbVersion);
-    const day = this.#day(new Date(event.received).toISOString().slice(0, 10));
+    const day = this.#day(utcDay(event.received));
     switch (event.type) {
       case 'search': {
         data.searches++;
@@ -142,15 +152,19 @@ export class InsightsCounter {
         }
         if (event.reason) {
           article.reasonCount++;
-          article.reasons.unshift(event.reason);
-          if (article.reasons.length > REASONS_KEPT) article.reasons.pop();
+          if (article.reasons.has(event.reason) || article.reasons.size < REASONS_KEPT) increment(article.reasons, event.reason);
         }
         return;
       }
       case 'contact':
         data.contacts++;
         if (event.article) this.#article(event.article).contacts++;
-        if (event.query) increment(data.contactQueries, normalizeQuery(event.query));
+        if (event.query) {
+          const key = normalizeQuery(event.query);
+          const seen = data.contactQueries.get(key);
+          if (seen) seen.count++;
+          else data.contactQueries.set(key, { query: event.query, count: 1 });
+        }
         return;
     }
   }
@@ -166,7 +180,11 @@ export class InsightsCounter {
   }
 
   #group(query: string): QueryGroup {
-    const key = normalizeQuery(query);
+    let key = this.#keys.get(query);
+    if (key === undefined) {
+      key = normalizeQuery(query);
+      if (this.#keys.size < KEYS_CACHED) this.#keys.set(query, key);
+    }
     let group = this.#data.queries.get(key);
     if (!group) {
       group = { key, variants: new Map(), searches: 0, noResults: 0, notOpened: 0, opened: 0, openedArticles: new Map(), sessions: new Set(), last: '' };
@@ -177,7 +195,7 @@ export class InsightsCounter {
 
   #article(id: string): ArticleStats {
     let article = this.#data.articles.get(id);
-    if (!article) this.#data.articles.set(id, (article = { id, views: 0, helpful: 0, unhelpful: 0, reasons: [], reasonCount: 0, contacts: 0 }));
+    if (!article) this.#data.articles.set(id, (article = { id, views: 0, helpful: 0, unhelpful: 0, reasons: new Map(), reasonCount: 0, contacts: 0 }));
     return article;
   }
 }

@@ -15,6 +15,7 @@ import { REPORT_CSS } from './report-styles';
 
 const ROWS = 20;
 const VARIANTS_SHOWN = 4;
+const REASONS_SHOWN = 12;
 const DAY_MS = 86_400_000;
 
 export interface ReportInput {
@@ -142,14 +143,17 @@ function queryCell(group: QueryGroup): string {
   return `<q class="query">${esc(main)}</q>${others.length ? `<span class="variants">also ${shown}${more}</span>` : ''}`;
 }
 
-/** A column heading: its text, right-aligned numbers (`num`), or read only by screen readers (`hidden`). */
-type Column = string | { label: string; num?: boolean; hidden?: boolean };
+/**
+ * A column heading: its text, right-aligned numbers (`num`), or a column of bars whose heading
+ * only screen readers read (`bars`; the column is left out on narrow screens).
+ */
+type Column = string | { label: string; num?: boolean; bars?: boolean };
 
 /** A table of `rows` (`<tr>` markup), with "and N more" when `total` is over the rows shown. */
 function table(columns: Column[], rows: string[], total = rows.length): string {
   const head = columns
     .map((c) => (typeof c === 'string' ? { label: c } : c))
-    .map((c) => `<th scope="col"${c.num ? ' class="num"' : ''}>${c.hidden ? `<span class="visually-hidden">${esc(c.label)}</span>` : esc(c.label)}</th>`)
+    .map((c) => `<th scope="col"${c.num ? ' class="num"' : c.bars ? ' class="bars"' : ''}>${c.bars ? `<span class="visually-hidden">${esc(c.label)}</span>` : esc(c.label)}</th>`)
     .join('');
   const more = total > rows.length ? `<p class="more">and ${fmt(total - rows.length)} more</p>` : '';
   return `<table><thead><tr>${head}</tr></thead><tbody>\n${rows.join('\n')}\n</tbody></table>${more}`;
@@ -188,9 +192,9 @@ function topQueriesSection(insights: Insights): string {
   if (!rows.length) return section('top-queries', 'Top searches', '', empty('No searches in this period.'));
   const max = rows[0]!.searches;
   const body = rows.map(
-    (g) => `<tr><td>${queryCell(g)}</td><td class="num">${fmt(g.searches)}</td><td class="bar-cell">${meterBar(g.searches, max)}</td><td class="num">${percent(g.noResults, g.searches)}</td><td class="num">${percent(g.opened, g.searches - g.noResults)}</td></tr>`,
+    (g) => `<tr><td>${queryCell(g)}</td><td class="num">${fmt(g.searches)}</td><td class="bars">${meterBar(g.searches, max)}</td><td class="num">${percent(g.noResults, g.searches)}</td><td class="num">${percent(g.opened, g.searches - g.noResults)}</td></tr>`,
   );
-  const columns: Column[] = ['Search', { label: 'Searches', num: true }, { label: 'Share', hidden: true }, { label: 'Found nothing', num: true }, { label: 'Opened', num: true }];
+  const columns: Column[] = ['Search', { label: 'Searches', num: true }, { label: 'Share', bars: true }, { label: 'Found nothing', num: true }, { label: 'Opened', num: true }];
   return section('top-queries', 'Top searches', 'Opened: the share of searches that found something from which a result was opened.', table(columns, body, insights.queries.size));
 }
 
@@ -211,15 +215,19 @@ function mostReadSection(insights: Insights, kb?: KnowledgeBase): string {
   const intro = 'Views of articles the readers asked for (search results, lists, links, tips), not the ones the page opened on its own.';
   if (!rows.length) return section('most-read', 'Most read articles', intro, empty('No article views in this period.'));
   const max = rows[0]!.views;
-  const body = rows.map((a) => `<tr><td>${articleCell(a.id, kb)}</td><td class="num">${fmt(a.views)}</td><td class="bar-cell">${meterBar(a.views, max)}</td></tr>`);
+  const body = rows.map((a) => `<tr><td>${articleCell(a.id, kb)}</td><td class="num">${fmt(a.views)}</td><td class="bars">${meterBar(a.views, max)}</td></tr>`);
   const total = [...insights.articles.values()].filter((a) => a.views > 0).length;
-  return section('most-read', 'Most read articles', intro, table(['Article', { label: 'Views', num: true }, { label: 'Share', hidden: true }], body, total));
+  return section('most-read', 'Most read articles', intro, table(['Article', { label: 'Views', num: true }, { label: 'Share', bars: true }], body, total));
 }
 
+/** The reasons given, the most frequent first (`×3` when several readers wrote the same). */
 function reasonsCell(article: ArticleStats): string {
-  if (!article.reasons.length) return '<span class="muted">–</span>';
-  const more = article.reasonCount > article.reasons.length ? `<li class="muted">and ${fmt(article.reasonCount - article.reasons.length)} earlier</li>` : '';
-  return `<details><summary>${fmt(article.reasonCount)} ${article.reasonCount === 1 ? 'reason' : 'reasons'}</summary><ul class="reasons">${article.reasons.map((r) => `<li>${esc(r)}</li>`).join('')}${more}</ul></details>`;
+  if (!article.reasonCount) return '<span class="muted">–</span>';
+  const shown = top(article.reasons, REASONS_SHOWN, ([, n]) => n, ([text]) => text);
+  const listed = shown.reduce((n, [, count]) => n + count, 0);
+  const items = shown.map(([text, n]) => `<li>${esc(text)}${n > 1 ? ` <span class="muted">×${fmt(n)}</span>` : ''}</li>`).join('');
+  const more = article.reasonCount > listed ? `<li class="muted">and ${fmt(article.reasonCount - listed)} more</li>` : '';
+  return `<details><summary>${fmt(article.reasonCount)} ${article.reasonCount === 1 ? 'reason' : 'reasons'}</summary><ul class="reasons">${items}${more}</ul></details>`;
 }
 
 function helpfulnessSection(insights: Insights, kb?: KnowledgeBase): string {
@@ -229,20 +237,20 @@ function helpfulnessSection(insights: Insights, kb?: KnowledgeBase): string {
   const intro = 'Answers to “Was this article helpful?”, least helpful first, with what readers wrote after “No”.';
   if (!rows.length) return section('helpfulness', 'Helpfulness', intro, empty('No answers in this period.'));
   const body = rows.map(
-    (a) => `<tr><td>${articleCell(a.id, kb)}</td><td class="num">${fmt(a.helpful)}</td><td class="num">${fmt(a.unhelpful)}</td><td class="bar-cell">${splitBar(a.helpful, a.unhelpful)}</td><td class="num">${percent(a.helpful, a.helpful + a.unhelpful)}</td><td>${reasonsCell(a)}</td></tr>`,
+    (a) => `<tr><td>${articleCell(a.id, kb)}</td><td class="num">${fmt(a.helpful)}</td><td class="num">${fmt(a.unhelpful)}</td><td class="bars split-cell">${splitBar(a.helpful, a.unhelpful)}</td><td class="num">${percent(a.helpful, a.helpful + a.unhelpful)}</td><td>${reasonsCell(a)}</td></tr>`,
   );
-  const columns: Column[] = ['Article', { label: 'Yes', num: true }, { label: 'No', num: true }, { label: 'Split', hidden: true }, { label: 'Helpful', num: true }, 'Reasons'];
+  const columns: Column[] = ['Article', { label: 'Yes', num: true }, { label: 'No', num: true }, { label: 'Split', bars: true }, { label: 'Helpful', num: true }, 'Reasons'];
   return section('helpfulness', 'Helpfulness', intro, table(columns, body, all.length));
 }
 
 function contactSection(insights: Insights, kb?: KnowledgeBase): string {
   if (!insights.contacts) return '';
   const rows = top(insights.articles.values(), ROWS, (a) => a.contacts, (a) => a.id);
-  const queries = top(insights.contactQueries, 10, ([, n]) => n, ([q]) => q);
+  const queries = top(insights.contactQueries.values(), 10, (q) => q.count, (q) => q.query);
   const articleTable = rows.length
     ? table(['Read before contacting support', { label: 'Contact clicks', num: true }], rows.map((a) => `<tr><td>${articleCell(a.id, kb)}</td><td class="num">${fmt(a.contacts)}</td></tr>`))
     : '';
-  const queryList = queries.length ? `<p>After searching for ${queries.map(([q, n]) => `<q>${esc(q)}</q> (${fmt(n)})`).join(', ')}.</p>` : '';
+  const queryList = queries.length ? `<p>After searching for ${queries.map((q) => `<q>${esc(q.query)}</q> (${fmt(q.count)})`).join(', ')}.</p>` : '';
   return section('contact', 'Contact clicks', 'Readers who chose to contact support, and what they were reading or searching.', articleTable + queryList);
 }
 
@@ -256,7 +264,7 @@ function footer(input: ReportInput): string {
   const views = input.viewsFile ? `<p>View counts written to <code>${esc(input.viewsFile)}</code>: <code>kb-elements build … --views ${esc(input.viewsFile)}</code> puts them into the bundle.</p>` : '';
   return `<footer>
 <h2>About these numbers</h2>
-<p>${fmt(stats.events)} events from ${fmt(stats.files)} ${stats.files === 1 ? 'file' : 'files'}${stats.outside ? `; ${fmt(stats.outside)} outside this period left out` : ''}. Made by <code>kb-elements insights</code> from the collector’s files; no personal data: queries and reasons were redacted before they were stored.</p>
+<p>${fmt(stats.events)} events from ${fmt(stats.files)} ${stats.files === 1 ? 'file' : 'files'}${stats.outside ? `; ${fmt(stats.outside)} outside this period left out` : ''}. Made by <code>kb-elements insights</code> from the collector’s files. The events carry no user ids and no cookies; what readers typed was redacted before it was stored.</p>
 ${bad}
 ${kbLine}
 ${views}

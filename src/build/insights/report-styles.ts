@@ -36,10 +36,12 @@ figure { margin: 0; }
 .key { display: inline-block; width: .75rem; height: .75rem; border-radius: 2px; margin: 0 .3rem 0 .9rem; vertical-align: -1px; }
 .key-0 { margin-left: 0; }
 table { width: 100%; border-collapse: collapse; font-variant-numeric: tabular-nums; }
+section { overflow-x: auto; }
 th, td { text-align: start; padding: .45rem .5rem; border-bottom: 1px solid var(--border); vertical-align: top; }
 thead th { font-size: .8rem; font-weight: 600; color: var(--muted); text-transform: uppercase; letter-spacing: .03em; }
 .num { text-align: end; white-space: nowrap; }
-.bar-cell { width: 22%; min-width: 5rem; }
+.bars { width: 22%; min-width: 5rem; }
+.bars.split-cell { width: 10%; min-width: 4rem; }
 .meter, .split { width: 100%; height: .6rem; display: block; margin-top: .45rem; border-radius: 3px; }
 .meter .track { fill: var(--accent-soft); }
 .meter .fill { fill: var(--accent); }
@@ -50,7 +52,7 @@ q.query { font-weight: 600; }
 .variants q { font-weight: 400; }
 code { font: .85em ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; background: var(--tag); padding: .05rem .3rem; border-radius: 4px; overflow-wrap: anywhere; }
 code.id { color: var(--muted); }
-td, li { overflow-wrap: anywhere; }
+td, li { overflow-wrap: break-word; }
 details summary { cursor: pointer; color: var(--accent); margin: .25rem 0; }
 .reasons { margin: .25rem 0 0; padding-inline-start: 1.1rem; }
 .reasons li { margin: .15rem 0; }
@@ -64,6 +66,12 @@ details summary { cursor: pointer; color: var(--accent); margin: .25rem 0; }
 .visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); white-space: nowrap; }
 footer { font-size: .9rem; }
 footer p { margin: .35rem 0; }
+@media (max-width: 40rem) {
+  main { padding: 1.25rem .6rem 2rem; }
+  section, footer { padding: .9rem .8rem; }
+  th, td { padding: .4rem .3rem; }
+  .bars { display: none; }
+}
 @media (forced-colors: active) {
   .chart .bar-0, .meter .fill, .split .yes { fill: CanvasText; }
   .chart .bar-1, .split .no { fill: Highlight; }

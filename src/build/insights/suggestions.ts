@@ -45,13 +45,15 @@ export function suggest(insights: Insights, kb?: KnowledgeBase): Suggestion[] {
     const query = mostFrequent(group.variants);
     const shown = kb?.search(query, { limit: 2 }).map((h) => quote(h.article.title)) ?? [];
     const results = shown.length ? ` Its first results now: ${shown.join(', ')}. Do their titles and excerpts answer ${quote(query)}?` : ' Check that its first results answer it.';
-    out.push({ kind: 'unopened', text: `${quote(query)} was searched ${plural(group.searches, 'time')} and a result was opened ${plural(group.opened, 'time')}.${results}` });
+    const opened = group.opened ? `a result was opened ${plural(group.opened, 'time')}` : 'no result was opened';
+    out.push({ kind: 'unopened', text: `${quote(query)} was searched ${plural(group.searches, 'time')} and ${opened}.${results}` });
   }
 
   const articles = [...insights.articles.values()];
   for (const article of top(articles, MAX_PER_KIND, (a) => (a.helpful + a.unhelpful >= MIN_COUNT && a.unhelpful > a.helpful ? a.unhelpful : 0), (a) => a.id)) {
     const votes = article.helpful + article.unhelpful;
-    const reasons = article.reasons.length ? ` Reasons given: ${article.reasons.slice(0, 3).map(quote).join('; ')}.` : '';
+    const given = top(article.reasons, 3, ([, n]) => n, ([text]) => text).map(([text, n]) => (n > 1 ? `${quote(text)} (${n})` : quote(text)));
+    const reasons = given.length ? ` Reasons given: ${given.join('; ')}.` : '';
     out.push({ kind: 'unhelpful', text: `Only ${article.helpful} of ${plural(votes, 'reader')} found ${quote(titleOf(article.id, kb))} helpful.${reasons}` });
   }
 
