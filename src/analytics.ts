@@ -11,4 +11,6 @@
  * ```
  */
 export { enableAnalytics, disableAnalytics, type AnalyticsOptions } from './elements/shared/analytics/analytics-sink';
+/** The redaction the sink applies, for events you send to analytics of your own (`redactText(query, 100)`). */
+export { redactText, ANALYTICS_LIMITS, ANALYTICS_SCHEMA_VERSION } from './core/analytics-events';
 export type { AnalyticsEvent, AnalyticsBatch, AnalyticsEventType } from './core/analytics-events';
