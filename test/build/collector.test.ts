@@ -3,14 +3,16 @@
  * refusal code, CORS, schema checks, the rate limit, slow and broken clients, concurrent writes.
  */
 import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
 import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { connect } from 'node:net';
 import { join } from 'node:path';
 import { after, describe, test } from 'node:test';
-import { clientKey } from '../../src/build/collector/rate-limit';
+import { main } from '../../src/build/cli';
 import { startCollectorServer } from '../../src/build/collector/collect-command';
-import { tempDir } from './helpers';
+import { clientKey } from '../../src/build/collector/rate-limit';
+import { projectRoot, tempDir } from './helpers';
 
 const PAGE = 'http://panel.example.test';
 const event = (extra: Record<string, unknown> = {}) => ({ v: 1, type: 'search', time: '2026-03-02T10:00:00.000Z', session: 'sess-1234', query: 'sso', results: 0, ...extra });
@@ -226,4 +228,53 @@ test('rate-limit keys: IPv4-mapped addresses as IPv4, IPv6 by /64', () => {
   assert.equal(clientKey('2001:db8:85a3:8d3:1319:8a2e:370:7348'), '2001:db8:85a3:8d3::/64');
   assert.equal(clientKey('2001:db8::1'), '2001:db8:0:0::/64');
   assert.equal(clientKey('::1'), '0:0:0:0::/64');
+});
+
+describe('kb-elements collect', () => {
+  const io = () => {
+    const out: string[] = [];
+    const err: string[] = [];
+    return { out, err, io: { out: (l: string) => out.push(l), err: (l: string) => err.push(l) } };
+  };
+
+  test('wrong usage: exit code 2 and what is wrong', async () => {
+    for (const [args, message] of [
+      [[], /missing --data <dir>/],
+      [['--data', 'x', '--port', 'eighty'], /--port must be a whole number from 0 to 65535 \(got "eighty"\)/],
+      [['--data', 'x', '--allow-origin', 'panel.example.com'], /--allow-origin "panel.example.com" is not an origin/],
+      [['--data', 'x', '--allow-origin', 'https://panel.example.com/app'], /must be just scheme, host and port, like https:\/\/panel.example.com/],
+      [['--data', 'x', 'extra'], /unexpected argument "extra"/],
+      [['--data', 'x', '--color'], /Unknown option '--color'/],
+    ] as const) {
+      const { err, io: cli } = io();
+      assert.equal(await main(['collect', ...args], cli), 2, args.join(' '));
+      assert.match(err.join('\n'), message);
+    }
+    const { out, io: cli } = io();
+    assert.equal(await main(['collect', '--help'], cli), 0);
+    assert.match(out.join('\n'), /^Usage: kb-elements collect --data <dir>/);
+  });
+
+  test('runs as a process: listens on a free port, answers, stops on SIGTERM', async () => {
+    const dir = tempDir();
+    cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
+    const child = spawn(process.execPath, ['--import', 'tsx', 'src/build/cli.ts', 'collect', '--data', join(dir, 'events'), '--port', '0', '--allow-origin', PAGE], { cwd: projectRoot, stdio: ['ignore', 'pipe', 'pipe'] });
+    cleanups.push(() => child.kill('SIGKILL'));
+    let output = '';
+    const url = await new Promise<string>((resolve, reject) => {
+      child.stdout.on('data', (chunk: Buffer) => {
+        output += chunk.toString();
+        const found = /listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(output);
+        if (found) resolve(found[1]!);
+      });
+      child.on('exit', (code) => reject(new Error(`exited with ${code}: ${output}`)));
+    });
+    assert.match(output, /accepting events from http:\/\/panel\.example\.test/);
+    assert.equal((await send(url, { method: 'GET', path: '/health' })).status, 200);
+    assert.equal((await post(url, { events: [event()] })).status, 204);
+    const exit = new Promise<number | null>((resolve) => child.on('exit', resolve));
+    child.kill('SIGTERM');
+    assert.equal(await exit, 0);
+    assert.equal(storedLines(join(dir, 'events')).length, 1);
+  });
 });

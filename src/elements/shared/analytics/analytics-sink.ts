@@ -146,8 +146,10 @@ function startSink(endpoint: string, interval: number): () => void {
         const source = event.composedPath()[0];
         if (!(source instanceof Element) || !SHOWS_ARTICLES.has(source.localName)) return view(event, articleId);
         // The element shows it and reports the view itself, unless the host took over
-        // (cancelled the event): known once every listener has run.
-        queueMicrotask(() => event.defaultPrevented && view(event, articleId));
+        // (cancelled the event): known once every listener has run. (The event's path is gone
+        // by then: the fields are read now.)
+        const taken = { ...base(event, 'view'), article: articleId };
+        queueMicrotask(() => event.defaultPrevented && queue.push(taken));
         return;
       }
       case 'kb-article-view':
