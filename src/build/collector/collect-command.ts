@@ -46,6 +46,8 @@ export async function startCollectorServer(options: Parameters<typeof createEven
       resolveListen();
     });
   });
+  // Errors of the listening socket (too many open files, ...) are logged; the server goes on.
+  server.on('error', (error) => (collectorOptions.onError ?? console.error)(error));
   const address = server.address();
   const shown = typeof address === 'object' && address ? address.port : port;
   return { server, url: `http://${host.includes(':') ? `[${host}]` : host}:${shown}` };
