@@ -27,7 +27,7 @@ test('redaction: trimmed, control characters gone, capped by characters (not hal
   // Linear: a huge input is cut before the patterns run.
   const started = performance.now();
   redactText(`${'a'.repeat(1_000_000)}@`, 100);
-  assert.ok(performance.now() - started < 200);
+  assert.ok(performance.now() - started < 2000, 'a generous guard: well under a millisecond when the machine is quiet');
 });
 
 test('events: each type is read with its own fields; unknown fields are dropped', () => {
