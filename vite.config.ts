@@ -50,7 +50,7 @@ const configs: Record<string, UserConfig> = {
       sourcemap: true,
       minify: false,
       lib: {
-        entry: { index: 'src/index.ts', core: 'src/core/index.ts', launcher: 'src/launcher.ts', ...localeModules },
+        entry: { index: 'src/index.ts', core: 'src/core/index.ts', launcher: 'src/launcher.ts', analytics: 'src/analytics.ts', ...localeModules },
         formats: ['es'],
       },
       rollupOptions: {
@@ -76,7 +76,7 @@ const configs: Record<string, UserConfig> = {
       sourcemap: true,
       minify: false,
       lib: {
-        entry: { cli: 'src/build/cli.ts', vite: 'src/build/vite-plugin.ts' },
+        entry: { cli: 'src/build/cli.ts', vite: 'src/build/vite-plugin.ts', collector: 'src/build/collector/index.ts' },
         formats: ['es'],
       },
       rollupOptions: {

@@ -2,6 +2,7 @@ import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { a11ySnapshotPlugin } from '@web/test-runner-commands/plugins';
 import { chromiumVersion, findChromium } from './scripts/chromium.mjs';
+import { analyticsPlugin } from './test/elements/support/analytics-plugin.mjs';
 import { cspPlugin } from './test/elements/support/csp-plugin.mjs';
 import { testRoutes } from './test/elements/support/test-routes.mjs';
 
@@ -18,6 +19,7 @@ export default {
   plugins: [
     a11ySnapshotPlugin(),
     cspPlugin(),
+    analyticsPlugin(),
     esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.json' }),
   ],
   browsers: [

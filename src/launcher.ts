@@ -13,6 +13,8 @@
  * // <kb-launcher src="/help/kb.json"></kb-launcher> in the app's markup
  * ```
  */
+import { requestAnalytics, requestedAnalytics } from './elements/shared/analytics/analytics-request';
+import type { AnalyticsOptions } from './elements/shared/analytics/analytics-sink';
 import { deferElements } from './elements/kb-launcher/defer-elements';
 import { defineOnce } from './elements/kb-launcher/elements-claim';
 import { createApi } from './elements/kb-launcher/global-api';
@@ -23,8 +25,39 @@ import { VERSION } from './elements/kb-launcher/version';
  * Rejects if the code could not be loaded; calling it again retries.
  */
 export function loadElements(): Promise<void> {
-  return defineOnce(() => import('./index')).then(() => undefined);
+  return defineOnce(() => import('./index')).then(startRequestedAnalytics);
 }
+
+/**
+ * Starts the sink if `enableAnalytics` asked for it. It is a chunk of its own, loaded with the
+ * elements: nothing of it loads before help is used, and a failure stays quiet.
+ */
+function startRequestedAnalytics(): void {
+  if (requestedAnalytics()) withSink((sink) => sink.startRequestedAnalytics());
+}
+
+function withSink(use: (sink: typeof import('./elements/shared/analytics/analytics-sink')) => void): void {
+  import('./elements/shared/analytics/analytics-sink').then(use).catch(() => undefined);
+}
+
+/**
+ * Sends the help-center events of the page to `endpoint` (docs/analytics.md), like
+ * `enableAnalytics` of `kb-elements`; the sink loads with the help elements. Returns a function
+ * that stops it.
+ */
+export function enableAnalytics(endpoint: string | URL, options: AnalyticsOptions = {}): () => void {
+  requestAnalytics({ endpoint: String(endpoint), ...options });
+  if (customElements.get('kb-search')) startRequestedAnalytics();
+  return disableAnalytics;
+}
+
+/** Stops sending help-center events (what is held is sent first). */
+export function disableAnalytics(): void {
+  const running = requestedAnalytics();
+  requestAnalytics(undefined);
+  if (running && customElements.get('kb-search')) withSink((sink) => sink.disableAnalytics());
+}
+export type { AnalyticsOptions };
 
 deferElements(loadElements);
 

@@ -13,6 +13,7 @@ import { deferElements } from './elements/kb-launcher/defer-elements';
 import { defineOnce } from './elements/kb-launcher/elements-claim';
 import { VERSION } from './elements/kb-launcher/version';
 import languages from './elements/locales/languages.json';
+import { requestAnalytics } from './elements/shared/analytics/analytics-request';
 import { loadLanguagesFrom } from './elements/shared/locale-loader';
 import { currentScript } from './elements/shared/page-dom';
 
@@ -20,6 +21,8 @@ const script = currentScript();
 const options = readScriptOptions(script);
 // English is built in; the other languages are files next to this one (kb-elements.de.js).
 if (script?.src) loadLanguagesFrom(script.src, languages, script.nonce);
+// `data-kb-analytics`: the sink starts with the elements (./script-tag-api).
+if (options.analytics) requestAnalytics({ endpoint: options.analytics });
 
 /** For script-tag pages: `kbElementsBundle.registerStrings('fr', { ... })` adds a language. */
 export { registerStrings } from './elements/shared/locale-registry';

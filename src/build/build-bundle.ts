@@ -11,8 +11,10 @@ import { gzipSync } from 'node:zlib';
 import { assembleBundle, serializeBundle, type KbBundle } from '../core/bundle-format';
 import type { BuildCache } from './build-cache';
 import { collectArticles, type CollectResult } from './collect';
-import type { Diagnostic } from './diagnostics';
-import { hashedName } from './hash';
+import { findConfigFiles } from './content-tree';
+import { DiagnosticList, sortDiagnostics, type Diagnostic } from './diagnostics';
+import { contentHash, hashedName } from './hash';
+import { applyViewCounts, configViewsPath, contentRelative, readViewCounts, type ViewsSource } from './views-file';
 
 export const BUNDLE_FILE = 'kb.json';
 export const BODIES_DIR = 'articles';
@@ -36,6 +38,11 @@ export interface BuildOptions {
   exclude?: readonly string[];
   /** Where `exclude` came from, for messages: `--exclude`, the Vite plugin's option, ... */
   excludeOrigin?: string;
+  /**
+   * View counts by article id (a `views.json` path, or the counts): each article's `views` comes
+   * from here, front matter `views` where the file has none. Overrides kb.config's `views`.
+   */
+  views?: ViewsSource;
 }
 
 export interface SizeInfo {
@@ -76,7 +83,10 @@ export async function createBundle(options: BuildOptions): Promise<BuildResult> 
   const started = performance.now();
   const { onProgress, cache, ignore, exclude, excludeOrigin } = options;
   const collected = await collectArticles(options.contentDir, { onProgress, cache, ignore, exclude, excludeOrigin });
-  const { articles, categories, config, diagnostics } = collected;
+  const { categories, config } = collected;
+  const viewDiagnostics = new DiagnosticList();
+  const articles = withViewCounts(collected, options, viewDiagnostics);
+  const diagnostics = viewDiagnostics.items.length ? sortDiagnostics([...collected.diagnostics, ...viewDiagnostics.items]) : collected.diagnostics;
   const meta: { title: string; locale: string; baseUrl?: string } = { title: config.title, locale: config.locale };
   const baseUrl = options.baseUrl ?? config.baseUrl;
   if (baseUrl) meta.baseUrl = baseUrl;
@@ -91,6 +101,8 @@ export async function createBundle(options: BuildOptions): Promise<BuildResult> 
       bodies.set(path, article.html);
     }
   }
+  // Set last: a hash of everything else, so it changes whenever the content does.
+  bundle.meta.contentVersion = contentHash(serializeBundle(bundle), 12);
   const json = serializeBundle(bundle);
   const files = new Map<string, string | Uint8Array>([[BUNDLE_FILE, json]]);
   for (const [path, html] of bodies) files.set(path, html);
@@ -115,6 +127,22 @@ export async function createBundle(options: BuildOptions): Promise<BuildResult> 
   };
   stats.time = Math.round(performance.now() - started);
   return { bundle, files, diagnostics, stats, ok: errors === 0 && !(options.strict && warnings > 0), collected };
+}
+
+/** The articles with their view counts from `options.views` or kb.config's `views`, when set. */
+function withViewCounts(collected: CollectResult, options: BuildOptions, diagnostics: DiagnosticList): CollectResult['articles'] {
+  const source = viewsSource(options, collected.config.views, diagnostics);
+  if (source === undefined) return collected.articles;
+  const file = typeof source === 'string' ? contentRelative(resolve(options.contentDir), source) : 'views';
+  const counts = readViewCounts(source, file, diagnostics);
+  return counts ? applyViewCounts(collected.articles, counts, file, diagnostics) : collected.articles;
+}
+
+function viewsSource(options: BuildOptions, configViews: string | undefined, diagnostics: DiagnosticList): ViewsSource | undefined {
+  if (typeof options.views === 'string') return resolve(options.views);
+  if (options.views) return options.views;
+  if (configViews === undefined) return undefined;
+  return configViewsPath(options.contentDir, configViews, diagnostics, findConfigFiles(options.contentDir)[0] ?? 'kb.config');
 }
 
 /** Builds and writes the bundle into `outDir`. */

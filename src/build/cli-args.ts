@@ -2,6 +2,8 @@
 import { globProblem } from './glob';
 
 export const USAGE = `Usage: kb-elements build <content-dir> --out <dir> [options]
+       kb-elements collect --data <dir> [options]        (help: kb-elements collect --help)
+       kb-elements insights <data-dir> --out <file.html>  (help: kb-elements insights --help)
 
 Builds a folder of Markdown articles into a knowledge-base bundle (kb.json, body files, assets).
 
@@ -16,6 +18,8 @@ Options:
   --exclude <glob>    leave out files or folders that are not articles, e.g. 'drafts/**',
                       'README.md', '**/_template*.md' (relative to <content-dir>; quote it;
                       repeat for more; added to kb.config's "exclude")
+  --views <file>      view counts by article id (views.json from kb-elements insights)
+                      instead of front matter "views" (overrides kb.config's "views")
   --verbose           also list notes (drafts left out, files not used) and every message
   --quiet, -q         print only errors and warnings
   --help, -h          show this help
@@ -36,6 +40,8 @@ export interface CliOptions {
   baseUrl?: string;
   /** `--exclude` patterns, in the order given. */
   exclude: string[];
+  /** `--views`: a views.json file. */
+  views?: string;
 }
 
 export class UsageError extends Error {
@@ -86,6 +92,9 @@ export function parseArgs(argv: string[]): CliOptions {
       case '--base-url':
         options.baseUrl = value();
         break;
+      case '--views':
+        options.views = value();
+        break;
       case '--exclude': {
         const pattern = value();
         const problem = globProblem(pattern);
@@ -100,7 +109,7 @@ export function parseArgs(argv: string[]): CliOptions {
   }
   const [command, contentDir, ...rest] = positional;
   if (command === undefined) throw new UsageError('missing command: kb-elements build <content-dir> --out <dir>');
-  if (command !== 'build') throw new UsageError(`unknown command "${command}" (the command is "build")`);
+  if (command !== 'build') throw new UsageError(`unknown command "${command}" (the commands are "build", "collect" and "insights")`);
   if (!contentDir) throw new UsageError('missing <content-dir>');
   if (rest.length) {
     // `--exclude drafts/*` unquoted: the shell passed the matching files instead of the pattern.

@@ -1,5 +1,8 @@
 #!/usr/bin/env node
-/** `kb-elements build <content-dir> --out <dir> [--split] [--strict] [--watch]`. */
+/**
+ * `kb-elements build <content-dir> --out <dir> [--split] [--strict] [--watch]`, and the
+ * analytics commands `kb-elements collect` and `kb-elements insights` (their own modules).
+ */
 import { readFileSync, realpathSync, watch } from 'node:fs';
 import { relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -7,6 +10,8 @@ import { buildBundle, type BuildResult } from './build-bundle';
 import { BuildCache } from './build-cache';
 import { parseArgs, USAGE, UsageError, type CliOptions } from './cli-args';
 import { ContentFolderError } from './collect';
+import { runCollectCommand } from './collector/collect-command';
+import { runInsightsCommand } from './insights/insights-command';
 import type { ExcludeRules } from './exclude';
 import { diagnosticLines, githubAnnotations, summaryLines } from './report';
 
@@ -31,6 +36,8 @@ const processIo: CliIo = {
 
 /** Runs the CLI; resolves with the exit code (never, while watching). */
 export async function main(argv: string[], io: CliIo = processIo): Promise<number> {
+  if (argv[0] === 'collect') return runCollectCommand(argv.slice(1), io);
+  if (argv[0] === 'insights') return runInsightsCommand(argv.slice(1), io);
   let options: CliOptions;
   try {
     options = parseArgs(argv);
@@ -67,8 +74,8 @@ async function buildOnce(options: CliOptions, io: CliIo, cache?: BuildCache): Pr
   };
   let result: BuildResult;
   try {
-    const { contentDir, outDir, split, strict, baseUrl, exclude } = options;
-    result = await buildBundle({ contentDir, outDir, split, strict, baseUrl, exclude, excludeOrigin: '--exclude', onProgress, cache });
+    const { contentDir, outDir, split, strict, baseUrl, exclude, views } = options;
+    result = await buildBundle({ contentDir, outDir, split, strict, baseUrl, exclude, excludeOrigin: '--exclude', views, onProgress, cache });
   } catch (error) {
     if (error instanceof ContentFolderError) {
       io.err(`kb-elements: ${error.message}`);

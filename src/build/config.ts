@@ -19,6 +19,8 @@ export interface KbConfig {
   rootCategory: { id: string; title: string };
   /** Glob patterns of files and folders that are not content (checked when the tree is read). */
   exclude: ExcludePattern[];
+  /** View counts by article id (`views.json` from `kb-elements insights`), inside the content folder. */
+  views?: string;
 }
 
 export const DEFAULT_CONFIG: KbConfig = {
@@ -29,7 +31,7 @@ export const DEFAULT_CONFIG: KbConfig = {
   exclude: [],
 };
 
-const FIELDS = ['title', 'locale', 'baseUrl', 'categoryOrder', 'rootCategory', 'exclude'];
+const FIELDS = ['title', 'locale', 'baseUrl', 'categoryOrder', 'rootCategory', 'exclude', 'views'];
 
 export async function readConfig(root: string, files: string[], diagnostics: DiagnosticList): Promise<KbConfig> {
   const config: KbConfig = { ...DEFAULT_CONFIG, rootCategory: { ...DEFAULT_CONFIG.rootCategory }, exclude: [] };
@@ -68,7 +70,7 @@ export async function readConfig(root: string, files: string[], diagnostics: Dia
     if (!FIELDS.includes(key)) diagnostics.warn('config-unknown', file, `unknown setting "${key}"${didYouMeanHint(key, FIELDS)}; ignored it.`);
   }
   const bad = (key: string, expected: string) => diagnostics.warn('config-type', file, `setting "${key}" should be ${expected}; used the default.`);
-  const setText = (key: 'title' | 'locale' | 'baseUrl') => {
+  const setText = (key: 'title' | 'locale' | 'baseUrl' | 'views') => {
     const value = values[key];
     if (value === undefined) return;
     if (typeof value === 'string' && value.trim()) config[key] = value.trim();
@@ -77,6 +79,7 @@ export async function readConfig(root: string, files: string[], diagnostics: Dia
   setText('title');
   setText('locale');
   setText('baseUrl');
+  setText('views');
   if (values.categoryOrder !== undefined) {
     if (Array.isArray(values.categoryOrder) && values.categoryOrder.every((v) => typeof v === 'string')) config.categoryOrder = values.categoryOrder as string[];
     else bad('categoryOrder', 'a list of category ids');

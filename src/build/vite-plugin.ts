@@ -15,6 +15,7 @@ import { BuildCache } from './build-cache';
 import { ContentFolderError } from './collect';
 import { excludeOptionProblem, type ExcludeRules } from './exclude';
 import { diagnosticLines, summaryLines } from './report';
+import type { ViewsSource } from './views-file';
 
 export interface KbVitePluginOptions {
   /** Folder of Markdown content; relative paths resolve against Vite's `root`. */
@@ -29,6 +30,11 @@ export interface KbVitePluginOptions {
   baseUrl?: string;
   /** Glob patterns (relative to `content`) of files and folders that are not articles; added to kb.config's `exclude`. */
   exclude?: string[];
+  /**
+   * View counts by article id instead of front matter `views`: a `views.json` path (from
+   * `kb-elements insights --views`; relative paths resolve against Vite's `root`), or the counts.
+   */
+  views?: ViewsSource;
 }
 
 export const VIRTUAL_BUNDLE = 'virtual:kb-elements/bundle';
@@ -45,9 +51,15 @@ export function kbElements(options: KbVitePluginOptions): Plugin {
   }
   const excludeProblem = excludeOptionProblem(options.exclude, 'the "exclude" option');
   if (excludeProblem) throw new Error(`kbElements(): ${excludeProblem}`);
+  const { views: viewsOption } = options;
+  const viewsValid = viewsOption === undefined || (typeof viewsOption === 'string' ? viewsOption !== '' : typeof viewsOption === 'object' && viewsOption !== null && !Array.isArray(viewsOption));
+  if (!viewsValid) {
+    throw new Error('kbElements(): the "views" option must be the path of a views.json file, or an object of view counts by article id');
+  }
   const base = `${(options.base ?? 'help/').replace(/^\/+|\/+$/g, '')}/`.replace(/^\/$/, '');
   let config: ResolvedConfig;
   let contentDir = '';
+  let views: ViewsSource | undefined;
   let current: Promise<BuildResult> | undefined;
   /** The last build's patterns (kb.config's may change): a change to a file they match needs no rebuild. */
   let exclude: ExcludeRules | undefined;
@@ -55,7 +67,7 @@ export function kbElements(options: KbVitePluginOptions): Plugin {
 
   const publicPath = () => `${config.base.endsWith('/') ? config.base : `${config.base}/`}${base}`;
   const build = () =>
-    (current = createBundle({ contentDir, split: options.split ?? 'auto', strict: options.strict, baseUrl: options.baseUrl, exclude: options.exclude, excludeOrigin: 'the Vite plugin\'s "exclude" option', cache }).then((result) => {
+    (current = createBundle({ contentDir, split: options.split ?? 'auto', strict: options.strict, baseUrl: options.baseUrl, exclude: options.exclude, excludeOrigin: 'the Vite plugin\'s "exclude" option', views, cache }).then((result) => {
       exclude = result.collected.exclude;
       report(result);
       return result;
@@ -76,6 +88,7 @@ export function kbElements(options: KbVitePluginOptions): Plugin {
     configResolved(resolved) {
       config = resolved;
       contentDir = isAbsolute(options.content) ? options.content : resolve(config.root, options.content);
+      views = typeof options.views === 'string' ? resolve(config.root, options.views) : options.views;
     },
 
     async buildStart() {

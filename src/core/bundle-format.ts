@@ -262,7 +262,7 @@ function assembleValid(value: Record<string, unknown>, articles: ArticleMeta[], 
   const categories = list(value.categories ?? [], 'categories', category);
   const meta: KnowledgeBaseMeta = withOptional(
     { title: str(metaIn, 'title', 'meta', ''), locale: str(metaIn, 'locale', 'meta', 'en'), articleCount: articles.length, categoryCount: categories.length },
-    { baseUrl: baseUrlOf(metaIn) },
+    { baseUrl: baseUrlOf(metaIn), contentVersion: optStr(metaIn, 'contentVersion', 'meta') },
   );
   if (!isObject(value.search)) return fail('search', 'an object (the search index)', value.search);
   const bundle: KbBundle = { format: BUNDLE_FORMAT, version: BUNDLE_VERSION, meta, categories, articles, search: value.search as unknown as SerializedSearchIndex };

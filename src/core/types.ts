@@ -63,6 +63,8 @@ export interface KnowledgeBaseMeta {
   baseUrl?: string;
   articleCount: number;
   categoryCount: number;
+  /** A hash of the bundle's content, set by the build: it changes whenever the content does. */
+  contentVersion?: string;
 }
 
 /** An article with its body HTML. The HTML is *not* sanitized: the elements sanitize it. */

@@ -16,6 +16,7 @@
  * | `data-preload`     | `intent` (default), `idle` or `none`                               |
  * | `data-suggest`     | initial context keys for "Suggested for this page", comma-separated |
  * | `data-elements-src`| `kb-launcher.js` only: URL of `kb-elements.js` (default: next to it) |
+ * | `data-kb-analytics`| send help-center events to this collector URL (docs/analytics.md); unset: nothing is sent |
  */
 import { setContextKeys } from '../shared/route-state';
 import { activeLauncher, installGlobalApi, whenBody } from './global-api';
@@ -38,6 +39,8 @@ export interface ScriptOptions {
   launcherAttributes: Record<string, string>;
   suggest: string[];
   elementsSrc?: string;
+  /** `data-kb-analytics`: the collector URL events are sent to. */
+  analytics?: string;
 }
 
 /** Reads the options of a script tag (or none, when the script was not loaded by a tag). */
@@ -60,6 +63,7 @@ export function readScriptOptions(script: HTMLOrSVGScriptElement | null): Script
     launcherAttributes,
     suggest: (data.suggest ?? '').split(',').map((s) => s.trim()).filter(Boolean),
     elementsSrc: data.elementsSrc,
+    analytics: data.kbAnalytics || undefined,
   };
 }
 

@@ -26,6 +26,8 @@ function loadElements(): Promise<unknown> {
     tag.async = true;
     // A nonce-based policy allows the script it was given to, so the script it adds carries it too.
     if (script?.nonce) tag.nonce = script.nonce;
+    // The analytics sink is part of kb-elements.js: it reads the setting from its own tag.
+    if (options.analytics) tag.dataset.kbAnalytics = options.analytics;
     const fail = (message: string) => {
       tag.remove();
       loading = undefined;

@@ -2,6 +2,7 @@ import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { KnowledgeBase } from '../../core/index';
 import { credentialsMode, type KbCredentials } from './credentials';
 import { fetchTakingEarly } from './early-fetch';
+import { setShownKnowledgeBase } from './shown-knowledge-base';
 
 export type { KbCredentials };
 
@@ -158,6 +159,7 @@ export class KbSource implements ReactiveController {
     if (!src) {
       this.state = 'idle';
       this.knowledgeBase = undefined;
+      setShownKnowledgeBase(this.host, undefined);
       return;
     }
     let url: string;
@@ -173,6 +175,7 @@ export class KbSource implements ReactiveController {
     if (done) return this.#settle(done);
     this.state = 'loading';
     this.knowledgeBase = undefined;
+    setShownKnowledgeBase(this.host, undefined);
     this.#pending = loadShared(url, credentials);
     this.#pending.then(
       (kb) => {
@@ -195,6 +198,7 @@ export class KbSource implements ReactiveController {
     const isNew = kb !== this.knowledgeBase;
     this.state = 'ready';
     this.knowledgeBase = kb;
+    setShownKnowledgeBase(this.host, kb);
     if (isNew) this.options.onReady?.(kb);
   }
 
@@ -202,6 +206,7 @@ export class KbSource implements ReactiveController {
     this.#forgetFailure();
     this.state = 'error';
     this.knowledgeBase = undefined;
+    setShownKnowledgeBase(this.host, undefined);
     this.error = error;
     if (key) {
       this.#failedKey = key;

@@ -1,5 +1,8 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { onStringsRegistered, primaryLanguage, registeredStrings, reportMissingLanguage } from './locale-registry';
+import { resolveLang } from './resolve-lang';
+
+export { resolveLang };
 
 /**
  * Every UI string of the elements, in English, built in. Other languages are separate modules
@@ -156,22 +159,6 @@ export function plural(t: KbStrings, key: PluralKey, count: number, lang: string
   const rule = cached(pluralRules, lang, (l) => new Intl.PluralRules(l)).select(count);
   const template = rule === 'one' ? t[`${key}_one` as KbStringKey] : t[`${key}_other` as KbStringKey];
   return format(template, { count: formatNumber(count, lang) });
-}
-
-/**
- * The language that applies to `el`: the nearest `lang` attribute on it or its ancestors,
- * crossing shadow-root boundaries, then `<html lang>`, then `en`.
- */
-export function resolveLang(el: Element): string {
-  let node: Node | null = el;
-  while (node) {
-    if (node instanceof Element) {
-      const lang = node.getAttribute('lang');
-      if (lang) return lang;
-    }
-    node = node.parentNode ?? (node instanceof ShadowRoot ? node.host : null);
-  }
-  return document.documentElement.lang || 'en';
 }
 
 /** Hosts that want a re-render when any `lang` attribute on the page changes or strings are registered. */
