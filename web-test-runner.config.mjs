@@ -1,6 +1,7 @@
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { chromiumVersion, findChromium } from './scripts/chromium.mjs';
+import { axPlugin } from './test/elements/support/ax-plugin.mjs';
 import { cspPlugin } from './test/elements/support/csp-plugin.mjs';
 
 const chromium = await findChromium();
@@ -14,6 +15,7 @@ export default {
   testFramework: { config: { timeout: 10000 } },
   plugins: [
     cspPlugin(),
+    axPlugin(),
     esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.json' }),
   ],
   browsers: [
