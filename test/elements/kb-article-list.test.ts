@@ -166,6 +166,15 @@ describe('<kb-article-list>', () => {
     expect(getComputedStyle($(el, '[part~="link"]')).color).to.equal('rgb(255, 150, 200)');
   });
 
+  it('shows no "Views: 0" for a knowledge base without view counts', async () => {
+    const data = smallBundle();
+    for (const article of data.articles) article.views = 0;
+    const el = await fixture<KbArticleList>(html`<kb-article-list .knowledgeBase=${knowledgeBase(data)} category="domains"></kb-article-list>`);
+    await el.updateComplete;
+    expect($$(el, '[part="item"]')).to.have.length(2);
+    expect(el.shadowRoot!.textContent).not.to.contain('Views');
+  });
+
   it('renders hostile titles and excerpts as text', async () => {
     const el = await fixture<KbArticleList>(html`<kb-article-list .knowledgeBase=${knowledgeBase(hostileBundle())} page-size="0"></kb-article-list>`);
     expect(titles(el).length).to.be.greaterThan(5);

@@ -1,7 +1,9 @@
-import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import type { ArticleMeta, KnowledgeBase } from '../../core/index';
+import { contentLanguage, inLanguage, isolatedFormat, languageAttributes } from '../shared/bidi';
 import { KbSource, type KbSourceHost } from '../shared/kb-source';
+import { LiveRegion } from '../shared/live-region';
 import { articleHref, isModifiedClick, requestArticleOpen } from '../shared/open-article';
 import { ARTICLE_SORTS, sortArticles, type ArticleSort } from '../shared/sort-articles';
 import { renderEmpty, renderSourceState } from '../shared/state-view';
@@ -9,6 +11,7 @@ import { stateStyles } from '../shared/state-view.styles';
 import { format, KbI18n, type KbStrings } from '../shared/strings';
 import { baseStyles, tokens } from '../shared/tokens.styles';
 import { styles } from './kb-article-list.styles';
+import { KbElement } from '../shared/kb-element';
 
 const SORT_LABELS: Record<ArticleSort, keyof KbStrings> = {
   order: 'sortOrder',
@@ -19,8 +22,8 @@ const SORT_LABELS: Record<ArticleSort, keyof KbStrings> = {
 
 /**
  * A list of articles like a classic knowledge-base index page: each entry has its title, an
- * excerpt, and the view count formatted for the locale ("Views: 4,692"), plus the update
- * date. It lists one category's articles (`category`), or the most viewed ones when no
+ * excerpt, and the view count formatted for the locale ("Views: 4,692"; none for an article
+ * without views), plus the update date. It lists one category's articles (`category`), or the most viewed ones when no
  * category is set.
  *
  * Sorting: `sort` = `order` (the author's, default for a category), `popularity` (default
@@ -54,11 +57,12 @@ const SORT_LABELS: Record<ArticleSort, keyof KbStrings> = {
  * @cssproperty --kb-font - Font family (inherited from the page by default).
  */
 @customElement('kb-article-list')
-export class KbArticleList extends LitElement implements KbSourceHost {
+export class KbArticleList extends KbElement implements KbSourceHost {
   static override styles = [tokens, baseStyles, stateStyles, styles];
 
   readonly #source = new KbSource(this);
   readonly #i18n = new KbI18n(this);
+  readonly #live = new LiveRegion(this);
   /** Set by a page change the user made, so focus follows to the new page. */
   #focusFirstAfterRender = false;
 
@@ -137,9 +141,10 @@ export class KbArticleList extends LitElement implements KbSourceHost {
     return ids.flatMap((id) => kb.articles(id));
   }
 
-  #goToPage(page: number): void {
+  #goToPage(page: number, pages: number): void {
     this.page = page;
     this.#focusFirstAfterRender = true;
+    this.#live.announce(format(this.#i18n.t.pageOf, { page: this.#i18n.number(page), pages: this.#i18n.number(pages) }));
   }
 
   #onSortChange(e: Event): void {
@@ -154,6 +159,10 @@ export class KbArticleList extends LitElement implements KbSourceHost {
   }
 
   override render() {
+    return html`${this.#renderList()}${this.#live.render()}`;
+  }
+
+  #renderList() {
     const { t } = this.#i18n;
     const kb = this.#source.knowledgeBase;
     if (!kb) return renderSourceState(this.#source, t);
@@ -173,7 +182,7 @@ export class KbArticleList extends LitElement implements KbSourceHost {
       ${this.sortable || pages > 1
         ? html`<div class="toolbar" part="toolbar">
             <span class="muted range"
-              >${format(t.showingRange, {
+              >${isolatedFormat(t.showingRange, {
                 from: this.#i18n.number(from + 1),
                 to: this.#i18n.number(from + shown.length),
                 total: this.#i18n.number(all.length),
@@ -201,27 +210,29 @@ export class KbArticleList extends LitElement implements KbSourceHost {
 
   #renderItem(article: ArticleMeta, kb: KnowledgeBase, showCategory: boolean): TemplateResult {
     const href = articleHref(this.articleUrl, article.id);
+    const lang = contentLanguage(kb, article);
+    const text = inLanguage(article.title, lang);
     const title = href
-      ? html`<a class="link" part="link" href=${href} @click=${(e: MouseEvent) => this.#onOpen(e, article)}>${article.title}</a>`
-      : html`<button type="button" class="link" part="link" @click=${(e: MouseEvent) => this.#onOpen(e, article)}>
-          ${article.title}
-        </button>`;
+      ? html`<a class="link" part="link" href=${href} @click=${(e: MouseEvent) => this.#onOpen(e, article)}>${text}</a>`
+      : html`<button type="button" class="link" part="link" @click=${(e: MouseEvent) => this.#onOpen(e, article)}>${text}</button>`;
+    const { t } = this.#i18n;
     const date = this.#i18n.date(article.updated);
     const categoryTitle = showCategory ? kb.category(article.category)?.title : undefined;
+    const excerpt = languageAttributes(lang);
     return html`<li class="item" part="item">
       ${title}
-      ${article.excerpt ? html`<p class="excerpt" part="excerpt">${article.excerpt}</p>` : nothing}
+      ${article.excerpt ? html`<p class="excerpt" part="excerpt" lang=${excerpt.lang} dir=${excerpt.dir}>${article.excerpt}</p>` : nothing}
       <p class="meta muted" part="meta">
-        <span>${this.#i18n.views(article.views)}</span>
-        ${date ? html`<span>${format(this.#i18n.t.updated, { date })}</span>` : nothing}
-        ${categoryTitle ? html`<span>${categoryTitle}</span>` : nothing}
+        ${article.views > 0 ? html`<span>${isolatedFormat(t.views, { count: this.#i18n.number(article.views) })}</span>` : nothing}
+        ${date ? html`<span>${isolatedFormat(t.updated, { date: html`<time datetime=${article.updated!}>${date}</time>` })}</span>` : nothing}
+        ${categoryTitle ? html`<span>${inLanguage(categoryTitle, contentLanguage(kb))}</span>` : nothing}
       </p>
     </li>`;
   }
 
   #renderPagination(page: number, pages: number, t: KbStrings): TemplateResult {
     return html`<nav class="pagination" part="pagination" aria-label=${t.pagination}>
-      <button type="button" class="button" ?disabled=${page <= 1} @click=${() => this.#goToPage(page - 1)}>
+      <button type="button" class="button" ?disabled=${page <= 1} @click=${() => this.#goToPage(page - 1, pages)}>
         <span aria-hidden="true" class="arrow">‹</span> ${t.previousPage}
       </button>
       <ol class="pages" role="list">
@@ -234,15 +245,15 @@ export class KbArticleList extends LitElement implements KbSourceHost {
                   class="button page"
                   aria-label=${format(t.pageN, { page: this.#i18n.number(p) })}
                   aria-current=${p === page ? 'page' : nothing}
-                  @click=${() => this.#goToPage(p)}
+                  @click=${() => this.#goToPage(p, pages)}
                 >
                   ${this.#i18n.number(p)}
                 </button>
               </li>`,
         )}
       </ol>
-      <span class="page-status" aria-live="polite">${format(t.pageOf, { page: this.#i18n.number(page), pages: this.#i18n.number(pages) })}</span>
-      <button type="button" class="button" ?disabled=${page >= pages} @click=${() => this.#goToPage(page + 1)}>
+      <span class="page-status">${isolatedFormat(t.pageOf, { page: this.#i18n.number(page), pages: this.#i18n.number(pages) })}</span>
+      <button type="button" class="button" ?disabled=${page >= pages} @click=${() => this.#goToPage(page + 1, pages)}>
         ${t.nextPage} <span aria-hidden="true" class="arrow">›</span>
       </button>
     </nav>`;

@@ -1,9 +1,10 @@
-import { LitElement, html, nothing, type TemplateResult } from 'lit';
+import { html, nothing, type TemplateResult } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import type { Category, KnowledgeBase } from '../../core/index';
 import '../kb-article-list/kb-article-list';
 import { bundleBaseUrl } from '../shared/bundle-base-url';
 import { renderCategoryIcon } from '../shared/category-icons';
+import { contentLanguage, inLanguage, languageAttributes } from '../shared/bidi';
 import { KbNavigateEvent } from '../shared/events';
 import { KbSource, type KbSourceHost } from '../shared/kb-source';
 import { isModifiedClick } from '../shared/open-article';
@@ -13,6 +14,7 @@ import { stateStyles } from '../shared/state-view.styles';
 import { format, KbI18n, type KbStrings } from '../shared/strings';
 import { baseStyles, tokens } from '../shared/tokens.styles';
 import { styles } from './kb-categories.styles';
+import { KbElement } from '../shared/kb-element';
 
 /**
  * The categories of the knowledge base: each with its title, description and article count,
@@ -51,7 +53,7 @@ import { styles } from './kb-categories.styles';
  * @cssproperty --kb-categories-min-width - Minimum width of a card before the grid wraps (default 16rem).
  */
 @customElement('kb-categories')
-export class KbCategories extends LitElement implements KbSourceHost {
+export class KbCategories extends KbElement implements KbSourceHost {
   static override styles = [tokens, baseStyles, stateStyles, styles];
 
   readonly #source = new KbSource(this);
@@ -112,6 +114,12 @@ export class KbCategories extends LitElement implements KbSourceHost {
     this.selected = undefined;
   }
 
+  /** The language the knowledge base's category titles and descriptions are written in. */
+  get #contentLang(): string | undefined {
+    const kb = this.#source.knowledgeBase;
+    return kb && contentLanguage(kb);
+  }
+
   #categoryHref(id: string): string | undefined {
     return this.categoryUrl ? this.categoryUrl.replaceAll('{id}', encodeURIComponent(id)) : undefined;
   }
@@ -168,9 +176,9 @@ export class KbCategories extends LitElement implements KbSourceHost {
     const href = this.#categoryHref(category.id);
     const onClick = (e: MouseEvent) => this.#onPick(e, category);
     return href
-      ? html`<a class="link ${extraClass}" part="link" href=${href} data-category=${category.id} @click=${onClick}>${category.title}</a>`
+      ? html`<a class="link ${extraClass}" part="link" href=${href} data-category=${category.id} @click=${onClick}>${inLanguage(category.title, this.#contentLang)}</a>`
       : html`<button type="button" class="link ${extraClass}" part="link" data-category=${category.id} @click=${onClick}>
-          ${category.title}
+          ${inLanguage(category.title, this.#contentLang)}
         </button>`;
   }
 
@@ -180,7 +188,7 @@ export class KbCategories extends LitElement implements KbSourceHost {
         ${renderCategoryIcon(category.icon)} ${this.#renderLink(category, 'card__title')}
         <span class="count muted" part="count">${this.#i18n.plural('articleCount', category.totalCount)}</span>
       </div>
-      ${category.description ? html`<p class="description" part="description">${category.description}</p>` : nothing}
+      ${category.description ? this.#renderDescription(category.description) : nothing}
       ${this.#renderNested(kb, category, 2)}
     </li>`;
   }
@@ -213,8 +221,8 @@ export class KbCategories extends LitElement implements KbSourceHost {
       <button type="button" class="back button" part="back" @click=${this.#onBack}>
         <span class="arrow" aria-hidden="true">←</span> ${t.allCategories}
       </button>
-      <div class="heading" part="heading" id="current-title" role="heading" aria-level=${this.#level} tabindex="-1">${category.title}</div>
-      ${category.description ? html`<p class="description" part="description">${category.description}</p>` : nothing}
+      <div class="heading" part="heading" id="current-title" role="heading" aria-level=${this.#level} tabindex="-1">${inLanguage(category.title, this.#contentLang)}</div>
+      ${category.description ? this.#renderDescription(category.description) : nothing}
       ${category.introHtml ? this.#intro(kb, category) : nothing}
       ${children.length
         ? html`<ul class="nested subcategories" role="list" aria-label=${format(t.subcategories, { category: category.title })}>
@@ -233,6 +241,11 @@ export class KbCategories extends LitElement implements KbSourceHost {
           ></kb-article-list>`
         : nothing}
     </section>`;
+  }
+
+  #renderDescription(text: string): TemplateResult {
+    const { lang, dir } = languageAttributes(this.#contentLang);
+    return html`<p class="description" part="description" lang=${lang} dir=${dir}>${text}</p>`;
   }
 
   #renderMissing(t: KbStrings, id: string): TemplateResult {

@@ -14,6 +14,7 @@
  * | `data-lang`        | language of the launcher and help center (default: the page's)    |
  * | `data-preload`     | `intent` (default), `idle` or `none`                               |
  * | `data-suggest`     | initial context keys for "Suggested for this page", comma-separated |
+ * | `data-kb-contact-url` | where "Still need help?" leads (off without it)                 |
  * | `data-elements-src`| `kb-launcher.js` only: URL of `kb-elements.js` (default: next to it) |
  */
 import { setContextKeys } from '../shared/route-state';
@@ -28,6 +29,7 @@ const LAUNCHER_OPTIONS: Record<string, string> = {
   theme: 'theme',
   lang: 'lang',
   preload: 'preload',
+  kbContactUrl: 'contact-url',
 };
 
 /** What a script tag asked for. */

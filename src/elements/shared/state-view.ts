@@ -59,7 +59,7 @@ export function renderError(t: KbStrings, error: unknown, onRetry: () => void, t
 }
 
 /** A quiet "nothing here" box; `extra` renders below the message (links, suggestions). */
-export function renderEmpty(message: string, extra: unknown = nothing): TemplateResult {
+export function renderEmpty(message: unknown, extra: unknown = nothing): TemplateResult {
   return html`<div class="kb-state kb-state--empty" part="state">
     <p class="kb-state__title">${message}</p>
     ${extra}

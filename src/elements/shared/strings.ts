@@ -1,4 +1,5 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { textDirection, type TextDirection } from './direction';
 import { onStringsRegistered, primaryLanguage, registeredStrings, reportMissingLanguage } from './locale-registry';
 
 /**
@@ -83,6 +84,10 @@ const en = {
   helpIntro: 'Search the articles, or browse them by topic.',
   learnMore: 'Learn more',
   moreAbout: 'More about {topic}',
+  // "Still need help?" (kb-help, the launcher panel)
+  contactTitle: 'Still need help?',
+  contactText: 'Our support team is happy to help.',
+  contactLink: 'Contact support',
 };
 
 /** The string table type: every key of the English table. */
@@ -158,14 +163,31 @@ export function plural(t: KbStrings, key: PluralKey, count: number, lang: string
   return format(template, { count: formatNumber(count, lang) });
 }
 
+/** The boxes elements render into (`uiRoot`): their `lang` is the interface's, not the page's. */
+const uiRoots = new WeakSet<Element>();
+
+/**
+ * The box inside `shadow` that an element renders into: `display: contents`, carrying the
+ * `lang` and `dir` of the element's interface (set by {@link KbI18n}), so the element's text
+ * reads in its own language and direction whatever the page around it is.
+ */
+export function uiRoot(shadow: Element | DocumentFragment): HTMLElement {
+  const box = document.createElement('div');
+  box.className = 'kb-ui';
+  uiRoots.add(box);
+  shadow.append(box);
+  return box;
+}
+
 /**
  * The language that applies to `el`: the nearest `lang` attribute on it or its ancestors,
- * crossing shadow-root boundaries, then `<html lang>`, then `en`.
+ * crossing shadow-root boundaries (but not counting the interface boxes of elements it sits
+ * in), then `<html lang>`, then `en`.
  */
 export function resolveLang(el: Element): string {
   let node: Node | null = el;
   while (node) {
-    if (node instanceof Element) {
+    if (node instanceof Element && !uiRoots.has(node)) {
       const lang = node.getAttribute('lang');
       if (lang) return lang;
     }
@@ -205,6 +227,9 @@ export interface KbI18nHost extends ReactiveControllerHost, HTMLElement {
 
 /**
  * A ReactiveController with the host's language and strings, refreshed before every render.
+ * It also gives the host's interface box ({@link uiRoot}) the `lang` and `dir` of the strings
+ * in effect: a page in a language without strings shows the English interface, marked and laid
+ * out as English.
  *
  * ```ts
  * @property({ attribute: false }) strings?: Partial<KbStrings>;
@@ -221,8 +246,15 @@ export interface KbI18nHost extends ReactiveControllerHost, HTMLElement {
  * when strings are registered (a language file that arrives after the element rendered).
  */
 export class KbI18n implements ReactiveController {
-  /** The BCP 47 tag in effect (`en`, `de-CH`, ...). */
+  /** The page's language for the host (`en`, `de-CH`, ...): the nearest `lang`. Sorting follows it. */
   lang = 'en';
+  /**
+   * The language of the strings in effect: `lang` when it has a table (or the host gives its
+   * own strings), else `en`. Numbers, dates and plurals are written in it.
+   */
+  uiLang = 'en';
+  /** The writing direction of {@link uiLang}. */
+  dir: TextDirection = 'ltr';
   /** The strings in effect: the table for `lang` (English until it is registered), with the host's overrides on top. */
   t: KbStrings = en;
 
@@ -247,26 +279,36 @@ export class KbI18n implements ReactiveController {
   hostUpdate(): void {
     this.lang = resolveLang(this.host);
     this.t = stringsFor(this.lang, this.host.strings);
-    if (!registeredStrings(primaryLanguage(this.lang))) reportMissingLanguage(this.lang);
+    const tag = this.lang.toLowerCase();
+    const hasLanguage = !!registeredStrings(primaryLanguage(tag));
+    if (!hasLanguage) reportMissingLanguage(this.lang);
+    const hasTable = hasLanguage || (tag.includes('-') && !!registeredStrings(tag));
+    this.uiLang = hasTable || (this.host.strings && Object.keys(this.host.strings).length) ? this.lang : 'en';
+    this.dir = textDirection(this.uiLang);
+    const root = (this.host as { renderRoot?: unknown }).renderRoot;
+    if (root instanceof HTMLElement && uiRoots.has(root) && (root.lang !== this.uiLang || root.dir !== this.dir)) {
+      root.lang = this.uiLang;
+      root.dir = this.dir;
+    }
   }
 
-  /** `Views: 4,692` in the host's language. */
+  /** `Views: 4,692` in the interface's language. */
   views(count: number): string {
-    return format(this.t.views, { count: formatNumber(count, this.lang) });
+    return format(this.t.views, { count: formatNumber(count, this.uiLang) });
   }
 
   /** See {@link plural}. */
   plural(key: PluralKey, count: number): string {
-    return plural(this.t, key, count, this.lang);
+    return plural(this.t, key, count, this.uiLang);
   }
 
-  /** A number in the host's language. */
+  /** A number in the interface's language. */
   number(value: number): string {
-    return formatNumber(value, this.lang);
+    return formatNumber(value, this.uiLang);
   }
 
-  /** An ISO date in the host's language ('' when absent or invalid). */
+  /** An ISO date in the interface's language ('' when absent or invalid). */
   date(iso: string | undefined): string {
-    return formatDate(iso, this.lang);
+    return formatDate(iso, this.uiLang);
   }
 }
