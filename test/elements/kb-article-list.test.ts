@@ -7,7 +7,7 @@ import '../../src/elements/locales/de';
 import '../../src/elements/locales/nl';
 import type { KbArticleOpenEvent } from '../../src/elements/shared/events';
 import { bundleUrl, hostileBundle, knowledgeBase, largeBundle, smallBundle } from './support/bundles';
-import { $, $$, record, scriptTraces, withFetch } from './support/dom';
+import { $, $$, deepActiveElement, describeNode, record, scriptTraces, withFetch } from './support/dom';
 import { waitFor } from './support/frame';
 
 const small = knowledgeBase(smallBundle());
@@ -147,6 +147,26 @@ describe('<kb-article-list>', () => {
         await waitFor(() => titles(el).length, 'articles after retry');
       },
     );
+  });
+
+  it('keeps focus in the element when "Try again" (which the retry removes) is pressed', async () => {
+    for (const outcome of ['fails again', 'loads'] as const) {
+      const url = `/test/elements/no-bundle-yet.json?${Math.random()}`;
+      const el = await fixture<KbArticleList>(html`<kb-article-list src=${url}></kb-article-list>`);
+      await waitFor(() => $(el, '[part~="retry"]'), 'error');
+      const good = bundleUrl(smallBundle());
+      await withFetch(
+        (requested) => (outcome === 'loads' && requested.includes('no-bundle-yet') ? good : undefined),
+        async () => {
+          $(el, '[part~="retry"]').focus();
+          await sendKeys({ press: 'Enter' });
+          if (outcome === 'loads') await waitFor(() => titles(el).length, 'articles after retry');
+          await waitFor(() => el.shadowRoot!.activeElement, `${outcome}: focus stays in the element (${describeNode(deepActiveElement())})`);
+          if (outcome === 'fails again') expect(el.shadowRoot!.activeElement === $(el, '[part~="retry"]'), 'on "Try again" again').to.be.true;
+          else expect(el.shadowRoot!.activeElement === $(el, '[part~="link"]'), 'on the first article').to.be.true;
+        },
+      );
+    }
   });
 
   it('says so when a category is empty or unknown', async () => {
