@@ -108,7 +108,23 @@ describe('"Still need help?"', () => {
     await expect(el).to.be.accessible(AXE);
   });
 
-  it('comes with the launcher: contact-url, and slot="contact" passed through to the panel', async () => {
+  it('comes with the launcher: contact-url alone shows its link in the panel', async () => {
+    const wrapper = await fixture<HTMLElement>(html`<div></div>`);
+    wrapper.innerHTML = `<kb-launcher src="${bundleUrl(smallBundle())}" contact-url="/support"></kb-launcher>`;
+    const launcher = wrapper.querySelector<KbLauncher>('kb-launcher')!;
+    launcher.openArticle('quarantine');
+    const inner = await waitFor(
+      () => launcher.shadowRoot!.querySelector('kb-launcher-panel')?.shadowRoot?.querySelector<KbHelp>('kb-help'),
+      'help center in the panel',
+    );
+    await waitFor(() => $(inner, 'kb-article')?.shadowRoot?.querySelector('h1'), 'article in the panel');
+    const link = await waitFor(() => $<HTMLAnchorElement>(inner, '[part="contact-link"]'), 'the contact link in the panel');
+    expect(shown(link)).to.be.true;
+    expect(link.getAttribute('href')).to.equal('/support');
+    launcher.hide();
+  });
+
+  it('comes with the launcher: slot="contact" content passed through to the panel, instead of the link', async () => {
     const wrapper = await fixture<HTMLElement>(html`<div></div>`);
     wrapper.innerHTML = `<kb-launcher src="${bundleUrl(smallBundle())}" contact-url="/support"><a slot="contact" href="/chat" id="chat">Chat with us</a></kb-launcher>`;
     const launcher = wrapper.querySelector<KbLauncher>('kb-launcher')!;
@@ -120,6 +136,7 @@ describe('"Still need help?"', () => {
     await waitFor(() => $(inner, 'kb-article')?.shadowRoot?.querySelector('h1'), 'article in the panel');
     await waitFor(() => shown(contactBox(inner)), 'contact box in the panel');
     expect(inner.getAttribute('contact-url')).to.equal('/support');
+    expect($(inner, '[part="contact-link"]'), 'the host’s content replaces the link').to.equal(null);
     const events = record<KbContactEvent>(document, 'kb-contact');
     const take = (e: Event) => e.preventDefault();
     document.addEventListener('kb-contact', take);

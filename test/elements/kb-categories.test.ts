@@ -174,8 +174,11 @@ describe('<kb-categories>', () => {
     const first = cards(el)[0]!.getBoundingClientRect();
     const second = cards(el)[1]!.getBoundingClientRect();
     expect(first.left, 'the first card is on the right').to.be.greaterThan(second.left);
+    // Each card is in the knowledge base's language (English here): it reads left to right.
     const nested = $(el, '.nested');
-    expect(getComputedStyle(nested).borderRightWidth).to.equal('2px');
+    expect(getComputedStyle(nested).direction).to.equal('ltr');
+    expect(getComputedStyle(nested).borderLeftWidth).to.equal('2px');
+    expect(getComputedStyle($(el, '[part="count"]')).direction, 'its count is in the Arabic interface').to.equal('rtl');
   });
 
   it('renders hostile names and descriptions as text', async () => {

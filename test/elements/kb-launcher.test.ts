@@ -12,7 +12,7 @@ import { bundleUrl, makeBundle, smallBundle } from './support/bundles';
 import { describeNode, expectFocusOn, record } from './support/dom';
 import { waitFor } from './support/frame';
 import { pageErrorsDuring } from './support/page-errors';
-import { axNames, axNode, emulatePhone } from './support/ax';
+import { axNames, axNode, emulateForcedColors, emulatePhone } from './support/ax';
 
 const SRC = bundleUrl(smallBundle());
 /**
@@ -283,11 +283,15 @@ describe('<kb-launcher>', () => {
     });
   }
 
-  it('opens on the side of its button on a right-to-left page', async () => {
+  it('opens on the side of its button on a right-to-left page; its English words read left to right', async () => {
     document.documentElement.dir = 'rtl';
+    document.documentElement.lang = 'ar';
     try {
       const { el } = await launcher();
       expect(Math.round(innerWidth - button(el).getBoundingClientRect().right)).to.equal(20);
+      // The button has no Arabic words: "Help" is marked English, its "?" before the word.
+      expect([button(el).lang, getComputedStyle(button(el)).direction]).to.deep.equal(['en', 'ltr']);
+      expect(button(el).querySelector('i')!.getBoundingClientRect().left).to.be.lessThan(button(el).querySelector('span')!.getBoundingClientRect().left);
       el.show();
       await opened(el);
       expect(Math.round(dialog(el)!.getBoundingClientRect().right), 'bottom-right: the panel is on the right too').to.equal(innerWidth);
@@ -299,6 +303,7 @@ describe('<kb-launcher>', () => {
       el.hide();
     } finally {
       document.documentElement.removeAttribute('dir');
+      document.documentElement.removeAttribute('lang');
     }
   });
 
@@ -417,6 +422,45 @@ describe('<kb-launcher>', () => {
     el.home();
     await waitFor(() => help(el)?.location.view === 'home', 'home view');
     el.hide();
+  });
+
+  it('openArticle() with an id the bundle lacks: "not found" in the panel, and one console warning naming the closest ids', async () => {
+    const { el } = await launcher();
+    el.show();
+    await opened(el);
+    const warnings: unknown[][] = [];
+    const warn = console.warn;
+    console.warn = (...args: unknown[]) => warnings.push(args);
+    try {
+      el.openArticle('quarantin');
+      const article = await waitFor(() => help(el)!.shadowRoot!.querySelector('kb-article'), 'article view');
+      await waitFor(() => article.shadowRoot!.querySelector('.kb-state--empty'), '"not found"');
+      el.openArticle('quarantin');
+      await waitFor(() => help(el)!.location.view === 'article', 'article view again');
+    } finally {
+      console.warn = warn;
+    }
+    const messages = warnings.map((w) => String(w[0])).filter((m) => m.includes('quarantin'));
+    expect(messages).to.have.length(1);
+    expect(messages[0]).to.match(/openArticle\(\).*"quarantin".*"quarantine"/);
+  });
+
+  it('keeps its button and panel visible in forced colors', async () => {
+    const { el } = await launcher();
+    await emulateForcedColors(true);
+    try {
+      const style = getComputedStyle(button(el));
+      expect(style.borderTopStyle).to.equal('solid');
+      expect(style.borderTopColor, 'the button has an edge of its own').not.to.equal(style.backgroundColor);
+      el.show();
+      await opened(el);
+      const box = getComputedStyle(dialog(el)!);
+      expect(box.borderLeftStyle).to.equal('solid');
+      expect(box.borderLeftColor, 'the panel is set off from the page').not.to.equal(box.backgroundColor);
+      el.hide();
+    } finally {
+      await emulateForcedColors(false);
+    }
   });
 
   it('shows one launcher when there are two', async () => {

@@ -1,7 +1,7 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import type { ArticleMeta, KnowledgeBase } from '../../core/index';
-import { contentLanguage, inLanguage, isolatedFormat, languageAttributes } from '../shared/bidi';
+import { contentLanguage, inLanguage, isolatedFormat, language } from '../shared/bidi';
 import { KbSource, type KbSourceHost } from '../shared/kb-source';
 import { LiveRegion } from '../shared/live-region';
 import { articleHref, isModifiedClick, requestArticleOpen } from '../shared/open-article';
@@ -210,19 +210,17 @@ export class KbArticleList extends KbElement implements KbSourceHost {
 
   #renderItem(article: ArticleMeta, kb: KnowledgeBase, showCategory: boolean): TemplateResult {
     const href = articleHref(this.articleUrl, article.id);
-    const lang = contentLanguage(kb, article);
-    const text = inLanguage(article.title, lang);
     const title = href
-      ? html`<a class="link" part="link" href=${href} @click=${(e: MouseEvent) => this.#onOpen(e, article)}>${text}</a>`
-      : html`<button type="button" class="link" part="link" @click=${(e: MouseEvent) => this.#onOpen(e, article)}>${text}</button>`;
+      ? html`<a class="link" part="link" href=${href} @click=${(e: MouseEvent) => this.#onOpen(e, article)}>${article.title}</a>`
+      : html`<button type="button" class="link" part="link" @click=${(e: MouseEvent) => this.#onOpen(e, article)}>${article.title}</button>`;
     const { t } = this.#i18n;
     const date = this.#i18n.date(article.updated);
     const categoryTitle = showCategory ? kb.category(article.category)?.title : undefined;
-    const excerpt = languageAttributes(lang);
-    return html`<li class="item" part="item">
+    // The entry is in its article's language; the line of views and date in the interface's.
+    return html`<li class="item" part="item" ${language(contentLanguage(kb, article))}>
       ${title}
-      ${article.excerpt ? html`<p class="excerpt" part="excerpt" lang=${excerpt.lang} dir=${excerpt.dir}>${article.excerpt}</p>` : nothing}
-      <p class="meta muted" part="meta">
+      ${article.excerpt ? html`<p class="excerpt" part="excerpt">${article.excerpt}</p>` : nothing}
+      <p class="meta muted" part="meta" ${language(this.#i18n.uiLang)}>
         ${article.views > 0 ? html`<span>${isolatedFormat(t.views, { count: this.#i18n.number(article.views) })}</span>` : nothing}
         ${date ? html`<span>${isolatedFormat(t.updated, { date: html`<time datetime=${article.updated!}>${date}</time>` })}</span>` : nothing}
         ${categoryTitle ? html`<span>${inLanguage(categoryTitle, contentLanguage(kb))}</span>` : nothing}

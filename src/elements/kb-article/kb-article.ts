@@ -1,7 +1,7 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
 import type { Article, ArticleMeta, KnowledgeBase } from '../../core/index';
-import { contentLanguage, inLanguage, isolatedFormat, languageAttributes } from '../shared/bidi';
+import { contentLanguage, inLanguage, isolatedFormat, language } from '../shared/bidi';
 import { KbArticleOpenEvent, KbArticleViewEvent, KbFeedbackEvent, KbNavigateEvent } from '../shared/events';
 import { bundleBaseUrl } from '../shared/bundle-base-url';
 import { toHash } from '../shared/hash-route';
@@ -367,14 +367,14 @@ export class KbArticle extends KbElement implements KbSourceHost {
     }
     const article = this.article!;
     // The content's language and direction (pronunciation, hyphenation, layout), apart from the interface's.
-    const { lang, dir } = languageAttributes(contentLanguage(kb, article));
+    const lang = contentLanguage(kb, article);
     return html`
       <article aria-labelledby="title">
         ${this.#renderBreadcrumb(kb, article)}
-        <h1 id="title" part="title" tabindex="-1" lang=${lang} dir=${dir}>${article.title}</h1>
+        <h1 id="title" part="title" tabindex="-1" ${language(lang)}>${article.title}</h1>
         ${this.#renderUpdated(article.updated)}
         ${this.#renderToc(kb, article)}
-        <div class="body" part="body" lang=${lang} dir=${dir} @click=${this.#onBodyClick}>${this.#bodyFor(article, kb)}</div>
+        <div class="body" part="body" ${language(lang)} @click=${this.#onBodyClick}>${this.#bodyFor(article, kb)}</div>
         ${this.hideFeedback ? nothing : this.#renderFeedback(t)}
         ${this.hideRelated ? nothing : this.#renderRelated(kb, article, t)}
       </article>
@@ -413,12 +413,12 @@ export class KbArticle extends KbElement implements KbSourceHost {
       <ol>
         ${headings.map(
           (h) =>
-            html`<li class=${`level-${h.level}`}>
+            html`<li class=${`level-${h.level}`} ${language(contentLanguage(kb, article))}>
               <a
                 href=${`#${h.id}`}
                 aria-current=${h.id === this.activeSection ? 'location' : nothing}
                 @click=${(e: MouseEvent) => this.#onTocClick(e, h.id)}
-                >${inLanguage(h.text, contentLanguage(kb, article))}</a
+                >${h.text}</a
               >
             </li>`,
         )}
@@ -456,7 +456,7 @@ export class KbArticle extends KbElement implements KbSourceHost {
       <ul>
         ${related.map(
           (a) =>
-            html`<li>
+            html`<li ${language(contentLanguage(kb, a))}>
               <a
                 href=${toHash({ view: 'article', id: a.id })}
                 @click=${(e: MouseEvent) => {
@@ -464,7 +464,7 @@ export class KbArticle extends KbElement implements KbSourceHost {
                   e.preventDefault();
                   this.#openFromUser(a.id);
                 }}
-                >${inLanguage(a.title, contentLanguage(kb, a))}</a
+                >${a.title}</a
               >
             </li>`,
         )}

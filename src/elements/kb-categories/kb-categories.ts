@@ -4,7 +4,7 @@ import type { Category, KnowledgeBase } from '../../core/index';
 import '../kb-article-list/kb-article-list';
 import { bundleBaseUrl } from '../shared/bundle-base-url';
 import { renderCategoryIcon } from '../shared/category-icons';
-import { contentLanguage, inLanguage, languageAttributes } from '../shared/bidi';
+import { contentLanguage, language } from '../shared/bidi';
 import { KbNavigateEvent } from '../shared/events';
 import { KbSource, type KbSourceHost } from '../shared/kb-source';
 import { isModifiedClick } from '../shared/open-article';
@@ -176,17 +176,18 @@ export class KbCategories extends KbElement implements KbSourceHost {
     const href = this.#categoryHref(category.id);
     const onClick = (e: MouseEvent) => this.#onPick(e, category);
     return href
-      ? html`<a class="link ${extraClass}" part="link" href=${href} data-category=${category.id} @click=${onClick}>${inLanguage(category.title, this.#contentLang)}</a>`
+      ? html`<a class="link ${extraClass}" part="link" href=${href} data-category=${category.id} @click=${onClick}>${category.title}</a>`
       : html`<button type="button" class="link ${extraClass}" part="link" data-category=${category.id} @click=${onClick}>
-          ${inLanguage(category.title, this.#contentLang)}
+          ${category.title}
         </button>`;
   }
 
   #renderCard(kb: KnowledgeBase, category: Category): TemplateResult {
-    return html`<li class="card" part="category">
+    // The card is in the knowledge base's language; its counts in the interface's.
+    return html`<li class="card" part="category" ${language(this.#contentLang)}>
       <div class="card__head">
         ${renderCategoryIcon(category.icon)} ${this.#renderLink(category, 'card__title')}
-        <span class="count muted" part="count">${this.#i18n.plural('articleCount', category.totalCount)}</span>
+        <span class="count muted" part="count" ${language(this.#i18n.uiLang)}>${this.#i18n.plural('articleCount', category.totalCount)}</span>
       </div>
       ${category.description ? this.#renderDescription(category.description) : nothing}
       ${this.#renderNested(kb, category, 2)}
@@ -199,7 +200,7 @@ export class KbCategories extends KbElement implements KbSourceHost {
     if (!children.length) return nothing;
     return html`<ul class="nested" role="list" aria-label=${format(this.#i18n.t.subcategories, { category: parent.title })}>
       ${children.map(
-        (c) => html`<li>
+        (c) => html`<li ${language(this.#contentLang)}>
           ${this.#renderLink(c)} ${this.#renderShortCount(c)}
           ${this.#renderNested(kb, c, level + 1)}
         </li>`,
@@ -209,7 +210,7 @@ export class KbCategories extends KbElement implements KbSourceHost {
 
   /** A bare number beside a subcategory; screen readers hear "5 articles". */
   #renderShortCount(category: Category): TemplateResult {
-    return html`<span class="count muted" part="count"
+    return html`<span class="count muted" part="count" ${language(this.#i18n.uiLang)}
       ><span aria-hidden="true">${this.#i18n.number(category.totalCount)}</span
       ><span class="visually-hidden">${this.#i18n.plural('articleCount', category.totalCount)}</span></span
     >`;
@@ -221,13 +222,13 @@ export class KbCategories extends KbElement implements KbSourceHost {
       <button type="button" class="back button" part="back" @click=${this.#onBack}>
         <span class="arrow" aria-hidden="true">←</span> ${t.allCategories}
       </button>
-      <div class="heading" part="heading" id="current-title" role="heading" aria-level=${this.#level} tabindex="-1">${inLanguage(category.title, this.#contentLang)}</div>
+      <div class="heading" part="heading" id="current-title" role="heading" aria-level=${this.#level} tabindex="-1" ${language(this.#contentLang)}>${category.title}</div>
       ${category.description ? this.#renderDescription(category.description) : nothing}
       ${category.introHtml ? this.#intro(kb, category) : nothing}
       ${children.length
         ? html`<ul class="nested subcategories" role="list" aria-label=${format(t.subcategories, { category: category.title })}>
             ${children.map(
-              (c) => html`<li>${this.#renderLink(c)} ${this.#renderShortCount(c)}</li>`,
+              (c) => html`<li ${language(this.#contentLang)}>${this.#renderLink(c)} ${this.#renderShortCount(c)}</li>`,
             )}
           </ul>`
         : nothing}
@@ -244,8 +245,7 @@ export class KbCategories extends KbElement implements KbSourceHost {
   }
 
   #renderDescription(text: string): TemplateResult {
-    const { lang, dir } = languageAttributes(this.#contentLang);
-    return html`<p class="description" part="description" lang=${lang} dir=${dir}>${text}</p>`;
+    return html`<p class="description" part="description" ${language(this.#contentLang)}>${text}</p>`;
   }
 
   #renderMissing(t: KbStrings, id: string): TemplateResult {

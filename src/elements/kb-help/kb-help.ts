@@ -6,12 +6,13 @@ import '../kb-article-list/kb-article-list';
 import '../kb-categories/kb-categories';
 import '../kb-search/kb-search';
 import { hotkeyConverter, type KbSearch, type KbSearchHotkey } from '../kb-search/kb-search';
-import { contentLanguage, inLanguage, isolatedFormat } from '../shared/bidi';
+import { contentLanguage, inLanguage, isolatedFormat, language } from '../shared/bidi';
 import { KbArticleOpenEvent, KbArticleViewEvent, KbContactEvent, KbNavigateEvent, type KbView } from '../shared/events';
 import { fromHash, toHash, type KbLocation } from '../shared/hash-route';
 import { renderHighlighted } from '../shared/highlight';
 import { KbSource, type KbSourceHost } from '../shared/kb-source';
 import { LiveRegion } from '../shared/live-region';
+import { warnUnknownArticle } from '../shared/unknown-article';
 import { isModifiedClick } from '../shared/open-article';
 import { RouteContextController } from '../shared/route-context';
 import { renderEmpty, renderSourceState } from '../shared/state-view';
@@ -205,6 +206,8 @@ export class KbHelp extends KbElement implements KbSourceHost {
 
   /** Shows an article, scrolled to `sectionId` if given (the search box is emptied). */
   open(articleId: string, sectionId?: string): void {
+    const kb = this.#source.knowledgeBase;
+    if (kb && !kb.articleMeta(articleId)) warnUnknownArticle(kb, articleId, 'open() / kbElements.openArticle()');
     this.#clearSearchPending = true;
     this.go(sectionId ? { view: 'article', id: articleId, section: sectionId } : { view: 'article', id: articleId }, false);
   }
@@ -349,18 +352,18 @@ export class KbHelp extends KbElement implements KbSourceHost {
 
   /**
    * The way to a person, at the end of an article (`articleId`) or of a search that found
-   * nothing (`query`): the host's `slot="contact"` content, else the `contact-url` link.
-   * Hidden while there is neither (the slot stays, to notice content arriving).
+   * nothing (`query`): the host's `slot="contact"` content, else the `contact-url` link (not as
+   * the slot's fallback: a slot passed through, as the launcher's is, always counts as
+   * content). Hidden while there is neither (the slot stays, to notice content arriving).
    */
   #renderContact(t: KbStrings, context: { articleId?: string; query?: string }): TemplateResult {
     return html`<section class="contact" part="contact" aria-labelledby="kb-contact-title" ?hidden=${!this.contactUrl && !this.contactSlotted} @click=${(e: MouseEvent) => this.#onContact(e, context)}>
       <h2 id="kb-contact-title">${t.contactTitle}</h2>
-      <slot name="contact" @slotchange=${this.#onContactSlot}>
-        ${this.contactUrl
-          ? html`<p>${t.contactText}</p>
-              <a class="button button--primary" part="contact-link" href=${this.contactUrl}>${t.contactLink}</a>`
-          : nothing}
-      </slot>
+      <slot name="contact" @slotchange=${this.#onContactSlot}></slot>
+      ${this.contactUrl && !this.contactSlotted
+        ? html`<p>${t.contactText}</p>
+            <a class="button button--primary" part="contact-link" href=${this.contactUrl}>${t.contactLink}</a>`
+        : nothing}
     </section>`;
   }
 
@@ -433,7 +436,7 @@ export class KbHelp extends KbElement implements KbSourceHost {
     const suggested = this.#route.suggestions(kb, 5);
     return html`
       <div class="intro">
-        <h1 part="title" tabindex="-1">${this.heading || kb.meta.title || t.helpTitle}</h1>
+        <h1 part="title" tabindex="-1" ${language(!this.heading && kb.meta.title ? contentLanguage(kb) : undefined)}>${this.heading || kb.meta.title || t.helpTitle}</h1>
         <p>${this.intro ?? t.helpIntro}</p>
       </div>
       ${suggested.length
@@ -457,10 +460,8 @@ export class KbHelp extends KbElement implements KbSourceHost {
     return html`<ul class="links">
       ${articles.map(
         (a) =>
-          html`<li>
-            <a href=${toHash({ view: 'article', id: a.id })} @click=${(e: MouseEvent) => this.#onLink(e, { view: 'article', id: a.id })}
-              >${inLanguage(a.title, contentLanguage(kb, a))}</a
-            >
+          html`<li ${language(contentLanguage(kb, a))}>
+            <a href=${toHash({ view: 'article', id: a.id })} @click=${(e: MouseEvent) => this.#onLink(e, { view: 'article', id: a.id })}>${a.title}</a>
           </li>`,
       )}
     </ul>`;
@@ -493,15 +494,16 @@ export class KbHelp extends KbElement implements KbSourceHost {
           const lang = contentLanguage(kb, hit.article);
           const top: KbLocation = { view: 'article', id: hit.article.id };
           const section: KbLocation | undefined = hit.section && { view: 'article', id: hit.article.id, section: hit.section.id };
-          return html`<li class="hit" part="hit">
-            <a class="hit-title" href=${toHash(top)} @click=${(e: MouseEvent) => this.#onLink(e, top)}>${inLanguage(renderHighlighted(hit.titleHtml), lang)}</a>
+          // A hit is in its article's language; "Section: …" is a sentence of the interface.
+          return html`<li class="hit" part="hit" ${language(lang)}>
+            <a class="hit-title" href=${toHash(top)} @click=${(e: MouseEvent) => this.#onLink(e, top)}>${renderHighlighted(hit.titleHtml)}</a>
             ${section
-              ? html`<a class="hit-section" href=${toHash(section)} @click=${(e: MouseEvent) => this.#onLink(e, section)}
+              ? html`<a class="hit-section" href=${toHash(section)} ${language(this.#i18n.uiLang)} @click=${(e: MouseEvent) => this.#onLink(e, section)}
                   >${isolatedFormat(t.inSection, { heading: inLanguage(hit.section!.heading, lang) })}</a
                 >`
               : nothing}
             ${category ? html`<span class="hit-category muted">${inLanguage(category.title, contentLanguage(kb))}</span>` : nothing}
-            <p class="hit-snippet">${inLanguage(renderHighlighted(hit.snippetHtml), lang)}</p>
+            <p class="hit-snippet">${renderHighlighted(hit.snippetHtml)}</p>
           </li>`;
         })}
       </ol>`;

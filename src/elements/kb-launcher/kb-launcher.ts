@@ -175,6 +175,15 @@ export class KbLauncher extends HTMLElement {
     const label = this.getAttribute('label');
     this.#button.lastElementChild!.textContent = label || t.helpTitle;
     this.#button.setAttribute('aria-label', label || t.openHelp);
+    // Built-in words are marked with their language (English on an Arabic page reads left to
+    // right); a label of the host's is in the page's.
+    if (label) {
+      this.#button.removeAttribute('lang');
+      this.#button.removeAttribute('dir');
+    } else {
+      this.#button.lang = t.lang;
+      this.#button.dir = 'ltr';
+    }
   }
 
   /** Loads the help code and makes the (hidden) panel, once; a failure is forgotten. */
@@ -215,7 +224,7 @@ export class KbLauncher extends HTMLElement {
     const t = launcherStringsFor(this.closest('[lang]')?.getAttribute('lang') || 'en');
     const retry = el('button', { type: 'button', part: 'retry' }, t.retry);
     retry.addEventListener('click', () => this.show());
-    this.#alert = el('div', { part: 'alert', class: 'alert', role: 'alert' }, el('p', {}, t.errorTitle), retry);
+    this.#alert = el('div', { part: 'alert', class: 'alert', role: 'alert', lang: t.lang, dir: 'ltr' }, el('p', {}, t.errorTitle), retry);
     this.#root.append(this.#alert);
     retry.focus();
   }

@@ -1,7 +1,7 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
 import type { ArticleMeta, Category, KnowledgeBase, SearchHit } from '../../core/index';
-import { contentLanguage, inLanguage } from '../shared/bidi';
+import { contentLanguage, inLanguage, language } from '../shared/bidi';
 import { KbNavigateEvent, KbNoResultsEvent, KbSearchEvent } from '../shared/events';
 import { renderHighlighted } from '../shared/highlight';
 import { requestArticleOpen } from '../shared/open-article';
@@ -569,7 +569,7 @@ export class KbSearch extends KbElement implements KbSourceHost {
           ? html`<div role="group" aria-labelledby="popular-heading">
               <div class="group-heading" id="popular-heading" role="presentation">${t.popularArticles}</div>
               ${popular.map((a) =>
-                this.#renderSimpleOption(index++, { kind: 'popular', id: a.id }, inLanguage(a.title, contentLanguage(kb, a)), kb.category(a.category)?.title),
+                this.#renderSimpleOption(index++, { kind: 'popular', id: a.id }, contentLanguage(kb, a), a.title, kb.category(a.category)?.title && inLanguage(kb.category(a.category)!.title, contentLanguage(kb))),
               )}
             </div>`
           : nothing}
@@ -577,7 +577,7 @@ export class KbSearch extends KbElement implements KbSourceHost {
           ? html`<div role="group" aria-labelledby="categories-heading">
               <div class="group-heading" id="categories-heading" role="presentation">${t.categories}</div>
               ${categories.map((c) =>
-                this.#renderSimpleOption(index++, { kind: 'category', id: c.id }, inLanguage(c.title, contentLanguage(kb)), this.#i18n.plural('articleCount', c.totalCount)),
+                this.#renderSimpleOption(index++, { kind: 'category', id: c.id }, contentLanguage(kb), c.title, inLanguage(this.#i18n.plural('articleCount', c.totalCount), this.#i18n.uiLang)),
               )}
             </div>`
           : nothing}
@@ -592,12 +592,20 @@ export class KbSearch extends KbElement implements KbSourceHost {
    * One row of the popup: the `option`, whose content is its name (a title), and beside it
    * what describes it (category, snippet), kept out of the option so the name stays short
    * (axe's label-in-name check wants an option's visible text in its name) and referenced by
-   * `aria-describedby` (aria-hidden, so it is not read twice).
+   * `aria-describedby` (aria-hidden, so it is not read twice). The row is in the language
+   * of what it shows (`lang`), and reads and aligns as that is written.
    */
-  #renderRow(index: number, kind: string, entry: Entry, name: unknown, about?: unknown, label?: string): TemplateResult {
+  #renderRow(index: number, kind: string, entry: Entry, lang: string | undefined, name: unknown, about?: unknown, label?: string): TemplateResult {
     const id = this.#optionId(index);
     const active = index === this.active;
-    return html`<div class="option ${kind} ${active ? 'is-active' : ''}" part=${this.#optionParts(index)} role="none" @mousedown=${preventBlur} @click=${() => this.#choose(entry)}>
+    return html`<div
+      class="option ${kind} ${active ? 'is-active' : ''}"
+      part=${this.#optionParts(index)}
+      role="none"
+      ${language(lang)}
+      @mousedown=${preventBlur}
+      @click=${() => this.#choose(entry)}
+    >
       <div
         id=${id}
         role="option"
@@ -619,9 +627,10 @@ export class KbSearch extends KbElement implements KbSourceHost {
       index,
       'hit',
       { kind: 'hit', id: hit.article.id, sectionId: hit.section?.id },
-      html`<span class="hit__title">${inLanguage(renderHighlighted(hit.titleHtml), lang)}</span>`,
+      lang,
+      html`<span class="hit__title">${renderHighlighted(hit.titleHtml)}</span>`,
       html`${category ? html`<span class="hit__category muted">${inLanguage(category, contentLanguage(kb))}</span>` : nothing}
-      ${hit.snippetHtml ? html`<span class="hit__snippet muted">${inLanguage(renderHighlighted(hit.snippetHtml), lang)}</span>` : nothing}`,
+      ${hit.snippetHtml ? html`<span class="hit__snippet muted">${renderHighlighted(hit.snippetHtml)}</span>` : nothing}`,
     );
   }
 
@@ -631,17 +640,19 @@ export class KbSearch extends KbElement implements KbSourceHost {
       index,
       'section',
       { kind: 'section', id: hit.article.id, sectionId: section.id },
-      html`<span class="section__arrow" aria-hidden="true">↳</span><span class="section__text">${inLanguage(section.heading, contentLanguage(kb, hit.article))}</span>`,
+      contentLanguage(kb, hit.article),
+      html`<span class="section__arrow" aria-hidden="true">↳</span><span class="section__text">${section.heading}</span>`,
       undefined,
       format(t.inSection, { heading: section.heading }),
     );
   }
 
-  #renderSimpleOption(index: number, entry: Entry, title: TemplateResult, sub?: TemplateResult | string): TemplateResult {
+  #renderSimpleOption(index: number, entry: Entry, lang: string | undefined, title: string, sub?: TemplateResult | string): TemplateResult {
     return this.#renderRow(
       index,
       'simple',
       entry,
+      lang,
       html`<span class="hit__title">${title}</span>`,
       sub ? html`<span class="hit__category muted">${sub}</span>` : undefined,
     );

@@ -2,7 +2,7 @@ import { html, nothing, type PropertyValues } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import type { ArticleMeta, KnowledgeBase } from '../../core/index';
 import { activeLauncher } from '../kb-launcher/global-api';
-import { contentLanguage, languageAttributes } from '../shared/bidi';
+import { contentLanguage, language } from '../shared/bidi';
 import { textDirection } from '../shared/direction';
 import { KbSource, type KbSourceHost } from '../shared/kb-source';
 import { bundleBaseUrl } from '../shared/bundle-base-url';
@@ -385,13 +385,13 @@ export class KbTip extends KbElement implements KbSourceHost {
     const heading = this.section ? target.headings.find((h) => h.id === this.section) : undefined;
     const body = heading && this.sectionBody;
     const readMore = t.learnMore;
-    const { lang, dir } = languageAttributes(contentLanguage(kb, target));
+    const lang = contentLanguage(kb, target);
     return html`
-      <p class="title" part="title" lang=${lang} dir=${dir}>${target.title}</p>
-      ${heading ? html`<p class="section" part="section" lang=${lang} dir=${dir}>${heading.text}</p>` : nothing}
+      <p class="title" part="title" ${language(lang)}>${target.title}</p>
+      ${heading ? html`<p class="section" part="section" ${language(lang)}>${heading.text}</p>` : nothing}
       ${body
-        ? html`<div class="text section-body" part="text" tabindex="0" lang=${lang} dir=${dir} @click=${this.#onSectionClick}>${body.cloneNode(true)}</div>`
-        : html`<p class="text" part="text" lang=${lang} dir=${dir}>${shorten(target.excerpt, MAX_TEXT)}</p>`}
+        ? html`<div class="text section-body" part="text" tabindex="0" ${language(lang)} @click=${this.#onSectionClick}>${body.cloneNode(true)}</div>`
+        : html`<p class="text" part="text" ${language(lang)}>${shorten(target.excerpt, MAX_TEXT)}</p>`}
       ${this.articleUrl
         ? html`<a class="read-more" part="read-more" href=${articleHref(this.articleUrl, target.id, this.section || undefined)!} @click=${this.#onReadMore}>${readMore}</a>`
         : html`<button type="button" class="read-more" part="read-more" @click=${this.#onReadMore}>${readMore}</button>`}

@@ -1,4 +1,5 @@
-import { html, nothing, type TemplateResult } from 'lit';
+import { html, noChange, nothing, type ElementPart, type TemplateResult } from 'lit';
+import { Directive, directive, PartType, type PartInfo } from 'lit/directive.js';
 import { textDirection } from './direction';
 
 /**
@@ -28,10 +29,36 @@ export function inLanguage(text: unknown, lang: string | undefined): TemplateRes
   return lang ? html`<span lang=${lang} dir=${textDirection(lang)}>${text}</span>` : html`<bdi>${text}</bdi>`;
 }
 
-/** `lang` and `dir` attribute values for an element holding content in `lang` (nothing when unknown). */
-export function languageAttributes(lang: string | undefined): { lang: string | typeof nothing; dir: string | typeof nothing } {
-  return lang ? { lang, dir: textDirection(lang) } : { lang: nothing, dir: nothing };
+class LanguageDirective extends Directive {
+  constructor(part: PartInfo) {
+    super(part);
+    if (part.type !== PartType.ELEMENT) throw new Error('language() goes on an element: <li ${language(lang)}>');
+  }
+
+  render(_lang: string | undefined) {
+    return nothing;
+  }
+
+  override update(part: ElementPart, [lang]: [string | undefined]) {
+    const el = part.element;
+    if (!lang) {
+      el.removeAttribute('lang');
+      el.removeAttribute('dir');
+    } else if (el.getAttribute('lang') !== lang) {
+      el.setAttribute('lang', lang);
+      el.setAttribute('dir', textDirection(lang));
+    }
+    return noChange;
+  }
 }
+
+/**
+ * `<li ${language(lang)}>`: the element is in `lang`, with that language's `dir` (which also
+ * isolates it). An entry of content (a search result, a list item, a title) takes its
+ * article's language this way, so it reads and aligns as written; an unknown language leaves
+ * the element as it is.
+ */
+export const language = directive(LanguageDirective);
 
 /** The language an article (or, without one, anything else of the knowledge base) is written in. */
 export function contentLanguage(kb: { meta: { locale?: string } }, article?: { lang?: string }): string | undefined {
