@@ -34,6 +34,20 @@ async function help(attrs: { contactUrl?: string; slotted?: boolean } = {}) {
 const contactBox = (el: KbHelp) => $(el, '[part="contact"]');
 const shown = (node: Element | null) => !!node && node.getBoundingClientRect().height > 0;
 
+/** A launcher with `contact-url="/support"` and `content`, open on an article; its panel's help center. */
+async function launcherOnArticle(content: string) {
+  const wrapper = await fixture<HTMLElement>(html`<div></div>`);
+  wrapper.innerHTML = `<kb-launcher src="${bundleUrl(smallBundle())}" contact-url="/support">${content}</kb-launcher>`;
+  const launcher = wrapper.querySelector<KbLauncher>('kb-launcher')!;
+  launcher.openArticle('quarantine');
+  const inner = await waitFor(
+    () => launcher.shadowRoot!.querySelector('kb-launcher-panel')?.shadowRoot?.querySelector<KbHelp>('kb-help'),
+    'help center in the panel',
+  );
+  await waitFor(() => $(inner, 'kb-article')?.shadowRoot?.querySelector('h1'), 'article in the panel');
+  return { wrapper, launcher, inner };
+}
+
 async function articleView(el: KbHelp, id = 'dns-records') {
   el.open(id);
   await waitFor(() => $(el, 'kb-article')?.shadowRoot?.querySelector('h1'), 'article shown');
@@ -109,15 +123,7 @@ describe('"Still need help?"', () => {
   });
 
   it('comes with the launcher: contact-url alone shows its link in the panel', async () => {
-    const wrapper = await fixture<HTMLElement>(html`<div></div>`);
-    wrapper.innerHTML = `<kb-launcher src="${bundleUrl(smallBundle())}" contact-url="/support"></kb-launcher>`;
-    const launcher = wrapper.querySelector<KbLauncher>('kb-launcher')!;
-    launcher.openArticle('quarantine');
-    const inner = await waitFor(
-      () => launcher.shadowRoot!.querySelector('kb-launcher-panel')?.shadowRoot?.querySelector<KbHelp>('kb-help'),
-      'help center in the panel',
-    );
-    await waitFor(() => $(inner, 'kb-article')?.shadowRoot?.querySelector('h1'), 'article in the panel');
+    const { launcher, inner } = await launcherOnArticle('');
     const link = await waitFor(() => $<HTMLAnchorElement>(inner, '[part="contact-link"]'), 'the contact link in the panel');
     expect(shown(link)).to.be.true;
     expect(link.getAttribute('href')).to.equal('/support');
@@ -125,15 +131,7 @@ describe('"Still need help?"', () => {
   });
 
   it('comes with the launcher: slot="contact" content passed through to the panel, instead of the link', async () => {
-    const wrapper = await fixture<HTMLElement>(html`<div></div>`);
-    wrapper.innerHTML = `<kb-launcher src="${bundleUrl(smallBundle())}" contact-url="/support"><a slot="contact" href="/chat" id="chat">Chat with us</a></kb-launcher>`;
-    const launcher = wrapper.querySelector<KbLauncher>('kb-launcher')!;
-    launcher.openArticle('quarantine');
-    const inner = await waitFor(
-      () => launcher.shadowRoot!.querySelector('kb-launcher-panel')?.shadowRoot?.querySelector<KbHelp>('kb-help'),
-      'help center in the panel',
-    );
-    await waitFor(() => $(inner, 'kb-article')?.shadowRoot?.querySelector('h1'), 'article in the panel');
+    const { wrapper, launcher, inner } = await launcherOnArticle('<a slot="contact" href="/chat" id="chat">Chat with us</a>');
     await waitFor(() => shown(contactBox(inner)), 'contact box in the panel');
     expect(inner.getAttribute('contact-url')).to.equal('/support');
     expect($(inner, '[part="contact-link"]'), 'the host’s content replaces the link').to.equal(null);
