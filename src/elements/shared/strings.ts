@@ -237,7 +237,7 @@ export interface KbI18nHost extends ReactiveControllerHost, HTMLElement {
  * render() {
  *   const { t, lang } = this.i18n;
  *   return html`${format(t.views, { count: formatNumber(a.views, lang) })}`;
- *   // or: this.i18n.views(a.views) / this.i18n.plural('resultCount', n)
+ *   // or: this.i18n.number(n) / this.i18n.plural('resultCount', n) / this.i18n.date(iso)
  * }
  * ```
  *
@@ -290,11 +290,6 @@ export class KbI18n implements ReactiveController {
       root.lang = this.uiLang;
       root.dir = this.dir;
     }
-  }
-
-  /** `Views: 4,692` in the interface's language. */
-  views(count: number): string {
-    return format(this.t.views, { count: formatNumber(count, this.uiLang) });
   }
 
   /** See {@link plural}. */
