@@ -3,6 +3,7 @@ import { chromeLauncher } from '@web/test-runner-chrome';
 import { a11ySnapshotPlugin } from '@web/test-runner-commands/plugins';
 import { chromiumVersion, findChromium } from './scripts/chromium.mjs';
 import { analyticsPlugin } from './test/elements/support/analytics-plugin.mjs';
+import { axPlugin } from './test/elements/support/ax-plugin.mjs';
 import { cspPlugin } from './test/elements/support/csp-plugin.mjs';
 import { testRoutes } from './test/elements/support/test-routes.mjs';
 
@@ -20,6 +21,7 @@ export default {
     a11ySnapshotPlugin(),
     cspPlugin(),
     analyticsPlugin(),
+    axPlugin(),
     esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.json' }),
   ],
   browsers: [

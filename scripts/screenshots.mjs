@@ -1,7 +1,9 @@
 // Screenshots to look at: <kb-help> with the demo knowledge base (light, dark, right to
-// left, 320 px, several views), then the demo control panel in light and dark.
-// `node scripts/screenshots.mjs [outDir]` (default /tmp/kb-screenshots). Not part of the
-// tests; nothing is committed.
+// left, 320 px, several views), the embedded elements on a host page (the launcher panel with
+// results, an article in it, an open tip: 320, 390 and 1280 px, light and dark, left to right
+// and right to left), then the demo control panel in light and dark.
+// `node scripts/screenshots.mjs [outDir] [--only help|embed|demo]` (default /tmp/kb-screenshots).
+// Not part of the tests; nothing is committed.
 import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { execFileSync } from 'node:child_process';
@@ -9,7 +11,11 @@ import puppeteer from 'puppeteer-core';
 import { createServer } from 'vite';
 import { findChromium } from './chromium.mjs';
 
-const out = process.argv[2] ?? '/tmp/kb-screenshots';
+const args = process.argv.slice(2);
+const onlyAt = args.indexOf('--only');
+const only = onlyAt >= 0 ? args.splice(onlyAt, 2)[1] : undefined;
+const wanted = (section) => !only || only === section;
+const out = args[0] ?? '/tmp/kb-screenshots';
 mkdirSync(out, { recursive: true });
 if (!existsSync('test/fixtures/generated/demo/kb.json')) {
   execFileSync(process.execPath, ['--import', 'tsx', 'test/fixtures/build-fixtures.ts'], { stdio: 'inherit' });
@@ -22,8 +28,8 @@ const SHOTS = [
   { name: 'light-category', width: 1100, view: 'category:email-filtering' },
   { name: 'dark-home', width: 1100, theme: 'dark' },
   { name: 'dark-article', width: 1100, theme: 'dark', view: 'article:dns-records' },
-  { name: 'rtl-home', width: 900, dir: 'rtl' },
-  { name: 'rtl-article', width: 900, dir: 'rtl', view: 'article:spam-filter-threshold' },
+  { name: 'rtl-home', width: 900, dir: 'rtl', lang: 'ar' },
+  { name: 'rtl-article', width: 900, dir: 'rtl', lang: 'ar', view: 'article:spam-filter-threshold' },
   { name: 'narrow-home', width: 320 },
   { name: 'narrow-article', width: 320, view: 'article:archive-storage' },
   { name: 'narrow-search', width: 320, view: 'search:quarantine' },
@@ -38,8 +44,16 @@ await server.listen();
 const base = server.resolvedUrls.local[0];
 const chromium = await findChromium();
 const browser = await puppeteer.launch({ executablePath: chromium.executablePath, args: chromium.args, headless: true });
+/** Walks `selectors` down through shadow roots (runs in the page). */
+const inShadow = (selectors) => {
+  let node = document;
+  for (const selector of selectors) node = node && (node.shadowRoot ?? node).querySelector(selector);
+  return node;
+};
+const PANEL = ['kb-launcher', 'kb-launcher-panel'];
+const HELP = [...PANEL, 'kb-help'];
 try {
-  for (const shot of SHOTS) {
+  for (const shot of wanted('help') ? SHOTS : []) {
     const page = await browser.newPage();
     page.on('pageerror', (e) => console.error(`${shot.name}: ${e.message}`));
     await page.setViewport({ width: shot.width, height: 900 });
@@ -69,10 +83,65 @@ try {
     }
     await page.close();
   }
+
+  // The embedded elements on a host page: the launcher panel (results typed into it, an article
+  // with "Still need help?"), an open tip; phones (mobile viewport, touch) and a desktop.
+  const EMBED_SCENES = ['results', 'article', 'tip'];
+  const embedShots = [];
+  for (const width of [320, 390, 1280]) {
+    for (const theme of ['light', 'dark']) {
+      for (const dir of ['ltr', 'rtl']) {
+        for (const scene of EMBED_SCENES) embedShots.push({ name: `embed-${width}-${theme}-${dir}-${scene}`, width, theme, dir, scene });
+      }
+    }
+  }
+  // The reverse: an Arabic article on an English page.
+  for (const width of [390, 1280]) embedShots.push({ name: `embed-${width}-light-ltr-arabic-article`, width, theme: 'light', dir: 'ltr', scene: 'article', content: 'ar' });
+  for (const shot of wanted('embed') ? embedShots : []) {
+    const page = await browser.newPage();
+    page.on('pageerror', (e) => console.error(`${shot.name}: ${e.message}`));
+    const phone = shot.width < 600;
+    await page.setViewport({ width: shot.width, height: phone ? 700 : 800, isMobile: phone, hasTouch: phone, deviceScaleFactor: 1 });
+    const query = new URLSearchParams({ theme: shot.theme, dir: shot.dir, ...(shot.content ? { content: shot.content } : {}) });
+    await page.goto(`${base}test/elements/pages/embed-screenshot.html?${query}`, { waitUntil: 'networkidle0' });
+    await page.waitForFunction(() => window.kbReady, { timeout: 15000 });
+    const panelShown = (view) =>
+      page.waitForFunction(
+        (help, view) => {
+          let node = document;
+          for (const selector of help) node = node && (node.shadowRoot ?? node).querySelector(selector);
+          return node?.shadowRoot?.querySelector(`[part="view"][data-view="${view}"]`);
+        },
+        { timeout: 15000 },
+        HELP,
+        view,
+      );
+    if (shot.scene === 'results') {
+      await (await page.evaluateHandle(inShadow, ['kb-launcher', 'button'])).click();
+      await panelShown('home');
+      await page.waitForFunction((path) => {
+        let node = document;
+        for (const selector of path) node = node && (node.shadowRoot ?? node).querySelector(selector);
+        return node && node.shadowRoot?.activeElement?.localName === 'input';
+      }, { timeout: 15000 }, [...HELP, 'kb-search']);
+      await page.keyboard.type(shot.dir === 'rtl' ? 'spam filter' : 'spam fil');
+    } else if (shot.scene === 'article') {
+      await page.evaluate((id) => document.querySelector('kb-launcher').openArticle(id), shot.content ? 'quarantine-ar' : 'spam-filter-threshold');
+      await panelShown('article');
+    } else {
+      await (await page.evaluateHandle(inShadow, ['kb-tip', 'button'])).click();
+    }
+    await new Promise((r) => setTimeout(r, 600));
+    const file = join(out, `${shot.name}.png`);
+    await page.screenshot({ path: file });
+    console.log(file);
+    await page.close();
+  }
 } finally {
   await browser.close();
   await server.close();
 }
+if (!wanted('demo')) process.exit(0);
 
 // The demo control panel (`npm run demo`), light and dark: pages, an open tip, the launcher.
 const DEMO_SHOTS = [
@@ -90,11 +159,6 @@ const demo = await createServer({ configFile: 'demo/vite.config.ts', configLoade
 await demo.listen();
 const demoBase = demo.resolvedUrls.local[0].replace(/\/$/, '');
 const demoBrowser = await puppeteer.launch({ executablePath: chromium.executablePath, args: chromium.args, headless: true });
-const inShadow = (selectors) => {
-  let node = document;
-  for (const selector of selectors) node = (node.shadowRoot ?? node).querySelector(selector);
-  return node;
-};
 try {
   for (const shot of DEMO_SHOTS) {
     const page = await demoBrowser.newPage();

@@ -1,4 +1,4 @@
-export { KbSearch } from './kb-search/kb-search';
+export { KbSearch, type KbSearchHotkey } from './kb-search/kb-search';
 export { KbCategories } from './kb-categories/kb-categories';
 export { KbArticleList } from './kb-article-list/kb-article-list';
 export { sortArticles, type ArticleSort } from './shared/sort-articles';

@@ -7,7 +7,7 @@ import '../../src/elements/locales/de';
 import '../../src/elements/locales/nl';
 import type { KbArticleOpenEvent } from '../../src/elements/shared/events';
 import { bundleUrl, hostileBundle, knowledgeBase, largeBundle, smallBundle } from './support/bundles';
-import { $, $$, record, scriptTraces, withFetch } from './support/dom';
+import { $, $$, deepActiveElement, describeNode, record, scriptTraces, withFetch } from './support/dom';
 import { waitFor } from './support/frame';
 
 const small = knowledgeBase(smallBundle());
@@ -149,6 +149,26 @@ describe('<kb-article-list>', () => {
     );
   });
 
+  it('keeps focus in the element when "Try again" (which the retry removes) is pressed', async () => {
+    for (const outcome of ['fails again', 'loads'] as const) {
+      const url = `/test/elements/no-bundle-yet.json?${Math.random()}`;
+      const el = await fixture<KbArticleList>(html`<kb-article-list src=${url}></kb-article-list>`);
+      await waitFor(() => $(el, '[part~="retry"]'), 'error');
+      const good = bundleUrl(smallBundle());
+      await withFetch(
+        (requested) => (outcome === 'loads' && requested.includes('no-bundle-yet') ? good : undefined),
+        async () => {
+          $(el, '[part~="retry"]').focus();
+          await sendKeys({ press: 'Enter' });
+          if (outcome === 'loads') await waitFor(() => titles(el).length, 'articles after retry');
+          await waitFor(() => el.shadowRoot!.activeElement, `${outcome}: focus stays in the element (${describeNode(deepActiveElement())})`);
+          if (outcome === 'fails again') expect(el.shadowRoot!.activeElement === $(el, '[part~="retry"]'), 'on "Try again" again').to.be.true;
+          else expect(el.shadowRoot!.activeElement === $(el, '[part~="link"]'), 'on the first article').to.be.true;
+        },
+      );
+    }
+  });
+
   it('says so when a category is empty or unknown', async () => {
     const el = await fixture<KbArticleList>(html`<kb-article-list .knowledgeBase=${small} category="billing"></kb-article-list>`);
     expect($(el, '[part~="state"]').textContent).to.contain('There are no articles here yet.');
@@ -164,6 +184,15 @@ describe('<kb-article-list>', () => {
     await expect(el).to.be.accessible();
     el.style.setProperty('--kb-accent', 'rgb(255, 150, 200)');
     expect(getComputedStyle($(el, '[part~="link"]')).color).to.equal('rgb(255, 150, 200)');
+  });
+
+  it('shows no "Views: 0" for a knowledge base without view counts', async () => {
+    const data = smallBundle();
+    for (const article of data.articles) article.views = 0;
+    const el = await fixture<KbArticleList>(html`<kb-article-list .knowledgeBase=${knowledgeBase(data)} category="domains"></kb-article-list>`);
+    await el.updateComplete;
+    expect($$(el, '[part="item"]')).to.have.length(2);
+    expect(el.shadowRoot!.textContent).not.to.contain('Views');
   });
 
   it('renders hostile titles and excerpts as text', async () => {

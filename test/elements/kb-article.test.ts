@@ -3,10 +3,12 @@ import { sendKeys } from '@web/test-runner-commands';
 import { KnowledgeBase } from '../../src/core/index';
 import '../../src/elements/kb-article/kb-article';
 import '../../src/elements/locales/de';
+import './support/arabic';
 import type { KbArticle } from '../../src/elements/kb-article/kb-article';
 import type { KbArticleOpenEvent, KbArticleViewEvent, KbFeedbackEvent, KbNavigateEvent } from '../../src/elements/shared/events';
 import { bundleUrl, makeBundle, smallBundle } from './support/bundles';
-import { $, $$, record, scriptTraces, settled, sleep } from './support/dom';
+import { $, $$, deepActiveElement, describeNode, record, scriptTraces, settled, sleep } from './support/dom';
+import { axNames, axNode } from './support/ax';
 import { waitFor } from './support/frame';
 import { expectFollowsSystemScheme, forcedColorRules } from './support/styles';
 
@@ -66,6 +68,8 @@ async function show(id: string, extra = '', kb: KnowledgeBase = rich) {
 
 const link = (el: KbArticle, text: string) => $$<HTMLAnchorElement>(el, 'a').find((a) => a.textContent!.includes(text))!;
 const focused = (el: KbArticle) => el.shadowRoot!.activeElement;
+/** The element's polite live regions (a status role or aria-live="polite"). */
+const politeRegions = (el: Element) => $$(el, '[role="status"], [aria-live="polite"]');
 
 describe('<kb-article>', () => {
   beforeEach(() => sessionStorage.clear());
@@ -104,8 +108,10 @@ describe('<kb-article>', () => {
 
   it('gives headings anchors and follows in-article links inside the shadow root', async () => {
     const el = await show('rich');
-    const anchor = $<HTMLAnchorElement>(el, '#setup .kb-anchor');
-    expect(anchor.getAttribute('aria-label')).to.equal('Link to this section: Setup');
+    const anchor = $<HTMLAnchorElement>(el, '#setup + .kb-anchor');
+    expect(anchor.getAttribute('href')).to.equal('#setup');
+    const node = await axNode('kb-article', '#setup + .kb-anchor');
+    expect(node).to.include({ role: 'link', name: 'Link to this section', description: 'Setup' });
     link(el, 'a jump').click();
     expect(focused(el)).to.equal($(el, '#far-away'));
   });
@@ -247,6 +253,32 @@ describe('<kb-article>', () => {
     await el.updateComplete;
     expect(feedback.map((e) => e.detail)).to.deep.equal([{ articleId: 'rich', helpful: false, reason: 'The DKIM step is missing' }]);
     await expect(el).to.be.accessible();
+  });
+
+  it('after Yes, and after No then Send, focus stays in the feedback box and the thanks is announced', async () => {
+    for (const answer of ['yes', 'no'] as const) {
+      sessionStorage.clear();
+      const el = await show('rich');
+      const live = politeRegions(el);
+      expect(live, 'one polite live region').to.have.length(1);
+      const [yes, no] = $$<HTMLButtonElement>(el, '[part="feedback"] button');
+      if (answer === 'yes') {
+        yes!.focus();
+        await sendKeys({ press: 'Enter' });
+      } else {
+        no!.focus();
+        await sendKeys({ press: 'Enter' });
+        await waitFor(() => focused(el)?.localName === 'textarea', 'reason field focused');
+        await sendKeys({ press: 'Tab' });
+        await sendKeys({ press: 'Enter' });
+      }
+      await el.updateComplete;
+      const feedback = $(el, '[part="feedback"]');
+      await waitFor(() => feedback.contains(focused(el)), `${answer}: focus in the feedback box, not on the page (${describeNode(deepActiveElement())})`);
+      expect(focused(el)!.textContent).to.contain('Thank you for your feedback.');
+      await waitFor(() => live[0]!.textContent!.includes('Thank you for your feedback.'), `${answer}: thanks announced by the live region that was there`);
+      expect(politeRegions(el)).to.have.length(1);
+    }
   });
 
   it('asks once per article and session: an answered article thanks instead', async () => {
@@ -409,8 +441,8 @@ describe('<kb-article>', () => {
     }
   });
 
-  it('lays out right to left', async () => {
-    const el = await fixture<KbArticle>(html`<div dir="rtl"><kb-article .knowledgeBase=${rich} article-id="rich"></kb-article></div>`);
+  it('lays out right to left in a right-to-left language', async () => {
+    const el = await fixture<KbArticle>(html`<div dir="rtl" lang="ar"><kb-article .knowledgeBase=${rich} article-id="rich"></kb-article></div>`);
     const article = el.querySelector('kb-article')!;
     await settled(article);
     await waitFor(() => $(article, 'h1'), 'shown');
@@ -421,6 +453,35 @@ describe('<kb-article>', () => {
     const copy = $(article, '.kb-copy').getBoundingClientRect();
     const pre = $(article, 'pre').getBoundingClientRect();
     expect(pre.right - copy.right).to.be.lessThan(copy.left - pre.left);
+  });
+
+  it('reads each heading once: its name is its text, the section link is named apart', async () => {
+    const el = await show('rich');
+    const heading = await axNode('kb-article', '#setup');
+    expect(heading).to.include({ role: 'heading', name: 'Setup' });
+    const names = (await axNames()).filter((n) => n.name.includes('Setup'));
+    expect(names.filter((n) => n.name !== 'Setup'), 'nothing else named after the heading').to.deep.equal([]);
+    expect(names.filter((n) => n.role === 'heading')).to.have.length(1);
+    expect($(el, '#setup').textContent).to.equal('Setup');
+  });
+
+  it('warns in the console, once, naming an unknown article id and the closest ones', async () => {
+    const warnings: unknown[][] = [];
+    const warn = console.warn;
+    console.warn = (...args: unknown[]) => warnings.push(args);
+    try {
+      const el = await show('rcih');
+      expect($(el, '[part="state"]').textContent).to.contain('does not exist');
+      el.articleId = 'plain';
+      await settled(el);
+      el.articleId = 'rcih';
+      await settled(el);
+    } finally {
+      console.warn = warn;
+    }
+    const messages = warnings.map((w) => String(w[0])).filter((m) => m.includes('rcih'));
+    expect(messages).to.have.length(1);
+    expect(messages[0]).to.match(/"rcih".*"rich"/);
   });
 
   it('works with the small test bundle end to end (no toc, related from front matter)', async () => {

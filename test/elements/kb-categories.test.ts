@@ -7,6 +7,7 @@ import type { KbArticleOpenEvent, KbNavigateEvent } from '../../src/elements/sha
 import { bundleUrl, hostileBundle, knowledgeBase, makeBundle, smallBundle } from './support/bundles';
 import { $, $$, record, scriptTraces, sleep } from './support/dom';
 import { waitFor } from './support/frame';
+import './support/arabic';
 
 const small = knowledgeBase(smallBundle());
 
@@ -167,14 +168,17 @@ describe('<kb-categories>', () => {
     await expect(el).to.be.accessible();
   });
 
-  it('lays out right to left', async () => {
-    const wrapper = await fixture<HTMLDivElement>(html`<div dir="rtl"><kb-categories .knowledgeBase=${small}></kb-categories></div>`);
+  it('lays out right to left in a right-to-left language', async () => {
+    const wrapper = await fixture<HTMLDivElement>(html`<div dir="rtl" lang="ar"><kb-categories .knowledgeBase=${small}></kb-categories></div>`);
     const el = wrapper.querySelector('kb-categories')!;
     const first = cards(el)[0]!.getBoundingClientRect();
     const second = cards(el)[1]!.getBoundingClientRect();
     expect(first.left, 'the first card is on the right').to.be.greaterThan(second.left);
+    // Each card is in the knowledge base's language (English here): it reads left to right.
     const nested = $(el, '.nested');
-    expect(getComputedStyle(nested).borderRightWidth).to.equal('2px');
+    expect(getComputedStyle(nested).direction).to.equal('ltr');
+    expect(getComputedStyle(nested).borderLeftWidth).to.equal('2px');
+    expect(getComputedStyle($(el, '[part="count"]')).direction, 'its count is in the Arabic interface').to.equal('rtl');
   });
 
   it('renders hostile names and descriptions as text', async () => {

@@ -3,6 +3,7 @@ import { sendKeys } from '@web/test-runner-commands';
 import type { KnowledgeBase } from '../../src/core/index';
 import '../../src/elements/kb-help/kb-help';
 import '../../src/elements/locales/de';
+import './support/arabic';
 import type { KbHelp } from '../../src/elements/kb-help/kb-help';
 import type { KbArticleOpenEvent, KbArticleViewEvent, KbNavigateEvent, KbSearchEvent } from '../../src/elements/shared/events';
 import { fromHash, toHash, type KbLocation } from '../../src/elements/shared/hash-route';
@@ -10,6 +11,7 @@ import { setContextKeys } from '../../src/elements/shared/route-context';
 import { bundleUrl, knowledgeBase, smallBundle } from './support/bundles';
 import { $, $$, record, settled, sleep } from './support/dom';
 import { waitFor } from './support/frame';
+import { axNode } from './support/ax';
 import { expectFollowsSystemScheme, forcedColorRules } from './support/styles';
 
 const data = smallBundle();
@@ -234,11 +236,52 @@ describe('<kb-help>', () => {
     await settled(el);
     expect(view(el)).to.equal('search');
     expect(box.query).to.equal('archive');
-    $<HTMLInputElement>(box, 'input').focus();
-    await sendKeys({ press: 'Escape' });
-    await sendKeys({ press: 'Escape' });
+    $<HTMLButtonElement>(box, '[part="clear"]').click();
     await settled(el);
     expect(box.query).to.equal('');
+  });
+
+  it('open() and home() from the host take a stale query out of the search box', async () => {
+    const el = await help();
+    const box = inner<HTMLElement & { query: string }>(el, 'kb-search');
+    el.search('archive');
+    await settled(el);
+    expect(box.query).to.equal('archive');
+    el.open('dns-records');
+    await articleShown(el, 'DNS records for mail');
+    expect(box.query).to.equal('');
+    el.search('quarantine');
+    await settled(el);
+    el.home();
+    await settled(el);
+    expect(box.query).to.equal('');
+  });
+
+  it('gives the category page a level-1 heading, like every other view', async () => {
+    const el = await help();
+    const domains = await waitFor(
+      () => $$<HTMLAnchorElement>(inner(el, 'kb-categories'), '[part~="link"]').find((a) => a.textContent!.includes('Domains')),
+      'the Domains category',
+    );
+    domains.click();
+    await el.updateComplete;
+    const heading = await waitFor(() => $(inner(el, 'kb-categories'), '[part~="heading"]'), 'category heading');
+    expect(heading.textContent!.trim()).to.equal('Domains');
+    const node = await axNode('kb-help', 'kb-categories', '[part~="heading"]');
+    expect(node).to.include({ role: 'heading', name: 'Domains' });
+    expect(node!.properties.level).to.equal(1);
+  });
+
+  it('announces the number of results through the polite live region it always has', async () => {
+    const el = await help();
+    const own = () => $$(el, '[role="status"], [aria-live="polite"]');
+    const regions = own();
+    expect(regions, 'one polite live region, there before anything is announced').to.have.length(1);
+    await searchFor(el, 'spam');
+    expect(view(el)).to.equal('search');
+    const count = $$(el, '[part="hit"]').length;
+    await waitFor(() => regions[0]!.textContent!.includes(`${count} results`), 'the count announced');
+    expect(own()).to.have.length(1);
   });
 
   it('links each result to its article and its best section to that heading', async () => {
@@ -329,7 +372,14 @@ describe('<kb-help>', () => {
     expect($$(el, '[part="section"] h2').map((h) => h.textContent)).to.deep.equal(['Beliebte Artikel', 'Kategorien']);
     const [back, forward] = navButtons(el);
     expect(back!.getAttribute('aria-label')).to.equal('Zurück');
-    expect(back!.getBoundingClientRect().left).to.be.greaterThan(forward!.getBoundingClientRect().left);
+    // German reads left to right, also on a right-to-left page.
+    expect(back!.getBoundingClientRect().left).to.be.lessThan(forward!.getBoundingClientRect().left);
+    await expect(el).to.be.accessible();
+
+    wrapper.lang = 'ar';
+    await waitFor(() => navButtons(el)[0]!.getAttribute('aria-label') === 'رجوع', 'Arabic');
+    const [rtlBack, rtlForward] = navButtons(el);
+    expect(rtlBack!.getBoundingClientRect().left, 'Arabic: Back on the right').to.be.greaterThan(rtlForward!.getBoundingClientRect().left);
     await expect(el).to.be.accessible();
   });
 

@@ -4,10 +4,13 @@ import type { KbSearch } from '../../src/elements/kb-search/kb-search';
 import '../../src/elements/kb-search/kb-search';
 import '../../src/elements/locales/de';
 import '../../src/elements/locales/nl';
+import './support/arabic';
 import type { KbArticleOpenEvent, KbNavigateEvent, KbNoResultsEvent, KbSearchEvent } from '../../src/elements/shared/events';
 import { bundleUrl, hostileBundle, knowledgeBase, smallBundle } from './support/bundles';
 import { $, $$, record, scriptTraces, sleep, withFetch } from './support/dom';
 import { waitFor } from './support/frame';
+import { axNode } from './support/ax';
+import { contrastRatio } from './support/styles';
 
 const kb = knowledgeBase(smallBundle());
 
@@ -84,7 +87,7 @@ describe('<kb-search>', () => {
     const el = await searchBox();
     await type(el, 'threshold');
     expect(input(el).getAttribute('aria-expanded')).to.equal('true');
-    const first = options(el)[0]!;
+    const first = options(el)[0]!.closest('[part~="option"]')!;
     expect(first.querySelector('.hit__title')!.textContent).to.equal('Set the spam filter threshold');
     expect(first.querySelector('.hit__title mark')!.textContent!.toLowerCase()).to.equal('threshold');
     expect(first.querySelector('.hit__category')!.textContent).to.equal('Spam filter');
@@ -96,11 +99,22 @@ describe('<kb-search>', () => {
     const el = await searchBox();
     const opened = record<KbArticleOpenEvent>(document, 'kb-article-open');
     await type(el, 'recovery codes');
-    const section = $(el, '[role="option"].section');
+    const section = $(el, '.section [role="option"]');
     expect(section, 'a section row').to.exist;
     expect(section.getAttribute('aria-label')).to.equal('Section: Recovery codes');
     section.click();
     expect(opened.map((e) => [e.articleId, e.sectionId])).to.deep.equal([['two-factor-authentication', 'recovery-codes']]);
+  });
+
+  it('names each result by its title alone; category and snippet are its description', async () => {
+    const el = await searchBox();
+    await type(el, 'threshold');
+    const first = await axNode('kb-search', '[role="option"]');
+    expect(first).to.include({ role: 'option', name: 'Set the spam filter threshold' });
+    expect(first!.description).to.contain('Spam filter');
+    expect(first!.description).to.match(/threshold/i);
+    const section = await axNode('kb-search', '.section [role="option"]');
+    expect(section!.name).to.match(/^Section: /);
   });
 
   it('walks the results with ↓/↑ (wrapping) and Home/End, and opens with Enter', async () => {
@@ -141,7 +155,7 @@ describe('<kb-search>', () => {
     expect(labels.some((l) => l.startsWith('Spam filter')) && labels.some((l) => l.startsWith('Archive'))).to.be.true;
     expect(labels.some((l) => l.startsWith('Domains'))).to.be.false;
     await press(el, 'ArrowDown');
-    expect(activeOption(el)).to.equal(options(el)[0]);
+    expect(activeOption(el) === options(el)[0], 'the first row active').to.be.true;
     await expect(el).to.be.accessible();
   });
 
@@ -163,15 +177,25 @@ describe('<kb-search>', () => {
     expect(document.scrollingElement!.scrollTop).to.equal(pageScroll);
   });
 
-  it('Esc closes the popup, a second Esc clears the field', async () => {
+  it('Esc closes the popup and keeps the query; a second Esc is left to the page (the clear button clears)', async () => {
     const el = await searchBox();
     await type(el, 'domain');
     await press(el, 'Escape');
     expect(input(el).getAttribute('aria-expanded')).to.equal('false');
     expect(input(el).value).to.equal('domain');
-    await press(el, 'Escape');
+    const passedOn: KeyboardEvent[] = [];
+    const listen = (e: KeyboardEvent) => passedOn.push(e);
+    document.addEventListener('keydown', listen);
+    try {
+      await press(el, 'Escape');
+    } finally {
+      document.removeEventListener('keydown', listen);
+    }
+    expect(input(el).value, 'Esc does not clear').to.equal('domain');
+    expect(passedOn.map((e) => e.defaultPrevented), 'a dialog around the box may close on it').to.deep.equal([false]);
+    $<HTMLButtonElement>(el, '[part="clear"]').click();
+    await el.updateComplete;
     expect(input(el).value).to.equal('');
-    expect(el.query).to.equal('');
   });
 
   it('Alt+↓ opens the popup again without picking, Tab leaves and closes it', async () => {
@@ -339,6 +363,32 @@ describe('<kb-search>', () => {
       expect(other.value).to.equal('a/b');
     });
 
+    it('hotkey="ctrl-k" leaves "/" alone (WCAG 2.1.4: a single-key shortcut can be turned off)', async () => {
+      const el = await fixture<HTMLDivElement>(html`<div><button>start</button><kb-search .knowledgeBase=${kb} hotkey="ctrl-k" storage-key=""></kb-search></div>`);
+      const search = el.querySelector('kb-search')!;
+      await search.updateComplete;
+      expect(input(search).getAttribute('aria-keyshortcuts')).to.equal('Control+K Meta+K');
+      el.querySelector('button')!.focus();
+      await sendKeys({ press: '/' });
+      expect(document.activeElement === el.querySelector('button'), 'focus stayed on the button').to.be.true;
+      await chord('Control+k');
+      expect(search.shadowRoot!.activeElement === input(search), 'Ctrl+K still focuses the field').to.be.true;
+    });
+
+    it('never fires while focus is in an editable widget of the page (contenteditable, role=textbox)', async () => {
+      const el = await fixture<HTMLDivElement>(html`<div>
+        <div id="editor" contenteditable="true">x</div>
+        <div id="custom" role="textbox" tabindex="0" aria-label="Custom editor"></div>
+        <kb-search .knowledgeBase=${kb} hotkey storage-key=""></kb-search>
+      </div>`);
+      for (const id of ['#editor', '#custom']) {
+        const editable = el.querySelector<HTMLElement>(id)!;
+        editable.focus();
+        await sendKeys({ press: '/' });
+        expect(document.activeElement === editable, `${id} keeps focus`).to.be.true;
+      }
+    });
+
     it('does nothing without the attribute', async () => {
       const el = await fixture<HTMLDivElement>(html`<div><button>start</button><kb-search .knowledgeBase=${kb} storage-key=""></kb-search></div>`);
       el.querySelector('button')!.focus();
@@ -386,6 +436,16 @@ describe('<kb-search>', () => {
   });
 
   describe('theming and text', () => {
+    it('draws the field border at 3:1 or more against its surroundings, light and dark (WCAG 1.4.11)', async () => {
+      const el = await searchBox();
+      for (const theme of ['light', 'dark'] as const) {
+        el.theme = theme;
+        await el.updateComplete;
+        const field = getComputedStyle($(el, '.field'));
+        expect(contrastRatio(field.borderTopColor, field.backgroundColor), `${theme}: border against the field's surface`).to.be.at.least(3);
+      }
+    });
+
     it('follows theme="dark" and --kb-* properties', async () => {
       const el = await searchBox();
       const light = getComputedStyle($(el, '.field')).backgroundColor;
@@ -413,8 +473,8 @@ describe('<kb-search>', () => {
       expect(input(el).getAttribute('aria-label')).to.equal('Ask us');
     });
 
-    it('lays out right to left', async () => {
-      const wrapper = await fixture<HTMLDivElement>(html`<div dir="rtl"><kb-search .knowledgeBase=${kb} storage-key=""></kb-search></div>`);
+    it('lays out right to left in a right-to-left language', async () => {
+      const wrapper = await fixture<HTMLDivElement>(html`<div dir="rtl" lang="ar"><kb-search .knowledgeBase=${kb} storage-key=""></kb-search></div>`);
       const el = wrapper.querySelector('kb-search')!;
       const field = $(el, '.field').getBoundingClientRect();
       const icon = $(el, '.icon').getBoundingClientRect();

@@ -6,6 +6,7 @@ import type { KbTip } from '../../src/elements/kb-tip/kb-tip';
 import { sectionContent, shorten } from '../../src/elements/kb-tip/section-text';
 import type { KbArticleOpenEvent } from '../../src/elements/shared/events';
 import { bundleUrl, makeBundle } from './support/bundles';
+import { axNames, axNode, emulateForcedColors, paintedPixels, type AxNode } from './support/ax';
 import { waitFor } from './support/frame';
 
 const bundle = makeBundle({
@@ -38,6 +39,17 @@ const popover = (el: KbTip) => el.shadowRoot!.querySelector<HTMLElement>('.popov
 const trigger = (el: KbTip) => el.shadowRoot!.querySelector<HTMLButtonElement>('button.trigger')!;
 const readMore = (el: KbTip) => el.shadowRoot!.querySelector<HTMLElement>('.read-more')!;
 const isOpen = (el: KbTip) => popover(el).matches(':popover-open');
+
+/** Polls Chromium's accessibility tree until `ready` holds for the node (the tree updates after layout). */
+async function waitForAx(get: () => Promise<AxNode | null>, ready: (node: AxNode) => boolean): Promise<AxNode> {
+  let node: AxNode | null = null;
+  const start = performance.now();
+  while (performance.now() - start < 5000) {
+    node = await get();
+    if (node && ready(node)) return node;
+  }
+  throw new Error(`accessibility tree never got there: ${JSON.stringify(node)}`);
+}
 
 async function tip(template: ReturnType<typeof html>) {
   const el = await fixture<KbTip>(template);
@@ -120,7 +132,7 @@ describe('<kb-tip>', () => {
     expect(el.open).to.be.false;
   });
 
-  it('gives the `for` field an aria-describedby with the help text, and removes it when gone', async () => {
+  it('gives the `for` field a real computed description (the help text), and takes it away when gone', async () => {
     const form = await fixture<HTMLElement>(html`<form>
       <label for="retention">Retention</label>
       <select id="retention" aria-describedby="hint"><option>1 year</option></select>
@@ -129,27 +141,28 @@ describe('<kb-tip>', () => {
     </form>`);
     const el = form.querySelector('kb-tip')!;
     await el.updateComplete;
-    const field = form.querySelector('#retention')!;
-    const ids = field.getAttribute('aria-describedby')!.split(' ');
-    expect(ids[0]).to.equal('hint');
-    expect(ids).to.have.length(2);
-    const description = document.getElementById(ids[1]!)!;
-    expect(description.textContent).to.contain('How long the archive keeps mail');
-    expect(description.textContent).to.contain('retention period');
+    const field = await waitForAx(() => axNode('#retention'), (n) => n.description.includes('How long'));
+    expect(field.name).to.equal('Retention');
+    expect(field.description).to.equal('Applies to new mail. How long the archive keeps mail. The archive stores every message for the retention period you choose.');
+    // Nothing of it is read twice: the description is not in the page's reading order.
+    const names = (await axNames()).map((n) => n.name);
+    expect(names.filter((name) => name.includes('How long the archive keeps mail.'))).to.deep.equal([]);
     await expect(form).to.be.accessible();
     el.remove();
-    expect(field.getAttribute('aria-describedby')).to.equal('hint');
+    expect((await axNode('#retention'))!.description).to.equal('Applies to new mail.');
+    expect(form.querySelector('#retention')!.getAttribute('aria-describedby')).to.equal('hint');
   });
 
   it('describes a field inside the same shadow root', async () => {
-    const host = await fixture<HTMLElement>(html`<div></div>`);
+    const host = await fixture<HTMLElement>(html`<div id="tip-host"></div>`);
     const root = host.attachShadow({ mode: 'open' });
-    root.innerHTML = '<input id="limit"><kb-tip for="limit" article="archive-storage"></kb-tip>';
+    root.innerHTML = '<label>Limit <input id="limit"></label><kb-tip for="limit" article="archive-storage"></kb-tip>';
     const el = root.querySelector('kb-tip')!;
     el.knowledgeBase = kb;
     await el.updateComplete;
-    const id = root.querySelector('#limit')!.getAttribute('aria-describedby')!;
-    expect(root.getElementById(id)!.textContent).to.contain('How long the archive keeps mail');
+    const field = await waitForAx(() => axNode('#tip-host', '#limit'), (n) => !!n.description);
+    expect(field.name.trim()).to.equal('Limit');
+    expect(field.description).to.contain('How long the archive keeps mail.');
   });
 
   it('stays on screen at the right edge and flips above the button at the bottom edge', async () => {
@@ -252,6 +265,78 @@ describe('<kb-tip>', () => {
       console.warn = warn;
     }
     expect(String(warnings[0]?.[0])).to.match(/needs `article`.*or `context`/);
+  });
+
+  it('closes its popover when its button scrolls out of view, instead of staying pinned', async () => {
+    const wrapper = await fixture<HTMLElement>(html`<div class="scroller">
+      <p>Setting</p>
+      <kb-tip article="archive-storage" .knowledgeBase=${kb}></kb-tip>
+      <div class="spacer"></div>
+    </div>`);
+    const scroller = wrapper;
+    scroller.style.height = '200px';
+    scroller.style.overflow = 'auto';
+    wrapper.querySelector<HTMLElement>('.spacer')!.style.height = '2000px';
+    const el = wrapper.querySelector('kb-tip')!;
+    await el.updateComplete;
+    trigger(el).focus();
+    el.show();
+    await el.updateComplete;
+    expect(isOpen(el)).to.be.true;
+    scroller.scrollTop = 40;
+    await waitFor(() => popover(el).getBoundingClientRect().top > 0, 'popover follows a small scroll');
+    expect(el.open, 'open while its button is in view').to.be.true;
+    scroller.scrollTop = 1000;
+    await waitFor(() => !el.open, 'popover closed once the button scrolled away');
+    expect(isOpen(el)).to.be.false;
+  });
+
+  it('keeps the "?" of an open tip visible in forced colors', async () => {
+    const el = await tip(html`<kb-tip article="archive-storage" .knowledgeBase=${kb}></kb-tip>`);
+    el.style.setProperty('--kb-tip-size', '2.5rem');
+    await emulateForcedColors(true);
+    try {
+      expect(matchMedia('(forced-colors: active)').matches, 'forced colors emulated').to.be.true;
+      const mark = trigger(el).querySelector('span')!;
+      await sendMouse({ type: 'move', position: [0, 0] });
+      for (const open of [false, true]) {
+        el.open = open;
+        await el.updateComplete;
+        // A glyph is visible when most of its box is painted in another colour. Forced colors paint
+        // a Canvas-coloured backplate behind text: a Canvas-coloured "?" fills its box with one colour.
+        const [r, g, b] = getComputedStyle(mark).color.match(/\d+/g)!.map(Number) as [number, number, number];
+        const pixels = await paintedPixels(mark.getBoundingClientRect());
+        let glyphColoured = 0;
+        for (let i = 0; i < pixels.length; i += 4) {
+          if (Math.abs(pixels[i]! - r) + Math.abs(pixels[i + 1]! - g) + Math.abs(pixels[i + 2]! - b) < 60) glyphColoured++;
+        }
+        expect(glyphColoured / (pixels.length / 4), `open=${open}: the "?" stands out from what is behind it`).to.be.lessThan(0.6);
+      }
+    } finally {
+      el.open = false;
+      await emulateForcedColors(false);
+    }
+  });
+
+  it('warns in the console, once, naming an unknown article id and the closest ones', async () => {
+    const warnings: unknown[][] = [];
+    const warn = console.warn;
+    console.warn = (...args: unknown[]) => warnings.push(args);
+    try {
+      const first = await tip(html`<kb-tip article="archive-storag" .knowledgeBase=${kb}></kb-tip>`);
+      first.show();
+      await first.updateComplete;
+      expect(popover(first).textContent).to.contain('does not exist');
+      const second = await tip(html`<kb-tip article="archive-storag" .knowledgeBase=${kb}></kb-tip>`);
+      second.show();
+      await second.updateComplete;
+    } finally {
+      console.warn = warn;
+    }
+    const messages = warnings.map((w) => String(w[0])).filter((m) => m.includes('archive-storag'));
+    expect(messages).to.have.length(1);
+    expect(messages[0]).to.contain('"archive-storag"');
+    expect(messages[0]).to.contain('archive-storage');
   });
 });
 

@@ -19,7 +19,7 @@ const AXE = { ignoredRules: ['skip-link'] };
 
 const button = (el: KbLauncher) => el.shadowRoot!.querySelector<HTMLButtonElement>('[part="button"]')!;
 const panel = (el: KbLauncher) => el.shadowRoot!.querySelector<HTMLElement>('kb-launcher-panel');
-const dialog = (el: KbLauncher) => panel(el)?.shadowRoot?.querySelector<HTMLElement>('[role="dialog"]');
+const dialog = (el: KbLauncher) => panel(el)?.shadowRoot?.querySelector<HTMLElement>('[part="dialog"]');
 const help = (el: KbLauncher) => panel(el)?.shadowRoot?.querySelector<HTMLElement & { location: { view: string; id?: string } }>('kb-help');
 const alert = (el: KbLauncher) => el.shadowRoot!.querySelector<HTMLElement>('[part="alert"]');
 
@@ -39,11 +39,12 @@ async function launcher(): Promise<KbLauncher> {
 async function helpCenterShown(el: KbLauncher) {
   await waitFor(() => dialog(el) && !panel(el)!.hidden, 'panel open', 5000);
   const title = await waitFor(() => help(el)?.shadowRoot?.querySelector('h1'), 'help center loaded', 5000);
-  for (const animation of panel(el)!.getAnimations()) animation.finish();
+  for (const animation of dialog(el)!.getAnimations()) animation.finish();
   return title;
 }
 
 describe('kb-elements/launcher (ES module entry)', () => {
+  beforeEach(() => sessionStorage.clear());
   afterEach(() => {
     KbLauncher.loadElements = loadElements;
     for (const el of document.querySelectorAll('kb-launcher')) el.remove();
@@ -104,7 +105,8 @@ describe('kb-elements/launcher (ES module entry)', () => {
     await sendKeys({ press: 'Enter' });
     const title = await helpCenterShown(el);
     expect(title.textContent).to.contain('Skyhost');
-    expect(deepActive()).to.equal(dialog(el));
+    const search = () => help(el)?.shadowRoot?.querySelector('kb-search')?.shadowRoot?.querySelector('input');
+    await waitFor(() => deepActive() === search(), 'the cursor in the search field');
     expect(button(el).getAttribute('aria-expanded')).to.equal('true');
     await expect(el).to.be.accessible(AXE);
 

@@ -10,6 +10,7 @@ import {
   KbNoResultsEvent,
   KbSearchEvent,
 } from '../../src/elements/shared/events';
+import { textDirection } from '../../src/elements/shared/direction';
 import { renderHighlighted } from '../../src/elements/shared/highlight';
 import { clearSharedLoads, KbSource, loadShared, type KbSourceHost } from '../../src/elements/shared/kb-source';
 import { articleHref } from '../../src/elements/shared/open-article';
@@ -222,7 +223,29 @@ describe('shared: strings', () => {
     await sleep(0);
     await el.updateComplete;
     expect(el.shadowRoot!.textContent).to.contain('Hilfe wird geladen…');
-    expect(el.i18n.views(4692)).to.equal('Aufrufe: 4.692');
+    expect(el.i18n.number(4692)).to.equal('4.692');
+    expect([el.i18n.uiLang, el.i18n.dir]).to.deep.equal(['de', 'ltr']);
+  });
+});
+
+describe('shared: direction of a language', () => {
+  it('is right to left for languages written in right-to-left scripts, left to right otherwise', () => {
+    for (const lang of ['ar', 'ar-EG', 'he', 'fa', 'ur', 'ps', 'yi', 'ckb', 'pa-Arab', 'az-Arab']) expect(textDirection(lang), lang).to.equal('rtl');
+    for (const lang of ['en', 'de-CH', 'nl', 'ja', 'zh-Hant', 'ku', 'az', 'tr', 'not a tag!']) expect(textDirection(lang), lang).to.equal('ltr');
+  });
+
+  it('falls back to the likely script where Intl.Locale has no text info', () => {
+    const proto = Intl.Locale.prototype as unknown as Record<string, unknown>;
+    const saved = ['getTextInfo', 'textInfo'].map((name) => [name, Object.getOwnPropertyDescriptor(proto, name)] as const);
+    for (const [name] of saved) delete proto[name];
+    try {
+      expect(textDirection('dv')).to.equal('rtl');
+      expect(textDirection('sd-PK')).to.equal('rtl');
+      expect(textDirection('sr-Latn')).to.equal('ltr');
+      expect(textDirection('uz-Cyrl')).to.equal('ltr');
+    } finally {
+      for (const [name, descriptor] of saved) if (descriptor) Object.defineProperty(proto, name, descriptor);
+    }
   });
 });
 

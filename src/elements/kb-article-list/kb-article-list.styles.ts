@@ -20,7 +20,7 @@ export const styles = css`
   }
   select {
     padding: calc(var(--_space) * 0.5) var(--_space);
-    border: 1px solid var(--_border);
+    border: 1px solid var(--_control);
     border-radius: var(--_radius);
     background: var(--_surface);
   }
@@ -85,7 +85,7 @@ export const styles = css`
     border-color: var(--_accent);
     color: var(--_on-accent);
   }
-  /* Announced on every page change; shown instead of the page numbers when space is short. */
+  /* Shown instead of the page numbers when space is short (the live region announces page changes). */
   .page-status {
     position: absolute;
     inline-size: 1px;

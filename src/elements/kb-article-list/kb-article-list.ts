@@ -1,8 +1,9 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import { KbElement } from '../shared/kb-element';
 import type { ArticleMeta, KnowledgeBase } from '../../core/index';
+import { contentLanguage, inLanguage, isolatedFormat, language } from '../shared/bidi';
 import { KbSource, type KbCredentials, type KbSourceHost } from '../shared/kb-source';
+import { LiveRegion } from '../shared/live-region';
 import { articleHref, isModifiedClick, requestArticleOpen } from '../shared/open-article';
 import { ARTICLE_SORTS, sortArticles, type ArticleSort } from '../shared/sort-articles';
 import { renderEmpty, renderSourceState } from '../shared/state-view';
@@ -10,6 +11,7 @@ import { stateStyles } from '../shared/state-view.styles';
 import { format, KbI18n, type KbStrings } from '../shared/strings';
 import { baseStyles, tokens } from '../shared/tokens.styles';
 import { styles } from './kb-article-list.styles';
+import { KbElement } from '../shared/kb-element';
 
 const SORT_LABELS: Record<ArticleSort, keyof KbStrings> = {
   order: 'sortOrder',
@@ -20,8 +22,8 @@ const SORT_LABELS: Record<ArticleSort, keyof KbStrings> = {
 
 /**
  * A list of articles like a classic knowledge-base index page: each entry has its title, an
- * excerpt, and the view count formatted for the locale ("Views: 4,692"), plus the update
- * date. It lists one category's articles (`category`), or the most viewed ones when no
+ * excerpt, and the view count formatted for the locale ("Views: 4,692"; none for an article
+ * without views), plus the update date. It lists one category's articles (`category`), or the most viewed ones when no
  * category is set.
  *
  * Sorting: `sort` = `order` (the author's, default for a category), `popularity` (default
@@ -60,6 +62,7 @@ export class KbArticleList extends KbElement implements KbSourceHost {
 
   readonly #source = new KbSource(this);
   readonly #i18n = new KbI18n(this);
+  readonly #live = new LiveRegion(this);
   /** Set by a page change the user made, so focus follows to the new page. */
   #focusFirstAfterRender = false;
 
@@ -147,9 +150,10 @@ export class KbArticleList extends KbElement implements KbSourceHost {
     return ids.flatMap((id) => kb.articles(id));
   }
 
-  #goToPage(page: number): void {
+  #goToPage(page: number, pages: number): void {
     this.page = page;
     this.#focusFirstAfterRender = true;
+    this.#live.announce(format(this.#i18n.t.pageOf, { page: this.#i18n.number(page), pages: this.#i18n.number(pages) }));
   }
 
   #onSortChange(e: Event): void {
@@ -164,6 +168,10 @@ export class KbArticleList extends KbElement implements KbSourceHost {
   }
 
   override render() {
+    return html`${this.#renderList()}${this.#live.render()}`;
+  }
+
+  #renderList() {
     const { t } = this.#i18n;
     const kb = this.#source.knowledgeBase;
     if (!kb) return renderSourceState(this.#source, t);
@@ -183,7 +191,7 @@ export class KbArticleList extends KbElement implements KbSourceHost {
       ${this.sortable || pages > 1
         ? html`<div class="toolbar" part="toolbar">
             <span class="muted range"
-              >${format(t.showingRange, {
+              >${isolatedFormat(t.showingRange, {
                 from: this.#i18n.number(from + 1),
                 to: this.#i18n.number(from + shown.length),
                 total: this.#i18n.number(all.length),
@@ -213,25 +221,25 @@ export class KbArticleList extends KbElement implements KbSourceHost {
     const href = articleHref(this.articleUrl, article.id);
     const title = href
       ? html`<a class="link" part="link" href=${href} @click=${(e: MouseEvent) => this.#onOpen(e, article)}>${article.title}</a>`
-      : html`<button type="button" class="link" part="link" @click=${(e: MouseEvent) => this.#onOpen(e, article)}>
-          ${article.title}
-        </button>`;
+      : html`<button type="button" class="link" part="link" @click=${(e: MouseEvent) => this.#onOpen(e, article)}>${article.title}</button>`;
+    const { t } = this.#i18n;
     const date = this.#i18n.date(article.updated);
     const categoryTitle = showCategory ? kb.category(article.category)?.title : undefined;
-    return html`<li class="item" part="item">
+    // The entry is in its article's language; the line of views and date in the interface's.
+    return html`<li class="item" part="item" ${language(contentLanguage(kb, article))}>
       ${title}
       ${article.excerpt ? html`<p class="excerpt" part="excerpt">${article.excerpt}</p>` : nothing}
-      <p class="meta muted" part="meta">
-        <span>${this.#i18n.views(article.views)}</span>
-        ${date ? html`<span>${format(this.#i18n.t.updated, { date })}</span>` : nothing}
-        ${categoryTitle ? html`<span>${categoryTitle}</span>` : nothing}
+      <p class="meta muted" part="meta" ${language(this.#i18n.uiLang)}>
+        ${article.views > 0 ? html`<span>${isolatedFormat(t.views, { count: this.#i18n.number(article.views) })}</span>` : nothing}
+        ${date ? html`<span>${isolatedFormat(t.updated, { date: html`<time datetime=${article.updated!}>${date}</time>` })}</span>` : nothing}
+        ${categoryTitle ? html`<span>${inLanguage(categoryTitle, contentLanguage(kb))}</span>` : nothing}
       </p>
     </li>`;
   }
 
   #renderPagination(page: number, pages: number, t: KbStrings): TemplateResult {
     return html`<nav class="pagination" part="pagination" aria-label=${t.pagination}>
-      <button type="button" class="button" ?disabled=${page <= 1} @click=${() => this.#goToPage(page - 1)}>
+      <button type="button" class="button" ?disabled=${page <= 1} @click=${() => this.#goToPage(page - 1, pages)}>
         <span aria-hidden="true" class="arrow">‹</span> ${t.previousPage}
       </button>
       <ol class="pages" role="list">
@@ -244,15 +252,15 @@ export class KbArticleList extends KbElement implements KbSourceHost {
                   class="button page"
                   aria-label=${format(t.pageN, { page: this.#i18n.number(p) })}
                   aria-current=${p === page ? 'page' : nothing}
-                  @click=${() => this.#goToPage(p)}
+                  @click=${() => this.#goToPage(p, pages)}
                 >
                   ${this.#i18n.number(p)}
                 </button>
               </li>`,
         )}
       </ol>
-      <span class="page-status" aria-live="polite">${format(t.pageOf, { page: this.#i18n.number(page), pages: this.#i18n.number(pages) })}</span>
-      <button type="button" class="button" ?disabled=${page >= pages} @click=${() => this.#goToPage(page + 1)}>
+      <span class="page-status">${isolatedFormat(t.pageOf, { page: this.#i18n.number(page), pages: this.#i18n.number(pages) })}</span>
+      <button type="button" class="button" ?disabled=${page >= pages} @click=${() => this.#goToPage(page + 1, pages)}>
         ${t.nextPage} <span aria-hidden="true" class="arrow">›</span>
       </button>
     </nav>`;

@@ -2,7 +2,8 @@ import type { KbStrings } from '../shared/strings';
 
 /**
  * Adds the widget's own controls to a sanitized article body (a fragment from
- * `sanitizeHtml`), with DOM calls only: heading anchors, a copy button on each code block,
+ * `sanitizeHtml`), with DOM calls only: heading anchors (beside each heading, in a
+ * `kb-heading` box), a copy button on each code block,
  * a scroll box around each table, and a hidden "(opens in a new tab)" on external links.
  * Everything it adds carries a `kb-` class (authors cannot use those, the sanitizer strips
  * them), so click handling and styles can tell our controls from article content.
@@ -24,14 +25,19 @@ function hidden(text: string): HTMLElement {
   return span;
 }
 
+/**
+ * The "#" link to a heading, placed beside it (not inside: a heading's name would then end in
+ * the link's, and be read twice). Named "Link to this section", described by the heading.
+ */
 function addAnchor(heading: HTMLElement, t: KbStrings) {
   heading.tabIndex = -1;
   const anchor = document.createElement('a');
   anchor.className = 'kb-anchor';
   anchor.href = `#${heading.id}`;
-  anchor.setAttribute('aria-label', `${t.linkToSection}: ${heading.textContent?.trim() ?? ''}`);
+  anchor.setAttribute('aria-label', t.linkToSection);
+  anchor.setAttribute('aria-describedby', heading.id);
   anchor.textContent = '#';
-  heading.append(anchor);
+  wrap(heading, 'kb-heading').append(anchor);
 }
 
 function wrap(element: Element, className: string): HTMLElement {

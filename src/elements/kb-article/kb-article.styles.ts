@@ -20,10 +20,12 @@ export const styles = css`
     scroll-margin-block-start: var(--_scroll-margin);
   }
   h1:focus,
+  .kb-thanks:focus,
   .body [tabindex='-1']:focus {
     outline: none;
   }
   h1:focus-visible,
+  .kb-thanks:focus-visible,
   .body [tabindex='-1']:focus-visible {
     outline: 2px solid var(--_focus);
     outline-offset: 2px;
@@ -96,10 +98,19 @@ export const styles = css`
   .body h2,
   .body h3,
   .body h4 {
-    position: relative;
     margin-block: 1.6em 0.5em;
     line-height: 1.3;
     scroll-margin-block-start: var(--_scroll-margin);
+  }
+  /* A heading with its "#" link beside it. */
+  .kb-heading {
+    display: flex;
+    align-items: baseline;
+    gap: 0.4em;
+    margin-block: 1.6em 0.5em;
+  }
+  .kb-heading > :is(h2, h3, h4) {
+    margin: 0;
   }
   .body h2 {
     font-size: 1.3em;
@@ -108,12 +119,11 @@ export const styles = css`
     font-size: 1.1em;
   }
   .kb-anchor {
-    margin-inline-start: 0.4em;
     color: var(--_muted);
     text-decoration: none;
     opacity: 0;
   }
-  .body :is(h2, h3, h4):hover .kb-anchor,
+  .kb-heading:hover .kb-anchor,
   .kb-anchor:focus-visible {
     opacity: 1;
   }
@@ -123,6 +133,9 @@ export const styles = css`
     block-size: auto;
   }
   .body code {
+    /* Code reads left to right, apart from the text around it, in any language. */
+    direction: ltr;
+    unicode-bidi: isolate;
     font-family: var(--_code-font);
     font-size: 0.9em;
     padding: 0.1em 0.3em;

@@ -1,24 +1,27 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
-import { KbElement } from '../shared/kb-element';
 import type { Article, ArticleMeta, KnowledgeBase } from '../../core/index';
 import { decodeUriPart } from '../../core/uri-part';
+import { contentLanguage, inLanguage, isolatedFormat, language } from '../shared/bidi';
 import { KbArticleOpenEvent, KbArticleViewEvent, KbFeedbackEvent, KbNavigateEvent } from '../shared/events';
 import { bundleBaseUrl } from '../shared/bundle-base-url';
 import { toHash } from '../shared/hash-route';
 import { KbSource, type KbCredentials, type KbSourceHost } from '../shared/kb-source';
+import { LiveRegion } from '../shared/live-region';
+import { warnUnknownArticle } from '../shared/unknown-article';
 import { isModifiedClick } from '../shared/open-article';
 import { ARTICLE_LINK_ATTR, SECTION_LINK_ATTR, sanitizeHtml } from '../shared/sanitize';
 import { readSession, writeSession } from '../shared/session';
 import { renderEmpty, renderError, renderLoading, renderSourceState } from '../shared/state-view';
 import { stateStyles } from '../shared/state-view.styles';
-import { KbI18n, format, type KbStrings } from '../shared/strings';
+import { KbI18n, type KbStrings } from '../shared/strings';
 import { baseStyles, tokens } from '../shared/tokens.styles';
 import { resolveArticleLink } from './article-links';
 import { copyText } from './copy-text';
 import { SectionSpy } from './section-spy';
 import { codeOf, enhanceBody, updateScrollables } from './enhance-body';
 import { styles } from './kb-article.styles';
+import { KbElement } from '../shared/kb-element';
 
 type LoadState = 'idle' | 'loading' | 'ready' | 'not-found' | 'error';
 type FeedbackState = 'ask' | 'reason' | 'done';
@@ -72,13 +75,14 @@ export class KbArticle extends KbElement implements KbSourceHost {
 
   readonly #source = new KbSource(this);
   readonly #i18n = new KbI18n(this);
+  readonly #live = new LiveRegion(this);
 
   // Our own parts by `part` or a `kb-` class, and our ids with a `kb-` prefix: article HTML, in
   // the same shadow root, can carry neither (the sanitizer drops them), so it cannot take them over.
   @query('[part~="body"]') private bodyEl?: HTMLElement;
   @query('[part~="title"]') private titleEl?: HTMLElement;
-  @query('.kb-live') private liveEl?: HTMLElement;
   @query('[part~="feedback"] textarea') private reasonEl?: HTMLTextAreaElement;
+  @query('.kb-thanks') private thanksEl?: HTMLElement;
 
   /** URL of the knowledge-base bundle (`kb.json`). */
   @property() src = '';
@@ -199,6 +203,7 @@ export class KbArticle extends KbElement implements KbSourceHost {
       return;
     }
     if (!kb.articleMeta(id)) {
+      warnUnknownArticle(kb, id, '<kb-article article-id>');
       this.loadState = 'not-found';
       return;
     }
@@ -311,16 +316,8 @@ export class KbArticle extends KbElement implements KbSourceHost {
     const copied = await copyText(codeOf(button), this.renderRoot);
     if (!copied) return;
     button.textContent = t.copied;
-    this.#announce(t.copied);
+    this.#live.announce(t.copied);
     setTimeout(() => (button.textContent = this.#i18n.t.copyCode), 2000);
-  }
-
-  #announce(message: string) {
-    const live = this.liveEl;
-    if (!live) return;
-    live.textContent = '';
-    // A fresh text node in a later task makes screen readers announce a repeated message.
-    setTimeout(() => (live.textContent = message), 50);
   }
 
   #onTocClick(event: MouseEvent, id: string) {
@@ -348,6 +345,9 @@ export class KbArticle extends KbElement implements KbSourceHost {
     this.feedback = 'done';
     writeSession(answeredKey(id), helpful ? 'yes' : 'no');
     this.dispatchEvent(new KbFeedbackEvent(id, helpful, reason));
+    // The button (or form) that had focus is gone: focus the thanks in its place, and say it.
+    void this.updateComplete.then(() => this.thanksEl?.focus());
+    this.#live.announce(this.#i18n.t.feedbackThanks);
   }
 
   /** A "No" whose reason form is left unsent still counts, once, without a reason. */
@@ -356,13 +356,16 @@ export class KbArticle extends KbElement implements KbSourceHost {
   }
 
   override render() {
+    return html`${this.#renderView()}${this.#live.render()}`;
+  }
+
+  #renderView() {
     const kb = this.#source.knowledgeBase;
     const t = this.#i18n.t;
-    const live = html`<div class="kb-live visually-hidden" role="status"></div>`;
-    if (!kb) return html`${renderSourceState(this.#source, t)}${live}`;
+    if (!kb) return renderSourceState(this.#source, t);
     switch (this.loadState) {
       case 'idle':
-        return live;
+        return nothing;
       case 'loading':
         return renderLoading(t);
       case 'error':
@@ -377,26 +380,25 @@ export class KbArticle extends KbElement implements KbSourceHost {
         );
     }
     const article = this.article!;
-    // The content's language (for pronunciation and hyphenation), which may differ from the UI's.
-    const contentLang = article.lang || kb.meta.locale || nothing;
+    // The content's language and direction (pronunciation, hyphenation, layout), apart from the interface's.
+    const lang = contentLanguage(kb, article);
     return html`
       <article aria-labelledby="kb-title">
         ${this.#renderBreadcrumb(kb, article)}
-        <h1 id="kb-title" part="title" tabindex="-1" lang=${contentLang}>${article.title}</h1>
+        <h1 id="kb-title" part="title" tabindex="-1" ${language(lang)}>${article.title}</h1>
         ${this.#renderUpdated(article.updated)}
-        ${this.#renderToc(article)}
-        <div class="body" part="body" lang=${contentLang} @click=${this.#onBodyClick}>${this.#bodyFor(article, kb)}</div>
+        ${this.#renderToc(kb, article)}
+        <div class="body" part="body" ${language(lang)} @click=${this.#onBodyClick}>${this.#bodyFor(article, kb)}</div>
         ${this.hideFeedback ? nothing : this.#renderFeedback(t)}
         ${this.hideRelated ? nothing : this.#renderRelated(kb, article, t)}
       </article>
-      ${live}
     `;
   }
 
   #renderUpdated(iso: string | undefined): TemplateResult | typeof nothing {
     const date = this.#i18n.date(iso);
     if (!date) return nothing;
-    return html`<p class="meta" part="meta"><time datetime=${iso!}>${format(this.#i18n.t.updated, { date })}</time></p>`;
+    return html`<p class="meta" part="meta">${isolatedFormat(this.#i18n.t.updated, { date: html`<time datetime=${iso!}>${date}</time>` })}</p>`;
   }
 
   #renderBreadcrumb(kb: KnowledgeBase, article: ArticleMeta): TemplateResult {
@@ -409,7 +411,7 @@ export class KbArticle extends KbElement implements KbSourceHost {
           (category) =>
             html`<li>
               <a href=${toHash({ view: 'category', id: category.id })} @click=${(e: Event) => this.#navigate(e, 'category', category.id)}
-                >${category.title}</a
+                >${inLanguage(category.title, contentLanguage(kb))}</a
               >
             </li>`,
         )}
@@ -417,7 +419,7 @@ export class KbArticle extends KbElement implements KbSourceHost {
     </nav>`;
   }
 
-  #renderToc(article: Article): TemplateResult | typeof nothing {
+  #renderToc(kb: KnowledgeBase, article: Article): TemplateResult | typeof nothing {
     const headings = article.headings.filter((h) => h.level === 2 || h.level === 3);
     if (headings.length < this.tocMinHeadings || headings.length === 0) return nothing;
     return html`<nav class="toc" part="toc" aria-labelledby="kb-toc-title">
@@ -425,7 +427,7 @@ export class KbArticle extends KbElement implements KbSourceHost {
       <ol>
         ${headings.map(
           (h) =>
-            html`<li class=${`level-${h.level}`}>
+            html`<li class=${`level-${h.level}`} ${language(contentLanguage(kb, article))}>
               <a
                 href=${`#${h.id}`}
                 aria-current=${h.id === this.activeSection ? 'location' : nothing}
@@ -440,7 +442,7 @@ export class KbArticle extends KbElement implements KbSourceHost {
 
   #renderFeedback(t: KbStrings): TemplateResult {
     if (this.feedback === 'done') {
-      return html`<section class="feedback" part="feedback"><p role="status">${t.feedbackThanks}</p></section>`;
+      return html`<section class="feedback" part="feedback"><p class="kb-thanks" tabindex="-1">${t.feedbackThanks}</p></section>`;
     }
     if (this.feedback === 'reason') {
       return html`<section class="feedback" part="feedback">
@@ -468,7 +470,7 @@ export class KbArticle extends KbElement implements KbSourceHost {
       <ul>
         ${related.map(
           (a) =>
-            html`<li>
+            html`<li ${language(contentLanguage(kb, a))}>
               <a
                 href=${toHash({ view: 'article', id: a.id })}
                 @click=${(e: MouseEvent) => {

@@ -96,7 +96,7 @@ export const styles = css`
   .back {
     align-self: flex-start;
   }
-  :host(:dir(rtl)) .arrow {
+  .arrow:dir(rtl) {
     display: inline-block;
     transform: scaleX(-1);
   }

@@ -1,11 +1,11 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
-import { KbElement } from '../shared/kb-element';
 import type { Category, KnowledgeBase } from '../../core/index';
 import { encodeUriPart } from '../../core/uri-part';
 import '../kb-article-list/kb-article-list';
 import { bundleBaseUrl } from '../shared/bundle-base-url';
 import { renderCategoryIcon } from '../shared/category-icons';
+import { contentLanguage, language } from '../shared/bidi';
 import { KbNavigateEvent } from '../shared/events';
 import { KbSource, type KbCredentials, type KbSourceHost } from '../shared/kb-source';
 import { isModifiedClick } from '../shared/open-article';
@@ -15,6 +15,7 @@ import { stateStyles } from '../shared/state-view.styles';
 import { format, KbI18n, type KbStrings } from '../shared/strings';
 import { baseStyles, tokens } from '../shared/tokens.styles';
 import { styles } from './kb-categories.styles';
+import { KbElement } from '../shared/kb-element';
 
 /**
  * The categories of the knowledge base: each with its title, description and article count,
@@ -118,6 +119,12 @@ export class KbCategories extends KbElement implements KbSourceHost {
     this.selected = undefined;
   }
 
+  /** The language the knowledge base's category titles and descriptions are written in. */
+  get #contentLang(): string | undefined {
+    const kb = this.#source.knowledgeBase;
+    return kb && contentLanguage(kb);
+  }
+
   #categoryHref(id: string): string | undefined {
     return this.categoryUrl ? this.categoryUrl.replaceAll('{id}', encodeUriPart(id)) : undefined;
   }
@@ -192,12 +199,13 @@ export class KbCategories extends KbElement implements KbSourceHost {
   }
 
   #renderCard(kb: KnowledgeBase, category: Category): TemplateResult {
-    return html`<li class="card" part="category">
+    // The card is in the knowledge base's language; its counts in the interface's.
+    return html`<li class="card" part="category" ${language(this.#contentLang)}>
       <div class="card__head">
         ${renderCategoryIcon(category.icon)} ${this.#renderLink(category, 'card__title')}
-        <span class="count muted" part="count">${this.#i18n.plural('articleCount', category.totalCount)}</span>
+        <span class="count muted" part="count" ${language(this.#i18n.uiLang)}>${this.#i18n.plural('articleCount', category.totalCount)}</span>
       </div>
-      ${category.description ? html`<p class="description" part="description">${category.description}</p>` : nothing}
+      ${category.description ? this.#renderDescription(category.description) : nothing}
       ${this.#renderNested(kb, category, 2)}
     </li>`;
   }
@@ -208,7 +216,7 @@ export class KbCategories extends KbElement implements KbSourceHost {
     if (!children.length) return nothing;
     return html`<ul class="nested" role="list" aria-label=${format(this.#i18n.t.subcategories, { category: parent.title })}>
       ${children.map(
-        (c) => html`<li>
+        (c) => html`<li ${language(this.#contentLang)}>
           ${this.#renderLink(c)} ${this.#renderShortCount(c)}
           ${this.#renderNested(kb, c, level + 1)}
         </li>`,
@@ -218,7 +226,7 @@ export class KbCategories extends KbElement implements KbSourceHost {
 
   /** A bare number beside a subcategory; screen readers hear "5 articles". */
   #renderShortCount(category: Category): TemplateResult {
-    return html`<span class="count muted" part="count"
+    return html`<span class="count muted" part="count" ${language(this.#i18n.uiLang)}
       ><span aria-hidden="true">${this.#i18n.number(category.totalCount)}</span
       ><span class="visually-hidden">${this.#i18n.plural('articleCount', category.totalCount)}</span></span
     >`;
@@ -230,13 +238,13 @@ export class KbCategories extends KbElement implements KbSourceHost {
       <button type="button" class="back button" part="back" @click=${this.#onBack}>
         <span class="arrow" aria-hidden="true">←</span> ${t.allCategories}
       </button>
-      <div class="heading" part="heading" id="kb-current-title" role="heading" aria-level=${this.#level} tabindex="-1">${category.title}</div>
-      ${category.description ? html`<p class="description" part="description">${category.description}</p>` : nothing}
+      <div class="heading" part="heading" id="kb-current-title" role="heading" aria-level=${this.#level} tabindex="-1" ${language(this.#contentLang)}>${category.title}</div>
+      ${category.description ? this.#renderDescription(category.description) : nothing}
       ${category.introHtml ? this.#intro(kb, category) : nothing}
       ${children.length
         ? html`<ul class="nested subcategories" role="list" aria-label=${format(t.subcategories, { category: category.title })}>
             ${children.map(
-              (c) => html`<li>${this.#renderLink(c)} ${this.#renderShortCount(c)}</li>`,
+              (c) => html`<li ${language(this.#contentLang)}>${this.#renderLink(c)} ${this.#renderShortCount(c)}</li>`,
             )}
           </ul>`
         : nothing}
@@ -250,6 +258,10 @@ export class KbCategories extends KbElement implements KbSourceHost {
           ></kb-article-list>`
         : nothing}
     </section>`;
+  }
+
+  #renderDescription(text: string): TemplateResult {
+    return html`<p class="description" part="description" ${language(this.#contentLang)}>${text}</p>`;
   }
 
   #renderMissing(t: KbStrings, id: string): TemplateResult {

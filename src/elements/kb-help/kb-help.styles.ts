@@ -51,7 +51,7 @@ export const styles = css`
     stroke-linecap: round;
     stroke-linejoin: round;
   }
-  :host(:dir(rtl)) .flip .icon {
+  .flip .icon:dir(rtl) {
     transform: scaleX(-1);
   }
   .search {
@@ -137,6 +137,27 @@ export const styles = css`
   }
   .muted {
     margin: 0;
+  }
+  /* "Still need help?" */
+  .contact {
+    display: flex;
+    flex-direction: column;
+    align-items: flex-start;
+    gap: var(--_space);
+    padding: calc(var(--_space) * 2);
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    background: var(--_raised);
+  }
+  .view .contact h2 {
+    margin: 0;
+  }
+  .contact p,
+  .contact ::slotted(*) {
+    margin: 0;
+  }
+  .contact a.button {
+    text-decoration: none;
   }
 
   @container (max-width: 30rem) {

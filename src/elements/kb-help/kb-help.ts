@@ -1,16 +1,18 @@
 import { html, nothing, svg, type PropertyValues, type TemplateResult } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
-import { KbElement } from '../shared/kb-element';
 import type { ArticleMeta, KnowledgeBase } from '../../core/index';
 import '../kb-article/kb-article';
 import '../kb-article-list/kb-article-list';
 import '../kb-categories/kb-categories';
 import '../kb-search/kb-search';
-import type { KbSearch } from '../kb-search/kb-search';
-import { KbArticleOpenEvent, KbArticleViewEvent, KbNavigateEvent, type KbView } from '../shared/events';
+import { hotkeyConverter, type KbSearch, type KbSearchHotkey } from '../kb-search/kb-search';
+import { contentLanguage, inLanguage, isolatedFormat, language } from '../shared/bidi';
+import { KbArticleOpenEvent, KbArticleViewEvent, KbContactEvent, KbNavigateEvent, type KbView } from '../shared/events';
 import { fromHash, toHash, type KbLocation } from '../shared/hash-route';
 import { renderHighlighted } from '../shared/highlight';
 import { KbSource, type KbCredentials, type KbSourceHost } from '../shared/kb-source';
+import { LiveRegion } from '../shared/live-region';
+import { warnUnknownArticle } from '../shared/unknown-article';
 import { isModifiedClick } from '../shared/open-article';
 import { RouteContextController } from '../shared/route-context';
 import { renderEmpty, renderSourceState } from '../shared/state-view';
@@ -19,6 +21,7 @@ import { format, KbI18n, type KbStrings } from '../shared/strings';
 import { baseStyles, tokens } from '../shared/tokens.styles';
 import { HelpHistory } from './help-history';
 import { styles } from './kb-help.styles';
+import { KbElement } from '../shared/kb-element';
 
 /** Where the browser history stores our position, to tell our entries from the page's. */
 const STATE_KEY = 'kbHelpIndex';
@@ -52,6 +55,10 @@ const icon = (path: string) =>
  * Events from the elements inside (opening an article, picking a category, searching) are
  * re-fired from `<kb-help>` itself, so a host listens in one place and can cancel them.
  *
+ * "Still need help?": with `contact-url`, or content of its own in `slot="contact"`, the end
+ * of an article and of a search that found nothing offer the way to a person; following it
+ * fires the cancelable `kb-contact` (the host may open its own form). Off unless configured.
+ *
  * @summary Full help center: home, categories, articles, search results, with its own history.
  *
  * @csspart base - The wrapper of the whole help center.
@@ -63,6 +70,10 @@ const icon = (path: string) =>
  * @csspart hit - One search result in the results page.
  * @csspart state - The loading, error and empty boxes.
  * @csspart retry - The "Try again" button of the error box.
+ * @csspart contact - The "Still need help?" box at the end of an article and of a search that found nothing.
+ * @csspart contact-link - Its "Contact support" link (with `contact-url`).
+ *
+ * @slot contact - Your own "Still need help?" content (a chat button, a form link), instead of the `contact-url` link.
  *
  * @cssproperty --kb-accent - Links, buttons and focus ring.
  * @cssproperty --kb-surface - Background.
@@ -80,6 +91,7 @@ const icon = (path: string) =>
  * @fires kb-search - From the search box: the user searched.
  * @fires kb-no-results - From the search box: a search found nothing.
  * @fires kb-feedback - From an article: the user answered "Was this article helpful?".
+ * @fires kb-contact - The user followed "Still need help?" (cancelable: the host shows its own contact form). `{ articleId?, query?, url? }`.
  */
 @customElement('kb-help')
 export class KbHelp extends KbElement implements KbSourceHost {
@@ -89,6 +101,13 @@ export class KbHelp extends KbElement implements KbSourceHost {
   readonly #i18n = new KbI18n(this);
   readonly #route = new RouteContextController(this);
   readonly #history = new HelpHistory();
+  readonly #live = new LiveRegion(this);
+  /** The host showed an article or home: the search box's query is stale (cleared once the box exists). */
+  #clearSearchPending = false;
+  /** The results location whose count was announced. */
+  #announced?: KbLocation;
+  /** `focusSearch()` was called before the search box was shown. */
+  #focusSearchPending = false;
 
   @query('kb-categories') private categoriesEl?: HTMLElement & { updateComplete: Promise<unknown> };
   @query('h1') private titleEl?: HTMLElement;
@@ -115,8 +134,11 @@ export class KbHelp extends KbElement implements KbSourceHost {
   /** Intro text under the home page's title (default: the `helpIntro` string). */
   @property() intro?: string;
 
-  /** Ctrl/Cmd-K and `/` focus the search box (never while the user types in another field). */
-  @property({ type: Boolean }) hotkey = false;
+  /** Ctrl/Cmd-K and `/` focus the search box (never while the user types in another field); `hotkey="ctrl-k"`: only Ctrl/Cmd-K. */
+  @property({ converter: hotkeyConverter }) hotkey: KbSearchHotkey = false;
+
+  /** Where "Still need help?" leads (a contact page, a `mailto:`); unset and no `slot="contact"`: not offered. */
+  @property({ attribute: 'contact-url' }) contactUrl = '';
 
   /** How many popular articles the home page lists. */
   @property({ type: Number, attribute: 'popular-count' }) popularCount = 5;
@@ -126,6 +148,9 @@ export class KbHelp extends KbElement implements KbSourceHost {
 
   /** Bumped on every move, so Lit re-renders the view. */
   @state() private moves = 0;
+
+  /** The host put content into `slot="contact"`. */
+  @state() private contactSlotted = false;
 
   /** A user move happened: after the next render, focus goes to the new view. */
   #focusPending = false;
@@ -152,6 +177,19 @@ export class KbHelp extends KbElement implements KbSourceHost {
     if (location.view === 'search' && this.searchEl && this.searchEl.query.trim() !== location.query) {
       this.searchEl.showQuery(location.query);
     }
+    if (this.#focusSearchPending && this.searchEl) {
+      this.#focusSearchPending = false;
+      this.focusSearch();
+    }
+    if (this.#clearSearchPending && this.searchEl) {
+      this.#clearSearchPending = false;
+      if (location.view !== 'search') this.searchEl.clear();
+    }
+    if (location.view === 'search' && this.#announced !== location && this.#source.knowledgeBase) {
+      this.#announced = location;
+      const count = this.renderRoot.querySelectorAll('[part="hit"]').length;
+      this.#live.announce(count ? this.#i18n.plural('resultCount', count) : format(this.#i18n.t.noResults, { query: location.query }));
+    }
     if (!this.#focusPending || !this.#source.knowledgeBase) return;
     this.#focusPending = false;
     if (location.view === 'category') {
@@ -169,8 +207,11 @@ export class KbHelp extends KbElement implements KbSourceHost {
 
   // --- public methods (the host's calls: no events) ---
 
-  /** Shows an article, scrolled to `sectionId` if given. */
+  /** Shows an article, scrolled to `sectionId` if given (the search box is emptied). */
   open(articleId: string, sectionId?: string): void {
+    const kb = this.#source.knowledgeBase;
+    if (kb && !kb.articleMeta(articleId)) warnUnknownArticle(kb, articleId, 'open() / kbElements.openArticle()');
+    this.#clearSearchPending = true;
     this.go(sectionId ? { view: 'article', id: articleId, section: sectionId } : { view: 'article', id: articleId }, false);
   }
 
@@ -180,9 +221,20 @@ export class KbHelp extends KbElement implements KbSourceHost {
     this.go(trimmed ? { view: 'search', query: trimmed } : { view: 'home' }, false);
   }
 
-  /** Shows the home page. */
+  /** Shows the home page (the search box is emptied). */
   home(): void {
+    this.#clearSearchPending = true;
     this.go({ view: 'home' }, false);
+  }
+
+  /** Puts the cursor in the search box: now, or as soon as it is shown (the bundle is in). */
+  focusSearch(): void {
+    const box = this.searchEl;
+    if (box) void box.updateComplete.then(() => box.focus());
+    else {
+      this.#focusSearchPending = true;
+      this.requestUpdate();
+    }
   }
 
   /** Goes back one step inside the help center, if it can. */
@@ -291,11 +343,43 @@ export class KbHelp extends KbElement implements KbSourceHost {
   override render() {
     const kb = this.#source.knowledgeBase;
     const t = this.#i18n.t;
-    if (!kb) return html`<div class="help" part="base">${renderSourceState(this.#source, t)}</div>`;
+    if (!kb) return html`<div class="help" part="base">${renderSourceState(this.#source, t)}</div>${this.#live.render()}`;
     return html`<div class="help" part="base" @kb-article-open=${this.#onInnerOpen} @kb-navigate=${this.#onInnerNavigate}>
-      ${this.#renderHeader(kb, t)}
-      <div class="view" part="view" data-view=${this.#history.current.view}>${this.#renderView(kb, t)}</div>
-    </div>`;
+        ${this.#renderHeader(kb, t)}
+        <div class="view" part="view" data-view=${this.#history.current.view}>${this.#renderView(kb, t)}</div>
+      </div>
+      ${this.#live.render()}`;
+  }
+
+  // --- "Still need help?" ---
+
+  /**
+   * The way to a person, at the end of an article (`articleId`) or of a search that found
+   * nothing (`query`): the host's `slot="contact"` content, else the `contact-url` link (not as
+   * the slot's fallback: a slot passed through, as the launcher's is, always counts as
+   * content). Hidden while there is neither (the slot stays, to notice content arriving).
+   */
+  #renderContact(t: KbStrings, context: { articleId?: string; query?: string }): TemplateResult {
+    return html`<section class="contact" part="contact" aria-labelledby="kb-contact-title" ?hidden=${!this.contactUrl && !this.contactSlotted} @click=${(e: MouseEvent) => this.#onContact(e, context)}>
+      <h2 id="kb-contact-title">${t.contactTitle}</h2>
+      <slot name="contact" @slotchange=${this.#onContactSlot}></slot>
+      ${this.contactUrl && !this.contactSlotted
+        ? html`<p>${t.contactText}</p>
+            <a class="button button--primary" part="contact-link" href=${this.contactUrl}>${t.contactLink}</a>`
+        : nothing}
+    </section>`;
+  }
+
+  #onContactSlot = (e: Event) => {
+    this.contactSlotted = (e.target as HTMLSlotElement).assignedNodes({ flatten: true }).some((n) => n.nodeType === Node.ELEMENT_NODE || n.textContent!.trim());
+  };
+
+  /** A link or button of the contact box was used: `kb-contact`, and the host may take over. */
+  #onContact(e: MouseEvent, context: { articleId?: string; query?: string }): void {
+    const control = e.composedPath().find((n): n is HTMLElement => n instanceof HTMLElement && (n.localName === 'button' || (n.localName === 'a' && n.hasAttribute('href'))));
+    if (!control || isModifiedClick(e)) return;
+    const url = control instanceof HTMLAnchorElement ? control.href : undefined;
+    if (!this.dispatchEvent(new KbContactEvent({ ...context, url }))) e.preventDefault();
   }
 
   #renderHeader(kb: KnowledgeBase, t: KbStrings): TemplateResult {
@@ -315,7 +399,7 @@ export class KbHelp extends KbElement implements KbSourceHost {
         class="search"
         .knowledgeBase=${kb}
         .strings=${this.strings}
-        ?hotkey=${this.hotkey}
+        .hotkey=${this.hotkey}
         article-url=${ARTICLE_URL}
         storage-key="kb-help-search"
       ></kb-search>
@@ -327,15 +411,23 @@ export class KbHelp extends KbElement implements KbSourceHost {
     switch (location.view) {
       case 'article':
         return html`<kb-article
+            .knowledgeBase=${kb}
+            .strings=${this.strings}
+            .focusOnShow=${this.#focusPending}
+            src=${this.src}
+            article-id=${location.id}
+            section-id=${location.section ?? ''}
+          ></kb-article>
+          ${this.#renderContact(t, { articleId: location.id })}`;
+      case 'category':
+        return html`<kb-categories
           .knowledgeBase=${kb}
           .strings=${this.strings}
-          .focusOnShow=${this.#focusPending}
-          src=${this.src}
-          article-id=${location.id}
-          section-id=${location.section ?? ''}
-        ></kb-article>`;
-      case 'category':
-        return html`<kb-categories .knowledgeBase=${kb} .strings=${this.strings} selected=${location.id} article-url=${ARTICLE_URL} category-url=${CATEGORY_URL}></kb-categories>`;
+          selected=${location.id}
+          heading-level="1"
+          article-url=${ARTICLE_URL}
+          category-url=${CATEGORY_URL}
+        ></kb-categories>`;
       case 'search':
         return this.#renderResults(kb, t, location.query);
       default:
@@ -347,13 +439,13 @@ export class KbHelp extends KbElement implements KbSourceHost {
     const suggested = this.#route.suggestions(kb, 5);
     return html`
       <div class="intro">
-        <h1 part="title" tabindex="-1">${this.heading || kb.meta.title || t.helpTitle}</h1>
+        <h1 part="title" tabindex="-1" ${language(!this.heading && kb.meta.title ? contentLanguage(kb) : undefined)}>${this.heading || kb.meta.title || t.helpTitle}</h1>
         <p>${this.intro ?? t.helpIntro}</p>
       </div>
       ${suggested.length
         ? html`<section class="section" part="section" aria-labelledby="suggested">
             <h2 id="suggested">${t.suggestedForPage}</h2>
-            ${this.#renderArticleLinks(suggested)}
+            ${this.#renderArticleLinks(kb, suggested)}
           </section>`
         : nothing}
       <section class="section" part="section" aria-labelledby="popular">
@@ -367,9 +459,14 @@ export class KbHelp extends KbElement implements KbSourceHost {
     `;
   }
 
-  #renderArticleLinks(articles: ArticleMeta[]): TemplateResult {
+  #renderArticleLinks(kb: KnowledgeBase, articles: ArticleMeta[]): TemplateResult {
     return html`<ul class="links">
-      ${articles.map((a) => html`<li><a href=${toHash({ view: 'article', id: a.id })} @click=${(e: MouseEvent) => this.#onLink(e, { view: 'article', id: a.id })}>${a.title}</a></li>`)}
+      ${articles.map(
+        (a) =>
+          html`<li ${language(contentLanguage(kb, a))}>
+            <a href=${toHash({ view: 'article', id: a.id })} @click=${(e: MouseEvent) => this.#onLink(e, { view: 'article', id: a.id })}>${a.title}</a>
+          </li>`,
+      )}
     </ul>`;
   }
 
@@ -381,31 +478,34 @@ export class KbHelp extends KbElement implements KbSourceHost {
 
   #renderResults(kb: KnowledgeBase, t: KbStrings, query: string): TemplateResult {
     const hits = query.trim() ? kb.search(query, { limit: SEARCH_LIMIT }) : [];
-    const title = html`<h1 part="title" tabindex="-1">${format(t.resultsFor, { query })}</h1>`;
+    const title = html`<h1 part="title" tabindex="-1">${isolatedFormat(t.resultsFor, { query })}</h1>`;
     if (!hits.length) {
       return html`${title}
         ${renderEmpty(
-          format(t.noResults, { query }),
+          isolatedFormat(t.noResults, { query }),
           html`<p>${t.noResultsHint}</p>
             <h2>${t.popularArticles}</h2>
-            ${this.#renderArticleLinks(kb.popular(this.popularCount))}`,
-        )}`;
+            ${this.#renderArticleLinks(kb, kb.popular(this.popularCount))}`,
+        )}
+        ${this.#renderContact(t, { query })}`;
     }
     return html`${title}
-      <p class="muted" role="status">${this.#i18n.plural('resultCount', hits.length)}</p>
+      <p class="muted">${this.#i18n.plural('resultCount', hits.length)}</p>
       <ol class="hits">
         ${hits.map((hit) => {
           const category = kb.category(hit.article.category);
+          const lang = contentLanguage(kb, hit.article);
           const top: KbLocation = { view: 'article', id: hit.article.id };
           const section: KbLocation | undefined = hit.section && { view: 'article', id: hit.article.id, section: hit.section.id };
-          return html`<li class="hit" part="hit">
+          // A hit is in its article's language; "Section: …" is a sentence of the interface.
+          return html`<li class="hit" part="hit" ${language(lang)}>
             <a class="hit-title" href=${toHash(top)} @click=${(e: MouseEvent) => this.#onLink(e, top)}>${renderHighlighted(hit.titleHtml)}</a>
             ${section
-              ? html`<a class="hit-section" href=${toHash(section)} @click=${(e: MouseEvent) => this.#onLink(e, section)}
-                  >${format(t.inSection, { heading: hit.section!.heading })}</a
+              ? html`<a class="hit-section" href=${toHash(section)} ${language(this.#i18n.uiLang)} @click=${(e: MouseEvent) => this.#onLink(e, section)}
+                  >${isolatedFormat(t.inSection, { heading: inLanguage(hit.section!.heading, lang) })}</a
                 >`
               : nothing}
-            ${category ? html`<span class="hit-category muted">${category.title}</span>` : nothing}
+            ${category ? html`<span class="hit-category muted">${inLanguage(category.title, contentLanguage(kb))}</span>` : nothing}
             <p class="hit-snippet">${renderHighlighted(hit.snippetHtml)}</p>
           </li>`;
         })}

@@ -15,6 +15,7 @@
  * | `data-lang`        | language of the launcher and help center (default: the page's)    |
  * | `data-preload`     | `intent` (default), `idle` or `none`                               |
  * | `data-suggest`     | initial context keys for "Suggested for this page", comma-separated |
+ * | `data-kb-contact-url` | where "Still need help?" leads (off without it)                 |
  * | `data-elements-src`| `kb-launcher.js` only: URL of `kb-elements.js` (default: next to it) |
  * | `data-kb-analytics`| send help-center events to this collector URL (docs/analytics.md); unset: nothing is sent |
  */
@@ -31,6 +32,7 @@ const LAUNCHER_OPTIONS: Record<string, string> = {
   theme: 'theme',
   lang: 'lang',
   preload: 'preload',
+  kbContactUrl: 'contact-url',
 };
 
 /** What a script tag asked for. */

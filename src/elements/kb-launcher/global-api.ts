@@ -32,7 +32,7 @@ export interface KbElementsApi {
   suggest(keysOrPaths: string | string[] | null): void;
   /**
    * Listens to an event of any kb element on the page: `open`, `close` (the launcher),
-   * `search`, `no-results`, `article-open`, `article-view`, `feedback`, `navigate` (with or
+   * `search`, `no-results`, `article-open`, `article-view`, `feedback`, `navigate`, `contact` (with or
    * without the `kb-` prefix). The handler gets the event (payload in `event.detail`).
    * Returns a function that removes the listener.
    */

@@ -1,21 +1,48 @@
 import { css } from 'lit';
 
+/**
+ * The panel is a `<dialog>` in the top layer: a full-height side sheet on the side of the
+ * launcher's button (`position`: physical right or left, whatever the page's direction), a
+ * full-screen sheet on phones whose title bar and close button stay in view while the help
+ * center scrolls under them.
+ */
 export const panelStyles = css`
   :host {
+    background: none;
+  }
+  .dialog {
     position: fixed;
-    inset-block: 0;
-    inset-inline-end: 0;
+    inset: 0 0 0 auto;
+    box-sizing: border-box;
     inline-size: min(var(--kb-launcher-panel-width, 440px), 100vw);
-    border-inline-start: 1px solid var(--_border);
+    max-inline-size: 100vw;
+    block-size: 100%;
+    max-block-size: none;
+    margin: 0;
+    padding: 0;
+    display: flex;
+    flex-direction: column;
+    overflow: hidden;
+    border: 0;
+    border-left: 1px solid var(--_border);
+    background: var(--_surface);
+    color: var(--_text);
     box-shadow: -8px 0 32px rgb(0 0 0 / 0.18);
+    outline: none;
     animation: kb-slide-in 0.18s ease-out;
   }
-  :host([position$='left']) {
-    inset-inline: 0 auto;
-    border-inline-start: 0;
-    border-inline-end: 1px solid var(--_border);
+  .dialog:not([open]) {
+    display: none;
+  }
+  .dialog::backdrop {
+    background: var(--kb-launcher-backdrop, rgb(0 0 0 / 0.25));
+  }
+  :host([position$='left']) .dialog {
+    inset: 0 auto 0 0;
+    border-left: 0;
+    border-right: 1px solid var(--_border);
     box-shadow: 8px 0 32px rgb(0 0 0 / 0.18);
-    animation-name: kb-slide-in-start;
+    animation-name: kb-slide-in-left;
   }
   @keyframes kb-slide-in {
     from {
@@ -23,37 +50,35 @@ export const panelStyles = css`
       opacity: 0;
     }
   }
-  @keyframes kb-slide-in-start {
+  @keyframes kb-slide-in-left {
     from {
       transform: translateX(-24px);
       opacity: 0;
     }
-  }
-  .dialog {
-    display: flex;
-    flex-direction: column;
-    block-size: 100%;
-    outline: none;
   }
   .head {
     display: flex;
     align-items: center;
     gap: var(--_space);
     flex: none;
-    padding: calc(var(--_space) * 1.25) calc(var(--_space) * 1.25) calc(var(--_space) * 1.25) calc(var(--_space) * 2.5);
+    padding-block: calc(var(--_space) * 1.25);
+    padding-inline: calc(var(--_space) * 2.5) calc(var(--_space) * 1.25);
     border-block-end: 1px solid var(--_border);
   }
   h2 {
     flex: 1;
+    min-inline-size: 0;
     margin: 0;
     font-size: 1.0625rem;
     font-weight: 650;
+    overflow-wrap: anywhere;
   }
   .close {
     display: grid;
     place-items: center;
-    inline-size: 2.5rem;
-    block-size: 2.5rem;
+    flex: none;
+    inline-size: 2.75rem;
+    block-size: 2.75rem;
     padding: 0;
     border: 0;
     border-radius: var(--_radius);
@@ -74,22 +99,26 @@ export const panelStyles = css`
     overscroll-behavior: contain;
   }
   @media (max-width: 600px) {
-    :host,
-    :host([position$='left']) {
+    .dialog,
+    :host([position$='left']) .dialog {
       inset: 0;
-      inline-size: auto;
+      inline-size: 100%;
       border: 0;
       box-shadow: none;
     }
+    .body {
+      padding-inline: var(--_space);
+    }
   }
   @media (prefers-reduced-motion: reduce) {
-    :host {
+    .dialog {
       animation: none;
     }
   }
   @media (forced-colors: active) {
-    :host {
-      border-inline-start: 1px solid CanvasText;
+    .dialog {
+      border-left: 1px solid CanvasText;
+      border-right: 1px solid CanvasText;
     }
   }
 `;

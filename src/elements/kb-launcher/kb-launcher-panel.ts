@@ -1,27 +1,32 @@
 import { html, nothing } from 'lit';
 import { property, query } from 'lit/decorators.js';
-import { KbElement } from '../shared/kb-element';
 import type { KbCredentials } from '../shared/kb-source';
 import { KbI18n, type KbStrings } from '../shared/strings';
 import { baseStyles, tokens } from '../shared/tokens.styles';
 import { panelStyles } from './kb-launcher-panel.styles';
+import { KbElement } from '../shared/kb-element';
 
 /** What the panel uses of `<kb-help>`. */
 interface HelpElement extends HTMLElement {
   open(articleId: string, sectionId?: string): unknown;
   search(query: string): unknown;
   home(): unknown;
+  focusSearch(): unknown;
 }
 
 /**
- * The panel `<kb-launcher>` opens: a side sheet on wide screens, full screen on phones, with
- * a title bar and the full help center (`<kb-help>`). It is loaded with the help elements, on
- * first use of the launcher, and made by the launcher; pages do not use it directly.
+ * The panel `<kb-launcher>` opens: a side sheet on wide screens, a full-screen sheet on phones,
+ * with a title bar and the full help center (`<kb-help>`). It is loaded with the help
+ * elements, on first use of the launcher, and made by the launcher; pages do not use it
+ * directly.
  *
- * A non-modal dialog: `focus()` moves focus to it (its title is announced), Esc or the close
- * button ask the launcher to close it (the `close` event), and Tab can leave it.
+ * A modal dialog (WAI-ARIA APG): `show()` opens it in the top layer with the page behind it
+ * inert (out of reach of Tab, of the pointer and of assistive technology; no attribute of the
+ * page is touched) and puts the cursor in the search field. Esc closes the result list if it
+ * is open, else asks the launcher to close the panel (the `close` event), as do the close
+ * button and a click on the dimmed page. The launcher returns focus to whatever opened it.
  *
- * @summary The launcher's side-sheet panel around `<kb-help>` (made by `<kb-launcher>`).
+ * @summary The launcher's modal panel around `<kb-help>` (made by `<kb-launcher>`).
  *
  * @csspart dialog - The dialog box.
  * @csspart header - The title bar.
@@ -30,16 +35,21 @@ interface HelpElement extends HTMLElement {
  * @csspart body - The scrolling area around `<kb-help>`.
  * @csspart help - The `<kb-help>` element.
  *
- * @cssproperty --kb-launcher-panel-width - Width of the side sheet on wide screens (default 440px).
+ * @slot contact - Passed on to `<kb-help>`'s `contact` slot ("Still need help?").
  *
- * @fires close - The user asked to close the panel (Esc, close button). Not bubbling.
+ * @cssproperty --kb-launcher-panel-width - Width of the side sheet on wide screens (default 440px).
+ * @cssproperty --kb-launcher-backdrop - What covers the page behind the open panel (default a light dimming).
+ *
+ * @fires close - The user asked to close the panel (Esc, close button, a click beside it). Not bubbling.
  */
 export class KbLauncherPanel extends KbElement {
   static override styles = [tokens, baseStyles, panelStyles];
 
   #i18n = new KbI18n(this);
+  /** Where the pointer went down: a click on the backdrop closes only if it also started there. */
+  #pressedOnBackdrop = false;
 
-  @query('.dialog') private dialog?: HTMLElement;
+  @query('dialog') private dialog?: HTMLDialogElement;
   @query('kb-help') private help?: HelpElement;
 
   /** URL of the knowledge-base bundle, for `<kb-help>`. */
@@ -48,16 +58,32 @@ export class KbLauncherPanel extends KbElement {
   @property() credentials?: KbCredentials;
   /** Title of the panel (default: "Help" in the page's language). */
   @property() heading = '';
-  /** The launcher's corner; the panel opens on its side. */
+  /** The launcher's corner; the panel opens on its side (right or left, whatever the page's direction). */
   @property({ reflect: true }) position = 'bottom-right';
   /** `light`, `dark` or `auto`, also given to `<kb-help>`. */
   @property({ reflect: true }) theme?: string;
+  /** Where "Still need help?" leads, for `<kb-help>`. */
+  @property({ attribute: 'contact-url' }) contactUrl = '';
   /** Overrides for any UI string. */
   @property({ attribute: false }) strings?: Partial<KbStrings>;
 
-  /** Moves focus to the dialog (once rendered), so its title is announced. */
-  override focus(): void {
-    void this.updateComplete.then(() => this.dialog?.focus());
+  /** Opens the panel as a modal dialog, the cursor in the search field (once it is shown). */
+  show(): void {
+    this.hidden = false;
+    void this.updateComplete.then(() => {
+      const dialog = this.dialog;
+      if (!dialog || this.hidden) return;
+      if (!dialog.open) dialog.showModal();
+      // Until the help center is in, focus rests on the dialog, which names it.
+      dialog.focus();
+      this.help?.focusSearch();
+    });
+  }
+
+  /** Closes the panel (the launcher moves focus back where it was). */
+  hide(): void {
+    this.hidden = true;
+    if (this.dialog?.open) this.dialog.close();
   }
 
   async #withHelp(action: (help: HelpElement) => unknown): Promise<void> {
@@ -82,15 +108,47 @@ export class KbLauncherPanel extends KbElement {
 
   #requestClose = () => this.dispatchEvent(new Event('close'));
 
+  // Esc reaches here when nothing inside took it (an open result list does): close.
   #onKeydown = (event: KeyboardEvent) => {
     if (event.key !== 'Escape' || event.defaultPrevented) return;
+    event.preventDefault();
     event.stopPropagation();
     this.#requestClose();
   };
 
+  // The browser's own request to close (Esc it saw first, a phone's back gesture).
+  #onCancel = (event: Event) => {
+    event.preventDefault();
+    this.#requestClose();
+  };
+
+  // A click on the backdrop targets the dialog itself, outside its box.
+  #outside(event: MouseEvent): boolean {
+    const box = this.dialog!.getBoundingClientRect();
+    return event.target === this.dialog && (event.clientX < box.left || event.clientX > box.right || event.clientY < box.top || event.clientY > box.bottom);
+  }
+
+  #onPointerDown = (event: PointerEvent) => {
+    this.#pressedOnBackdrop = this.#outside(event);
+  };
+
+  #onClick = (event: MouseEvent) => {
+    if (this.#pressedOnBackdrop && this.#outside(event)) this.#requestClose();
+    this.#pressedOnBackdrop = false;
+  };
+
   override render() {
     const { t } = this.#i18n;
-    return html`<div class="dialog" part="dialog" role="dialog" aria-labelledby="title" tabindex="-1" @keydown=${this.#onKeydown}>
+    return html`<dialog
+      class="dialog"
+      part="dialog"
+      aria-labelledby="title"
+      tabindex="-1"
+      @keydown=${this.#onKeydown}
+      @cancel=${this.#onCancel}
+      @pointerdown=${this.#onPointerDown}
+      @click=${this.#onClick}
+    >
       <div class="head" part="header">
         <h2 id="title" part="title">${this.heading || t.helpTitle}</h2>
         <button type="button" class="close" part="close" aria-label=${t.closeHelp} @click=${this.#requestClose}>
@@ -100,9 +158,11 @@ export class KbLauncherPanel extends KbElement {
         </button>
       </div>
       <div class="body" part="body">
-        <kb-help part="help" src=${this.src} credentials=${this.credentials ?? nothing} theme=${this.theme ?? nothing}></kb-help>
+        <kb-help part="help" src=${this.src} credentials=${this.credentials ?? nothing} theme=${this.theme ?? nothing} contact-url=${this.contactUrl || nothing}>
+          <slot name="contact" slot="contact"></slot>
+        </kb-help>
       </div>
-    </div>`;
+    </dialog>`;
   }
 }
 

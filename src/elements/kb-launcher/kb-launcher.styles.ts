@@ -13,16 +13,16 @@ export const launcherCss = `
 :host([duplicate]),[hidden]{display:none !important}
 button{font:inherit;cursor:pointer}
 :focus-visible{outline:2px solid var(--kb-focus-color,var(--_accent));outline-offset:2px}
-.launch{display:flex;align-items:center;gap:8px;min-height:48px;padding:0 20px 0 14px;border:0;border-radius:99px;background:var(--_accent);color:var(--_on-accent);font-weight:600;font-size:15px;box-shadow:0 4px 14px rgb(0 0 0 / .22),0 1px 3px rgb(0 0 0 / .16);transition:transform .15s}
+.launch{display:flex;align-items:center;gap:.5rem;min-height:3rem;padding:0 1.25rem 0 .875rem;border:0;border-radius:99px;background:var(--_accent);color:var(--_on-accent);font-weight:600;font-size:.9375rem;box-shadow:0 4px 14px rgb(0 0 0 / .22),0 1px 3px rgb(0 0 0 / .16);transition:transform .15s}
 .launch:hover{transform:translateY(-1px)}
-.launch i{display:grid;place-items:center;width:22px;height:22px;border:2px solid;border-radius:50%;font:700 14px/1 system-ui,sans-serif}
+.launch i{display:grid;place-items:center;width:1.375rem;height:1.375rem;border:2px solid;border-radius:50%;font:700 .875rem/1 system-ui,sans-serif}
 :host([open]) .launch{visibility:hidden}
 .alert{position:absolute;bottom:60px;right:0;width:260px;padding:12px 16px;border-radius:8px;background:var(--_surface);color:var(--_text);box-shadow:0 6px 24px rgb(0 0 0 / .2)}
 :host([position$=left]) .alert{right:auto;left:0}
 :host([position^=top]) .alert{bottom:auto;top:60px}
 .alert p{margin:0 0 8px}
 .alert button{padding:6px 12px;border:1px solid currentColor;border-radius:6px;background:none;color:inherit}
-@media (max-width:600px){.launch{padding:0;width:52px;height:52px;justify-content:center}.launch span{position:absolute;width:1px;height:1px;overflow:hidden;clip-path:inset(50%)}}
+@media (max-width:600px){.launch{padding:0;width:3.25rem;height:3.25rem;justify-content:center}.launch span{position:absolute;width:1px;height:1px;overflow:hidden;clip-path:inset(50%)}}
 @media (forced-colors:active){.launch,.alert{border:1px solid CanvasText}}
 @media (prefers-reduced-motion:reduce){.launch{transition:none}}
 `;

@@ -4,6 +4,8 @@ import { launcherStringsFor } from './launcher-strings';
 
 /** What the launcher uses of `<kb-launcher-panel>`, which loads with the help elements. */
 interface PanelElement extends HTMLElement {
+  show(): void;
+  hide(): void;
   open(articleId: string, sectionId?: string): void;
   search(query: string): void;
   home(): void;
@@ -29,7 +31,7 @@ export class KbLauncherCloseEvent extends Event {
 }
 
 /** Attributes the launcher hands on to its panel (panel attribute by launcher attribute). */
-const PANEL_ATTRIBUTES: Record<string, string> = { src: 'src', credentials: 'credentials', theme: 'theme', lang: 'lang', label: 'heading', position: 'position' };
+const PANEL_ATTRIBUTES: Record<string, string> = { src: 'src', credentials: 'credentials', theme: 'theme', lang: 'lang', label: 'heading', position: 'position', 'contact-url': 'contact-url' };
 
 /** `el('div', { class: 'x' }, child, 'text')`: plain DOM, no HTML strings. */
 function el(tag: string, attrs: Record<string, string> = {}, ...children: (Node | string)[]): HTMLElement {
@@ -57,9 +59,15 @@ let sheet: CSSStyleSheet | undefined;
  * it or it gets keyboard focus (`preload`). If the help code cannot be loaded, a small alert
  * by the button says so and offers a retry; bundle errors show in the panel with a retry.
  *
- * The panel is a non-modal dialog: focus moves into it on open and back to where it was on
- * close; Esc closes it; Tab can leave it (no keyboard trap). Only one launcher is active on a
- * page: another one (say, the snippet included twice) hides itself.
+ * The panel is a modal dialog (WAI-ARIA APG): the page behind it is inert while it is open,
+ * the cursor is in its search field, Esc closes its result list and then the panel, and focus
+ * returns to whatever opened it (the button, a tip's "Learn more", the host's own control),
+ * from wherever inside it was. On the side of the button (right or left whatever the page's
+ * direction); full screen on phones. Only one launcher is active on a page: another one (say,
+ * the snippet included twice) hides itself.
+ *
+ * "Still need help?" at the end of an article and of a search that found nothing: set
+ * `contact-url`, or put your own content in `slot="contact"`; following it fires `kb-contact`.
  *
  * @summary Floating help button with a lazily loaded help-center panel.
  *
@@ -72,6 +80,9 @@ let sheet: CSSStyleSheet | undefined;
  * @attr {number} z-index - Stacking order of the button and the panel (sets `--kb-launcher-z-index`).
  * @attr {'intent' | 'idle' | 'none'} preload - When to load the help code and bundle before the first open: `intent` (default: pointer over, touch on or focus on the button), `idle` (when the page is idle) or `none`.
  * @attr {boolean} open - Present while the panel is open.
+ * @attr {string} contact-url - Where "Still need help?" leads (unset: not offered, unless `slot="contact"` has content).
+ *
+ * @slot contact - Your own "Still need help?" content, instead of the `contact-url` link.
  *
  * @csspart button - The floating help button.
  * @csspart alert - The "Help could not be loaded" box by the button.
@@ -85,9 +96,10 @@ let sheet: CSSStyleSheet | undefined;
  *
  * @fires kb-launcher-open - The panel opened.
  * @fires kb-launcher-close - The panel closed.
+ * @fires kb-contact - The user followed "Still need help?" (cancelable). `{ articleId?, query?, url? }`.
  */
 export class KbLauncher extends HTMLElement {
-  static observedAttributes = ['src', 'credentials', 'label', 'theme', 'lang', 'position', 'z-index'];
+  static observedAttributes = ['src', 'credentials', 'label', 'theme', 'lang', 'position', 'z-index', 'contact-url'];
 
   /**
    * Makes `<kb-launcher-panel>` and `<kb-help>` available; called on first intent, again
@@ -165,6 +177,15 @@ export class KbLauncher extends HTMLElement {
     const label = this.getAttribute('label');
     this.#button.lastElementChild!.textContent = label || t.helpTitle;
     this.#button.setAttribute('aria-label', label || t.openHelp);
+    // Built-in words are marked with their language (English on an Arabic page reads left to
+    // right); a label of the host's is in the page's.
+    if (label) {
+      this.#button.removeAttribute('lang');
+      this.#button.removeAttribute('dir');
+    } else {
+      this.#button.lang = t.lang;
+      this.#button.dir = 'ltr';
+    }
   }
 
   /** Loads the help code and makes the (hidden) panel, once; a failure is forgotten. */
@@ -179,8 +200,10 @@ export class KbLauncher extends HTMLElement {
           const value = this.getAttribute(name);
           if (value) panel.setAttribute(PANEL_ATTRIBUTES[name]!, value);
         }
-        panel.hidden = !this.open;
+        panel.hidden = true;
         panel.addEventListener('close', () => this.hide());
+        // The page's slot="contact" content, passed on to the help center.
+        panel.append(el('slot', { name: 'contact', slot: 'contact' }));
         this.#root.append(panel);
         this.#panel = panel;
         for (const action of this.#pending.splice(0)) action(panel);
@@ -201,7 +224,7 @@ export class KbLauncher extends HTMLElement {
     const t = launcherStringsFor(this.closest('[lang]')?.getAttribute('lang') || 'en');
     const retry = el('button', { type: 'button', part: 'retry' }, t.retry);
     retry.addEventListener('click', () => this.show());
-    this.#alert = el('div', { part: 'alert', class: 'alert', role: 'alert' }, el('p', {}, t.errorTitle), retry);
+    this.#alert = el('div', { part: 'alert', class: 'alert', role: 'alert', lang: t.lang, dir: 'ltr' }, el('p', {}, t.errorTitle), retry);
     this.#root.append(this.#alert);
     retry.focus();
   }
@@ -221,11 +244,7 @@ export class KbLauncher extends HTMLElement {
     this.setAttribute('open', '');
     this.#button?.setAttribute('aria-expanded', 'true');
     this.#loadPanel().then(
-      (panel) => {
-        if (!this.open) return;
-        panel.hidden = false;
-        panel.focus();
-      },
+      (panel) => this.open && panel.show(),
       () => {
         this.removeAttribute('open');
         this.#button?.setAttribute('aria-expanded', 'false');
@@ -239,10 +258,13 @@ export class KbLauncher extends HTMLElement {
   hide(): void {
     if (!this.open) return;
     const active = deepActiveElement();
-    const focusInside = !active || active === document.body || active === this || this.#root.contains(active) || !!this.#panel?.shadowRoot?.contains(active);
+    // Is focus in the panel, however many shadow roots deep?
+    let node = active;
+    while (node && node !== this) node = (node.getRootNode() as ShadowRoot).host;
+    const focusInside = !active || active === document.body || !!node;
     this.removeAttribute('open');
     this.#button?.setAttribute('aria-expanded', 'false');
-    if (this.#panel) this.#panel.hidden = true;
+    this.#panel?.hide();
     if (focusInside) {
       (this.#returnFocus as HTMLElement | undefined)?.focus?.();
       // Gone or hidden meanwhile (a closed popover): the button takes focus instead.

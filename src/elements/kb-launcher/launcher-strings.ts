@@ -32,7 +32,12 @@ export const launcherStrings: Record<'en' | 'de' | 'nl', LauncherStrings> = {
   },
 };
 
-/** The strings for a BCP 47 tag (`de-CH` → German), English when there is none. */
-export function launcherStringsFor(lang: string): LauncherStrings {
-  return launcherStrings[lang.toLowerCase().split('-')[0] as 'en'] ?? launcherStrings.en;
+/**
+ * The strings for a BCP 47 tag (`de-CH` → German), English when there is none, with the
+ * language they are in (all of them are written left to right).
+ */
+export function launcherStringsFor(lang: string): LauncherStrings & { lang: string } {
+  let code = lang.toLowerCase().split('-')[0]!;
+  if (!(code in launcherStrings)) code = 'en';
+  return { ...launcherStrings[code as 'en'], lang: code };
 }

@@ -4,6 +4,8 @@ export const styles = css`
   :host {
     position: relative;
     background: transparent;
+    /* Shrinks with its container (a flex item's default minimum is the field's natural width). */
+    min-inline-size: 0;
   }
   .base {
     position: relative;
@@ -13,7 +15,7 @@ export const styles = css`
     align-items: center;
     gap: calc(var(--_space) * 0.75);
     padding-inline: calc(var(--_space) * 1.25) calc(var(--_space) * 0.5);
-    border: 1px solid var(--_border);
+    border: 1px solid var(--_control);
     border-radius: var(--_radius);
     background: var(--_surface);
     color: var(--_text);
@@ -32,7 +34,8 @@ export const styles = css`
     stroke-linecap: round;
   }
   input {
-    flex: 1;
+    flex: 1 1 10rem;
+    inline-size: 100%;
     min-inline-size: 0;
     padding-block: calc(var(--_space) * 1.25);
     border: 0;
@@ -82,6 +85,12 @@ export const styles = css`
   .field:focus-within .hotkey {
     visibility: hidden;
   }
+  /* No keyboard to press it with on a touch screen. */
+  @media (hover: none) and (pointer: coarse) {
+    .hotkey {
+      display: none;
+    }
+  }
   .popup {
     position: absolute;
     z-index: var(--kb-popup-z-index, 1000);
@@ -128,9 +137,12 @@ export const styles = css`
   .option:hover {
     background: var(--_hover);
   }
-  .option[aria-selected='true'] {
+  .option.is-active {
     background: var(--_hover);
     border-inline-start-color: var(--_accent);
+  }
+  .option__about {
+    display: contents;
   }
   .hit__title {
     font-weight: 600;
@@ -159,7 +171,7 @@ export const styles = css`
   .section__arrow {
     margin-inline-end: 0.4em;
   }
-  :host(:dir(rtl)) .section__arrow {
+  .section__arrow:dir(rtl) {
     display: inline-block;
     transform: scaleX(-1);
   }
@@ -184,7 +196,7 @@ export const styles = css`
     margin-block-start: calc(var(--_space) * 0.5);
   }
   @media (forced-colors: active) {
-    .option[aria-selected='true'] {
+    .option.is-active {
       outline: 2px solid Highlight;
       outline-offset: -2px;
     }

@@ -1,7 +1,7 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
-import { KbElement } from '../shared/kb-element';
 import type { ArticleMeta, Category, KnowledgeBase, SearchHit } from '../../core/index';
+import { contentLanguage, inLanguage, language } from '../shared/bidi';
 import { KbNavigateEvent, KbNoResultsEvent, KbSearchEvent } from '../shared/events';
 import { renderHighlighted } from '../shared/highlight';
 import { requestArticleOpen } from '../shared/open-article';
@@ -9,9 +9,11 @@ import { KbSource, type KbCredentials, type KbSourceHost } from '../shared/kb-so
 import { renderLoading, renderSourceState } from '../shared/state-view';
 import { stateStyles } from '../shared/state-view.styles';
 import { format, KbI18n, type KbStrings } from '../shared/strings';
+import { LiveRegion } from '../shared/live-region';
 import { readSession, writeSession } from '../shared/session';
 import { baseStyles, tokens } from '../shared/tokens.styles';
 import { styles } from './kb-search.styles';
+import { KbElement } from '../shared/kb-element';
 
 const TOP_LAYER = typeof HTMLElement !== 'undefined' && 'showPopover' in HTMLElement.prototype;
 
@@ -34,6 +36,18 @@ const ANNOUNCE_MS = 350;
  */
 const SLOW_SEARCH_MS = 12;
 const isMac = () => /Mac|iPhone|iPad/.test(navigator.platform || navigator.userAgent);
+/** Below this viewport width the results popup spans the screen (less a margin), not just the field. */
+const NARROW_SCREEN = 600;
+const SCREEN_MARGIN = 8;
+
+/** Which shortcuts focus the box: `true` Ctrl/⌘ K and `/`; `'ctrl-k'` only Ctrl/⌘ K. */
+export type KbSearchHotkey = boolean | 'ctrl-k';
+
+/** `hotkey` (or `hotkey=""`) → true, `hotkey="ctrl-k"` → 'ctrl-k', absent → false. */
+export const hotkeyConverter = {
+  fromAttribute: (value: string | null): KbSearchHotkey => (value === null ? false : value.toLowerCase() === 'ctrl-k' ? 'ctrl-k' : true),
+  toAttribute: (value: KbSearchHotkey): string | null => (value === true ? '' : value || null),
+};
 
 /**
  * The search box: a WAI-ARIA combobox whose listbox popup shows results as you type.
@@ -41,8 +55,14 @@ const isMac = () => /Mac|iPhone|iPad/.test(navigator.platform || navigator.userA
  * Each hit shows the title with the matched words highlighted, its category and a snippet;
  * the best-matching section shows as a sub-line of its own that opens the article at that
  * heading. Keys: ↓/↑ move through the results (wrapping), Home/End jump to the first/last
- * result once one is active, Enter opens, Esc closes the popup (a second Esc clears),
- * Alt+↓ opens, Tab leaves. A polite live region announces the number of results.
+ * result once one is active, Enter opens, Esc closes the popup (and does nothing more: the
+ * clear button clears, and a dialog around the box can close on the next Esc), Alt+↓ opens,
+ * Tab leaves. A polite live region announces the number of results. Each result is named by
+ * its title alone; its category and snippet are its description.
+ *
+ * With `hotkey`, Ctrl/⌘ K and `/` focus the box; `hotkey="ctrl-k"` leaves `/` alone (WCAG
+ * 2.1.4). Neither fires while the user types elsewhere (text fields, editable regions,
+ * `role="textbox"` widgets), nor while the box is out of reach (behind a modal dialog).
  *
  * When nothing matches, the popup says so, offers the popular articles and the categories,
  * and fires `kb-no-results` so the host can log what its users did not find.
@@ -84,6 +104,7 @@ export class KbSearch extends KbElement implements KbSourceHost {
 
   readonly #source = new KbSource(this, { onReady: () => this.#runSearch() });
   readonly #i18n = new KbI18n(this);
+  readonly #live = new LiveRegion(this);
   #settleTimer?: ReturnType<typeof setTimeout>;
   #announceTimer?: ReturnType<typeof setTimeout>;
   /** The last query `kb-search` was fired for, so it fires once per query. */
@@ -116,8 +137,11 @@ export class KbSearch extends KbElement implements KbSourceHost {
   /** Accessible label of the field (default: the `searchLabel` string). */
   @property() label?: string;
 
-  /** Ctrl/Cmd-K and `/` focus the field (never while the user types in another field). */
-  @property({ type: Boolean, reflect: true }) hotkey = false;
+  /**
+   * Ctrl/Cmd-K and `/` focus the field (never while the user types in another field);
+   * `hotkey="ctrl-k"`: only Ctrl/Cmd-K, for pages where `/` must stay a plain key.
+   */
+  @property({ reflect: true, converter: hotkeyConverter }) hotkey: KbSearchHotkey = false;
 
   /** Maximum number of results in the popup. */
   @property({ type: Number }) limit = 8;
@@ -138,7 +162,6 @@ export class KbSearch extends KbElement implements KbSourceHost {
   @state() private hits: SearchHit[] = [];
   @state() private open = false;
   @state() private active = -1;
-  @state() private announcement = '';
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -202,8 +225,11 @@ export class KbSearch extends KbElement implements KbSourceHost {
     const below = window.innerHeight - box.bottom - gap * 2;
     const above = box.top - gap * 2;
     const flip = below < 160 && above > below;
-    popup.style.left = `${box.left}px`;
-    popup.style.width = `${box.width}px`;
+    // On a phone the results take the screen's width, whatever the width of the field.
+    const screen = document.documentElement.clientWidth;
+    const wide = screen < NARROW_SCREEN;
+    popup.style.left = `${wide ? SCREEN_MARGIN : box.left}px`;
+    popup.style.width = `${wide ? screen - SCREEN_MARGIN * 2 : box.width}px`;
     popup.style.top = flip ? 'auto' : `${box.bottom + gap}px`;
     popup.style.bottom = flip ? `${window.innerHeight - box.top + gap}px` : 'auto';
     popup.style.setProperty('--_popup-room', `${Math.max(flip ? above : below, 120)}px`);
@@ -211,7 +237,7 @@ export class KbSearch extends KbElement implements KbSourceHost {
 
   /** Scrolls the listbox (never the page) so the active row is in view. */
   #revealActive(): void {
-    const option = this.renderRoot.querySelector<HTMLElement>(`#${this.#optionId(this.active)}`);
+    const option = this.renderRoot.querySelector<HTMLElement>(`#${this.#optionId(this.active)}`)?.closest<HTMLElement>('.option');
     const list = option?.closest<HTMLElement>('.listbox');
     if (!option || !list) return;
     // The first row of a group brings its group's heading along.
@@ -364,14 +390,11 @@ export class KbSearch extends KbElement implements KbSourceHost {
         return;
       }
       case 'Escape':
+        // Only an open popup takes Esc; otherwise it is left to the page (a dialog closes).
         if (this.open) {
           e.preventDefault();
           this.open = false;
           this.active = -1;
-        } else if (this.value) {
-          e.preventDefault();
-          this.clear();
-          this.announcement = '';
         }
         return;
       case 'Tab':
@@ -398,20 +421,22 @@ export class KbSearch extends KbElement implements KbSourceHost {
 
   #onClear(): void {
     this.clear();
-    this.announcement = '';
+    this.#live.clear();
     this.input.focus();
   }
 
   readonly #onDocumentKeydown = (e: KeyboardEvent): void => {
     if (!this.hotkey || e.defaultPrevented || !this.isConnected) return;
     const modK = (e.ctrlKey || e.metaKey) && !e.altKey && !e.shiftKey && e.key.toLowerCase() === 'k';
-    const slash = e.key === '/' && !e.ctrlKey && !e.metaKey && !e.altKey;
+    const slash = this.hotkey === true && e.key === '/' && !e.ctrlKey && !e.metaKey && !e.altKey;
     if (!modK && !slash) return;
     const target = e.composedPath()[0];
     if (target === this.input || isTypingTarget(target)) return;
     if (!this.checkVisibility()) return;
-    e.preventDefault();
     this.input.focus();
+    // Behind a modal dialog (inert) the field cannot take focus: the key is not ours then.
+    if (this.shadowRoot?.activeElement !== this.input) return;
+    e.preventDefault();
     this.input.select();
   };
 
@@ -462,9 +487,9 @@ export class KbSearch extends KbElement implements KbSourceHost {
     this.#announceTimer = setTimeout(() => {
       const { t } = this.#i18n;
       const query = this.value.trim();
-      if (!query || !this.#source.knowledgeBase) this.announcement = '';
-      else if (this.hits.length) this.announcement = this.#i18n.plural('resultCount', this.hits.length);
-      else this.announcement = format(t.noResults, { query });
+      if (!query || !this.#source.knowledgeBase) this.#live.clear();
+      else if (this.hits.length) this.#live.announce(this.#i18n.plural('resultCount', this.hits.length));
+      else this.#live.announce(format(t.noResults, { query }));
     }, ANNOUNCE_MS);
   }
 
@@ -495,7 +520,7 @@ export class KbSearch extends KbElement implements KbSourceHost {
           aria-expanded=${expanded ? 'true' : 'false'}
           aria-controls="popup"
           aria-activedescendant=${activeId ?? nothing}
-          aria-keyshortcuts=${this.hotkey ? 'Control+K Meta+K /' : nothing}
+          aria-keyshortcuts=${this.hotkey ? (this.hotkey === true ? 'Control+K Meta+K /' : 'Control+K Meta+K') : nothing}
           placeholder=${this.placeholder ?? t.searchPlaceholder}
           .value=${this.value}
           @input=${this.#onInput}
@@ -513,8 +538,7 @@ export class KbSearch extends KbElement implements KbSourceHost {
       <div class="popup" part="popup" popover=${TOP_LAYER ? 'manual' : nothing} ?hidden=${!expanded} @mousedown=${preventBlur}>
         ${kb && expanded ? this.#renderPopup(kb, t) : nothing}
       </div>
-      ${kb ? nothing : this.#renderSource(t)}
-      <div class="visually-hidden" role="status" aria-live="polite" aria-atomic="true">${this.announcement}</div>
+      ${kb ? nothing : this.#renderSource(t)} ${this.#live.render()}
     </div>`;
   }
 
@@ -530,7 +554,7 @@ export class KbSearch extends KbElement implements KbSourceHost {
       return html`<div id="popup" role="listbox" aria-label=${t.searchResults} class="listbox">
         ${this.hits.map((hit) => {
           const main = this.#renderHit(hit, kb, index++);
-          const sub = hit.section ? this.#renderSection(hit, index++, t) : nothing;
+          const sub = hit.section ? this.#renderSection(hit, kb, index++, t) : nothing;
           return html`${main}${sub}`;
         })}
       </div>`;
@@ -548,7 +572,7 @@ export class KbSearch extends KbElement implements KbSourceHost {
           ? html`<div role="group" aria-labelledby="popular-heading">
               <div class="group-heading" id="popular-heading" role="presentation">${t.popularArticles}</div>
               ${popular.map((a) =>
-                this.#renderSimpleOption(index++, { kind: 'popular', id: a.id }, a.title, kb.category(a.category)?.title),
+                this.#renderSimpleOption(index++, { kind: 'popular', id: a.id }, contentLanguage(kb, a), a.title, kb.category(a.category)?.title && inLanguage(kb.category(a.category)!.title, contentLanguage(kb))),
               )}
             </div>`
           : nothing}
@@ -556,7 +580,7 @@ export class KbSearch extends KbElement implements KbSourceHost {
           ? html`<div role="group" aria-labelledby="categories-heading">
               <div class="group-heading" id="categories-heading" role="presentation">${t.categories}</div>
               ${categories.map((c) =>
-                this.#renderSimpleOption(index++, { kind: 'category', id: c.id }, c.title, this.#i18n.plural('articleCount', c.totalCount)),
+                this.#renderSimpleOption(index++, { kind: 'category', id: c.id }, contentLanguage(kb), c.title, inLanguage(this.#i18n.plural('articleCount', c.totalCount), this.#i18n.uiLang)),
               )}
             </div>`
           : nothing}
@@ -567,52 +591,74 @@ export class KbSearch extends KbElement implements KbSourceHost {
     return index === this.active ? 'option option-active' : 'option';
   }
 
-  #renderHit(hit: SearchHit, kb: KnowledgeBase, index: number): TemplateResult {
+  /**
+   * One row of the popup: the `option`, whose content is its name (a title), and beside it
+   * what describes it (category, snippet), kept out of the option so the name stays short
+   * (axe's label-in-name check wants an option's visible text in its name) and referenced by
+   * `aria-describedby` (aria-hidden, so it is not read twice). The row is in the language
+   * of what it shows (`lang`), and reads and aligns as that is written.
+   */
+  #renderRow(index: number, kind: string, entry: Entry, lang: string | undefined, name: unknown, about?: unknown, label?: string): TemplateResult {
     const id = this.#optionId(index);
-    const category = kb.category(hit.article.category)?.title;
+    const active = index === this.active;
     return html`<div
-      id=${id}
-      role="option"
-      class="option hit"
+      class="option ${kind} ${active ? 'is-active' : ''}"
       part=${this.#optionParts(index)}
-      aria-selected=${index === this.active ? 'true' : 'false'}
-      @mousedown=${preventBlur}
-      @click=${() => this.#choose({ kind: 'hit', id: hit.article.id, sectionId: hit.section?.id })}
-    >
-      <span class="hit__title">${renderHighlighted(hit.titleHtml)}</span>
-      ${category ? html`<span class="hit__category muted">${category}</span>` : nothing}
-      ${hit.snippetHtml ? html`<span class="hit__snippet muted">${renderHighlighted(hit.snippetHtml)}</span>` : nothing}
-    </div>`;
-  }
-
-  #renderSection(hit: SearchHit, index: number, t: KbStrings): TemplateResult {
-    const section = hit.section!;
-    return html`<div
-      id=${this.#optionId(index)}
-      role="option"
-      class="option section"
-      part=${this.#optionParts(index)}
-      aria-selected=${index === this.active ? 'true' : 'false'}
-      aria-label=${format(t.inSection, { heading: section.heading })}
-      @mousedown=${preventBlur}
-      @click=${() => this.#choose({ kind: 'section', id: hit.article.id, sectionId: section.id })}
-    >
-      <span class="section__arrow" aria-hidden="true">↳</span><span class="section__text">${section.heading}</span>
-    </div>`;
-  }
-
-  #renderSimpleOption(index: number, entry: Entry, title: string, sub?: string): TemplateResult {
-    return html`<div
-      id=${this.#optionId(index)}
-      role="option"
-      class="option simple"
-      part=${this.#optionParts(index)}
-      aria-selected=${index === this.active ? 'true' : 'false'}
+      role="none"
+      ${language(lang)}
       @mousedown=${preventBlur}
       @click=${() => this.#choose(entry)}
     >
-      <span class="hit__title">${title}</span>${sub ? html` <span class="hit__category muted">${sub}</span>` : nothing}
+      <div
+        id=${id}
+        role="option"
+        class="option__name"
+        aria-selected=${active ? 'true' : 'false'}
+        aria-label=${label ?? nothing}
+        aria-describedby=${about ? `${id}-about` : nothing}
+      >
+        ${name}
+      </div>
+      ${about ? html`<div class="option__about" id=${`${id}-about`} aria-hidden="true">${about}</div>` : nothing}
     </div>`;
+  }
+
+  #renderHit(hit: SearchHit, kb: KnowledgeBase, index: number): TemplateResult {
+    const category = kb.category(hit.article.category)?.title;
+    const lang = contentLanguage(kb, hit.article);
+    return this.#renderRow(
+      index,
+      'hit',
+      { kind: 'hit', id: hit.article.id, sectionId: hit.section?.id },
+      lang,
+      html`<span class="hit__title">${renderHighlighted(hit.titleHtml)}</span>`,
+      html`${category ? html`<span class="hit__category muted">${inLanguage(category, contentLanguage(kb))}</span>` : nothing}
+      ${hit.snippetHtml ? html`<span class="hit__snippet muted">${renderHighlighted(hit.snippetHtml)}</span>` : nothing}`,
+    );
+  }
+
+  #renderSection(hit: SearchHit, kb: KnowledgeBase, index: number, t: KbStrings): TemplateResult {
+    const section = hit.section!;
+    return this.#renderRow(
+      index,
+      'section',
+      { kind: 'section', id: hit.article.id, sectionId: section.id },
+      contentLanguage(kb, hit.article),
+      html`<span class="section__arrow" aria-hidden="true">↳</span><span class="section__text">${section.heading}</span>`,
+      undefined,
+      format(t.inSection, { heading: section.heading }),
+    );
+  }
+
+  #renderSimpleOption(index: number, entry: Entry, lang: string | undefined, title: string, sub?: TemplateResult | string): TemplateResult {
+    return this.#renderRow(
+      index,
+      'simple',
+      entry,
+      lang,
+      html`<span class="hit__title">${title}</span>`,
+      sub ? html`<span class="hit__category muted">${sub}</span>` : undefined,
+    );
   }
 }
 
@@ -621,10 +667,14 @@ function preventBlur(e: Event): void {
   e.preventDefault();
 }
 
-/** Is the user typing in `target` (a text field, a select, an editable region)? */
+/** Roles of widgets that take typed text (a custom editor may have one without being editable HTML). */
+const TYPING_ROLES = new Set(['textbox', 'searchbox', 'combobox', 'spinbutton']);
+
+/** Is the user typing in `target` (a text field, a select, an editable region, a text widget)? */
 function isTypingTarget(target: EventTarget | undefined): boolean {
   if (!(target instanceof HTMLElement)) return false;
   if (target.isContentEditable) return true;
+  if (TYPING_ROLES.has(target.getAttribute('role') ?? '')) return true;
   if (target instanceof HTMLTextAreaElement || target instanceof HTMLSelectElement) return true;
   if (target instanceof HTMLInputElement) {
     return !['button', 'checkbox', 'radio', 'range', 'reset', 'submit', 'color', 'file', 'image'].includes(target.type);

@@ -134,7 +134,7 @@ export const styles = css`
   .read-more::after {
     content: '→';
   }
-  :host(:dir(rtl)) .read-more::after {
+  .read-more:dir(rtl)::after {
     content: '←';
   }
   .read-more:hover {
@@ -146,6 +146,14 @@ export const styles = css`
   @media (forced-colors: active) {
     .popover {
       border-color: CanvasText;
+    }
+    /* Forced colors paint a Canvas backplate behind text, which would swallow a Canvas "?":
+       the open button keeps its own system colours instead. */
+    :host([open]) .trigger {
+      forced-color-adjust: none;
+      background: Highlight;
+      border-color: Highlight;
+      color: HighlightText;
     }
   }
 `;

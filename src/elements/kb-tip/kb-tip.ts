@@ -1,8 +1,9 @@
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
-import { KbElement } from '../shared/kb-element';
 import type { ArticleMeta, KnowledgeBase } from '../../core/index';
 import { activeLauncher } from '../kb-launcher/global-api';
+import { contentLanguage, language } from '../shared/bidi';
+import { textDirection } from '../shared/direction';
 import { KbSource, type KbCredentials, type KbSourceHost } from '../shared/kb-source';
 import { bundleBaseUrl } from '../shared/bundle-base-url';
 import { resolveArticleLink } from '../kb-article/article-links';
@@ -14,6 +15,8 @@ import { format, KbI18n, type KbStrings } from '../shared/strings';
 import { baseStyles, tokens } from '../shared/tokens.styles';
 import { styles } from './kb-tip.styles';
 import { sectionContent, shorten } from './section-text';
+import { warnUnknownArticle } from '../shared/unknown-article';
+import { KbElement } from '../shared/kb-element';
 
 /** How far the popover keeps from the viewport's edges and from its button, in px. */
 const EDGE = 8;
@@ -41,11 +44,13 @@ interface ArticleOpener extends Element {
  * ```
  *
  * The article is named by `article` (an id) or found by `context` (a key or path matched
- * against the articles' front matter `context`). With `for="field-id"`, the field gets an
- * `aria-describedby` pointing at a short description (title and excerpt), so a screen reader
- * reads the help with the field. The popover stays inside the viewport (it flips above the
- * button and slides sideways at the edges) and closes on Esc (focus returns to the button),
- * on a click outside, and when focus leaves the tip.
+ * against the articles' front matter `context`). With `for="field-id"`, the field is described
+ * by the help (title and excerpt): the tip puts a hidden description next to itself in the
+ * page (a field can only point `aria-describedby` at an element of its own tree), so a screen
+ * reader reads the help with the field, and nowhere else. The popover stays inside the
+ * viewport (it flips above the button and slides sideways at the edges) and closes on Esc
+ * (focus returns to the button), on a click outside, when focus leaves the tip, and when the
+ * button scrolls out of view.
  *
  * Without `src`, the tip uses the bundle of the page's `<kb-launcher>` or `<kb-help>`.
  * "Learn more" fires the cancelable `kb-article-open`; if nobody cancels it, it goes to
@@ -78,9 +83,13 @@ export class KbTip extends KbElement implements KbSourceHost {
   readonly #source = new KbSource(this);
   readonly #i18n = new KbI18n(this);
   readonly #uid = `kb-tip-${++tipCount}`;
-  /** The light-DOM description the `for` field points at (aria-describedby works within one tree). */
+  /** The description the `for` field points at: hidden, next to the tip, in the field's tree. */
   #description?: HTMLSpanElement;
   #describedField?: Element;
+  /** Closes the popover once its button has scrolled out of view (also out of a scrolling box). */
+  readonly #visibility = new IntersectionObserver((entries) => {
+    if (this.open && entries.at(-1)?.isIntersecting === false) this.#closeOutOfView();
+  });
 
   @query('.trigger') private trigger?: HTMLButtonElement;
   @query('.popover') private box?: HTMLElement;
@@ -145,7 +154,11 @@ export class KbTip extends KbElement implements KbSourceHost {
   get target(): ArticleMeta | undefined {
     const kb = this.#source.knowledgeBase;
     if (!kb) return undefined;
-    if (this.article) return kb.articleMeta(this.article);
+    if (this.article) {
+      const meta = kb.articleMeta(this.article);
+      if (!meta) warnUnknownArticle(kb, this.article, '<kb-tip article>');
+      return meta;
+    }
     return this.context ? kb.forContext(this.context)[0] : undefined;
   }
 
@@ -178,6 +191,14 @@ export class KbTip extends KbElement implements KbSourceHost {
     if (popover.showPopover && !popover.matches(':popover-open')) popover.showPopover();
     window.addEventListener('scroll', this.#place, true);
     window.addEventListener('resize', this.#place);
+    if (this.trigger) this.#visibility.observe(this.trigger);
+  }
+
+  /** The button scrolled away: the popover goes with it (focus inside moves to the button, unscrolled). */
+  #closeOutOfView(): void {
+    const focusInside = this.shadowRoot!.activeElement && this.shadowRoot!.activeElement !== this.trigger;
+    this.open = false;
+    if (focusInside) this.trigger?.focus({ preventScroll: true });
   }
 
   #closeBox(): void {
@@ -189,6 +210,7 @@ export class KbTip extends KbElement implements KbSourceHost {
   #stopFollowing(): void {
     window.removeEventListener('scroll', this.#place, true);
     window.removeEventListener('resize', this.#place);
+    this.#visibility.disconnect();
   }
 
   /** Puts the popover next to the button, inside the viewport: flips and slides at the edges. */
@@ -229,8 +251,13 @@ export class KbTip extends KbElement implements KbSourceHost {
     }
   }
 
-  // --- aria-describedby on the field ---
+  // --- the field's description ---
 
+  /**
+   * Points the `for` field's `aria-describedby` at a hidden description placed right after the
+   * tip. Not inside the tip: an unslotted child of a shadow host has no box, and Chromium then
+   * computes no description from it. Hidden, so it is read with the field, not on its own.
+   */
   #describe(): void {
     const root = this.getRootNode() as Document | ShadowRoot;
     const field = this.htmlFor ? root.getElementById?.(this.htmlFor) : null;
@@ -240,9 +267,13 @@ export class KbTip extends KbElement implements KbSourceHost {
       this.#description = document.createElement('span');
       this.#description.id = `${this.#uid}-description`;
       this.#description.hidden = true;
-      this.append(this.#description);
     }
+    if (this.nextSibling !== this.#description) this.after(this.#description);
     const target = this.target;
+    const kb = this.#source.knowledgeBase;
+    const lang = kb && target ? contentLanguage(kb, target) : undefined;
+    // Only on a change: the page's lang observer would re-render every element on each write.
+    if (lang && this.#description.lang !== lang) Object.assign(this.#description, { lang, dir: textDirection(lang) });
     this.#description.textContent = target ? `${target.title}. ${shorten(target.excerpt, MAX_TEXT)}` : '';
     const ids = (field.getAttribute('aria-describedby') ?? '').split(/\s+/).filter(Boolean);
     if (!ids.includes(this.#description.id)) field.setAttribute('aria-describedby', [...ids, this.#description.id].join(' '));
@@ -360,12 +391,13 @@ export class KbTip extends KbElement implements KbSourceHost {
     const heading = this.section ? target.headings.find((h) => h.id === this.section) : undefined;
     const body = heading && this.sectionBody;
     const readMore = t.learnMore;
+    const lang = contentLanguage(kb, target);
     return html`
-      <p class="title" part="title">${target.title}</p>
-      ${heading ? html`<p class="section" part="section">${heading.text}</p>` : nothing}
+      <p class="title" part="title" ${language(lang)}>${target.title}</p>
+      ${heading ? html`<p class="section" part="section" ${language(lang)}>${heading.text}</p>` : nothing}
       ${body
-        ? html`<div class="text section-body" part="text" tabindex="0" @click=${this.#onSectionClick}>${body.cloneNode(true)}</div>`
-        : html`<p class="text" part="text">${shorten(target.excerpt, MAX_TEXT)}</p>`}
+        ? html`<div class="text section-body" part="text" tabindex="0" ${language(lang)} @click=${this.#onSectionClick}>${body.cloneNode(true)}</div>`
+        : html`<p class="text" part="text" ${language(lang)}>${shorten(target.excerpt, MAX_TEXT)}</p>`}
       ${this.articleUrl
         ? html`<a class="read-more" part="read-more" href=${articleHref(this.articleUrl, target.id, this.section || undefined)!} @click=${this.#onReadMore}>${readMore}</a>`
         : html`<button type="button" class="read-more" part="read-more" @click=${this.#onReadMore}>${readMore}</button>`}

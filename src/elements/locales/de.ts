@@ -73,6 +73,9 @@ export const de: KbStrings = {
   helpIntro: 'Durchsuchen Sie die Artikel oder stöbern Sie nach Thema.',
   learnMore: 'Mehr erfahren',
   moreAbout: 'Mehr zu {topic}',
+  contactTitle: 'Brauchen Sie weitere Hilfe?',
+  contactText: 'Unser Support-Team hilft Ihnen gern.',
+  contactLink: 'Support kontaktieren',
 };
 
 registerStrings('de', de);

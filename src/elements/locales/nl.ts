@@ -73,6 +73,9 @@ export const nl: KbStrings = {
   helpIntro: 'Doorzoek de artikelen of blader per onderwerp.',
   learnMore: 'Meer informatie',
   moreAbout: 'Meer over {topic}',
+  contactTitle: 'Hulp nodig?',
+  contactText: 'Ons supportteam helpt u graag.',
+  contactLink: 'Contact opnemen met support',
 };
 
 registerStrings('nl', nl);

@@ -102,6 +102,32 @@ export class KbNavigateEvent extends Event {
   }
 }
 
+/**
+ * The user asked for more help than the articles gave: the "Still need help?" link (or
+ * the host's own `slot="contact"` content) at the end of an article or of a search that found
+ * nothing. Cancelable: call `preventDefault()` to open your own contact form instead of
+ * following the link. Says where the user was: `articleId` (after an article), `query`
+ * (after a search), `url` (the link followed, if any).
+ */
+export class KbContactEvent extends Event {
+  static readonly eventName = 'kb-contact';
+  /** The article the user had read, when the request came after one. */
+  readonly articleId?: string;
+  /** The search that found nothing, when the request came after one. */
+  readonly query?: string;
+  /** The contact link the user followed (absolute), if any. */
+  readonly url?: string;
+  readonly detail: { articleId?: string; query?: string; url?: string };
+  constructor(context: { articleId?: string; query?: string; url?: string } = {}) {
+    super(KbContactEvent.eventName, init(true));
+    const detail: { articleId?: string; query?: string; url?: string } = {};
+    if (context.articleId !== undefined) this.articleId = detail.articleId = context.articleId;
+    if (context.query !== undefined) this.query = detail.query = context.query;
+    if (context.url !== undefined) this.url = detail.url = context.url;
+    this.detail = detail;
+  }
+}
+
 declare global {
   interface GlobalEventHandlersEventMap {
     'kb-search': KbSearchEvent;
@@ -110,5 +136,6 @@ declare global {
     'kb-article-view': KbArticleViewEvent;
     'kb-feedback': KbFeedbackEvent;
     'kb-navigate': KbNavigateEvent;
+    'kb-contact': KbContactEvent;
   }
 }

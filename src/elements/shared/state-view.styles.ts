@@ -18,6 +18,10 @@ export const stateStyles = css`
     align-items: center;
     color: var(--_muted);
   }
+  /* Focus rests on it while a retry loads (it is not a control: no ring). */
+  .kb-state--loading:focus {
+    outline: none;
+  }
   .kb-state--error {
     border-inline-start: 4px solid var(--kb-error-color, #c4272d);
     background: var(--_raised);

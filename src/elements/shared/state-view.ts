@@ -1,4 +1,4 @@
-import { html, nothing, type TemplateResult } from 'lit';
+import { html, nothing, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
 import type { KbSource } from './kb-source';
 import type { KbStrings } from './strings';
 import { format } from './strings';
@@ -21,7 +21,7 @@ import { format } from './strings';
 
 /** A live "Loading help…" box with a spinner that only appears if the load takes a moment. */
 export function renderLoading(t: KbStrings): TemplateResult {
-  return html`<div class="kb-state kb-state--loading" part="state" role="status">
+  return html`<div class="kb-state kb-state--loading" part="state" role="status" tabindex="-1">
     <span class="kb-spinner" aria-hidden="true"></span><span>${t.loading}</span>
   </div>`;
 }
@@ -53,12 +53,40 @@ export function renderError(t: KbStrings, error: unknown, onRetry: () => void, t
   return html`<div class="kb-state kb-state--error" part="state" role="alert" title=${detail ?? nothing}>
     <p class="kb-state__title">${title}</p>
     <p class="kb-state__detail">${errorMessage(t, error)}</p>
-    <button type="button" class="button" part="retry" @click=${onRetry}>${t.retry}</button>
+    <button type="button" class="button" part="retry" @click=${(e: Event) => retryKeepingFocus(e, onRetry)}>${t.retry}</button>
   </div>`;
 }
 
+/** What takes focus after a retry, in order: "Try again" (it failed again), a title, the first control. */
+const AFTER_RETRY = ['[part~="retry"]', 'h1[tabindex]', '[part~="heading"][tabindex]', 'input, button:not([disabled]), a[href], [tabindex="0"]'];
+
+/**
+ * "Try again" goes away when pressed (a loading box, then the content or the error again
+ * replace it). If it had focus, focus stays in the element: on the loading box meanwhile, then
+ * on "Try again" or on the first thing of what was loaded.
+ */
+function retryKeepingFocus(event: Event, onRetry: () => void): void {
+  const button = event.currentTarget as HTMLElement;
+  const root = button.getRootNode() as ShadowRoot;
+  const host = root.host as HTMLElement & ReactiveControllerHost;
+  const hadFocus = root.activeElement === button;
+  onRetry();
+  if (!hadFocus || !host?.addController) return;
+  const keeper: ReactiveController = {
+    hostUpdated: () => {
+      if (root.activeElement && root.activeElement !== button) return host.removeController(keeper);
+      const loading = root.querySelector<HTMLElement>('.kb-state--loading');
+      if (loading) return loading.focus();
+      const next = AFTER_RETRY.map((selector) => root.querySelector<HTMLElement>(selector)).find((found) => found);
+      next?.focus();
+      host.removeController(keeper);
+    },
+  };
+  host.addController(keeper);
+}
+
 /** A quiet "nothing here" box; `extra` renders below the message (links, suggestions). */
-export function renderEmpty(message: string, extra: unknown = nothing): TemplateResult {
+export function renderEmpty(message: unknown, extra: unknown = nothing): TemplateResult {
   return html`<div class="kb-state kb-state--empty" part="state">
     <p class="kb-state__title">${message}</p>
     ${extra}

@@ -1,8 +1,9 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { textDirection, type TextDirection } from './direction';
 import { onStringsRegistered, primaryLanguage, registeredStrings, reportMissingLanguage } from './locale-registry';
-import { resolveLang } from './resolve-lang';
+import { isUiRoot, resolveLang, uiRoot } from './resolve-lang';
 
-export { resolveLang };
+export { resolveLang, uiRoot };
 
 /**
  * Every UI string of the elements, in English, built in. Other languages are separate modules
@@ -86,6 +87,10 @@ const en = {
   helpIntro: 'Search the articles, or browse them by topic.',
   learnMore: 'Learn more',
   moreAbout: 'More about {topic}',
+  // "Still need help?" (kb-help, the launcher panel)
+  contactTitle: 'Still need help?',
+  contactText: 'Our support team is happy to help.',
+  contactLink: 'Contact support',
 };
 
 /** The string table type: every key of the English table. */
@@ -192,6 +197,9 @@ export interface KbI18nHost extends ReactiveControllerHost, HTMLElement {
 
 /**
  * A ReactiveController with the host's language and strings, refreshed before every render.
+ * It also gives the host's interface box ({@link uiRoot}) the `lang` and `dir` of the strings
+ * in effect: a page in a language without strings shows the English interface, marked and laid
+ * out as English.
  *
  * ```ts
  * @property({ attribute: false }) strings?: Partial<KbStrings>;
@@ -199,7 +207,7 @@ export interface KbI18nHost extends ReactiveControllerHost, HTMLElement {
  * render() {
  *   const { t, lang } = this.i18n;
  *   return html`${format(t.views, { count: formatNumber(a.views, lang) })}`;
- *   // or: this.i18n.views(a.views) / this.i18n.plural('resultCount', n)
+ *   // or: this.i18n.number(n) / this.i18n.plural('resultCount', n) / this.i18n.date(iso)
  * }
  * ```
  *
@@ -208,8 +216,15 @@ export interface KbI18nHost extends ReactiveControllerHost, HTMLElement {
  * when strings are registered (a language file that arrives after the element rendered).
  */
 export class KbI18n implements ReactiveController {
-  /** The BCP 47 tag in effect (`en`, `de-CH`, ...). */
+  /** The page's language for the host (`en`, `de-CH`, ...): the nearest `lang`. Sorting follows it. */
   lang = 'en';
+  /**
+   * The language of the strings in effect: `lang` when it has a table (or the host gives its
+   * own strings), else `en`. Numbers, dates and plurals are written in it.
+   */
+  uiLang = 'en';
+  /** The writing direction of {@link uiLang}. */
+  dir: TextDirection = 'ltr';
   /** The strings in effect: the table for `lang` (English until it is registered), with the host's overrides on top. */
   t: KbStrings = en;
 
@@ -234,26 +249,31 @@ export class KbI18n implements ReactiveController {
   hostUpdate(): void {
     this.lang = resolveLang(this.host);
     this.t = stringsFor(this.lang, this.host.strings);
-    if (!registeredStrings(primaryLanguage(this.lang))) reportMissingLanguage(this.lang);
-  }
-
-  /** `Views: 4,692` in the host's language. */
-  views(count: number): string {
-    return format(this.t.views, { count: formatNumber(count, this.lang) });
+    const tag = this.lang.toLowerCase();
+    const hasLanguage = !!registeredStrings(primaryLanguage(tag));
+    if (!hasLanguage) reportMissingLanguage(this.lang);
+    const hasTable = hasLanguage || (tag.includes('-') && !!registeredStrings(tag));
+    this.uiLang = hasTable || (this.host.strings && Object.keys(this.host.strings).length) ? this.lang : 'en';
+    this.dir = textDirection(this.uiLang);
+    const root = (this.host as { renderRoot?: unknown }).renderRoot;
+    if (root instanceof HTMLElement && isUiRoot(root) && (root.lang !== this.uiLang || root.dir !== this.dir)) {
+      root.lang = this.uiLang;
+      root.dir = this.dir;
+    }
   }
 
   /** See {@link plural}. */
   plural(key: PluralKey, count: number): string {
-    return plural(this.t, key, count, this.lang);
+    return plural(this.t, key, count, this.uiLang);
   }
 
-  /** A number in the host's language. */
+  /** A number in the interface's language. */
   number(value: number): string {
-    return formatNumber(value, this.lang);
+    return formatNumber(value, this.uiLang);
   }
 
-  /** An ISO date in the host's language ('' when absent or invalid). */
+  /** An ISO date in the interface's language ('' when absent or invalid). */
   date(iso: string | undefined): string {
-    return formatDate(iso, this.lang);
+    return formatDate(iso, this.uiLang);
   }
 }

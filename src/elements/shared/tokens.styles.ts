@@ -16,6 +16,7 @@ import { css } from 'lit';
  * | `--_text`         | `--kb-text`                                                     |
  * | `--_muted`        | `--kb-text-muted` → mix of text and surface                     |
  * | `--_border`       | `--kb-border-color` → mix of text and surface                   |
+ * | `--_control`      | `--kb-control-border-color` → 3:1 mix (borders of text fields)  |
  * | `--_hover`        | `--kb-hover-background` → tint of accent (hover, active option) |
  * | `--_link`         | `--kb-link-color` → accent                                      |
  * | `--_focus`        | `--kb-focus-color` → accent (focus ring)                        |
@@ -57,6 +58,8 @@ export const tokens = css`
     --_text: var(--kb-text, var(--_t-text, #1b2330));
     --_muted: var(--kb-text-muted, color-mix(in srgb, var(--_text) 72%, var(--_surface)));
     --_border: var(--kb-border-color, color-mix(in srgb, var(--_text) 22%, var(--_surface)));
+    /* Text fields are found by their border alone: 3:1 against the surface (WCAG 1.4.11). */
+    --_control: var(--kb-control-border-color, color-mix(in srgb, var(--_text) 58%, var(--_surface)));
     --_hover: var(--kb-hover-background, color-mix(in srgb, var(--_accent) 11%, var(--_surface)));
     --_link: var(--kb-link-color, var(--_accent));
     --_focus: var(--kb-focus-color, var(--_accent));
@@ -100,6 +103,7 @@ export const tokens = css`
       --_text: CanvasText;
       --_muted: CanvasText;
       --_border: CanvasText;
+      --_control: CanvasText;
       --_hover: Canvas;
       --_link: LinkText;
       --_focus: Highlight;
@@ -131,6 +135,10 @@ export const baseStyles = css`
   }
   [hidden] {
     display: none !important;
+  }
+  /* The box every element renders into: it carries the interface's lang and dir, no layout. */
+  .kb-ui {
+    display: contents;
   }
   button,
   input,

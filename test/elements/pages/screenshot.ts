@@ -1,9 +1,10 @@
 // Page script of screenshot.html (scripts/screenshots.mjs): one <kb-help> with the demo
-// knowledge base, set up from the query: theme, dir, lang, view (`article:<id>[:<section>]`,
+// knowledge base, set up from the query: theme, dir, lang (`ar`: the tests' Arabic strings), view (`article:<id>[:<section>]`,
 // `search:<query>`, `category:<id>`).
 import '../../../src/elements/kb-help/kb-help';
 import '../../../src/elements/locales/de';
 import '../../../src/elements/locales/nl';
+import '../support/arabic';
 import type { KbHelp } from '../../../src/elements/kb-help/kb-help';
 
 const params = new URLSearchParams(location.search);

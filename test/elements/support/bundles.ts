@@ -29,6 +29,8 @@ export interface ArticleSpec {
   sections?: { heading: string; text: string; id?: string }[];
   /** Body HTML; default: made from intro and sections (escaped). */
   html?: string;
+  /** Language of the article, when it differs from the knowledge base's. */
+  lang?: string;
 }
 
 export interface CategorySpec {
@@ -64,6 +66,7 @@ export function makeBundle(input: { title?: string; locale?: string; categories:
       views: spec.views ?? 0,
       ...(spec.updated ? { updated: spec.updated } : {}),
       ...(spec.order !== undefined ? { order: spec.order } : {}),
+      ...(spec.lang ? { lang: spec.lang } : {}),
       headings: sections.map((s) => ({ id: s.id, text: s.heading, level: 2 })),
       related: spec.related ?? [],
       context: spec.context ?? [],

@@ -86,3 +86,23 @@ export async function withFetch<T>(intercept: (url: string) => string | Promise<
     window.fetch = realFetch;
   }
 }
+
+/** `tag#id[part]` of an element, for messages (a failed `expect(node).to.equal(other)` cannot be reported: the runner cannot serialize DOM nodes). */
+export function describeNode(node: Element | null | undefined): string {
+  if (!node) return String(node);
+  const part = node.getAttribute('part');
+  return `${node.localName}${node.id ? `#${node.id}` : ''}${part ? `[part="${part}"]` : ''}`;
+}
+
+/** The focused element, looking inside shadow roots. */
+export function deepActiveElement(): Element | null {
+  let active = document.activeElement;
+  while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
+  return active;
+}
+
+/** Asserts that `expected` has focus (looking inside shadow roots), naming both in the message. */
+export function expectFocusOn(expected: Element | null | undefined, what = describeNode(expected)): void {
+  const active = deepActiveElement();
+  if (active !== expected) throw new Error(`expected focus on ${what}, but it is on ${describeNode(active)}`);
+}
