@@ -28,7 +28,7 @@ describe('kb-elements build (CLI)', () => {
     assert.match(result.stdout, /kb\.json {2}[\d.]+ kB \(gzip [\d.]+ (kB|B)\), search index/);
     assert.match(result.stdout, /built in \d+\.\d\d s/);
     assert.match(result.stderr, /test\/fixtures\/content\/basic\/01-start\/welcome\.md:16: warning: article "nothing-here\.md" not found/);
-    assert.match(result.stderr, /2 notes .*--verbose/);
+    assert.match(result.stderr, /3 notes .*--verbose/);
     assert.ok(existsSync(join(out, 'kb.json')));
   });
 
