@@ -13,7 +13,6 @@ import { countArticles, humanize, makeCategories, pathId, splitOrderPrefix, toCa
 import { readConfig, type KbConfig } from './config';
 import { findConfigFiles, readContentTree } from './content-tree';
 import { compareStrings, DiagnosticList, sortDiagnostics, type Diagnostic } from './diagnostics';
-import { didYouMeanHint } from './did-you-mean';
 import { excludedReason, ExcludeRules, optionPatterns } from './exclude';
 import { makeExcerpt } from './excerpt';
 import { readArticleFields, readCategoryFields, type ArticleFields } from './fields';
@@ -133,7 +132,8 @@ export async function collectArticles(contentDir: string, options: CollectOption
     diagnostics.info('unused-file', tree.categoryFiles.get('')!, 'describes the category of articles at the root, and there are none; only its "lang" is used.');
   }
   for (const category of drafted) categoryFolders.set(category.folder, category.id);
-  for (const draft of drafts) assignCategory(draft, drafted, categoryFolders, diagnostics);
+  const categoryIds = new Set(drafted.map((c) => c.id));
+  for (const draft of drafts) assignCategory(draft, categoryIds, categoryFolders, diagnostics);
 
   // 4. Links and images, then HTML.
   const assets = new AssetStore();
@@ -237,23 +237,30 @@ function defaultId(path: string): string {
 }
 
 function assignIds(drafts: Draft[], diagnostics: DiagnosticList): void {
-  const taken = new Map<string, string>();
+  const taken = new Map<string, { path: string; explicit: boolean }>();
+  /** The next suffix to try for each id, so many articles wanting one id cost no more than different ids. */
+  const nextSuffix = new Map<string, number>();
   const claim = (draft: Draft, wanted: string, explicit: boolean) => {
     let id = wanted;
-    if (taken.has(id)) {
-      for (let n = 2; taken.has(`${wanted}-${n}`); n++) id = `${wanted}-${n + 1}`;
-      id = taken.has(`${wanted}-2`) ? id : `${wanted}-2`;
+    const owner = taken.get(wanted);
+    if (owner) {
+      let n = nextSuffix.get(wanted) ?? 2;
+      while (taken.has(`${wanted}-${n}`)) n++;
+      nextSuffix.set(wanted, n + 1);
+      id = `${wanted}-${n}`;
       // An id the author wrote twice is an error; two file names that make the same default id
       // are only a warning (the author chose no id), but the id may change when files move.
+      // Ids written in front matter are claimed first: an id from a path never takes one.
+      const used = owner.explicit && !explicit ? `is the id ${owner.path} sets in its front matter, which wins` : `is already used by ${owner.path}`;
       diagnostics.add(
         explicit ? 'error' : 'warning',
         'duplicate-id',
         draft.path,
-        `${explicit ? 'id' : 'default id (from the path)'} "${wanted}" is already used by ${taken.get(wanted)}; this article got the id "${id}". Give one of them another id.`,
+        `${explicit ? 'id' : 'default id (from the path)'} "${wanted}" ${used}; this article got the id "${id}". Give one of them another id.`,
         explicit ? draft.fieldLines.id : undefined,
       );
     }
-    taken.set(id, draft.path);
+    taken.set(id, { path: draft.path, explicit });
     draft.id = id;
   };
   for (const draft of drafts) {
@@ -270,17 +277,17 @@ function assignIds(drafts: Draft[], diagnostics: DiagnosticList): void {
   for (const draft of drafts) if (!draft.id) claim(draft, defaultId(draft.path), false);
 }
 
-function assignCategory(draft: Draft, categories: { id: string; folder: string }[], byFolder: Map<string, string>, diagnostics: DiagnosticList): void {
+function assignCategory(draft: Draft, byId: Set<string>, byFolder: Map<string, string>, diagnostics: DiagnosticList): void {
   draft.category = byFolder.get(draft.folder) ?? '';
   const wanted = draft.fields.category;
   if (!wanted) return;
-  const found = categories.find((c) => c.id === wanted || (c.folder && c.folder === wanted.replace(/^\/|\/$/g, '')));
-  if (found) draft.category = found.id;
+  const found = byId.has(wanted) ? wanted : byFolder.get(wanted.replace(/^\/|\/$/g, '') || '\0');
+  if (found !== undefined) draft.category = found;
   else {
     diagnostics.warn(
       'unknown-category',
       draft.path,
-      `category "${wanted}" does not exist${didYouMeanHint(wanted, categories.map((c) => c.id))}; kept the article in its folder's category.`,
+      `category "${wanted}" does not exist${diagnostics.suggest(wanted, byFolder.values())}; kept the article in its folder's category.`,
       draft.fieldLines.category,
     );
   }
@@ -296,16 +303,16 @@ function folderLanguages(folders: FolderInfo[]): (folder: string) => string | un
 
 /** The article's `related` ids that exist, each once; the others reported. */
 function relatedIds(draft: Draft, ids: Set<string>, leftOut: Map<string, string>, diagnostics: DiagnosticList): string[] {
-  const related: string[] = [];
+  const related = new Set<string>();
   for (const id of draft.fields.related ?? []) {
-    if (id === draft.id || related.includes(id)) continue;
-    if (ids.has(id)) related.push(id);
+    if (id === draft.id || related.has(id)) continue;
+    if (ids.has(id)) related.add(id);
     else {
-      const why = leftOut.has(id) ? `is ${leftOut.get(id)}` : `does not exist${didYouMeanHint(id, [...ids])}`;
+      const why = leftOut.has(id) ? `is ${leftOut.get(id)}` : `does not exist${diagnostics.suggest(id, ids)}`;
       diagnostics.warn('unknown-related', draft.path, `related article "${id}" ${why}; left it out.`, draft.fieldLines.related);
     }
   }
-  return related;
+  return [...related];
 }
 
 function toArticle(draft: Draft, html: string, related: string[], lang: string | undefined): CollectedArticle {

@@ -1,4 +1,6 @@
 /** What the build tells the author: always a file (relative to the content folder) and why. */
+import { didYouMeanHint } from './did-you-mean';
+
 export type Severity = 'error' | 'warning' | 'info';
 
 export interface Diagnostic {
@@ -12,9 +14,18 @@ export interface Diagnostic {
   message: string;
 }
 
+/** Misspelt names that get a suggestion, per list: each costs a comparison with every candidate. */
+const SUGGESTIONS = 100;
+
 /** Collects diagnostics for one build. */
 export class DiagnosticList {
   readonly items: Diagnostic[] = [];
+  private suggestions = 0;
+
+  /** ` (did you mean "x"?)` for a misspelt name, or `''` (always, after the first 100 names). */
+  suggest(name: string, candidates: Iterable<string>): string {
+    return this.suggestions++ < SUGGESTIONS ? didYouMeanHint(name, candidates) : '';
+  }
 
   add(severity: Severity, code: string, file: string, message: string, line?: number): void {
     this.items.push(line === undefined ? { severity, code, file, message } : { severity, code, file, line, message });

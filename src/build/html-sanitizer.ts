@@ -89,7 +89,7 @@ function describe(entry: DOMPurify['removed'][number], current: Run): Removal | 
     if (node.nodeType !== 1) return undefined;
     const tag = (node as Element).localName;
     const unknown = window!.document.createElement(tag) instanceof (window as unknown as { HTMLUnknownElement: typeof HTMLUnknownElement }).HTMLUnknownElement;
-    const hint = unknown ? ` (not an HTML element; to show the text "<${(node as Element).tagName}>", write \`<${tag}>\` in backticks or &lt;${tag}&gt;)` : '';
+    const hint = unknown ? ` (not an HTML element; to show the text "<${tag}>", write \`<${tag}>\` in backticks or &lt;${tag}&gt;)` : '';
     return { what: `<${tag}>${hint}`, needles: [`<${tag}`], minor: tag === 'style' };
   }
   const attribute = entry.attribute as Attr | null;

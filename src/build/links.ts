@@ -8,8 +8,8 @@ import { statSync } from 'node:fs';
 import { posix, resolve } from 'node:path';
 import type { AssetStore } from './assets';
 import type { DiagnosticList } from './diagnostics';
-import { didYouMeanHint } from './did-you-mean';
 import type { UrlResolution as Resolution } from './markdown';
+import { isReservedId } from './slug';
 
 export interface LinkTarget {
   id: string;
@@ -39,6 +39,8 @@ export const categoryHref = (id: string) => `#kb?category=${encodeURIComponent(i
 
 export class LinkResolver {
   private byLowerCase?: Map<string, string>;
+  /** For each folder that holds excluded files, the reason of the first of them. */
+  private excludedFolders?: Map<string, string>;
 
   constructor(private readonly context: LinkContext) {}
 
@@ -55,7 +57,7 @@ export class LinkResolver {
       if (kind !== 'link' || !anchor || anchors.has(anchor)) return undefined;
       const matched = matchAnchor(anchors, anchor);
       if (matched) return { href: `#${encodeURIComponent(matched)}` };
-      diagnostics.warn('missing-anchor', from, `link to "#${anchor}": no heading with that id in this article${didYouMeanHint(anchor, [...anchors])}.`, line);
+      diagnostics.warn('missing-anchor', from, `link to "#${anchor}": no heading with that id in this article${diagnostics.suggest(anchor, anchors)}.`, line);
       return undefined;
     }
     const [pathAndQuery, ...hashParts] = href.split('#');
@@ -72,7 +74,7 @@ export class LinkResolver {
         }
         const section = hash ? matchAnchor(found.anchors, hash) : undefined;
         if (hash && !section) {
-          diagnostics.warn('missing-anchor', from, `link to "${href}": ${targetPath} has no heading "#${hash}"${didYouMeanHint(hash, [...found.anchors])}; linked to the article.`, line);
+          diagnostics.warn('missing-anchor', from, `link to "${href}": ${targetPath} has no heading "#${hash}"${diagnostics.suggest(hash, found.anchors)}; linked to the article.`, line);
         }
         return { href: articleHref(found.id, section) };
       }
@@ -89,9 +91,9 @@ export class LinkResolver {
       const folder = target.replace(/\/$/, '') === '.' ? '' : target.replace(/\/$/, '');
       const category = this.context.categories.get(folder);
       if (category !== undefined && !/\.(md|markdown)$/i.test(path)) return { href: categoryHref(category) };
-      const inFolder = folder && category === undefined ? [...(this.context.excluded ?? [])].find(([file]) => file.startsWith(`${folder}/`)) : undefined;
+      const inFolder = folder && category === undefined ? this.excludedIn(folder) : undefined;
       if (inFolder && !/\.(md|markdown)$/i.test(path)) {
-        diagnostics.warn('link-to-excluded', from, `link to "${href}": the folder ${folder} has no category, its files are ${inFolder[1]}; the link is shown as text.`, line);
+        diagnostics.warn('link-to-excluded', from, `link to "${href}": the folder ${folder} has no category, its files are ${inFolder}; the link is shown as text.`, line);
         return { drop: true };
       }
     }
@@ -107,6 +109,20 @@ export class LinkResolver {
     const what = kind === 'image' ? 'image' : /\.(md|markdown)$/i.test(path) || !posix.extname(path) ? 'article' : 'file';
     diagnostics.warn(kind === 'image' ? 'missing-image' : 'missing-link', from, `${what} "${href}" not found (looked for ${target}); ${keep}.`, line);
     return { drop: true };
+  }
+
+  private excludedIn(folder: string): string | undefined {
+    if (!this.excludedFolders) {
+      this.excludedFolders = new Map();
+      for (const [file, reason] of this.context.excluded ?? []) {
+        for (let at = file.lastIndexOf('/'); at > 0; at = file.lastIndexOf('/', at - 1)) {
+          const parent = file.slice(0, at);
+          if (this.excludedFolders.has(parent)) break;
+          this.excludedFolders.set(parent, reason);
+        }
+      }
+    }
+    return this.excludedFolders.get(folder);
   }
 
   private candidates(target: string): string[] {
@@ -143,16 +159,25 @@ export class LinkResolver {
   }
 }
 
+const collapsedAnchors = new WeakMap<Set<string>, Map<string, string>>();
+const collapse = (id: string) => id.toLowerCase().replace(/-{2,}/g, '-');
+
 /**
  * The heading id an anchor means: the same id, or the same once runs of `-` are collapsed
- * (GitHub keeps `a--b` where a removed `&` was, MkDocs writes `a-b`: links from either work).
+ * (GitHub keeps `a--b` where a removed `&` was, MkDocs writes `a-b`: links from either work),
+ * or, for an id in the elements' `kb-` namespace, the id the build gave that heading instead.
  */
 function matchAnchor(anchors: Set<string>, wanted: string): string | undefined {
   if (anchors.has(wanted)) return wanted;
-  const collapse = (id: string) => id.toLowerCase().replace(/-{2,}/g, '-');
-  const key = collapse(wanted);
-  for (const anchor of anchors) if (collapse(anchor) === key) return anchor;
-  return undefined;
+  let collapsed = collapsedAnchors.get(anchors);
+  if (!collapsed) {
+    collapsed = new Map();
+    for (const anchor of anchors) if (!collapsed.has(collapse(anchor))) collapsed.set(collapse(anchor), anchor);
+    collapsedAnchors.set(anchors, collapsed);
+  }
+  const found = collapsed.get(collapse(wanted));
+  if (found !== undefined || !isReservedId(wanted)) return found;
+  return collapsed.get(collapse(`section-${wanted}`)) ?? collapsed.get(collapse(`tab-${wanted}`));
 }
 
 function decode(text: string): string {

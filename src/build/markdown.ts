@@ -11,7 +11,7 @@ import { isUnsafeUrlInMarkup } from '../core/sanitize-policy';
 import type { DiagnosticList } from './diagnostics';
 import { sanitizeArticleHtml } from './html-sanitizer';
 import { decodeEntities, escapeHtml } from './html-text';
-import { markdownExtensions, type FootnoteDefToken, type FootnoteRefToken, type FootnotesToken } from './markdown-extensions';
+import { DocumentLexer, markdownExtensions, type FootnoteDefToken, type FootnoteRefToken, type FootnotesToken } from './markdown-extensions';
 import { RawHtmlSources } from './raw-html-sources';
 import { isReservedId, Slugger } from './slug';
 import { annotateLines, plainText, walkTokens, type Token } from './tokens';
@@ -53,7 +53,6 @@ export interface ConvertedMarkdown {
  */
 export type UrlResolution = { href: string } | { drop: true; refused?: boolean } | undefined;
 
-const TEMPLATE_SYNTAX = /\{\{[\s\S]*?\}\}|\{%[\s\S]*?%\}/g;
 /** `{#id .class key=value}`, MkDocs attribute lists; items separated by spaces, so matching cannot backtrack far. */
 const HEADING_ATTRIBUTES = /^\{:?\s*((?:[#.][\w-]+|[\w-]+=(?:"[^"]*"|[^\s"}]+))(?:\s+(?:[#.][\w-]+|[\w-]+=(?:"[^"]*"|[^\s"}]+)))*)\s*\}\s*$/;
 /** An attribute list longer than this is text. */
@@ -97,7 +96,7 @@ export class MarkdownEngine {
   /** Lexes, finds the title, gives headings ids, makes sections, and writes the HTML with URL markers. */
   convert(body: string, bodyLine: number, file: string, diagnostics: DiagnosticList): ConvertedMarkdown {
     const source = body.replace(/\r\n?/g, '\n');
-    const tokens = this.marked.lexer(source) as unknown as Token[];
+    const tokens = this.lex(source);
     annotateLines(tokens, source, bodyLine);
 
     let title: string | undefined;
@@ -163,7 +162,11 @@ export class MarkdownEngine {
 
   /** Plain text of a short piece of Markdown (an excerpt written in front matter). */
   plain(markdown: string): string {
-    return plainText(this.marked.lexer(markdown) as unknown as Token[]).replace(/\s+/g, ' ');
+    return plainText(this.lex(markdown)).replace(/\s+/g, ' ');
+  }
+
+  private lex(markdown: string): Token[] {
+    return new DocumentLexer(this.marked.defaults).lex(markdown) as unknown as Token[];
   }
 
   /**
@@ -282,12 +285,30 @@ function headingAttributes(text: string): { index: number; list: string } | unde
   return { index, list: match[1] };
 }
 
+/**
+ * `{{ ... }}` and `{% ... %}`, each with its line. One pass: an opening without its close ends
+ * the search for that kind (a lazy regular expression would rescan the rest from every `{{`).
+ */
 function reportTemplateSyntax(token: Token, file: string, diagnostics: DiagnosticList): void {
   const raw = token.raw ?? '';
-  for (const match of raw.matchAll(TEMPLATE_SYNTAX)) {
-    const line = (token.line ?? 0) + (raw.slice(0, match.index).match(/\n/g)?.length ?? 0);
-    const shown = match[0].length > 40 ? `${match[0].slice(0, 37)}...` : match[0];
+  const pairs: [open: string, close: string][] = [['{{', '}}'], ['{%', '%}']];
+  let line = token.line ?? 0;
+  let counted = 0;
+  for (let at = 0; pairs.length; ) {
+    const found = pairs.map(([open, close]) => ({ open: raw.indexOf(open, at), close }));
+    const next = found.reduce((a, b) => (b.open >= 0 && (a.open < 0 || b.open < a.open) ? b : a));
+    if (next.open < 0) break;
+    const end = raw.indexOf(next.close, next.open + 2);
+    if (end < 0) {
+      pairs.splice(found.indexOf(next), 1);
+      continue;
+    }
+    for (let i = raw.indexOf('\n', counted); i >= 0 && i < next.open; i = raw.indexOf('\n', i + 1)) line++;
+    counted = next.open;
+    const text = raw.slice(next.open, end + 2);
+    const shown = text.length > 40 ? `${text.slice(0, 37)}...` : text;
     diagnostics.warn('template-syntax', file, `template syntax ${JSON.stringify(shown)} is not Markdown; it is shown as written. Put it in \`code\` if that is meant.`, line);
+    at = end + 2;
   }
 }
 
@@ -298,13 +319,16 @@ function reportTemplateSyntax(token: Token, file: string, diagnostics: Diagnosti
 function collectFootnotes(tokens: Token[], file: string, diagnostics: DiagnosticList): FootnotesToken {
   const defs = new Map<string, FootnoteDefToken>();
   const remove = (list: Token[]) => {
-    for (let i = list.length - 1; i >= 0; i--) {
-      const token = list[i];
+    let kept = 0;
+    for (const token of list) {
       if (token.type === 'footnoteDef') {
         if (!defs.has(token.label as string)) defs.set(token.label as string, token as FootnoteDefToken);
-        list.splice(i, 1);
-      } else if (Array.isArray(token.tokens)) remove(token.tokens as Token[]);
+        continue;
+      }
+      if (Array.isArray(token.tokens)) remove(token.tokens as Token[]);
+      list[kept++] = token;
     }
+    list.length = kept;
   };
   remove(tokens);
   const notes: FootnotesToken['notes'] = [];
