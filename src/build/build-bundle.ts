@@ -2,22 +2,21 @@
  * Content folder -> bundle files: `kb.json`, per-article body files when split
  * (`articles/<id>.<hash>.html`) and assets (`assets/<name>.<hash>.<ext>`). The same input
  * gives byte-identical files. `createBundle` works in memory (the Vite plugin serves from
- * it); `buildBundle` also writes the files and removes the ones an earlier build wrote that
- * are no longer needed.
+ * it); `buildBundle` also writes the files (./write-output) and removes the ones an earlier
+ * build wrote that are no longer needed, but only when the build is ok, or forced.
  */
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { assembleBundle, serializeBundle, type KbBundle } from '../core/bundle-format';
 import type { BuildCache } from './build-cache';
 import { collectArticles, type CollectResult } from './collect';
 import type { Diagnostic } from './diagnostics';
 import { hashedName } from './hash';
+import { writeBundleFiles } from './write-output';
+
+export { MANIFEST_FILE, OutputFolderError, writeBundleFiles } from './write-output';
 
 export const BUNDLE_FILE = 'kb.json';
 export const BODIES_DIR = 'articles';
-/** Lists the files a build wrote, so the next build removes only its own stale files. */
-export const MANIFEST_FILE = '.kb-elements-files.json';
 
 export interface BuildOptions {
   contentDir: string;
@@ -69,6 +68,8 @@ export interface BuildResult {
   stats: BuildStats;
   /** False when there are errors, or warnings in strict mode. */
   ok: boolean;
+  /** `buildBundle`: whether the files were written (a build that is not ok is written only when forced). */
+  written?: boolean;
   collected: CollectResult;
 }
 
@@ -117,56 +118,19 @@ export async function createBundle(options: BuildOptions): Promise<BuildResult> 
   return { bundle, files, diagnostics, stats, ok: errors === 0 && !(options.strict && warnings > 0), collected };
 }
 
-/** Builds and writes the bundle into `outDir`. */
-export async function buildBundle(options: BuildOptions & { outDir: string }): Promise<BuildResult> {
+/**
+ * Builds the bundle and writes it into `outDir`. A build that is not ok (errors, or warnings
+ * when strict) leaves the output folder as it was, so a pipeline that ignores the exit code
+ * cannot publish a broken help center, unless `force` is set.
+ */
+export async function buildBundle(options: BuildOptions & { outDir: string; force?: boolean }): Promise<BuildResult> {
   const result = await createBundle({ ...options, ignore: [...(options.ignore ?? []), options.outDir] });
+  result.written = result.ok || Boolean(options.force);
+  if (!result.written) return result;
   const started = performance.now();
-  await writeBundleFiles(options.outDir, result.files);
+  writeBundleFiles(options.outDir, result.files);
   result.stats.time += Math.round(performance.now() - started);
   return result;
-}
-
-/**
- * Writes the files, skipping unchanged ones, and removes files the previous build wrote that
- * are gone now. Synchronous on purpose: thousands of small body files are written several
- * times faster than by awaiting the thread pool for each.
- */
-export async function writeBundleFiles(outDir: string, files: Map<string, string | Uint8Array>): Promise<void> {
-  const root = resolve(outDir);
-  mkdirSync(root, { recursive: true });
-  const previous = new Set(readManifest(root));
-  const made = new Set<string>([root]);
-  for (const [path, content] of files) {
-    const target = join(root, path);
-    if (previous.has(path) && sameContent(target, content)) continue;
-    const folder = dirname(target);
-    if (!made.has(folder)) {
-      mkdirSync(folder, { recursive: true });
-      made.add(folder);
-    }
-    writeFileSync(target, content);
-  }
-  for (const path of previous) {
-    if (!files.has(path) && !path.split('/').includes('..')) rmSync(join(root, path), { force: true });
-  }
-  writeFileSync(join(root, MANIFEST_FILE), `${JSON.stringify([...files.keys()], null, 1)}\n`);
-}
-
-function sameContent(path: string, content: string | Uint8Array): boolean {
-  try {
-    return Buffer.compare(readFileSync(path), typeof content === 'string' ? Buffer.from(content) : content) === 0;
-  } catch {
-    return false;
-  }
-}
-
-function readManifest(root: string): string[] {
-  try {
-    const list: unknown = JSON.parse(readFileSync(join(root, MANIFEST_FILE), 'utf8'));
-    return Array.isArray(list) ? list.filter((p): p is string => typeof p === 'string') : [];
-  } catch {
-    return [];
-  }
 }
 
 function size(content: string | Uint8Array): SizeInfo {

@@ -107,7 +107,9 @@ function readConfigText(text: string, file: string, config: KbConfig, diagnostic
     else if (rootCategory && typeof rootCategory === 'object' && !Array.isArray(rootCategory)) {
       const { id, title } = rootCategory as Record<string, unknown>;
       if (typeof id === 'string' && id.trim()) config.rootCategory.id = id.trim();
+      else if (id !== undefined) bad('rootCategory.id', 'a non-empty text');
       if (typeof title === 'string' && title.trim()) config.rootCategory.title = title.trim();
+      else if (title !== undefined) bad('rootCategory.title', 'a non-empty text');
     } else bad('rootCategory', 'a title, or { id, title }');
   }
   if (values.exclude !== undefined) {

@@ -12,6 +12,8 @@ export interface Diagnostic {
   /** 1-based line in the file, when known. */
   line?: number;
   message: string;
+  /** For a failure of the build itself on this file: the stack, shown with `--verbose`. */
+  stack?: string;
 }
 
 /** Misspelt names that get a suggestion, per list: each costs a comparison with every candidate. */
@@ -39,6 +41,25 @@ export class DiagnosticList {
   info(code: string, file: string, message: string, line?: number): void {
     this.add('info', code, file, message, line);
   }
+
+  /** One file could not be read or converted: an error for that file (`what`: `could not be read`), the rest of the build goes on. */
+  fail(code: string, file: string, what: string, error: unknown, line?: number): void {
+    this.add('error', code, file, `${what}: ${failureReason(error)}; left out of the bundle.`, line);
+    const stack = error instanceof Error ? error.stack : undefined;
+    if (stack) this.items[this.items.length - 1].stack = stack;
+  }
+}
+
+/** A failure in the words of someone who wrote the file, not of the code that read it. */
+export function failureReason(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
+  if (code === 'ENOENT') return 'it disappeared while the build ran';
+  if (code === 'ENAMETOOLONG') return 'its name is too long';
+  if (code === 'EISDIR') return 'it is a folder';
+  if (code) return `${code} (${(error as Error).message})`;
+  if (error instanceof RangeError) return 'it is too large or nested too deeply to convert';
+  return error instanceof Error ? error.message : String(error);
 }
 
 /** Sorted by file, line, then severity: the order a reader of the report expects. */

@@ -98,17 +98,17 @@ class FieldReader {
 
   unknown(known: string[], aliases: Record<string, string>): void {
     for (const name of Object.keys(this.front.data)) {
-      if (known.includes(name) || name in aliases) continue;
+      if (known.includes(name) || Object.hasOwn(aliases, name)) continue;
       this.diagnostics.warn('front-matter-unknown', this.file, `unknown front matter field "${name}"${this.diagnostics.suggest(name, known)}; ignored it.`, this.line(name));
     }
   }
 }
 
 export function readArticleFields(front: FrontMatter, file: string, diagnostics: DiagnosticList): ArticleFields {
-  const data = { ...front.data };
-  const lines = { ...front.lines };
+  const data: Record<string, unknown> = Object.assign(Object.create(null), front.data);
+  const lines: Record<string, number> = Object.assign(Object.create(null), front.lines);
   for (const [alias, field] of Object.entries(ARTICLE_ALIASES)) {
-    if (alias in data && !(field in data)) {
+    if (Object.hasOwn(data, alias) && !Object.hasOwn(data, field)) {
       data[field] = data[alias];
       lines[field] = lines[alias];
     }

@@ -2,9 +2,12 @@ import { LineCounter, isMap, isNode, isScalar, parse, parseDocument } from 'yaml
 import type { DiagnosticList } from './diagnostics';
 
 export interface FrontMatter {
-  /** The fields, `{}` when there is no front matter or it could not be read. */
+  /**
+   * The fields, none when there is no front matter or it could not be read. Objects without a
+   * prototype: a key such as `__proto__` or `constructor` is a field like any other.
+   */
   data: Record<string, unknown>;
-  /** 1-based line of each field's key, for diagnostics about a field. */
+  /** 1-based line of each field's key, for diagnostics about a field (no prototype either). */
   lines: Record<string, number>;
   /** The Markdown after the front matter. */
   body: string;
@@ -23,11 +26,11 @@ const CLOSE = /^(?:---|\.\.\.)[ \t]*$/;
  */
 export function readFrontMatter(text: string, file: string, diagnostics: DiagnosticList): FrontMatter {
   const lines = text.split('\n');
-  if (!OPEN.test(lines[0] ?? '')) return { data: {}, lines: {}, body: text, bodyLine: 1 };
+  if (!OPEN.test(lines[0] ?? '')) return { ...noFields(), body: text, bodyLine: 1 };
   const end = lines.findIndex((line, i) => i > 0 && CLOSE.test(line));
   if (end < 0) {
     diagnostics.error('front-matter-unclosed', file, 'front matter starts with "---" but has no closing "---"; read the whole file as Markdown.', 1);
-    return { data: {}, lines: {}, body: text, bodyLine: 1 };
+    return { ...noFields(), body: text, bodyLine: 1 };
   }
   const yaml = lines.slice(1, end).join('\n');
   const body = lines.slice(end + 1).join('\n');
@@ -37,7 +40,7 @@ export function readFrontMatter(text: string, file: string, diagnostics: Diagnos
 }
 
 function parseYaml(yaml: string, file: string, diagnostics: DiagnosticList): Pick<FrontMatter, 'data' | 'lines'> {
-  if (yaml.trim() === '') return { data: {}, lines: {} };
+  if (yaml.trim() === '') return noFields();
   const counter = new LineCounter();
   const doc = parseDocument(yaml, { uniqueKeys: false, lineCounter: counter, prettyErrors: false });
   const fileLine = (offset: number) => counter.linePos(offset).line + 1;
@@ -55,14 +58,13 @@ function parseYaml(yaml: string, file: string, diagnostics: DiagnosticList): Pic
     );
     return salvaged;
   }
-  if (doc.contents === null) return { data: {}, lines: {} };
+  if (doc.contents === null) return noFields();
   if (!isMap(doc.contents)) {
     diagnostics.error('front-matter-yaml', file, 'front matter must be a YAML mapping of `field: value` lines; ignored it.', 2);
-    return { data: {}, lines: {} };
+    return noFields();
   }
 
-  const data: Record<string, unknown> = {};
-  const fieldLines: Record<string, number> = {};
+  const { data, lines: fieldLines } = noFields();
   for (const pair of doc.contents.items) {
     const key = isScalar(pair.key) ? String(pair.key.value) : String(pair.key);
     const line = isScalar(pair.key) && pair.key.range ? fileLine(pair.key.range[0]) : 2;
@@ -77,8 +79,7 @@ function parseYaml(yaml: string, file: string, diagnostics: DiagnosticList): Pic
 
 /** Reads `key: value` lines one at a time, skipping the ones that do not parse. */
 function salvageFields(yaml: string): Pick<FrontMatter, 'data' | 'lines'> {
-  const data: Record<string, unknown> = {};
-  const lines: Record<string, number> = {};
+  const { data, lines } = noFields();
   yaml.split('\n').forEach((text, i) => {
     const match = /^([A-Za-z_][\w-]*)[ \t]*:[ \t]*(.*)$/.exec(text);
     if (!match || match[2].trim() === '') return;
@@ -97,4 +98,9 @@ function salvageFields(yaml: string): Pick<FrontMatter, 'data' | 'lines'> {
     }
   });
   return { data, lines };
+}
+
+/** Empty fields and lines, as objects without a prototype. */
+function noFields(): Pick<FrontMatter, 'data' | 'lines'> {
+  return { data: Object.create(null) as Record<string, unknown>, lines: Object.create(null) as Record<string, number> };
 }

@@ -11,7 +11,7 @@
  */
 import { createRequire } from 'node:module';
 import createDOMPurify, { type DOMPurify, type UponSanitizeAttributeHookEvent } from 'dompurify';
-import { applyAttributePolicy, articlePurifyConfig, keepsElement } from '../core/sanitize-policy';
+import { applyAttributePolicy, applySvgAttributePolicy, articlePurifyConfig, isSelfContainedCss, keepsElement, svgPurifyConfig } from '../core/sanitize-policy';
 
 /** Something the sanitizer took out: what to tell the author, and text to find it by in the source. */
 export interface Removal {
@@ -35,19 +35,44 @@ interface Run {
   rewriteUrl?: UrlRewriter;
 }
 
-let purifier: DOMPurify | undefined;
 let window: Window | undefined;
+let purifier: DOMPurify | undefined;
+let svgPurifier: DOMPurify | undefined;
 let run: Run | undefined;
+
+function jsdomWindow(): Window {
+  if (!window) {
+    const { JSDOM } = createRequire(import.meta.url)('jsdom') as typeof import('jsdom');
+    window = new JSDOM('').window as unknown as Window;
+  }
+  return window;
+}
 
 function instance(): DOMPurify {
   if (purifier) return purifier;
-  const { JSDOM } = createRequire(import.meta.url)('jsdom') as typeof import('jsdom');
-  window = new JSDOM('').window as unknown as Window;
-  purifier = createDOMPurify(window as never);
+  purifier = createDOMPurify(jsdomWindow() as never);
   purifier.addHook('uponSanitizeAttribute', checkAttribute);
   purifier.addHook('afterSanitizeAttributes', finishElement);
   return purifier;
 }
+
+function svgInstance(): DOMPurify {
+  if (svgPurifier) return svgPurifier;
+  svgPurifier = createDOMPurify(jsdomWindow() as never);
+  svgPurifier.addHook('uponSanitizeElement', (node, event) => {
+    if (event.tagName === 'style' && !isSelfContainedCss(node.textContent ?? '')) {
+      svgRun?.push('a <style> that loads from elsewhere');
+      (node as Element).remove();
+    }
+  });
+  svgPurifier.addHook('uponSanitizeAttribute', (node, event) => {
+    const verdict = applySvgAttributePolicy(node.localName, event);
+    if (!verdict.keep) svgRun?.push(verdict.reason);
+  });
+  return svgPurifier;
+}
+
+let svgRun: string[] | undefined;
 
 function checkAttribute(node: Element, event: UponSanitizeAttributeHookEvent): void {
   const verdict = applyAttributePolicy(node.localName, event);
@@ -117,5 +142,30 @@ export function sanitizeArticleHtml(html: string, rewriteUrl?: UrlRewriter): { h
     return { html: clean, removals: [...removed, ...current.removals] };
   } finally {
     run = undefined;
+  }
+}
+
+/**
+ * An SVG file, sanitized with DOMPurify's SVG profile and the policy's SVG rules, written
+ * back as XML; with what was removed. Parsed as HTML, so a DTD and its entities (XML bombs,
+ * external entities) are never expanded. An `error` when the file holds no SVG image.
+ */
+export function sanitizeSvg(text: string): { svg: string; removed: string[] } | { error: string } {
+  const purify = svgInstance();
+  const removed: string[] = [];
+  svgRun = removed;
+  try {
+    const fragment = purify.sanitize(text, { ...svgPurifyConfig(), RETURN_DOM_FRAGMENT: true }) as unknown as DocumentFragment;
+    const root = fragment.firstElementChild;
+    if (!root || root.localName !== 'svg' || root.namespaceURI !== 'http://www.w3.org/2000/svg') return { error: 'it holds no <svg> image' };
+    for (const entry of purify.removed) {
+      const element = 'element' in entry && (entry.element as Node).nodeType === 1 ? (entry.element as Element).localName : undefined;
+      if (element && !['html', 'head', 'body'].includes(element)) removed.push(`<${element}>`);
+      else if ('attribute' in entry && entry.attribute && !removed.some((r) => r.includes((entry.attribute as Attr).name))) removed.push(`the ${(entry.attribute as Attr).name} attribute`);
+    }
+    const serializer = new (jsdomWindow() as unknown as { XMLSerializer: typeof XMLSerializer }).XMLSerializer();
+    return { svg: `${serializer.serializeToString(root)}\n`, removed: [...new Set(removed)] };
+  } finally {
+    svgRun = undefined;
   }
 }

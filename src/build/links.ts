@@ -5,8 +5,9 @@
  * file and line. External and absolute URLs are left alone: the elements decide how they open.
  */
 import { statSync } from 'node:fs';
-import { posix, resolve } from 'node:path';
+import { posix } from 'node:path';
 import type { AssetStore } from './assets';
+import type { ContentRoot } from './content-root';
 import type { DiagnosticList } from './diagnostics';
 import type { UrlResolution as Resolution } from './markdown';
 import { isReservedId } from './slug';
@@ -17,7 +18,8 @@ export interface LinkTarget {
 }
 
 export interface LinkContext {
-  contentDir: string;
+  /** The content folder: nothing outside it is read. */
+  root: ContentRoot;
   /** Articles in the bundle, by source path. */
   articles: Map<string, LinkTarget>;
   /** Articles left out (hidden, draft), by source path, with the reason. */
@@ -62,8 +64,15 @@ export class LinkResolver {
     }
     const [pathAndQuery, ...hashParts] = href.split('#');
     const hash = decode(hashParts.join('#'));
-    const path = decode(pathAndQuery.split('?')[0]);
+    // A browser reads `\` as `/` in a web address; so does the build (`..\..\x` goes up too).
+    const path = decode(pathAndQuery.split('?')[0]).replace(/\\/g, '/');
     const target = posix.normalize(posix.join(posix.dirname(from), path));
+    const keep = kind === 'image' ? 'its alt text is shown instead' : 'the link is shown as text';
+    const what = kind === 'image' ? 'image' : 'link';
+    if (target === '..' || target.startsWith('../')) {
+      diagnostics.error('outside-content', from, `${what} "${clip(href)}" points outside the content folder (${clip(target)}); nothing is read from there, ${keep}.`, line);
+      return { drop: true, refused: true };
+    }
 
     if (kind === 'link') {
       const article = this.findArticle(target) ?? this.findArticleIgnoringCase(target);
@@ -98,17 +107,40 @@ export class LinkResolver {
       }
     }
 
-    const keep = kind === 'image' ? 'its alt text is shown instead' : 'the link is shown as text';
     const excludedFile = this.context.excluded?.get(target);
     if (excludedFile) {
       diagnostics.warn('link-to-excluded', from, `${kind === 'image' ? 'image' : 'file'} "${href}" (${target}) is ${excludedFile}; ${keep}.`, line);
       return { drop: true };
     }
-    const file = resolve(this.context.contentDir, target);
-    if (!/\.(md|markdown)$/i.test(target) && isFile(file)) return { href: this.context.assets.add(file) };
-    const what = kind === 'image' ? 'image' : /\.(md|markdown)$/i.test(path) || !posix.extname(path) ? 'article' : 'file';
-    diagnostics.warn(kind === 'image' ? 'missing-image' : 'missing-link', from, `${what} "${href}" not found (looked for ${target}); ${keep}.`, line);
+    const file = this.context.root.resolve(target);
+    if ('outside' in file) {
+      diagnostics.error('outside-content', from, `${what} "${clip(href)}" is not published: ${file.outside}; nothing is read from there, ${keep}.`, line);
+      return { drop: true, refused: true };
+    }
+    if ('real' in file && !/\.(md|markdown)$/i.test(target) && isFile(file.real)) return this.publish(from, href, file, kind, line);
+    const missing = kind === 'image' ? 'image' : /\.(md|markdown)$/i.test(path) || !posix.extname(path) ? 'article' : 'file';
+    diagnostics.warn(kind === 'image' ? 'missing-image' : 'missing-link', from, `${missing} "${href}" not found (looked for ${target}); ${keep}.`, line);
     return { drop: true };
+  }
+
+  /** A file an article shows or links to, published as an asset if its type may be. */
+  private publish(from: string, href: string, file: { real: string; path: string }, kind: 'link' | 'image', line: number): Resolution {
+    const { diagnostics } = this.context;
+    const excluded = this.context.excluded?.get(file.path);
+    const keep = kind === 'image' ? 'its alt text is shown instead' : 'the link is shown as text';
+    if (excluded) {
+      diagnostics.warn('link-to-excluded', from, `${kind === 'image' ? 'image' : 'file'} "${href}" leads to ${file.path}, which is ${excluded}; ${keep}.`, line);
+      return { drop: true };
+    }
+    const asset = this.context.assets.add(file.real);
+    if ('refused' in asset) {
+      diagnostics.error('unpublished-file', from, `${kind === 'image' ? 'image' : 'file'} "${clip(href)}" (${file.path}) is not published: ${asset.refused}; ${keep}.`, line);
+      return { drop: true, refused: true };
+    }
+    if (asset.removed) {
+      diagnostics.warn('unsafe-svg', from, `${kind === 'image' ? 'image' : 'file'} "${clip(href)}": removed ${asset.removed.join(', ')} from the SVG; it is published without them.`, line);
+    }
+    return { href: asset.path };
   }
 
   private excludedIn(folder: string): string | undefined {
@@ -178,6 +210,11 @@ function matchAnchor(anchors: Set<string>, wanted: string): string | undefined {
   const found = collapsed.get(collapse(wanted));
   if (found !== undefined || !isReservedId(wanted)) return found;
   return collapsed.get(collapse(`section-${wanted}`)) ?? collapsed.get(collapse(`tab-${wanted}`));
+}
+
+/** A path or URL shortened for a message. */
+function clip(text: string): string {
+  return text.length > 80 ? `${text.slice(0, 77)}...` : text;
 }
 
 function decode(text: string): string {

@@ -94,7 +94,8 @@ const ALIASES: Record<string, AlertKind> = {
 
 export function alertKind(type: string): AlertKind {
   const lower = type.toLowerCase();
-  return (ALERT_KINDS as readonly string[]).includes(lower) ? (lower as AlertKind) : (ALIASES[lower] ?? 'note');
+  if ((ALERT_KINDS as readonly string[]).includes(lower)) return lower as AlertKind;
+  return Object.hasOwn(ALIASES, lower) ? ALIASES[lower] : 'note';
 }
 
 export interface AlertToken extends Tokens.Generic {
@@ -259,7 +260,8 @@ const ALERT_TITLES: Record<string, Partial<Record<AlertKind, string>>> = {
 };
 
 function defaultTitle(token: AlertToken, locale: string): string {
-  const translated = ALERT_TITLES[locale.slice(0, 2).toLowerCase()]?.[token.kind];
+  const language = locale.slice(0, 2).toLowerCase();
+  const translated = Object.hasOwn(ALERT_TITLES, language) ? ALERT_TITLES[language][token.kind] : undefined;
   if (translated && token.label.toLowerCase() === token.kind) return translated;
   const label = token.label.toLowerCase();
   return label.charAt(0).toUpperCase() + label.slice(1);

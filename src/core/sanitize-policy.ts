@@ -120,7 +120,10 @@ export interface AttributeHookEvent {
 
 /** Applies `checkArticleAttribute` to a DOMPurify attribute event; returns the verdict for reports. */
 export function applyAttributePolicy(tag: string, event: AttributeHookEvent): AttributeVerdict {
-  const verdict = checkArticleAttribute(tag, event.attrName, event.attrValue);
+  return applyVerdict(event, checkArticleAttribute(tag, event.attrName, event.attrValue));
+}
+
+function applyVerdict(event: AttributeHookEvent, verdict: AttributeVerdict): AttributeVerdict {
   if (!verdict.keep) event.keepAttr = false;
   else event.attrValue = verdict.value;
   return verdict;
@@ -129,4 +132,47 @@ export function applyAttributePolicy(tag: string, event: AttributeHookEvent): At
 /** Elements that survive DOMPurify's allow-list but not the policy: any `<input>` but a checkbox. */
 export function keepsElement(tag: string, type: string | null): boolean {
   return tag !== 'input' || type?.toLowerCase() === 'checkbox';
+}
+
+/**
+ * SVG files an article shows (`![diagram](d.svg)`) or links to: the build publishes them only
+ * after DOMPurify's SVG profile with this policy, so opened on their own, as a page of the
+ * host's origin, they run nothing and fetch nothing. No scripts, handlers, `<foreignObject>`,
+ * frames; `href`s only to fragments of the file itself (and `data:` raster images on
+ * `<image>`); styles without `url(...)` to elsewhere, `@import` or escapes.
+ */
+export function svgPurifyConfig() {
+  return {
+    USE_PROFILES: { svg: true, svgFilters: true },
+    FORBID_TAGS: ['script', 'foreignobject', 'iframe', 'embed', 'object', 'audio', 'video', 'animation', 'handler', 'listener'],
+    // `role="img"` with a `<title>` is how an SVG says what it shows.
+    ADD_ATTR: ['role'],
+    ALLOW_DATA_ATTR: false,
+  };
+}
+
+const SVG_URL_ATTRIBUTES: readonly string[] = ['href', 'xlink:href', 'src'];
+const SVG_RASTER_DATA = /^data:image\/(?:png|jpeg|gif|webp|avif);/i;
+
+/** True when CSS in an SVG can fetch nothing from elsewhere (only `url(#id)`), and hides nothing in escapes. */
+export function isSelfContainedCss(css: string): boolean {
+  if (/@import|\\|expression\s*\(/i.test(css)) return false;
+  for (const match of css.matchAll(/url\s*\(\s*(['"]?)\s*([^'")\s]*)/gi)) if (!match[2].startsWith('#')) return false;
+  return true;
+}
+
+/** The SVG policy's attribute rules, beyond DOMPurify's SVG allow-lists. */
+export function checkSvgAttribute(tag: string, name: string, value: string): AttributeVerdict {
+  if (name.startsWith('on')) return { keep: false, reason: `the event handler ${name}` };
+  if (SVG_URL_ATTRIBUTES.includes(name)) {
+    const url = value.replace(URL_IGNORED, '');
+    if (!url.startsWith('#') && !(tag === 'image' && SVG_RASTER_DATA.test(url))) return { keep: false, reason: `${name}="${url.slice(0, 40)}" (an SVG may only refer to its own parts)` };
+  }
+  if (name === 'style' && !isSelfContainedCss(value)) return { keep: false, reason: 'a style attribute that loads from elsewhere' };
+  return keep(value);
+}
+
+/** Applies `checkSvgAttribute` to a DOMPurify attribute event; returns the verdict for reports. */
+export function applySvgAttributePolicy(tag: string, event: AttributeHookEvent): AttributeVerdict {
+  return applyVerdict(event, checkSvgAttribute(tag, event.attrName, event.attrValue));
 }

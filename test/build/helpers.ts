@@ -19,6 +19,9 @@ export function tempContent(files: Record<string, string | Uint8Array> = {}): st
 
 export const tempDir = () => mkdtempSync(join(tmpdir(), 'kb-out-'));
 
+/** The bytes of a PNG file as far as the build looks (its signature), and `tag` to tell files apart. */
+export const png = (tag = '') => Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.from(tag)]);
+
 /** The diagnostics of one file, as `line severity code` strings, for compact assertions. */
 export function diagnosticsOf(list: Diagnostic[], file: string): string[] {
   return list.filter((d) => d.file === file).map((d) => `${d.line ?? '-'} ${d.severity} ${d.code}`);

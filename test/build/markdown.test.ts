@@ -140,7 +140,7 @@ describe('raw HTML: sanitized with the elements\' policy, every removal reported
     const { html, diagnostics } = render('Press <Ctrl> + C.\n\n<p style="color:red">red</p>\n');
     assert.equal(html, '<p>Press  + C.</p>\n<p>red</p>\n');
     assert.deepEqual(report(diagnostics), [
-      '1 warning removed <ctrl> (not an HTML element; to show the text "<CTRL>", write `<ctrl>` in backticks or &lt;ctrl&gt;)',
+      '1 warning removed <ctrl> (not an HTML element; to show the text "<ctrl>", write `<ctrl>` in backticks or &lt;ctrl&gt;)',
       '3 info removed the style attribute of <p>',
     ]);
   });

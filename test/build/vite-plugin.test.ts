@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { build, createLogger, createServer, type InlineConfig } from 'vite';
 import kbElementsDefault, { kbElements } from '../../src/build/vite-plugin';
-import { fixture, tempContent, tempDir } from './helpers';
+import { fixture, png, tempContent, tempDir } from './helpers';
 
 function site(): string {
   return tempContent({
@@ -30,7 +30,7 @@ describe('Vite plugin', () => {
   });
 
   it('vite build leaves out what exclude matches, added to kb.config\'s', async () => {
-    const content = tempContent({ 'kb.config.yaml': 'exclude: [README.md]\n', 'README.md': '# Readme\n', 'a.md': '# A\n', 'drafts/b.md': '# B\n', 'drafts/b.png': 'png' });
+    const content = tempContent({ 'kb.config.yaml': 'exclude: [README.md]\n', 'README.md': '# Readme\n', 'a.md': '# A\n', 'drafts/b.md': '# B\n', 'drafts/b.png': png() });
     const outDir = tempDir();
     await build({ ...quiet, root: site(), build: { outDir }, plugins: [kbElements({ content, exclude: ['drafts/'] })] });
     const bundle = JSON.parse(readFileSync(join(outDir, 'help/kb.json'), 'utf8'));
@@ -94,7 +94,7 @@ describe('Vite plugin', () => {
   });
 
   it('vite dev serves the bundle, rebuilds on change, and the virtual module follows', async () => {
-    const content = tempContent({ 'guide/a.md': '# First title\n\nText. ![i](i.png)\n', 'guide/i.png': 'png' });
+    const content = tempContent({ 'guide/a.md': '# First title\n\nText. ![i](i.png)\n', 'guide/i.png': png() });
     const server = await createServer({ ...quiet, root: site(), server: { port: 0, host: '127.0.0.1' }, plugins: [kbElements({ content })] });
     await server.listen();
     try {
