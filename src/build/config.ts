@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { isNode, isSeq, LineCounter, parseDocument } from 'yaml';
 import type { DiagnosticList } from './diagnostics';
 import type { ExcludePattern } from './exclude';
+import { yamlNestingProblem } from './limits';
 
 export interface KbConfig {
   /** Name of the knowledge base (default "Help Center"). */
@@ -60,6 +61,12 @@ function readConfigText(text: string, file: string, config: KbConfig, diagnostic
   let data: unknown;
   /** Line of each item of the `exclude` list, where the parser can tell. */
   let excludeLines: (number | undefined)[] = [];
+  // JSON is YAML as far as nesting goes.
+  const tooDeep = yamlNestingProblem(text);
+  if (tooDeep) {
+    diagnostics.error('config-syntax', file, `not read: ${tooDeep.message}; used the defaults.`, tooDeep.line);
+    return config;
+  }
   if (file.endsWith('.json')) {
     try {
       data = JSON.parse(text);

@@ -126,6 +126,12 @@ export async function readContentTree(root: ContentRoot, diagnostics: Diagnostic
       return;
     }
     const first = seen.get(target.real);
+    const isFolder = statSync(target.real).isDirectory();
+    if (first !== undefined && !isFolder && !/\.(md|markdown)$/i.test(path)) {
+      // Another name for an image or attachment: harmless, it is published once whichever name an article uses.
+      addFile(path, target.real, excludedBy);
+      return;
+    }
     if (first !== undefined) {
       const loop = first === '' || path.startsWith(`${first}/`);
       if (loop) diagnostics.warn('link-loop', path, `${shown} goes round in a loop (it points at ${first || 'the content folder'}, which holds it); skipped.`);
@@ -134,7 +140,7 @@ export async function readContentTree(root: ContentRoot, diagnostics: Diagnostic
     }
     seen.set(target.real, path);
     const rules = exclude && !exclude.empty ? [...excludedBy, ...exclude.matching(target.path)] : excludedBy;
-    if (statSync(target.real).isDirectory()) visit(path, target.real, rules);
+    if (isFolder) visit(path, target.real, rules);
     else addFile(path, target.real, rules);
   };
 

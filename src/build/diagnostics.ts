@@ -44,7 +44,8 @@ export class DiagnosticList {
 
   /** One file could not be read or converted: an error for that file (`what`: `could not be read`), the rest of the build goes on. */
   fail(code: string, file: string, what: string, error: unknown, line?: number): void {
-    this.add('error', code, file, `${what}: ${failureReason(error)}; left out of the bundle.`, line);
+    const at = line ?? (typeof (error as { line?: unknown } | undefined)?.line === 'number' ? (error as { line: number }).line : undefined);
+    this.add('error', code, file, `${what}: ${failureReason(error)}; left out of the bundle.`, at);
     const stack = error instanceof Error ? error.stack : undefined;
     if (stack) this.items[this.items.length - 1].stack = stack;
   }
@@ -59,6 +60,7 @@ export function failureReason(error: unknown): string {
   if (code === 'EISDIR') return 'it is a folder';
   if (code) return `${code} (${(error as Error).message})`;
   if (error instanceof RangeError) return 'it is too large or nested too deeply to convert';
+  if (error instanceof Error && error.name === 'ContentLimitError') return error.message;
   return error instanceof Error ? error.message : String(error);
 }
 

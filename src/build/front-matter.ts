@@ -1,5 +1,6 @@
 import { LineCounter, isMap, isNode, isScalar, parse, parseDocument } from 'yaml';
 import type { DiagnosticList } from './diagnostics';
+import { MAX_FRONT_MATTER_BYTES, yamlNestingProblem } from './limits';
 
 export interface FrontMatter {
   /**
@@ -35,6 +36,11 @@ export function readFrontMatter(text: string, file: string, diagnostics: Diagnos
   const yaml = lines.slice(1, end).join('\n');
   const body = lines.slice(end + 1).join('\n');
   const bodyLine = end + 2;
+  const unreadable = yaml.length > MAX_FRONT_MATTER_BYTES ? { message: `it is ${Math.round(yaml.length / 1024)} KB (at most ${MAX_FRONT_MATTER_BYTES / 1024} KB is read)`, line: 1 } : yamlNestingProblem(yaml);
+  if (unreadable) {
+    diagnostics.error('front-matter-yaml', file, `front matter not read: ${unreadable.message}; ignored it.`, unreadable.line + 1);
+    return { ...noFields(), body, bodyLine };
+  }
   const parsed = parseYaml(yaml, file, diagnostics);
   return { ...parsed, body, bodyLine };
 }

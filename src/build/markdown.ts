@@ -10,6 +10,7 @@ import type { ArticleHeading, IndexableSection } from '../core/types';
 import { isUnsafeUrlInMarkup } from '../core/sanitize-policy';
 import type { DiagnosticList } from './diagnostics';
 import { sanitizeArticleHtml } from './html-sanitizer';
+import { ContentLimitError, markdownNestingProblem } from './limits';
 import { decodeEntities, escapeHtml } from './html-text';
 import { DocumentLexer, markdownExtensions, type FootnoteDefToken, type FootnoteRefToken, type FootnotesToken } from './markdown-extensions';
 import { RawHtmlSources } from './raw-html-sources';
@@ -96,6 +97,8 @@ export class MarkdownEngine {
   /** Lexes, finds the title, gives headings ids, makes sections, and writes the HTML with URL markers. */
   convert(body: string, bodyLine: number, file: string, diagnostics: DiagnosticList): ConvertedMarkdown {
     const source = body.replace(/\r\n?/g, '\n');
+    const tooDeep = markdownNestingProblem(source);
+    if (tooDeep) throw new ContentLimitError(tooDeep.message, bodyLine + tooDeep.line - 1);
     const tokens = this.lex(source);
     annotateLines(tokens, source, bodyLine);
 

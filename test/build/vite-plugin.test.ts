@@ -106,7 +106,10 @@ describe('Vite plugin', () => {
       const bundle = await first.json();
       assert.equal(bundle.articles[0].title, 'First title');
       const image = bundle.bodies['guide-a'].match(/src="(assets\/[^"]+)"/)[1];
-      assert.equal((await get(`help/${image}`)).status, 200);
+      const served = await get(`help/${image}`);
+      assert.equal(served.status, 200);
+      assert.equal(served.headers.get('content-type'), 'image/png');
+      assert.equal(served.headers.get('x-content-type-options'), 'nosniff');
       assert.equal((await server.ssrLoadModule('virtual:kb-elements/bundle')).bundleUrl, '/help/kb.json');
 
       writeFileSync(join(content, 'guide/a.md'), '# Second title\n\nText.\n');
@@ -132,6 +135,8 @@ describe('Vite plugin', () => {
       assert.ok(overlay, JSON.stringify(sent));
       assert.match(overlay.err!.message, /guide\/a\.md:2: error: front matter is not valid YAML/);
       assert.ok(!sent.some((p) => p.type === 'full-reload'));
+      // ... and the page keeps the last bundle that built without errors.
+      assert.equal((await (await get('help/kb.json')).json()).articles[0].title, 'Second title');
     } finally {
       await server.close();
     }
