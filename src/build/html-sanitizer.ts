@@ -38,7 +38,9 @@ interface Run {
 let window: Window | undefined;
 let purifier: DOMPurify | undefined;
 let svgPurifier: DOMPurify | undefined;
+/** The sanitize call in progress (sanitizing is synchronous): where the hooks report. */
 let run: Run | undefined;
+let svgRun: string[] | undefined;
 
 function jsdomWindow(): Window {
   if (!window) {
@@ -71,8 +73,6 @@ function svgInstance(): DOMPurify {
   });
   return svgPurifier;
 }
-
-let svgRun: string[] | undefined;
 
 function checkAttribute(node: Element, event: UponSanitizeAttributeHookEvent): void {
   const verdict = applyAttributePolicy(node.localName, event);
@@ -130,7 +130,7 @@ function describe(entry: DOMPurify['removed'][number], current: Run): Removal | 
 
 /**
  * Sanitizes an article's HTML with the elements' policy; returns the clean HTML and what was
- * removed, in document order.
+ * removed (DOMPurify's removals in document order, then the policy's own).
  */
 export function sanitizeArticleHtml(html: string, rewriteUrl?: UrlRewriter): { html: string; removals: Removal[] } {
   const purify = instance();

@@ -14,8 +14,11 @@ import { dirname, join, resolve } from 'node:path';
 /** Lists the files a build wrote, so the next build removes only its own stale files. */
 export const MANIFEST_FILE = '.kb-elements-files.json';
 const STAGING_PREFIX = '.kb-staging-';
-/** The only paths the build ever writes or removes: `kb.json` (or another top-level `*.json`), `articles/x`, `assets/x`. */
-const OWN_PATH = /^(?:[\w.-]+\.json|(?:articles|assets)\/[\w.-]+)$/;
+/**
+ * The only paths the build ever writes or removes: names of letters, digits, `_`, `-` and `.`,
+ * none starting with `.`, in folders of such names (`kb.json`, `articles/x.hash.html`, `assets/…`).
+ */
+const OWN_PATH = /^(?!\.)[\w.-]+(?:\/(?!\.)[\w.-]+)*$/;
 
 /** The output folder cannot be written safely (a symbolic link inside it, a path that is not ours). */
 export class OutputFolderError extends Error {
@@ -52,8 +55,13 @@ export function writeBundleFiles(outDir: string, files: Map<string, string | Uin
   } finally {
     rmSync(staging, { recursive: true, force: true });
   }
+  // A stale file is removed only from the folders the bundle writes into, and at the top only
+  // a `.json` (a list edited by hand cannot make the build delete the rest of the output folder).
+  const folderOf = (path: string) => path.slice(0, Math.max(0, path.lastIndexOf('/')));
+  const ownFolders = new Set(['articles', 'assets', ...[...files.keys()].map(folderOf)]);
+  const removable = (path: string) => OWN_PATH.test(path) && (path.includes('/') ? ownFolders.has(folderOf(path)) : path.endsWith('.json'));
   for (const path of previous) {
-    if (files.has(path) || !OWN_PATH.test(path) || isLinkOnTheWay(out, path)) continue;
+    if (files.has(path) || !removable(path) || isLinkOnTheWay(out, path)) continue;
     try {
       unlinkSync(join(out, path));
     } catch {

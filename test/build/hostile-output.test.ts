@@ -63,13 +63,15 @@ describe('hostile output folders: nothing written or deleted outside --out', () 
     mkdirSync(join(out, 'own'));
     writeFileSync(join(out, 'own', 'keep.txt'), 'mine');
     symlinkSync(join(elsewhere, 'nested'), join(out, 'linked'));
-    const tampered = ['../decoy.txt', `${elsewhere}/decoy.txt`, 'assets/../../decoy.txt', 'own/keep.txt', 'linked/x.png', '..\\decoy.txt'];
+    writeFileSync(join(out, 'index.html'), 'the site');
+    const tampered = ['../decoy.txt', `${elsewhere}/decoy.txt`, 'assets/../../decoy.txt', 'own/keep.txt', 'linked/x.png', '..\\decoy.txt', 'index.html'];
     writeFileSync(join(out, MANIFEST_FILE), JSON.stringify(tampered));
     const result = await buildBundle({ contentDir: content(), outDir: out });
     assert.equal(result.written, true);
     assert.equal(readFileSync(join(elsewhere, 'decoy.txt'), 'utf8'), 'precious');
     assert.equal(readFileSync(join(elsewhere, 'nested', 'x.png'), 'utf8'), 'precious');
     assert.equal(readFileSync(join(out, 'own', 'keep.txt'), 'utf8'), 'mine');
+    assert.equal(readFileSync(join(out, 'index.html'), 'utf8'), 'the site');
     assert.deepEqual(JSON.parse(readFileSync(join(out, MANIFEST_FILE), 'utf8')), [...result.files.keys()]);
   });
 
