@@ -83,6 +83,15 @@ describe('hostile output folders: nothing written or deleted outside --out', () 
     assert.deepEqual(listFiles(out).filter((f) => f.includes('staging')), []);
     assert.ok(existsSync(join(out, 'kb.json')));
   });
+
+  it('a write that fails half-way leaves no staging folder, and kb.json (moved last) untouched', async () => {
+    const out = tempDir();
+    writeFileSync(join(out, 'kb.json'), 'the last good bundle');
+    writeFileSync(join(out, 'articles'), 'a file where the body files go');
+    await assert.rejects(buildBundle({ contentDir: content(), outDir: out, split: true }), /EEXIST|ENOTDIR/);
+    assert.deepEqual(readdirSync(out).sort(), ['articles', 'kb.json']);
+    assert.equal(readFileSync(join(out, 'kb.json'), 'utf8'), 'the last good bundle');
+  });
 });
 
 describe('a failed build does not replace the last good one', () => {
