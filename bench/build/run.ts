@@ -5,7 +5,7 @@
  * articles. Baselines in the same run, on the same articles: marked alone (the Markdown floor
  * of any build), and the serialized index of MiniSearch and of lunr over the same texts.
  */
-import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { copyFileSync, linkSync, mkdirSync, mkdtempSync, rmSync, writeFileSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -16,6 +16,7 @@ import { buildBundle, createBundle, type BuildResult } from '../../src/build/bui
 import { BuildCache } from '../../src/build/build-cache';
 import { collectArticles } from '../../src/build/collect';
 import { assembleBundle } from '../../src/core/index';
+import { largeArticles } from './large';
 
 const CORPORA = join(process.cwd(), '..', 'shared', 'corpora');
 const OUT = join(process.cwd(), 'bench', '.out', 'build');
@@ -28,11 +29,28 @@ const seconds = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
 const gzip = (text: string) => gzipSync(Buffer.from(text)).byteLength;
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 
-/** One folder holding the tldr page sets side by side (symbolic links, nothing copied). */
+/**
+ * One folder holding the tldr page sets side by side: hard links where the file system allows
+ * (nothing copied), copies elsewhere. Not symbolic links: the build follows those only inside
+ * the content folder.
+ */
 function tldrAll(): string {
   const root = mkdtempSync(join(tmpdir(), 'kb-bench-tldr-'));
-  symlinkSync(join(CORPORA, 'tldr-pages-en/pages'), join(root, 'en'));
-  for (const lang of ['zh', 'de', 'ar']) symlinkSync(join(CORPORA, `tldr-pages-i18n/pages.${lang}`), join(root, lang));
+  const place = (from: string, to: string) => {
+    mkdirSync(to, { recursive: true });
+    for (const entry of readdirSync(from, { withFileTypes: true })) {
+      if (entry.isDirectory()) place(join(from, entry.name), join(to, entry.name));
+      else {
+        try {
+          linkSync(join(from, entry.name), join(to, entry.name));
+        } catch {
+          copyFileSync(join(from, entry.name), join(to, entry.name));
+        }
+      }
+    }
+  };
+  place(join(CORPORA, 'tldr-pages-en/pages'), join(root, 'en'));
+  for (const lang of ['zh', 'de', 'ar']) place(join(CORPORA, `tldr-pages-i18n/pages.${lang}`), join(root, lang));
   return root;
 }
 
@@ -190,6 +208,8 @@ try {
     'Our index holds more than the baselines (one document per heading section, plus tags and excerpt fields), which is what lets a hit point at a section. ' +
       'Same output twice: the build is deterministic (tested byte for byte in test/build/bundle.test.ts).',
   );
+  out();
+  for (const line of await largeArticles()) out(line);
   mkdirSync(join(process.cwd(), 'bench', 'results'), { recursive: true });
   writeFileSync(join(process.cwd(), 'bench', 'results', 'build.md'), `${lines.join('\n')}\n`);
 } finally {

@@ -2,24 +2,23 @@
  * Content folder -> bundle files: `kb.json`, per-article body files when split
  * (`articles/<id>.<hash>.html`) and assets (`assets/<name>.<hash>.<ext>`). The same input
  * gives byte-identical files. `createBundle` works in memory (the Vite plugin serves from
- * it); `buildBundle` also writes the files and removes the ones an earlier build wrote that
- * are no longer needed.
+ * it); `buildBundle` also writes the files (./write-output) and removes the ones an earlier
+ * build wrote that are no longer needed, but only when the build is ok, or forced.
  */
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { assembleBundle, serializeBundle, type KbBundle } from '../core/bundle-format';
 import type { BuildCache } from './build-cache';
 import { collectArticles, type CollectResult } from './collect';
-import { findConfigFiles } from './content-tree';
 import { DiagnosticList, sortDiagnostics, type Diagnostic } from './diagnostics';
 import { contentHash, hashedName } from './hash';
 import { applyViewCounts, configViewsPath, contentRelative, readViewCounts, type ViewsSource } from './views-file';
+import { writeBundleFiles } from './write-output';
+
+export { MANIFEST_FILE, OutputFolderError, writeBundleFiles } from './write-output';
 
 export const BUNDLE_FILE = 'kb.json';
 export const BODIES_DIR = 'articles';
-/** Lists the files a build wrote, so the next build removes only its own stale files. */
-export const MANIFEST_FILE = '.kb-elements-files.json';
 
 export interface BuildOptions {
   contentDir: string;
@@ -76,6 +75,8 @@ export interface BuildResult {
   stats: BuildStats;
   /** False when there are errors, or warnings in strict mode. */
   ok: boolean;
+  /** `buildBundle`: whether the files were written (a build that is not ok is written only when forced). */
+  written?: boolean;
   collected: CollectResult;
 }
 
@@ -131,70 +132,33 @@ export async function createBundle(options: BuildOptions): Promise<BuildResult> 
 
 /** The articles with their view counts from `options.views` or kb.config's `views`, when set. */
 function withViewCounts(collected: CollectResult, options: BuildOptions, diagnostics: DiagnosticList): CollectResult['articles'] {
-  const source = viewsSource(options, collected.config.views, diagnostics);
+  const source = viewsSource(options, collected.config.views, collected.configFile, diagnostics);
   if (source === undefined) return collected.articles;
   const file = typeof source === 'string' ? contentRelative(resolve(options.contentDir), source) : 'views';
   const counts = readViewCounts(source, file, diagnostics);
   return counts ? applyViewCounts(collected.articles, counts, file, diagnostics) : collected.articles;
 }
 
-function viewsSource(options: BuildOptions, configViews: string | undefined, diagnostics: DiagnosticList): ViewsSource | undefined {
+function viewsSource(options: BuildOptions, configViews: string | undefined, configFile: string, diagnostics: DiagnosticList): ViewsSource | undefined {
   if (typeof options.views === 'string') return resolve(options.views);
   if (options.views) return options.views;
   if (configViews === undefined) return undefined;
-  return configViewsPath(options.contentDir, configViews, diagnostics, findConfigFiles(options.contentDir)[0] ?? 'kb.config');
-}
-
-/** Builds and writes the bundle into `outDir`. */
-export async function buildBundle(options: BuildOptions & { outDir: string }): Promise<BuildResult> {
-  const result = await createBundle({ ...options, ignore: [...(options.ignore ?? []), options.outDir] });
-  const started = performance.now();
-  await writeBundleFiles(options.outDir, result.files);
-  result.stats.time += Math.round(performance.now() - started);
-  return result;
+  return configViewsPath(options.contentDir, configViews, diagnostics, configFile || 'kb.config');
 }
 
 /**
- * Writes the files, skipping unchanged ones, and removes files the previous build wrote that
- * are gone now. Synchronous on purpose: thousands of small body files are written several
- * times faster than by awaiting the thread pool for each.
+ * Builds the bundle and writes it into `outDir`. A build that is not ok (errors, or warnings
+ * when strict) leaves the output folder as it was, so a pipeline that ignores the exit code
+ * cannot publish a broken help center, unless `force` is set.
  */
-export async function writeBundleFiles(outDir: string, files: Map<string, string | Uint8Array>): Promise<void> {
-  const root = resolve(outDir);
-  mkdirSync(root, { recursive: true });
-  const previous = new Set(readManifest(root));
-  const made = new Set<string>([root]);
-  for (const [path, content] of files) {
-    const target = join(root, path);
-    if (previous.has(path) && sameContent(target, content)) continue;
-    const folder = dirname(target);
-    if (!made.has(folder)) {
-      mkdirSync(folder, { recursive: true });
-      made.add(folder);
-    }
-    writeFileSync(target, content);
-  }
-  for (const path of previous) {
-    if (!files.has(path) && !path.split('/').includes('..')) rmSync(join(root, path), { force: true });
-  }
-  writeFileSync(join(root, MANIFEST_FILE), `${JSON.stringify([...files.keys()], null, 1)}\n`);
-}
-
-function sameContent(path: string, content: string | Uint8Array): boolean {
-  try {
-    return Buffer.compare(readFileSync(path), typeof content === 'string' ? Buffer.from(content) : content) === 0;
-  } catch {
-    return false;
-  }
-}
-
-function readManifest(root: string): string[] {
-  try {
-    const list: unknown = JSON.parse(readFileSync(join(root, MANIFEST_FILE), 'utf8'));
-    return Array.isArray(list) ? list.filter((p): p is string => typeof p === 'string') : [];
-  } catch {
-    return [];
-  }
+export async function buildBundle(options: BuildOptions & { outDir: string; force?: boolean }): Promise<BuildResult> {
+  const result = await createBundle({ ...options, ignore: [...(options.ignore ?? []), options.outDir] });
+  result.written = result.ok || Boolean(options.force);
+  if (!result.written) return result;
+  const started = performance.now();
+  writeBundleFiles(options.outDir, result.files);
+  result.stats.time += Math.round(performance.now() - started);
+  return result;
 }
 
 function size(content: string | Uint8Array): SizeInfo {

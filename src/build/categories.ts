@@ -2,7 +2,6 @@
 import type { Category } from '../core/types';
 import type { KbConfig } from './config';
 import { compareStrings, type DiagnosticList } from './diagnostics';
-import { didYouMeanHint } from './did-you-mean';
 import type { CategoryFields } from './fields';
 import { slugifyName } from './slug';
 
@@ -54,11 +53,19 @@ export function makeCategories(folders: FolderInfo[], hasRootArticles: boolean, 
     drafts.push(draft);
   }
   const idByFolder = new Map<string, string>();
+  const ids = new Set(drafts.map((d) => d.id));
+  /** The next number to try for each id that several folders make (`a`, `a-1`, `a-2`). */
+  const nextSuffix = new Map<string, number>();
   for (const { folder, fields } of folders) {
     if (folder === '') continue;
     const name = folder.slice(folder.lastIndexOf('/') + 1);
-    let id = pathId(folder) || 'category';
-    while (drafts.some((d) => d.id === id)) id = `${id}-1`;
+    const wanted = pathId(folder) || 'category';
+    let id = wanted;
+    for (let n = nextSuffix.get(wanted) ?? 1; ids.has(id); n++) {
+      id = `${wanted}-${n}`;
+      nextSuffix.set(wanted, n + 1);
+    }
+    ids.add(id);
     idByFolder.set(folder, id);
     const parentFolder = folder.includes('/') ? folder.slice(0, folder.lastIndexOf('/')) : '';
     const draft: CategoryDraft = { id, title: fields.title ?? humanize(name), folder, articleCount: 0, totalCount: 0 };
@@ -70,17 +77,23 @@ export function makeCategories(folders: FolderInfo[], hasRootArticles: boolean, 
     drafts.push(draft);
   }
 
+  const byId = new Map(drafts.map((d) => [d.id, d]));
+  const byFolder = new Map(drafts.filter((d) => d.folder).map((d) => [d.folder, d]));
   config.categoryOrder.forEach((wanted, position) => {
-    const found = drafts.find((d) => d.id === wanted || (d.folder && d.folder === wanted));
+    const found = byId.get(wanted) ?? byFolder.get(wanted);
     if (found) found.order = position + 1;
-    else diagnostics.warn('config-unknown-category', file, `categoryOrder names "${wanted}", which is not a category${didYouMeanHint(wanted, drafts.map((d) => d.id))}.`);
+    else diagnostics.warn('config-unknown-category', file, `categoryOrder names "${wanted}", which is not a category${diagnostics.suggest(wanted, byId.keys())}.`);
   });
   return treeOrder(drafts);
 }
 
 function treeOrder(drafts: CategoryDraft[]): CategoryDraft[] {
   const children = new Map<string | undefined, CategoryDraft[]>();
-  for (const draft of drafts) children.set(draft.parent, [...(children.get(draft.parent) ?? []), draft]);
+  for (const draft of drafts) {
+    const siblings = children.get(draft.parent);
+    if (siblings) siblings.push(draft);
+    else children.set(draft.parent, [draft]);
+  }
   const out: CategoryDraft[] = [];
   const visit = (parent: string | undefined) => {
     const list = (children.get(parent) ?? []).sort(

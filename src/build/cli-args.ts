@@ -13,6 +13,8 @@ Options:
   --no-split          always keep article bodies inside kb.json
                       (default: split when the bodies add up to more than 256 KB)
   --strict            warnings count as errors (exit code 1)
+  --force             write the bundle even when the build fails (errors, or warnings
+                      with --strict); without it the output folder is left as it was
   --watch, -w         rebuild when the content changes
   --base-url <url>    base URL for the bundle's assets and body files (overrides kb.config)
   --exclude <glob>    leave out files or folders that are not articles, e.g. 'drafts/**',
@@ -20,13 +22,15 @@ Options:
                       repeat for more; added to kb.config's "exclude")
   --views <file>      view counts by article id (views.json from kb-elements insights)
                       instead of front matter "views" (overrides kb.config's "views")
-  --verbose           also list notes (drafts left out, files not used) and every message
+  --verbose           also list notes (drafts left out, files not used), every message,
+                      and the stack of a failure of the build itself
   --quiet, -q         print only errors and warnings
   --help, -h          show this help
   --version           show the version
 
-Exit codes: 0 built (warnings allowed), 1 errors in the content (or warnings with --strict),
-2 wrong usage, a content folder that does not exist, or output that cannot be written.`;
+Exit codes: 0 built (warnings allowed), 1 errors in the content (or warnings with --strict;
+nothing is written unless --force), 2 wrong usage, a content folder that does not exist, or
+output that cannot be written.`;
 
 export interface CliOptions {
   command: 'build' | 'help' | 'version';
@@ -34,6 +38,8 @@ export interface CliOptions {
   outDir: string;
   split: boolean | 'auto';
   strict: boolean;
+  /** Write the bundle even when the build fails. */
+  force: boolean;
   watch: boolean;
   verbose: boolean;
   quiet: boolean;
@@ -49,7 +55,7 @@ export class UsageError extends Error {
 }
 
 export function parseArgs(argv: string[]): CliOptions {
-  const options: CliOptions = { command: 'build', contentDir: '', outDir: '', split: 'auto', strict: false, watch: false, verbose: false, quiet: false, exclude: [] };
+  const options: CliOptions = { command: 'build', contentDir: '', outDir: '', split: 'auto', strict: false, force: false, watch: false, verbose: false, quiet: false, exclude: [] };
   const positional: string[] = [];
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
@@ -77,6 +83,9 @@ export function parseArgs(argv: string[]): CliOptions {
         break;
       case '--strict':
         options.strict = true;
+        break;
+      case '--force':
+        options.force = true;
         break;
       case '--watch':
       case '-w':

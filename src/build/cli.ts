@@ -6,7 +6,7 @@
 import { readFileSync, realpathSync, watch } from 'node:fs';
 import { relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { buildBundle, type BuildResult } from './build-bundle';
+import { buildBundle, OutputFolderError, type BuildResult } from './build-bundle';
 import { BuildCache } from './build-cache';
 import { parseArgs, USAGE, UsageError, type CliOptions } from './cli-args';
 import { ContentFolderError } from './collect';
@@ -74,11 +74,15 @@ async function buildOnce(options: CliOptions, io: CliIo, cache?: BuildCache): Pr
   };
   let result: BuildResult;
   try {
-    const { contentDir, outDir, split, strict, baseUrl, exclude, views } = options;
-    result = await buildBundle({ contentDir, outDir, split, strict, baseUrl, exclude, excludeOrigin: '--exclude', views, onProgress, cache });
+    const { contentDir, outDir, split, strict, force, baseUrl, exclude, views } = options;
+    result = await buildBundle({ contentDir, outDir, split, strict, force, baseUrl, exclude, excludeOrigin: '--exclude', views, onProgress, cache });
   } catch (error) {
     if (error instanceof ContentFolderError) {
       io.err(`kb-elements: ${error.message}`);
+      return { code: 2 };
+    }
+    if (error instanceof OutputFolderError) {
+      io.err(`kb-elements: cannot write ${outLabel}: ${error.message}`);
       return { code: 2 };
     }
     const code = (error as NodeJS.ErrnoException).code;
@@ -86,14 +90,18 @@ async function buildOnce(options: CliOptions, io: CliIo, cache?: BuildCache): Pr
       io.err(`kb-elements: cannot write ${outLabel}: ${(error as Error).message}`);
       return { code: 2 };
     }
-    throw error;
+    io.err(`kb-elements: the build itself failed: ${(error as Error).message ?? error}${options.verbose ? `\n${(error as Error).stack ?? ''}` : ' (run with --verbose for the stack)'}`);
+    return { code: 2 };
   }
   for (const line of diagnosticLines(result.diagnostics, { verbose: options.verbose, contentLabel, notesHint: 'run with --verbose to list' })) io.err(line);
   if (process.env.GITHUB_ACTIONS === 'true') for (const line of githubAnnotations(result.diagnostics, contentLabel)) io.out(line);
   if (!options.quiet) for (const line of summaryLines(result, outLabel)) io.out(line);
   if (!result.ok) {
     const why = result.stats.errors ? `${result.stats.errors} error(s)` : `${result.stats.warnings} warning(s) with --strict`;
-    io.err(`kb-elements: build failed: ${why} (the bundle was written, but fix these before publishing)`);
+    const what = result.written
+      ? 'the bundle was written anyway (--force); fix these before publishing'
+      : `nothing was written, ${outLabel} is as it was (--force writes a failed build)`;
+    io.err(`kb-elements: build failed: ${why}; ${what}`);
     return { code: 1, result };
   }
   return { code: 0, result };
@@ -156,7 +164,8 @@ if (isProgram()) {
   main(process.argv.slice(2)).then(
     (code) => process.exit(code),
     (error: unknown) => {
-      console.error(error);
+      const verbose = process.argv.includes('--verbose');
+      process.stderr.write(`kb-elements: ${verbose ? ((error as Error).stack ?? error) : `${(error as Error).message ?? error} (run with --verbose for the stack)`}\n`);
       process.exit(2);
     },
   );

@@ -3,17 +3,17 @@
  * Markdown to HTML, ids, categories, links, images, excerpts, sections. Every Markdown file
  * ends up as an article or in a diagnostic that says which file and why.
  */
-import { readFileSync } from 'node:fs';
+import { readFileSync, realpathSync } from 'node:fs';
 import { stat } from 'node:fs/promises';
-import { basename, resolve } from 'node:path';
+import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import type { Category, IndexableArticle } from '../core/types';
 import { AssetStore } from './assets';
 import type { BuildCache } from './build-cache';
 import { countArticles, humanize, makeCategories, pathId, splitOrderPrefix, toCategory, type FolderInfo } from './categories';
 import { readConfig, type KbConfig } from './config';
+import { ContentRoot } from './content-root';
 import { findConfigFiles, readContentTree } from './content-tree';
 import { compareStrings, DiagnosticList, sortDiagnostics, type Diagnostic } from './diagnostics';
-import { didYouMeanHint } from './did-you-mean';
 import { excludedReason, ExcludeRules, optionPatterns } from './exclude';
 import { makeExcerpt } from './excerpt';
 import { readArticleFields, readCategoryFields, type ArticleFields } from './fields';
@@ -36,6 +36,8 @@ export interface CollectResult {
   /** Tree order: parents before children, siblings by order, then title. */
   categories: Category[];
   config: KbConfig;
+  /** The config file the settings came from (`kb.config.yaml`, ...), or `''` when there is none. */
+  configFile: string;
   /** Sorted by file and line. */
   diagnostics: Diagnostic[];
   /** Files to write next to the bundle (`assets/name.hash.ext`), from images and attachments. */
@@ -79,17 +81,19 @@ interface Draft {
 const ID_PATTERN = /^[\p{L}\p{N}][\p{L}\p{N}_.-]*$/u;
 
 export async function collectArticles(contentDir: string, options: CollectOptions = {}): Promise<CollectResult> {
-  const root = resolve(contentDir);
-  const info = await stat(root).catch(() => undefined);
+  const info = await stat(resolve(contentDir)).catch(() => undefined);
   if (!info) throw new ContentFolderError(`content folder not found: ${contentDir}`);
   if (!info.isDirectory()) throw new ContentFolderError(`not a folder: ${contentDir}`);
+  const root = new ContentRoot(resolve(contentDir));
 
   const diagnostics = new DiagnosticList();
-  const configFiles = findConfigFiles(root);
-  const config = await readConfig(root, configFiles, diagnostics);
+  const configFiles = findConfigFiles(root, diagnostics);
+  const config = await readConfig(root.real, configFiles, diagnostics);
   const configFile = configFiles[0] ?? '';
   const exclude = new ExcludeRules([...config.exclude, ...optionPatterns(options.exclude, options.excludeOrigin ?? 'build options')], diagnostics);
-  const tree = await readContentTree(root, options.ignore, exclude);
+  const ignore = { real: (options.ignore ?? []).map(realPathOf), paths: (options.ignore ?? []).map((path) => relative(resolve(contentDir), resolve(path))).filter((path) => path && !path.startsWith('..') && !isAbsolute(path)).map((path) => path.split(sep).join('/')) };
+  const tree = await readContentTree(root, diagnostics, ignore, exclude);
+  const fileOf = (path: string) => tree.realPaths.get(path)!;
   exclude.report(diagnostics);
   const excluded = new Map([...tree.excluded].map(([path, rule]) => [path, excludedReason(rule)]));
   const engine = options.cache?.engineFor(config.locale) ?? new MarkdownEngine(config.locale);
@@ -102,7 +106,7 @@ export async function collectArticles(contentDir: string, options: CollectOption
   for (const [path, reason] of excluded) if (/\.(md|markdown)$/i.test(path)) leftOutIds.set(defaultId(path), reason);
   let done = 0;
   for (const path of tree.articles) {
-    const draft = readArticleCached(root, path, engine, diagnostics, options.cache);
+    const draft = readArticleCached(fileOf(path), path, engine, diagnostics, options.cache);
     options.onProgress?.(++done, tree.articles.length);
     if (!draft) continue;
     if (draft.fields.leftOut) {
@@ -123,7 +127,7 @@ export async function collectArticles(contentDir: string, options: CollectOption
   const categoryFolders = new Map<string, string>();
   for (const folder of tree.categoryFiles.has('') ? ['', ...tree.folders] : tree.folders) {
     const path = tree.categoryFiles.get(folder);
-    const file = path ? await readCategoryFile(root, path, engine, diagnostics) : undefined;
+    const file = path ? readCategoryFile(fileOf(path), path, engine, diagnostics) : undefined;
     folders.push({ folder, fields: file?.fields ?? {} });
     if (path && file?.intro) intros.set(folder, file.intro);
   }
@@ -133,12 +137,13 @@ export async function collectArticles(contentDir: string, options: CollectOption
     diagnostics.info('unused-file', tree.categoryFiles.get('')!, 'describes the category of articles at the root, and there are none; only its "lang" is used.');
   }
   for (const category of drafted) categoryFolders.set(category.folder, category.id);
-  for (const draft of drafts) assignCategory(draft, drafted, categoryFolders, diagnostics);
+  const categoryIds = new Set(drafted.map((c) => c.id));
+  for (const draft of drafts) assignCategory(draft, categoryIds, categoryFolders, diagnostics);
 
   // 4. Links and images, then HTML.
   const assets = new AssetStore();
   const resolver = new LinkResolver({
-    contentDir: root,
+    root,
     articles: new Map<string, LinkTarget>(drafts.map((d) => [d.path, { id: d.id, anchors: d.converted.anchors }])),
     leftOut,
     excluded,
@@ -146,19 +151,27 @@ export async function collectArticles(contentDir: string, options: CollectOption
     assets,
     diagnostics,
   });
-  const render = (path: string, converted: ConvertedMarkdown) =>
-    engine.finish(converted, (url) => resolver.resolve(path, converted.anchors, url.href, url.kind, url.line));
+  /** The final HTML of a file, or undefined (with an error for that file) when it cannot be made. */
+  const render = (path: string, converted: ConvertedMarkdown): string | undefined => {
+    try {
+      return engine.finish(converted, (url) => resolver.resolve(path, converted.anchors, url.href, url.kind, url.line));
+    } catch (error) {
+      diagnostics.fail('convert-failed', path, 'could not be converted', error);
+      return undefined;
+    }
+  };
   for (const category of drafted) {
     const intro = intros.get(category.folder);
-    const html = intro ? render(tree.categoryFiles.get(category.folder)!, intro).trim() : '';
+    const html = intro ? render(tree.categoryFiles.get(category.folder)!, intro)?.trim() : '';
     if (html) category.introHtml = html;
   }
   const ids = new Set(drafts.map((d) => d.id));
   const folderLang = folderLanguages(folders);
-  const articles = drafts.map((draft) => {
+  const articles = drafts.flatMap((draft) => {
     const lang = draft.fields.lang ?? folderLang(draft.folder);
     const related = relatedIds(draft, ids, leftOutIds, diagnostics);
-    return toArticle(draft, render(draft.path, draft.converted), related, lang === config.locale ? undefined : lang);
+    const html = render(draft.path, draft.converted);
+    return html === undefined ? [] : [toArticle(draft, html, related, lang === config.locale ? undefined : lang)];
   });
 
   // 5. Counts, order, and a word about every file that did not make it in.
@@ -172,9 +185,9 @@ export async function collectArticles(contentDir: string, options: CollectOption
       compareStrings(a.title.toLowerCase(), b.title.toLowerCase()) ||
       compareStrings(a.id, b.id),
   );
-  const used = new Set(assets.sources().map((abs) => abs.slice(root.length + 1).split('\\').join('/')));
+  const used = new Set(assets.sources());
   for (const file of tree.otherFiles) {
-    if (!used.has(file)) diagnostics.info('unused-file', file, 'not a Markdown article and not referenced by one; not in the bundle.');
+    if (!used.has(fileOf(file))) diagnostics.info('unused-file', file, 'not a Markdown article and not referenced by one; not in the bundle.');
   }
   if (tree.articles.length === 0) {
     const excludedArticles = [...excluded.keys()].filter((path) => /\.(md|markdown)$/i.test(path)).length;
@@ -184,33 +197,68 @@ export async function collectArticles(contentDir: string, options: CollectOption
     diagnostics.error('empty-content', '', `none of the ${tree.articles.length} Markdown files could be used as an article (see the messages above).`);
   }
   options.cache?.end();
-  return { articles, categories, config, diagnostics: sortDiagnostics(diagnostics.items), assets: assets.files, exclude };
+  return { articles, categories, config, configFile, diagnostics: sortDiagnostics(diagnostics.items), assets: assets.files, exclude };
 }
 
-/** A `_category.md`: its fields, and its body (the intro), lexed; rendered once links resolve. */
-async function readCategoryFile(root: string, path: string, engine: MarkdownEngine, diagnostics: DiagnosticList) {
-  const text = decodeText(readFileSync(resolve(root, path)), path, diagnostics) ?? '';
-  const front = readFrontMatter(text, path, diagnostics);
-  const fields = readCategoryFields(front, path, diagnostics);
-  const intro = front.body.trim() ? engine.convert(front.body, front.bodyLine, path, diagnostics) : undefined;
-  return { fields, intro };
+/** The real path of a folder that may not exist yet (the output folder): its nearest existing folder's, and the rest. */
+function realPathOf(path: string): string {
+  const absolute = resolve(path);
+  for (let folder = absolute; ; folder = dirname(folder)) {
+    try {
+      return join(realpathSync(folder), relative(folder, absolute));
+    } catch {
+      if (dirname(folder) === folder) return absolute;
+    }
+  }
+}
+
+/**
+ * A `_category.md`: its fields, and its body (the intro), lexed; rendered once links resolve.
+ * One that cannot be read is an error, and the folder keeps its default title.
+ */
+function readCategoryFile(file: string, path: string, engine: MarkdownEngine, diagnostics: DiagnosticList) {
+  try {
+    const text = decodeText(readFileSync(file), path, diagnostics) ?? '';
+    const front = readFrontMatter(text, path, diagnostics);
+    const fields = readCategoryFields(front, path, diagnostics);
+    const intro = front.body.trim() ? engine.convert(front.body, front.bodyLine, path, diagnostics) : undefined;
+    return { fields, intro };
+  } catch (error) {
+    diagnostics.fail('unreadable', path, 'could not be read', error);
+    return undefined;
+  }
 }
 
 /** `readArticle`, through the cache when there is one (ids and categories are assigned afresh). */
-function readArticleCached(root: string, path: string, engine: MarkdownEngine, diagnostics: DiagnosticList, cache?: BuildCache): Draft | undefined {
-  if (!cache) return readArticle(root, path, engine, diagnostics);
-  const cached = cache.get(resolve(root, path), (messages) => {
-    const own = new DiagnosticList();
-    const draft = readArticle(root, path, engine, own);
-    messages.push(...own.items);
-    return draft;
-  });
-  diagnostics.items.push(...cached.diagnostics);
-  return cached.value && { ...cached.value, id: '', category: '' };
+function readArticleCached(file: string, path: string, engine: MarkdownEngine, diagnostics: DiagnosticList, cache?: BuildCache): Draft | undefined {
+  if (!cache) return readArticleSafely(file, path, engine, diagnostics);
+  try {
+    const cached = cache.get(file, (messages) => {
+      const own = new DiagnosticList();
+      const draft = readArticleSafely(file, path, engine, own);
+      messages.push(...own.items);
+      return draft;
+    });
+    diagnostics.items.push(...cached.diagnostics);
+    return cached.value && { ...cached.value, id: '', category: '' };
+  } catch (error) {
+    diagnostics.fail('unreadable', path, 'could not be read', error);
+    return undefined;
+  }
 }
 
-function readArticle(root: string, path: string, engine: MarkdownEngine, diagnostics: DiagnosticList): Draft | undefined {
-  const bytes = readFileSync(resolve(root, path));
+/** One article that cannot be read or converted is an error for that file; the others are built. */
+function readArticleSafely(file: string, path: string, engine: MarkdownEngine, diagnostics: DiagnosticList): Draft | undefined {
+  try {
+    return readArticle(file, path, engine, diagnostics);
+  } catch (error) {
+    diagnostics.fail('unreadable', path, 'could not be read or converted', error);
+    return undefined;
+  }
+}
+
+function readArticle(file: string, path: string, engine: MarkdownEngine, diagnostics: DiagnosticList): Draft | undefined {
+  const bytes = readFileSync(file);
   const text = decodeText(bytes, path, diagnostics);
   if (text === undefined) return undefined;
   if (text.trim() === '') {
@@ -237,23 +285,30 @@ function defaultId(path: string): string {
 }
 
 function assignIds(drafts: Draft[], diagnostics: DiagnosticList): void {
-  const taken = new Map<string, string>();
+  const taken = new Map<string, { path: string; explicit: boolean }>();
+  /** The next suffix to try for each id, so many articles wanting one id cost no more than different ids. */
+  const nextSuffix = new Map<string, number>();
   const claim = (draft: Draft, wanted: string, explicit: boolean) => {
     let id = wanted;
-    if (taken.has(id)) {
-      for (let n = 2; taken.has(`${wanted}-${n}`); n++) id = `${wanted}-${n + 1}`;
-      id = taken.has(`${wanted}-2`) ? id : `${wanted}-2`;
+    const owner = taken.get(wanted);
+    if (owner) {
+      let n = nextSuffix.get(wanted) ?? 2;
+      while (taken.has(`${wanted}-${n}`)) n++;
+      nextSuffix.set(wanted, n + 1);
+      id = `${wanted}-${n}`;
       // An id the author wrote twice is an error; two file names that make the same default id
       // are only a warning (the author chose no id), but the id may change when files move.
+      // Ids written in front matter are claimed first: an id from a path never takes one.
+      const used = owner.explicit && !explicit ? `is the id ${owner.path} sets in its front matter, which wins` : `is already used by ${owner.path}`;
       diagnostics.add(
         explicit ? 'error' : 'warning',
         'duplicate-id',
         draft.path,
-        `${explicit ? 'id' : 'default id (from the path)'} "${wanted}" is already used by ${taken.get(wanted)}; this article got the id "${id}". Give one of them another id.`,
+        `${explicit ? 'id' : 'default id (from the path)'} "${wanted}" ${used}; this article got the id "${id}". Give one of them another id.`,
         explicit ? draft.fieldLines.id : undefined,
       );
     }
-    taken.set(id, draft.path);
+    taken.set(id, { path: draft.path, explicit });
     draft.id = id;
   };
   for (const draft of drafts) {
@@ -270,17 +325,17 @@ function assignIds(drafts: Draft[], diagnostics: DiagnosticList): void {
   for (const draft of drafts) if (!draft.id) claim(draft, defaultId(draft.path), false);
 }
 
-function assignCategory(draft: Draft, categories: { id: string; folder: string }[], byFolder: Map<string, string>, diagnostics: DiagnosticList): void {
+function assignCategory(draft: Draft, byId: Set<string>, byFolder: Map<string, string>, diagnostics: DiagnosticList): void {
   draft.category = byFolder.get(draft.folder) ?? '';
   const wanted = draft.fields.category;
   if (!wanted) return;
-  const found = categories.find((c) => c.id === wanted || (c.folder && c.folder === wanted.replace(/^\/|\/$/g, '')));
-  if (found) draft.category = found.id;
+  const found = byId.has(wanted) ? wanted : byFolder.get(wanted.replace(/^\/|\/$/g, '') || '\0');
+  if (found !== undefined) draft.category = found;
   else {
     diagnostics.warn(
       'unknown-category',
       draft.path,
-      `category "${wanted}" does not exist${didYouMeanHint(wanted, categories.map((c) => c.id))}; kept the article in its folder's category.`,
+      `category "${wanted}" does not exist${diagnostics.suggest(wanted, byFolder.values())}; kept the article in its folder's category.`,
       draft.fieldLines.category,
     );
   }
@@ -296,16 +351,16 @@ function folderLanguages(folders: FolderInfo[]): (folder: string) => string | un
 
 /** The article's `related` ids that exist, each once; the others reported. */
 function relatedIds(draft: Draft, ids: Set<string>, leftOut: Map<string, string>, diagnostics: DiagnosticList): string[] {
-  const related: string[] = [];
+  const related = new Set<string>();
   for (const id of draft.fields.related ?? []) {
-    if (id === draft.id || related.includes(id)) continue;
-    if (ids.has(id)) related.push(id);
+    if (id === draft.id || related.has(id)) continue;
+    if (ids.has(id)) related.add(id);
     else {
-      const why = leftOut.has(id) ? `is ${leftOut.get(id)}` : `does not exist${didYouMeanHint(id, [...ids])}`;
+      const why = leftOut.has(id) ? `is ${leftOut.get(id)}` : `does not exist${diagnostics.suggest(id, ids)}`;
       diagnostics.warn('unknown-related', draft.path, `related article "${id}" ${why}; left it out.`, draft.fieldLines.related);
     }
   }
-  return related;
+  return [...related];
 }
 
 function toArticle(draft: Draft, html: string, related: string[], lang: string | undefined): CollectedArticle {

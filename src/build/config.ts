@@ -1,10 +1,10 @@
 /** `kb.config.json` / `kb.config.yaml` at the root of a content folder. */
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { isNode, isSeq, LineCounter, parseDocument } from 'yaml';
 import type { DiagnosticList } from './diagnostics';
-import { didYouMeanHint } from './did-you-mean';
 import type { ExcludePattern } from './exclude';
+import { yamlNestingProblem } from './limits';
 
 export interface KbConfig {
   /** Name of the knowledge base (default "Help Center"). */
@@ -33,15 +33,42 @@ export const DEFAULT_CONFIG: KbConfig = {
 
 const FIELDS = ['title', 'locale', 'baseUrl', 'categoryOrder', 'rootCategory', 'exclude', 'views'];
 
+/** A config file is a few lines; one larger than this is not read. */
+export const MAX_CONFIG_BYTES = 1024 * 1024;
+/** More `exclude` patterns than this are an error (every file is matched against each). */
+export const MAX_EXCLUDE_PATTERNS = 1000;
+
 export async function readConfig(root: string, files: string[], diagnostics: DiagnosticList): Promise<KbConfig> {
   const config: KbConfig = { ...DEFAULT_CONFIG, rootCategory: { ...DEFAULT_CONFIG.rootCategory }, exclude: [] };
   if (files.length === 0) return config;
   const file = files[0];
   for (const extra of files.slice(1)) diagnostics.warn('config-duplicate', extra, `ignored: ${file} is the config file (keep only one).`);
-  const text = await readFile(join(root, file), 'utf8');
+  // A config that cannot be read in any way (too large, too deep, a billion laughs) is one
+  // error and the defaults, never a crash.
+  try {
+    const info = await stat(join(root, file));
+    if (info.size > MAX_CONFIG_BYTES) {
+      diagnostics.error('config-syntax', file, `is ${info.size.toLocaleString('en')} bytes; a config file may have at most ${MAX_CONFIG_BYTES.toLocaleString('en')}. Used the defaults.`);
+      return config;
+    }
+    return readConfigText(await readFile(join(root, file), 'utf8'), file, config, diagnostics);
+  } catch (error) {
+    const reason = error instanceof RangeError ? 'it is nested too deeply' : error instanceof ReferenceError ? `${error.message} (YAML aliases)` : (error as Error).message;
+    diagnostics.error('config-syntax', file, `could not be read: ${reason}; used the defaults.`);
+    return { ...DEFAULT_CONFIG, rootCategory: { ...DEFAULT_CONFIG.rootCategory }, exclude: [] };
+  }
+}
+
+function readConfigText(text: string, file: string, config: KbConfig, diagnostics: DiagnosticList): KbConfig {
   let data: unknown;
   /** Line of each item of the `exclude` list, where the parser can tell. */
   let excludeLines: (number | undefined)[] = [];
+  // JSON is YAML as far as nesting goes.
+  const tooDeep = yamlNestingProblem(text);
+  if (tooDeep) {
+    diagnostics.error('config-syntax', file, `not read: ${tooDeep.message}; used the defaults.`, tooDeep.line);
+    return config;
+  }
   if (file.endsWith('.json')) {
     try {
       data = JSON.parse(text);
@@ -56,7 +83,7 @@ export async function readConfig(root: string, files: string[], diagnostics: Dia
       diagnostics.error('config-syntax', file, `not valid YAML: ${doc.errors[0].message.split('\n')[0]}; used the defaults.`, doc.errors[0].linePos?.[0].line);
       return config;
     }
-    data = doc.toJS();
+    data = doc.toJS({ maxAliasCount: 100 });
     const list = doc.get('exclude', true);
     const lineOf = (node: unknown) => (isNode(node) && node.range ? lineCounter.linePos(node.range[0]).line : undefined);
     excludeLines = isSeq(list) ? list.items.map(lineOf) : [lineOf(list)];
@@ -67,7 +94,7 @@ export async function readConfig(root: string, files: string[], diagnostics: Dia
   }
   const values = data as Record<string, unknown>;
   for (const key of Object.keys(values)) {
-    if (!FIELDS.includes(key)) diagnostics.warn('config-unknown', file, `unknown setting "${key}"${didYouMeanHint(key, FIELDS)}; ignored it.`);
+    if (!FIELDS.includes(key)) diagnostics.warn('config-unknown', file, `unknown setting "${key}"${diagnostics.suggest(key, FIELDS)}; ignored it.`);
   }
   const bad = (key: string, expected: string) => diagnostics.warn('config-type', file, `setting "${key}" should be ${expected}; used the default.`);
   const setText = (key: 'title' | 'locale' | 'baseUrl' | 'views') => {
@@ -90,7 +117,9 @@ export async function readConfig(root: string, files: string[], diagnostics: Dia
     else if (rootCategory && typeof rootCategory === 'object' && !Array.isArray(rootCategory)) {
       const { id, title } = rootCategory as Record<string, unknown>;
       if (typeof id === 'string' && id.trim()) config.rootCategory.id = id.trim();
+      else if (id !== undefined) bad('rootCategory.id', 'a non-empty text');
       if (typeof title === 'string' && title.trim()) config.rootCategory.title = title.trim();
+      else if (title !== undefined) bad('rootCategory.title', 'a non-empty text');
     } else bad('rootCategory', 'a title, or { id, title }');
   }
   if (values.exclude !== undefined) {
@@ -110,32 +139,55 @@ function readExclude(value: unknown, file: string, lines: (number | undefined)[]
     diagnostics.error('config-type', file, `setting "exclude" should be a list of glob patterns, like ${example}; nothing is excluded.`, lines[0]);
     return [];
   }
+  if (value.length > MAX_EXCLUDE_PATTERNS) {
+    diagnostics.error('config-type', file, `setting "exclude" has ${value.length.toLocaleString('en')} patterns; at most ${MAX_EXCLUDE_PATTERNS.toLocaleString('en')} are read (use "**" and folder patterns).`, lines[0]);
+  }
   const patterns: ExcludePattern[] = [];
-  value.forEach((pattern: unknown, i) => {
+  value.slice(0, MAX_EXCLUDE_PATTERNS).forEach((pattern: unknown, i) => {
     if (typeof pattern === 'string') patterns.push({ pattern, origin: file, file, line: lines[i] });
-    else diagnostics.error('config-type', file, `setting "exclude": item ${i + 1} (${JSON.stringify(pattern)}) is not a text; patterns are strings. Ignored it.`, lines[i]);
+    else diagnostics.error('config-type', file, `setting "exclude": item ${i + 1} (${shortJson(pattern)}) is not a text; patterns are strings. Ignored it.`, lines[i]);
   });
   return patterns;
 }
 
-/** Lines of a list's items in JSON text: the items are found in order after the key. */
+/**
+ * Lines of a list's items in JSON text: the items are found in order after the key (an item
+ * not found as written, say with escapes, ends the search: the rest get no line).
+ */
 function jsonListLines(text: string, key: string, list: unknown): (number | undefined)[] {
   const keyAt = text.indexOf(JSON.stringify(key));
   if (keyAt < 0) return [];
-  const lineAt = (index: number) => text.slice(0, index).split('\n').length;
+  const lineAt = lineFinder(text);
   if (!Array.isArray(list)) return [lineAt(keyAt)];
   let from = keyAt + key.length + 2;
-  return list.map((item) => {
-    const at = text.indexOf(JSON.stringify(item) ?? String(item), from);
-    if (at < 0) return undefined;
-    from = at + 1;
-    return lineAt(at);
+  return list.slice(0, MAX_EXCLUDE_PATTERNS).map((item) => {
+    if (from < 0 || (typeof item === 'object' && item !== null)) return undefined;
+    const at = text.indexOf(JSON.stringify(item), from);
+    from = at < 0 ? -1 : at + 1;
+    return at < 0 ? undefined : lineAt(at);
   });
+}
+
+/** The line of an offset in `text`, for offsets asked in increasing order (one pass over the text). */
+function lineFinder(text: string): (offset: number) => number {
+  let line = 1;
+  let counted = 0;
+  return (offset) => {
+    for (let i = text.indexOf('\n', counted); i >= 0 && i < offset; i = text.indexOf('\n', i + 1)) line++;
+    counted = Math.max(counted, offset);
+    return line;
+  };
+}
+
+/** A value as JSON, cut short for a message. */
+function shortJson(value: unknown): string {
+  const text = JSON.stringify(value) ?? String(value);
+  return text.length > 40 ? `${text.slice(0, 37)}...` : text;
 }
 
 function jsonErrorLine(text: string, error: Error): number | undefined {
   const position = /position (\d+)/.exec(error.message);
-  if (position) return text.slice(0, Number(position[1])).split('\n').length;
+  if (position) return lineFinder(text)(Number(position[1]));
   const line = /line (\d+)/.exec(error.message);
   return line ? Number(line[1]) : undefined;
 }

@@ -5,7 +5,7 @@
  */
 import { CONFIG_FILES } from './content-tree';
 import type { DiagnosticList } from './diagnostics';
-import { globProblem, globToRegExp, normalizeGlob } from './glob';
+import { compileGlob, globProblem, normalizeGlob } from './glob';
 
 export interface ExcludePattern {
   pattern: string;
@@ -17,7 +17,7 @@ export interface ExcludePattern {
 }
 
 export interface ExcludeRule extends ExcludePattern {
-  test: RegExp;
+  matches: (path: string) => boolean;
   /** Files the last walk left out because of this pattern. */
   files: number;
   /** Matched something the walk skips anyway (a `.`-folder, `node_modules`). */
@@ -50,7 +50,7 @@ export class ExcludeRules {
     for (const entry of patterns) {
       const problem = globProblem(entry.pattern);
       if (problem) diagnostics?.error('exclude-pattern', entry.file, `exclude pattern "${entry.pattern}" (${entry.origin}) ${problem}; ignored it.`, entry.line);
-      else this.rules.push({ ...entry, test: globToRegExp(entry.pattern), files: 0, skipped: false });
+      else this.rules.push({ ...entry, matches: compileGlob(entry.pattern), files: 0, skipped: false });
     }
   }
 
@@ -60,14 +60,14 @@ export class ExcludeRules {
 
   /** The rules that match this path itself (a file or a folder), not counting its folders. */
   matching(path: string): ExcludeRule[] {
-    return this.rules.filter((rule) => rule.test.test(path));
+    return this.rules.filter((rule) => rule.matches(path));
   }
 
   /** The first pattern that leaves out this path, or one of the folders it is in. */
   match(path: string): ExcludeRule | undefined {
     if (this.empty) return undefined;
     for (let at = path.length; at > 0; at = path.lastIndexOf('/', at - 1)) {
-      const found = this.rules.find((rule) => rule.test.test(path.slice(0, at)));
+      const found = this.rules.find((rule) => rule.matches(path.slice(0, at)));
       if (found) return found;
     }
     return undefined;

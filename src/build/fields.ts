@@ -3,7 +3,6 @@
  * Values of the wrong type are reported with their line and left out, never guessed at.
  */
 import type { DiagnosticList } from './diagnostics';
-import { didYouMeanHint } from './did-you-mean';
 import type { FrontMatter } from './front-matter';
 
 export interface ArticleFields {
@@ -63,7 +62,7 @@ class FieldReader {
   number(name: string, integer = false): number | undefined {
     const value = this.front.data[name];
     if (value === undefined || value === null) return undefined;
-    const number = typeof value === 'string' && /^\s*[\d,._\s]+\s*$/.test(value) ? Number(value.replace(/[,._\s]/g, '')) : value;
+    const number = typeof value === 'string' && /^[\d,._\s]+$/.test(value) && /\d/.test(value) ? Number(value.replace(/[,._\s]/g, '')) : value;
     if (typeof number !== 'number' || !Number.isFinite(number) || (integer && (number < 0 || !Number.isInteger(number)))) {
       return this.bad(name, integer ? 'a whole number, 0 or more' : 'a number');
     }
@@ -99,17 +98,17 @@ class FieldReader {
 
   unknown(known: string[], aliases: Record<string, string>): void {
     for (const name of Object.keys(this.front.data)) {
-      if (known.includes(name) || name in aliases) continue;
-      this.diagnostics.warn('front-matter-unknown', this.file, `unknown front matter field "${name}"${didYouMeanHint(name, known)}; ignored it.`, this.line(name));
+      if (known.includes(name) || Object.hasOwn(aliases, name)) continue;
+      this.diagnostics.warn('front-matter-unknown', this.file, `unknown front matter field "${name}"${this.diagnostics.suggest(name, known)}; ignored it.`, this.line(name));
     }
   }
 }
 
 export function readArticleFields(front: FrontMatter, file: string, diagnostics: DiagnosticList): ArticleFields {
-  const data = { ...front.data };
-  const lines = { ...front.lines };
+  const data: Record<string, unknown> = Object.assign(Object.create(null), front.data);
+  const lines: Record<string, number> = Object.assign(Object.create(null), front.lines);
   for (const [alias, field] of Object.entries(ARTICLE_ALIASES)) {
-    if (alias in data && !(field in data)) {
+    if (Object.hasOwn(data, alias) && !Object.hasOwn(data, field)) {
       data[field] = data[alias];
       lines[field] = lines[alias];
     }

@@ -41,45 +41,105 @@ export function normalizeGlob(pattern: string): string {
   return pattern.replace(/^(\.\/)+/, '').replace(/\/+$/, '');
 }
 
-/** A regular expression for a pattern that `globProblem` accepts. */
-export function globToRegExp(pattern: string): RegExp {
-  const names = normalizeGlob(pattern)
+/** One character of a name pattern: a literal, `?`, `*`, or a set. */
+type Part =
+  | { kind: 'char'; char: string }
+  | { kind: 'any' }
+  | { kind: 'star' }
+  | { kind: 'set'; negated: boolean; ranges: [number, number][] };
+const GLOBSTAR = '**';
+type Segment = Part[] | typeof GLOBSTAR;
+
+/**
+ * A matcher for a pattern that `globProblem` accepts. No regular expression: `*` and `**`
+ * are matched by the usual two-pointer walk that only ever goes back to the last star, so a
+ * pattern such as `*a*a*a*a*b` costs at most the product of the lengths, never an exponent.
+ */
+export function compileGlob(pattern: string): (path: string) => boolean {
+  const segments: Segment[] = normalizeGlob(pattern)
     .split('/')
-    .filter((name, i, all) => !(name === '**' && all[i - 1] === '**'));
-  let source = '';
-  names.forEach((name, i) => {
-    const last = i === names.length - 1;
-    if (name !== '**') source += nameToRegExp(name) + (last ? '' : '/');
-    else if (!last) source += '(?:[^/]+/)*';
-    else source = i === 0 ? '.*' : `${source.slice(0, -1)}(?:/.*)?`;
-  });
-  return new RegExp(`^${source}$`, 'u');
+    .filter((name, i, all) => !(name === GLOBSTAR && all[i - 1] === GLOBSTAR))
+    .map((name) => (name === GLOBSTAR ? GLOBSTAR : parseName(name)));
+  return (path) => walk(segments, path.split('/'), (segment, name) => segment !== GLOBSTAR && matchName(segment, Array.from(name)), (segment) => segment === GLOBSTAR);
 }
 
 export function matchesGlob(path: string, pattern: string): boolean {
-  return globToRegExp(pattern).test(path);
+  return compileGlob(pattern)(path);
 }
 
-function nameToRegExp(name: string): string {
-  let source = '';
-  for (let i = 0; i < name.length; i++) {
-    const char = name[i];
-    if (char === '*') {
-      source += '[^/]*';
-      while (name[i + 1] === '*') i++;
-    } else if (char === '?') source += '[^/]';
-    else if (char === '\\') source += escape(name[++i]);
-    else if (char === '[') {
-      const end = classEnd(name, i);
-      source += classToRegExp(name.slice(i + 1, end));
-      i = end;
-    } else source += escape(char);
+/**
+ * Wildcard matching of `items` against `tokens`, where a star token matches any run of
+ * items (none included) and every other token one item. On a mismatch only the last star
+ * takes one more item: linear for most patterns, the product of the lengths at worst.
+ */
+function walk<T, I>(tokens: T[], items: I[], matches: (token: T, item: I) => boolean, isStar: (token: T) => boolean): boolean {
+  let t = 0;
+  let i = 0;
+  let star = -1;
+  let starItem = 0;
+  while (i < items.length) {
+    if (t < tokens.length && isStar(tokens[t])) {
+      star = t++;
+      starItem = i;
+    } else if (t < tokens.length && matches(tokens[t], items[i])) {
+      t++;
+      i++;
+    } else if (star >= 0) {
+      t = star + 1;
+      i = ++starItem;
+    } else return false;
   }
-  return source;
+  while (t < tokens.length && isStar(tokens[t])) t++;
+  return t === tokens.length;
+}
+
+function matchName(parts: Part[], chars: string[]): boolean {
+  return walk(parts, chars, matchChar, (part) => part.kind === 'star');
+}
+
+function matchChar(part: Part, char: string): boolean {
+  if (part.kind === 'char') return part.char === char;
+  if (part.kind !== 'set') return part.kind === 'any';
+  const code = char.codePointAt(0)!;
+  return part.ranges.some(([low, high]) => code >= low && code <= high) !== part.negated;
+}
+
+function parseName(name: string): Part[] {
+  const parts: Part[] = [];
+  const chars = Array.from(name);
+  for (let i = 0; i < chars.length; i++) {
+    const char = chars[i];
+    if (char === '*') {
+      if (parts.at(-1)?.kind !== 'star') parts.push({ kind: 'star' });
+    } else if (char === '?') parts.push({ kind: 'any' });
+    else if (char === '\\') parts.push({ kind: 'char', char: chars[++i] });
+    else if (char === '[') {
+      const end = classEnd(chars, i);
+      parts.push(parseSet(chars.slice(i + 1, end)));
+      i = end;
+    } else parts.push({ kind: 'char', char });
+  }
+  return parts;
+}
+
+/** `abc`, `a-z`, `!a-z`, `^abc`, with `\` escapes and a `-` first or last taken as itself. */
+function parseSet(body: string[]): Part {
+  const negated = body[0] === '!' || body[0] === '^';
+  const ranges: [number, number][] = [];
+  for (let i = negated ? 1 : 0; i < body.length; i++) {
+    const escaped = body[i] === '\\';
+    const code = (escaped ? body[++i] : body[i]).codePointAt(0)!;
+    const isRange = !escaped && body[i] === '-' && ranges.length > 0 && i < body.length - 1;
+    if (isRange) {
+      const high = (body[i + 1] === '\\' ? body[(i += 2)] : body[++i]).codePointAt(0)!;
+      ranges[ranges.length - 1][1] = high;
+    } else ranges.push([code, code]);
+  }
+  return { kind: 'set', negated, ranges };
 }
 
 /** Index of the `]` that closes the class opened at `start`, or -1. A `]` right after `[` or `[!` is a member. */
-function classEnd(text: string, start: number): number {
+function classEnd(text: ArrayLike<string>, start: number): number {
   let i = start + 1;
   if (text[i] === '!' || text[i] === '^') i++;
   if (text[i] === ']') i++;
@@ -88,21 +148,4 @@ function classEnd(text: string, start: number): number {
     else if (text[i] === ']') return i;
   }
   return -1;
-}
-
-function classToRegExp(body: string): string {
-  const negated = body[0] === '!' || body[0] === '^';
-  let members = '';
-  for (let i = negated ? 1 : 0; i < body.length; i++) {
-    const escaped = body[i] === '\\';
-    const char = escaped ? body[++i] : body[i];
-    const range = !escaped && char === '-' && members !== '' && i < body.length - 1;
-    members += range ? '-' : char.replace(/[\\\]\[^-]/g, '\\$&');
-  }
-  // A set never matches the `/` between folder names.
-  return negated ? `[^/${members}]` : `(?!/)[${members}]`;
-}
-
-function escape(char: string): string {
-  return char.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
 }

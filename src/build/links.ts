@@ -5,11 +5,12 @@
  * file and line. External and absolute URLs are left alone: the elements decide how they open.
  */
 import { statSync } from 'node:fs';
-import { posix, resolve } from 'node:path';
+import { posix } from 'node:path';
 import type { AssetStore } from './assets';
+import type { ContentRoot } from './content-root';
 import type { DiagnosticList } from './diagnostics';
-import { didYouMeanHint } from './did-you-mean';
 import type { UrlResolution as Resolution } from './markdown';
+import { isReservedId } from './slug';
 
 export interface LinkTarget {
   id: string;
@@ -17,7 +18,8 @@ export interface LinkTarget {
 }
 
 export interface LinkContext {
-  contentDir: string;
+  /** The content folder: nothing outside it is read. */
+  root: ContentRoot;
   /** Articles in the bundle, by source path. */
   articles: Map<string, LinkTarget>;
   /** Articles left out (hidden, draft), by source path, with the reason. */
@@ -39,6 +41,8 @@ export const categoryHref = (id: string) => `#kb?category=${encodeURIComponent(i
 
 export class LinkResolver {
   private byLowerCase?: Map<string, string>;
+  /** For each folder that holds excluded files, the reason of the first of them. */
+  private excludedFolders?: Map<string, string>;
 
   constructor(private readonly context: LinkContext) {}
 
@@ -55,13 +59,20 @@ export class LinkResolver {
       if (kind !== 'link' || !anchor || anchors.has(anchor)) return undefined;
       const matched = matchAnchor(anchors, anchor);
       if (matched) return { href: `#${encodeURIComponent(matched)}` };
-      diagnostics.warn('missing-anchor', from, `link to "#${anchor}": no heading with that id in this article${didYouMeanHint(anchor, [...anchors])}.`, line);
+      diagnostics.warn('missing-anchor', from, `link to "#${anchor}": no heading with that id in this article${diagnostics.suggest(anchor, anchors)}.`, line);
       return undefined;
     }
     const [pathAndQuery, ...hashParts] = href.split('#');
     const hash = decode(hashParts.join('#'));
-    const path = decode(pathAndQuery.split('?')[0]);
+    // A browser reads `\` as `/` in a web address; so does the build (`..\..\x` goes up too).
+    const path = decode(pathAndQuery.split('?')[0]).replace(/\\/g, '/');
     const target = posix.normalize(posix.join(posix.dirname(from), path));
+    const keep = kind === 'image' ? 'its alt text is shown instead' : 'the link is shown as text';
+    const what = kind === 'image' ? 'image' : 'link';
+    if (target === '..' || target.startsWith('../')) {
+      diagnostics.error('outside-content', from, `${what} "${clip(href)}" points outside the content folder (${clip(target)}); nothing is read from there, ${keep}.`, line);
+      return { drop: true, refused: true };
+    }
 
     if (kind === 'link') {
       const article = this.findArticle(target) ?? this.findArticleIgnoringCase(target);
@@ -72,7 +83,7 @@ export class LinkResolver {
         }
         const section = hash ? matchAnchor(found.anchors, hash) : undefined;
         if (hash && !section) {
-          diagnostics.warn('missing-anchor', from, `link to "${href}": ${targetPath} has no heading "#${hash}"${didYouMeanHint(hash, [...found.anchors])}; linked to the article.`, line);
+          diagnostics.warn('missing-anchor', from, `link to "${href}": ${targetPath} has no heading "#${hash}"${diagnostics.suggest(hash, found.anchors)}; linked to the article.`, line);
         }
         return { href: articleHref(found.id, section) };
       }
@@ -89,24 +100,61 @@ export class LinkResolver {
       const folder = target.replace(/\/$/, '') === '.' ? '' : target.replace(/\/$/, '');
       const category = this.context.categories.get(folder);
       if (category !== undefined && !/\.(md|markdown)$/i.test(path)) return { href: categoryHref(category) };
-      const inFolder = folder && category === undefined ? [...(this.context.excluded ?? [])].find(([file]) => file.startsWith(`${folder}/`)) : undefined;
+      const inFolder = folder && category === undefined ? this.excludedIn(folder) : undefined;
       if (inFolder && !/\.(md|markdown)$/i.test(path)) {
-        diagnostics.warn('link-to-excluded', from, `link to "${href}": the folder ${folder} has no category, its files are ${inFolder[1]}; the link is shown as text.`, line);
+        diagnostics.warn('link-to-excluded', from, `link to "${href}": the folder ${folder} has no category, its files are ${inFolder}; the link is shown as text.`, line);
         return { drop: true };
       }
     }
 
-    const keep = kind === 'image' ? 'its alt text is shown instead' : 'the link is shown as text';
     const excludedFile = this.context.excluded?.get(target);
     if (excludedFile) {
       diagnostics.warn('link-to-excluded', from, `${kind === 'image' ? 'image' : 'file'} "${href}" (${target}) is ${excludedFile}; ${keep}.`, line);
       return { drop: true };
     }
-    const file = resolve(this.context.contentDir, target);
-    if (!/\.(md|markdown)$/i.test(target) && isFile(file)) return { href: this.context.assets.add(file) };
-    const what = kind === 'image' ? 'image' : /\.(md|markdown)$/i.test(path) || !posix.extname(path) ? 'article' : 'file';
-    diagnostics.warn(kind === 'image' ? 'missing-image' : 'missing-link', from, `${what} "${href}" not found (looked for ${target}); ${keep}.`, line);
+    const file = this.context.root.resolve(target);
+    if ('outside' in file) {
+      diagnostics.error('outside-content', from, `${what} "${clip(href)}" is not published: ${file.outside}; nothing is read from there, ${keep}.`, line);
+      return { drop: true, refused: true };
+    }
+    if ('real' in file && !/\.(md|markdown)$/i.test(target) && isFile(file.real)) return this.publish(from, href, file, kind, line);
+    const missing = kind === 'image' ? 'image' : /\.(md|markdown)$/i.test(path) || !posix.extname(path) ? 'article' : 'file';
+    diagnostics.warn(kind === 'image' ? 'missing-image' : 'missing-link', from, `${missing} "${href}" not found (looked for ${target}); ${keep}.`, line);
     return { drop: true };
+  }
+
+  /** A file an article shows or links to, published as an asset if its type may be. */
+  private publish(from: string, href: string, file: { real: string; path: string }, kind: 'link' | 'image', line: number): Resolution {
+    const { diagnostics } = this.context;
+    const excluded = this.context.excluded?.get(file.path);
+    const keep = kind === 'image' ? 'its alt text is shown instead' : 'the link is shown as text';
+    if (excluded) {
+      diagnostics.warn('link-to-excluded', from, `${kind === 'image' ? 'image' : 'file'} "${href}" leads to ${file.path}, which is ${excluded}; ${keep}.`, line);
+      return { drop: true };
+    }
+    const asset = this.context.assets.add(file.real);
+    if ('refused' in asset) {
+      diagnostics.error('unpublished-file', from, `${kind === 'image' ? 'image' : 'file'} "${clip(href)}" (${file.path}) is not published: ${asset.refused}; ${keep}.`, line);
+      return { drop: true, refused: true };
+    }
+    if (asset.removed) {
+      diagnostics.warn('unsafe-svg', from, `${kind === 'image' ? 'image' : 'file'} "${clip(href)}": removed ${asset.removed.join(', ')} from the SVG; it is published without them.`, line);
+    }
+    return { href: asset.path };
+  }
+
+  private excludedIn(folder: string): string | undefined {
+    if (!this.excludedFolders) {
+      this.excludedFolders = new Map();
+      for (const [file, reason] of this.context.excluded ?? []) {
+        for (let at = file.lastIndexOf('/'); at > 0; at = file.lastIndexOf('/', at - 1)) {
+          const parent = file.slice(0, at);
+          if (this.excludedFolders.has(parent)) break;
+          this.excludedFolders.set(parent, reason);
+        }
+      }
+    }
+    return this.excludedFolders.get(folder);
   }
 
   private candidates(target: string): string[] {
@@ -143,16 +191,30 @@ export class LinkResolver {
   }
 }
 
+const collapsedAnchors = new WeakMap<Set<string>, Map<string, string>>();
+const collapse = (id: string) => id.toLowerCase().replace(/-{2,}/g, '-');
+
 /**
  * The heading id an anchor means: the same id, or the same once runs of `-` are collapsed
- * (GitHub keeps `a--b` where a removed `&` was, MkDocs writes `a-b`: links from either work).
+ * (GitHub keeps `a--b` where a removed `&` was, MkDocs writes `a-b`: links from either work),
+ * or, for an id in the elements' `kb-` namespace, the id the build gave that heading instead.
  */
 function matchAnchor(anchors: Set<string>, wanted: string): string | undefined {
   if (anchors.has(wanted)) return wanted;
-  const collapse = (id: string) => id.toLowerCase().replace(/-{2,}/g, '-');
-  const key = collapse(wanted);
-  for (const anchor of anchors) if (collapse(anchor) === key) return anchor;
-  return undefined;
+  let collapsed = collapsedAnchors.get(anchors);
+  if (!collapsed) {
+    collapsed = new Map();
+    for (const anchor of anchors) if (!collapsed.has(collapse(anchor))) collapsed.set(collapse(anchor), anchor);
+    collapsedAnchors.set(anchors, collapsed);
+  }
+  const found = collapsed.get(collapse(wanted));
+  if (found !== undefined || !isReservedId(wanted)) return found;
+  return collapsed.get(collapse(`section-${wanted}`)) ?? collapsed.get(collapse(`tab-${wanted}`));
+}
+
+/** A path or URL shortened for a message. */
+function clip(text: string): string {
+  return text.length > 80 ? `${text.slice(0, 77)}...` : text;
 }
 
 function decode(text: string): string {

@@ -5,8 +5,81 @@
  * Each nested body is lexed by the same lexer, so reference links defined anywhere in the
  * article resolve inside them.
  */
-import type { MarkedExtension, RendererThis, Tokens, TokenizerThis } from 'marked';
+import { Lexer, type MarkedExtension, type RendererThis, type Token, type Tokens, type TokensList, type TokenizerThis } from 'marked';
 import { escapeHtml } from './html-text';
+
+/**
+ * marked asks each block extension where it could start next (`start`), for every paragraph,
+ * with the rest of the text: scanning that rest each time made a 4 MB article take minutes.
+ * This lexer keeps the text each `blockTokens` call works on, so `start` finds the answer in
+ * the positions of its pattern, collected once per text.
+ */
+export class DocumentLexer extends Lexer {
+  private readonly documents: { text: string; starts: Map<LineStartPattern, number[]> }[] = [];
+
+  override blockTokens(src: string, tokens?: Token[], lastParagraphClipped?: boolean): Token[];
+  override blockTokens(src: string, tokens?: TokensList, lastParagraphClipped?: boolean): TokensList;
+  override blockTokens(src: string, tokens?: Token[], lastParagraphClipped?: boolean): Token[] {
+    this.documents.push({ text: src, starts: new Map() });
+    try {
+      return super.blockTokens(src, tokens, lastParagraphClipped);
+    } finally {
+      this.documents.pop();
+    }
+  }
+
+  /** Where `pattern` next matches in `rest`, a suffix of the text being lexed; undefined when it does not. */
+  nextStart(pattern: LineStartPattern, rest: string): number | undefined {
+    const document = this.documents.at(-1);
+    if (!document || document.text.length < rest.length) return pattern.firstIn(rest);
+    // `^` matches at the start of `rest`, whatever came before it in the text.
+    if (pattern.matchesAtStart(rest)) return 0;
+    let starts = document.starts.get(pattern);
+    if (!starts) document.starts.set(pattern, (starts = pattern.allIn(document.text)));
+    const offset = document.text.length - rest.length;
+    let low = 0;
+    let high = starts.length;
+    while (low < high) {
+      const mid = (low + high) >> 1;
+      if (starts[mid] <= offset) low = mid + 1;
+      else high = mid;
+    }
+    return low < starts.length ? starts[low] - offset : undefined;
+  }
+}
+
+/** A pattern that can only match at the start of a line (written without the leading `^`). */
+class LineStartPattern {
+  private readonly atStart: RegExp;
+  private readonly everywhere: RegExp;
+
+  constructor(source: string) {
+    this.atStart = new RegExp(source, 'y');
+    this.everywhere = new RegExp(`^${source}`, 'gm');
+  }
+
+  matchesAtStart(text: string): boolean {
+    this.atStart.lastIndex = 0;
+    return this.atStart.test(text);
+  }
+
+  firstIn(text: string): number | undefined {
+    this.everywhere.lastIndex = 0;
+    return this.everywhere.exec(text)?.index;
+  }
+
+  allIn(text: string): number[] {
+    return [...text.matchAll(this.everywhere)].map((match) => match.index);
+  }
+}
+
+/** `start` of a block extension: through the positions the lexer keeps, when it keeps them. */
+function blockStart(source: string) {
+  const pattern = new LineStartPattern(source);
+  return function (this: TokenizerThis, src: string): number | undefined {
+    return this.lexer instanceof DocumentLexer ? this.lexer.nextStart(pattern, src) : pattern.firstIn(src);
+  };
+}
 
 /** The kinds of callout the bundle's HTML uses, as `class="alert alert-<kind>"`. */
 export const ALERT_KINDS = [
@@ -21,7 +94,8 @@ const ALIASES: Record<string, AlertKind> = {
 
 export function alertKind(type: string): AlertKind {
   const lower = type.toLowerCase();
-  return (ALERT_KINDS as readonly string[]).includes(lower) ? (lower as AlertKind) : (ALIASES[lower] ?? 'note');
+  if ((ALERT_KINDS as readonly string[]).includes(lower)) return lower as AlertKind;
+  return Object.hasOwn(ALIASES, lower) ? ALIASES[lower] : 'note';
 }
 
 export interface AlertToken extends Tokens.Generic {
@@ -91,9 +165,7 @@ const GITHUB_ALERT = /^ {0,3}> ?\[!(note|tip|important|warning|caution)\][ \t]*(
 const githubAlert = {
   name: 'alert',
   level: 'block' as const,
-  start(src: string) {
-    return src.match(/^ {0,3}> ?\[!/m)?.index;
-  },
+  start: blockStart(' {0,3}> ?\\[!'),
   tokenizer(this: TokenizerThis, src: string): AlertToken | undefined {
     const match = GITHUB_ALERT.exec(src);
     if (!match) return undefined;
@@ -114,9 +186,7 @@ const ADMONITION = /^(!!!|\?\?\?\+?)[ \t]+([\w-]+)(?:[ \t]+[\w-]+)*(?:[ \t]+"([^
 const admonition = {
   name: 'admonition',
   level: 'block' as const,
-  start(src: string) {
-    return src.match(/^(?:!!!|\?\?\?)[ \t]/m)?.index;
-  },
+  start: blockStart('(?:!!!|\\?\\?\\?)[ \\t]'),
   tokenizer(this: TokenizerThis, src: string): AlertToken | undefined {
     const head = ADMONITION.exec(src);
     if (!head) return undefined;
@@ -138,9 +208,7 @@ const TAB_HEAD = /^===!?[ \t]+"([^"\n]*)"[ \t]*(?:\n|$)/;
 const contentTabs = {
   name: 'tabs',
   level: 'block' as const,
-  start(src: string) {
-    return src.match(/^===!?[ \t]+"/m)?.index;
-  },
+  start: blockStart('===!?[ \\t]+"'),
   tokenizer(this: TokenizerThis, src: string): TabsToken | undefined {
     const tabs: TabToken[] = [];
     let rest = src;
@@ -165,9 +233,7 @@ const FOOTNOTE_DEF = /^\[\^([^\]\s]+)\]:[ \t]*([^\n]*)(?:\n|$)/;
 const footnoteDef = {
   name: 'footnoteDef',
   level: 'block' as const,
-  start(src: string) {
-    return src.match(/^\[\^[^\]\s]+\]:/m)?.index;
-  },
+  start: blockStart('\\[\\^[^\\]\\s]+\\]:'),
   tokenizer(this: TokenizerThis, src: string): FootnoteDefToken | undefined {
     const head = FOOTNOTE_DEF.exec(src);
     if (!head) return undefined;
@@ -176,12 +242,11 @@ const footnoteDef = {
   },
 };
 
+// No `start`: marked's inline text stops before every `[` anyway, and a `start` that scans the
+// rest of the paragraph for each piece of text is quadratic in the paragraph's length.
 const footnoteRef = {
   name: 'footnoteRef',
   level: 'inline' as const,
-  start(src: string) {
-    return src.match(/\[\^[^\]\s]+\]/)?.index;
-  },
   tokenizer(src: string): FootnoteRefToken | undefined {
     const match = /^\[\^([^\]\s]+)\]/.exec(src);
     return match ? { type: 'footnoteRef', raw: match[0], label: match[1] } : undefined;
@@ -195,7 +260,8 @@ const ALERT_TITLES: Record<string, Partial<Record<AlertKind, string>>> = {
 };
 
 function defaultTitle(token: AlertToken, locale: string): string {
-  const translated = ALERT_TITLES[locale.slice(0, 2).toLowerCase()]?.[token.kind];
+  const language = locale.slice(0, 2).toLowerCase();
+  const translated = Object.hasOwn(ALERT_TITLES, language) ? ALERT_TITLES[language][token.kind] : undefined;
   if (translated && token.label.toLowerCase() === token.kind) return translated;
   const label = token.label.toLowerCase();
   return label.charAt(0).toUpperCase() + label.slice(1);

@@ -7,11 +7,14 @@
 import { randomBytes } from 'node:crypto';
 import { Marked, type Tokens } from 'marked';
 import type { ArticleHeading, IndexableSection } from '../core/types';
+import { isUnsafeUrlInMarkup } from '../core/sanitize-policy';
 import type { DiagnosticList } from './diagnostics';
-import { filterHtml } from './html-filter';
-import { escapeHtml } from './html-text';
-import { markdownExtensions, type FootnoteDefToken, type FootnoteRefToken, type FootnotesToken } from './markdown-extensions';
-import { Slugger } from './slug';
+import { sanitizeArticleHtml } from './html-sanitizer';
+import { ContentLimitError, markdownNestingProblem } from './limits';
+import { decodeEntities, escapeHtml } from './html-text';
+import { DocumentLexer, markdownExtensions, type FootnoteDefToken, type FootnoteRefToken, type FootnotesToken } from './markdown-extensions';
+import { RawHtmlSources } from './raw-html-sources';
+import { isReservedId, Slugger } from './slug';
 import { annotateLines, plainText, walkTokens, type Token } from './tokens';
 
 /** A link or image found in the Markdown (or in raw HTML), for the caller to resolve. */
@@ -21,6 +24,8 @@ export interface UrlReference {
   line: number;
   /** Found in a raw HTML tag rather than in Markdown. */
   raw: boolean;
+  /** A scheme the elements never follow (`javascript:`): reported already, always dropped. */
+  unsafe?: boolean;
 }
 
 /**
@@ -42,25 +47,33 @@ export interface ConvertedMarkdown {
   urls: UrlReference[];
 }
 
-/** What to do with a URL: use `href`, drop the link or image and keep its text, or leave it (undefined). */
-export type UrlResolution = { href: string } | { drop: true } | undefined;
+/**
+ * What to do with a URL: use `href`, drop the link or image and keep its text, or leave it
+ * (undefined). A raw HTML URL that cannot be resolved stays as the author wrote it, unless
+ * it is `refused` (it points outside the content folder, or at a file that is not published).
+ */
+export type UrlResolution = { href: string } | { drop: true; refused?: boolean } | undefined;
 
-const TEMPLATE_SYNTAX = /\{\{[\s\S]*?\}\}|\{%[\s\S]*?%\}/g;
-const HEADING_ATTRIBUTES = /\s*\{:?\s*((?:[#.][\w-]+\s*|[\w-]+=(?:"[^"]*"|\S+)\s*)+)\}\s*$/;
+/** `{#id .class key=value}`, MkDocs attribute lists; items separated by spaces, so matching cannot backtrack far. */
+const HEADING_ATTRIBUTES = /^\{:?\s*((?:[#.][\w-]+|[\w-]+=(?:"[^"]*"|[^\s"}]+))(?:\s+(?:[#.][\w-]+|[\w-]+=(?:"[^"]*"|[^\s"}]+)))*)\s*\}\s*$/;
+/** An attribute list longer than this is text. */
+const MAX_HEADING_ATTRIBUTES = 256;
 
 const ABSOLUTE_URL = /^(?:[a-z][a-z0-9+.-]*:|\/)/i;
+/** Removals from one article's raw HTML reported one by one; the rest are counted. */
+const REPORTED_REMOVALS = 20;
 
 export class MarkdownEngine {
   private readonly marked: Marked;
   private readonly nonce = randomBytes(6).toString('hex');
   private readonly markers: RegExp;
-  /** While converting: where raw HTML URLs are recorded, and where removed scripts are reported. */
-  private current?: { urls: UrlReference[]; file: string; diagnostics: DiagnosticList };
+  /** While converting: the raw HTML pieces of the article, in order. */
+  private raw?: RawHtmlSources;
 
   constructor(locale = 'en') {
     const engine = this;
     const marker = `kb-url-(\\d+)-${this.nonce}`;
-    this.markers = new RegExp(`<a href="${marker}"[^>]*>([\\s\\S]*?)</a>|<img src="${marker}" alt="([^"]*)"[^>]*>|${marker}`, 'g');
+    this.markers = new RegExp(`<a href="${marker}"[^>]*>([\\s\\S]*?)</a>|<img src="${marker}"[^>]*>|${marker}`, 'g');
     this.marked = new Marked({ gfm: true }, markdownExtensions(locale), {
       renderer: {
         heading(token) {
@@ -68,17 +81,9 @@ export class MarkdownEngine {
           return `<h${token.depth}${id ? ` id="${escapeHtml(id)}"` : ''}>${this.parser.parseInline(token.tokens)}</h${token.depth}>\n`;
         },
         html(token) {
-          const line = (token as Token).line ?? 0;
-          const current = engine.current;
-          const result = filterHtml(token.text, (tag, attribute, value) => {
-            const kind = tag === 'a' && attribute === 'href' ? 'link' : tag === 'img' && attribute === 'src' ? 'image' : undefined;
-            if (!current || !kind || ABSOLUTE_URL.test(value.trim())) return undefined;
-            return engine.marker(current.urls, { kind, href: value, line, raw: true });
-          });
-          for (const part of result.removed) {
-            current?.diagnostics.warn('unsafe-html', current.file, `removed ${part.what} from raw HTML (the bundle never carries scripts or event handlers).`, line);
-          }
-          return result.html;
+          // Kept as written: the whole article is sanitized once it is written (`convert`).
+          engine.raw?.add((token as Token).line ?? 0, token.text);
+          return token.text;
         },
       },
     });
@@ -92,7 +97,9 @@ export class MarkdownEngine {
   /** Lexes, finds the title, gives headings ids, makes sections, and writes the HTML with URL markers. */
   convert(body: string, bodyLine: number, file: string, diagnostics: DiagnosticList): ConvertedMarkdown {
     const source = body.replace(/\r\n?/g, '\n');
-    const tokens = this.marked.lexer(source) as unknown as Token[];
+    const tooDeep = markdownNestingProblem(source);
+    if (tooDeep) throw new ContentLimitError(tooDeep.message, bodyLine + tooDeep.line - 1);
+    const tokens = this.lex(source);
     annotateLines(tokens, source, bodyLine);
 
     let title: string | undefined;
@@ -118,6 +125,11 @@ export class MarkdownEngine {
       if (token.type === 'heading') {
         token.id = headingId(token, slugger, file, diagnostics);
         anchors.add(token.id as string);
+      } else if ((token.type === 'link' || token.type === 'image') && isUnsafeUrlInMarkup(token.href as string)) {
+        const line = token.line ?? bodyLine;
+        const shown = token.type === 'image' ? 'its alt text is shown instead' : 'the link is shown as text';
+        diagnostics.warn('unsafe-url', file, `${token.type} to "${clip(token.href as string)}": not a web address the elements follow (only http:, https:, mailto:, tel: and relative ones); ${shown}.`, line);
+        token.href = this.marker(urls, { kind: token.type, href: token.href as string, line, raw: false, unsafe: true });
       } else if ((token.type === 'link' || token.type === 'image') && !ABSOLUTE_URL.test((token.href as string).trim())) {
         token.href = this.marker(urls, { kind: token.type, href: token.href as string, line: token.line ?? bodyLine, raw: false });
       } else if (token.type === 'text' && !token.tokens) {
@@ -132,14 +144,13 @@ export class MarkdownEngine {
     });
     if (footnotes.notes.length) tokens.push(footnotes as unknown as Token);
 
-    this.current = { urls, file, diagnostics };
+    this.raw = new RawHtmlSources();
     let html: string;
     try {
-      // Scripts may span several inline tokens (`<script>` text `</script>`): a last pass over
-      // the whole article takes out anything the per-token pass could not see whole.
-      html = filterHtml(this.marked.parser(tokens as unknown as Tokens.Generic[] as never) as string).html;
+      html = this.marked.parser(tokens as unknown as Tokens.Generic[] as never) as string;
+      if (!this.raw.empty) html = this.sanitize(html, urls, file, diagnostics);
     } finally {
-      this.current = undefined;
+      this.raw = undefined;
     }
     return {
       html,
@@ -154,23 +165,52 @@ export class MarkdownEngine {
 
   /** Plain text of a short piece of Markdown (an excerpt written in front matter). */
   plain(markdown: string): string {
-    return plainText(this.marked.lexer(markdown) as unknown as Token[]).replace(/\s+/g, ' ');
+    return plainText(this.lex(markdown)).replace(/\s+/g, ' ');
+  }
+
+  private lex(markdown: string): Token[] {
+    return new DocumentLexer(this.marked.defaults).lex(markdown) as unknown as Token[];
+  }
+
+  /**
+   * The whole article's HTML through the elements' sanitizer (only articles with raw HTML:
+   * what marked writes from Markdown is escaped). Relative raw `<a href>`/`<img src>` get URL
+   * markers like Markdown links; every removal is reported on the line it was written.
+   */
+  private sanitize(html: string, urls: UrlReference[], file: string, diagnostics: DiagnosticList): string {
+    const raw = this.raw!;
+    const isMarker = new RegExp(`^kb-url-\\d+-${this.nonce}$`);
+    const result = sanitizeArticleHtml(html, (kind, href) =>
+      isMarker.test(href) ? undefined : this.marker(urls, { kind, href, line: raw.lineOf(href.toLowerCase()) ?? raw.firstLine, raw: true }),
+    );
+    const reported = new Set<string>();
+    for (const removal of result.removals.slice(0, REPORTED_REMOVALS)) {
+      const line = raw.lineOfAny(removal.needles) ?? raw.firstLine;
+      const message = `removed ${removal.what} from the raw HTML: the bundle never carries what the elements would not show.`;
+      if (reported.has(`${line} ${message}`)) continue;
+      reported.add(`${line} ${message}`);
+      diagnostics.add(removal.minor ? 'info' : 'warning', 'unsafe-html', file, message, line);
+    }
+    const more = result.removals.length - REPORTED_REMOVALS;
+    if (more > 0) diagnostics.warn('unsafe-html', file, `removed ${more} more part(s) from the raw HTML.`, raw.firstLine);
+    return result.html;
   }
 
   /** The final HTML: each URL marker replaced by what `resolve` decides for it. */
   finish(converted: ConvertedMarkdown, resolve: (url: UrlReference) => UrlResolution): string {
     if (converted.urls.length === 0) return converted.html;
-    const decisions = converted.urls.map((url) => {
+    const decisions = converted.urls.map((url): UrlResolution => {
+      if (url.unsafe) return { drop: true };
       const decision = resolve(url);
-      // Raw HTML is the author's own: a URL that cannot be resolved stays as written.
-      return url.raw && decision && 'drop' in decision ? undefined : decision;
+      // Raw HTML is the author's own: a URL that cannot be resolved stays as written, unless refused.
+      return url.raw && decision && 'drop' in decision && !decision.refused ? undefined : decision;
     });
     const hrefOf = (index: number) => {
       const decision = decisions[index];
       return escapeHtml(decision && 'href' in decision ? decision.href : cleanUrl(converted.urls[index].href));
     };
     const replace = (html: string): string =>
-      html.replace(this.markers, (whole, link?: string, text?: string, image?: string, alt?: string, other?: string) => {
+      html.replace(this.markers, (whole, link?: string, text?: string, image?: string, other?: string) => {
         const index = Number(link ?? image ?? other);
         const drop = Boolean(decisions[index] && 'drop' in decisions[index]!);
         const marker = `kb-url-${index}-${this.nonce}`;
@@ -179,19 +219,18 @@ export class MarkdownEngine {
           const open = whole.slice(0, whole.length - text!.length - '</a>'.length);
           return `${open.replace(marker, hrefOf(index))}${replace(text!)}</a>`;
         }
-        if (image !== undefined) return drop ? alt! : whole.replace(marker, hrefOf(index));
+        // The alt text of a dropped image, as text (attribute values may hold `<` and `>`).
+        if (image !== undefined) return drop ? escapeHtml(decodeEntities(/\salt="([^"]*)"/.exec(whole)?.[1] ?? '')) : whole.replace(marker, hrefOf(index));
         return hrefOf(index);
       });
     return replace(converted.html);
   }
-
-
 }
 
 /**
  * An inline `<script>` arrives as three tokens (`<script>`, its text, `</script>`): blank the
- * text between them, so the script's source never shows up as text (the tags themselves are
- * removed when the HTML is written).
+ * text between them, so the script's source never shows up in the search text (the sanitizer
+ * removes the script when the HTML is written).
  */
 function blankInlineScripts(tokens: Token[]): void {
   let inScript = false;
@@ -216,14 +255,21 @@ function cleanUrl(href: string): string {
   }
 }
 
+/** A URL shortened for a message. */
+function clip(text: string): string {
+  return text.length > 60 ? `${text.slice(0, 57)}...` : text;
+}
+
 function headingId(token: Token, slugger: Slugger, file: string, diagnostics: DiagnosticList): string {
   const last = (token.tokens as Token[]).at(-1);
-  const attributes = last?.type === 'text' ? HEADING_ATTRIBUTES.exec(last.text as string) : null;
+  const attributes = last?.type === 'text' ? headingAttributes(last.text as string) : undefined;
   if (attributes && last) {
     last.text = (last.text as string).slice(0, attributes.index);
     last.raw = last.text as string;
-    const wanted = /#([\w-]+)/.exec(attributes[1])?.[1];
-    if (wanted) {
+    const wanted = /#([\w-]+)/.exec(attributes.list)?.[1];
+    if (wanted && isReservedId(wanted)) {
+      diagnostics.warn('reserved-id', file, `heading id "${wanted}": ids starting with "kb-" belong to the elements' own parts; gave this heading another id.`, token.line);
+    } else if (wanted) {
       if (slugger.claim(wanted)) return wanted;
       diagnostics.warn('duplicate-heading-id', file, `heading id "${wanted}" is used twice in this article; gave this heading another id.`, token.line);
     }
@@ -231,12 +277,41 @@ function headingId(token: Token, slugger: Slugger, file: string, diagnostics: Di
   return slugger.slug(plainText(token.tokens as Token[]));
 }
 
+/** The attribute list at the end of a heading's text: where it starts (with the space before it) and its items. */
+function headingAttributes(text: string): { index: number; list: string } | undefined {
+  const open = text.lastIndexOf('{');
+  if (open < 0 || text.length - open > MAX_HEADING_ATTRIBUTES) return undefined;
+  const match = HEADING_ATTRIBUTES.exec(text.slice(open));
+  if (!match) return undefined;
+  let index = open;
+  while (index > 0 && /\s/.test(text[index - 1])) index--;
+  return { index, list: match[1] };
+}
+
+/**
+ * `{{ ... }}` and `{% ... %}`, each with its line. One pass: an opening without its close ends
+ * the search for that kind (a lazy regular expression would rescan the rest from every `{{`).
+ */
 function reportTemplateSyntax(token: Token, file: string, diagnostics: DiagnosticList): void {
   const raw = token.raw ?? '';
-  for (const match of raw.matchAll(TEMPLATE_SYNTAX)) {
-    const line = (token.line ?? 0) + (raw.slice(0, match.index).match(/\n/g)?.length ?? 0);
-    const shown = match[0].length > 40 ? `${match[0].slice(0, 37)}...` : match[0];
+  const pairs: [open: string, close: string][] = [['{{', '}}'], ['{%', '%}']];
+  let line = token.line ?? 0;
+  let counted = 0;
+  for (let at = 0; pairs.length; ) {
+    const found = pairs.map(([open, close]) => ({ open: raw.indexOf(open, at), close }));
+    const next = found.reduce((a, b) => (b.open >= 0 && (a.open < 0 || b.open < a.open) ? b : a));
+    if (next.open < 0) break;
+    const end = raw.indexOf(next.close, next.open + 2);
+    if (end < 0) {
+      pairs.splice(found.indexOf(next), 1);
+      continue;
+    }
+    for (let i = raw.indexOf('\n', counted); i >= 0 && i < next.open; i = raw.indexOf('\n', i + 1)) line++;
+    counted = next.open;
+    const text = raw.slice(next.open, end + 2);
+    const shown = text.length > 40 ? `${text.slice(0, 37)}...` : text;
     diagnostics.warn('template-syntax', file, `template syntax ${JSON.stringify(shown)} is not Markdown; it is shown as written. Put it in \`code\` if that is meant.`, line);
+    at = end + 2;
   }
 }
 
@@ -247,13 +322,16 @@ function reportTemplateSyntax(token: Token, file: string, diagnostics: Diagnosti
 function collectFootnotes(tokens: Token[], file: string, diagnostics: DiagnosticList): FootnotesToken {
   const defs = new Map<string, FootnoteDefToken>();
   const remove = (list: Token[]) => {
-    for (let i = list.length - 1; i >= 0; i--) {
-      const token = list[i];
+    let kept = 0;
+    for (const token of list) {
       if (token.type === 'footnoteDef') {
         if (!defs.has(token.label as string)) defs.set(token.label as string, token as FootnoteDefToken);
-        list.splice(i, 1);
-      } else if (Array.isArray(token.tokens)) remove(token.tokens as Token[]);
+        continue;
+      }
+      if (Array.isArray(token.tokens)) remove(token.tokens as Token[]);
+      list[kept++] = token;
     }
+    list.length = kept;
   };
   remove(tokens);
   const notes: FootnotesToken['notes'] = [];

@@ -16,7 +16,9 @@ const CAP = 50;
 /** `file:line: severity: message` lines; errors and warnings, capped unless verbose. */
 export function diagnosticLines(diagnostics: Diagnostic[], options: ReportOptions = {}): string[] {
   const shown = diagnostics.filter((d) => options.verbose || d.severity !== 'info');
-  const lines = (options.verbose ? shown : shown.slice(0, CAP)).map((d) => formatDiagnostic(d, options.contentLabel));
+  const lines = (options.verbose ? shown : shown.slice(0, CAP)).map((d) =>
+    options.verbose && d.stack ? `${formatDiagnostic(d, options.contentLabel)}\n${d.stack}` : formatDiagnostic(d, options.contentLabel),
+  );
   if (!options.verbose && shown.length > CAP) lines.push(`... and ${shown.length - CAP} more${options.notesHint ? ' (run with --verbose to see all)' : ''}`);
   const notes = diagnostics.length - shown.length;
   if (notes && options.notesHint) lines.push(`${notes} ${notes === 1 ? 'note' : 'notes'} (drafts left out, files not used, ...): ${options.notesHint}`);
@@ -50,8 +52,9 @@ const plural = (n: number, one: string, many = `${one}s`) => `${n.toLocaleString
 /** The summary: counts, sizes raw and gzip, time. */
 export function summaryLines(result: BuildResult, outLabel: string): string[] {
   const s = result.stats;
+  const unwritten = result.written === false ? ` (not written: the build failed, ${outLabel} is as it was)` : '';
   const lines = [
-    `${plural(s.articles, 'article')}, ${plural(s.categories, 'category', 'categories')}, ${plural(s.errors, 'error')}, ${plural(s.warnings, 'warning')}`,
+    `${plural(s.articles, 'article')}, ${plural(s.categories, 'category', 'categories')}, ${plural(s.errors, 'error')}, ${plural(s.warnings, 'warning')}${unwritten}`,
     `  ${outLabel}/kb.json  ${formatBytes(s.bundle.raw)} (gzip ${formatBytes(s.bundle.gzip)}), search index ${formatBytes(s.index.raw)} (gzip ${formatBytes(s.index.gzip)})`,
   ];
   if (s.split) lines.push(`  ${outLabel}/articles/  ${plural(s.bodies.files, 'body file')}, ${formatBytes(s.bodies.raw)} (gzip ${formatBytes(s.bodies.gzip)})`);

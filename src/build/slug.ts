@@ -1,3 +1,5 @@
+import { isReserved } from '../core/sanitize-policy';
+
 /**
  * Slugs for heading ids, article ids and category ids, the way GitHub makes heading anchors:
  * lower case, letters (any script), digits, `_` and `-` kept, spaces to `-`, the rest dropped.
@@ -26,14 +28,25 @@ export function slugifyName(text: string): string {
   return `u${Array.from(text.trim(), (c) => c.codePointAt(0)!.toString(16)).join('-')}`;
 }
 
-/** Hands out slugs unique within one article (`setup`, `setup-1`, `setup-2`, ...). */
+/** Ids starting with `kb-` belong to the elements' own parts (src/core/sanitize-policy.ts). */
+export const isReservedId = isReserved;
+
+/**
+ * Hands out slugs unique within one article (`setup`, `setup-1`, `setup-2`, ...). A slug in
+ * the elements' `kb-` namespace gets the fallback in front (`KB basics` -> `section-kb-basics`).
+ */
 export class Slugger {
   private readonly seen = new Set<string>();
+  /** The next number to try for each base, so many equal headings cost no more than different ones. */
+  private readonly next = new Map<string, number>();
 
   slug(text: string, fallback = 'section'): string {
-    const base = slugify(text) || fallback;
+    const slug = slugify(text) || fallback;
+    const base = isReserved(slug) ? `${fallback}-${slug}` : slug;
     let candidate = base;
-    for (let n = 1; this.seen.has(candidate); n++) candidate = `${base}-${n}`;
+    let n = this.next.get(base) ?? 1;
+    while (this.seen.has(candidate)) candidate = `${base}-${n++}`;
+    this.next.set(base, n);
     this.seen.add(candidate);
     return candidate;
   }

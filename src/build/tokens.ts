@@ -53,13 +53,18 @@ export function annotateLines(tokens: Token[], source: string, firstLine: number
     let cursor = 0;
     for (const token of children) {
       const raw = token.raw ?? '';
-      let at = raw ? parentRaw.indexOf(raw, cursor) : -1;
+      // A child follows the one before it closely (a blockquote's children lost their `> `):
+      // it is looked for near the cursor only, so the walk stays linear in the source.
+      const near = parentRaw.slice(cursor, cursor + 2 * raw.length + 1024);
+      let at = raw ? near.indexOf(raw) : -1;
       let length = raw.length;
       if (at < 0 && raw) {
-        const first = raw.trim().split('\n')[0].trim();
-        at = first ? parentRaw.indexOf(first, cursor) : -1;
+        const trimmed = raw.trim();
+        const first = trimmed.slice(0, (trimmed.indexOf('\n') + 1 || trimmed.length + 1) - 1).trim();
+        at = first ? near.indexOf(first) : -1;
         length = first.length;
       }
+      if (at >= 0) at += cursor;
       const offset = parentOffset + (at >= 0 ? at : cursor);
       token.line = lineAt(offset);
       if (at >= 0) cursor = at + length;

@@ -10,6 +10,7 @@
  */
 import { isAbsolute, relative, resolve, sep } from 'node:path';
 import type { Plugin, ResolvedConfig, ViteDevServer } from 'vite';
+import { ASSET_TYPES, extensionOf, INLINE_KINDS } from './asset-types';
 import { BUNDLE_FILE, createBundle, type BuildResult } from './build-bundle';
 import { BuildCache } from './build-cache';
 import { ContentFolderError } from './collect';
@@ -26,6 +27,12 @@ export interface KbVitePluginOptions {
   split?: boolean | 'auto';
   /** Fail `vite build` on warnings too, not only on errors. */
   strict?: boolean;
+  /**
+   * Emit the bundle and let `vite build` go on even when the content has errors (or warnings
+   * with `strict`); they are still reported. Without it such a build fails, and `vite dev`
+   * keeps serving the last bundle that built cleanly.
+   */
+  force?: boolean;
   /** Base URL for the bundle's assets and body files (overrides kb.config's `baseUrl`). */
   baseUrl?: string;
   /** Glob patterns (relative to `content`) of files and folders that are not articles; added to kb.config's `exclude`. */
@@ -40,10 +47,23 @@ export interface KbVitePluginOptions {
 export const VIRTUAL_BUNDLE = 'virtual:kb-elements/bundle';
 const RESOLVED_BUNDLE = `\0${VIRTUAL_BUNDLE}`;
 
-const CONTENT_TYPES: Record<string, string> = {
-  json: 'application/json; charset=utf-8', html: 'text/html; charset=utf-8', png: 'image/png', jpg: 'image/jpeg', jpeg: 'image/jpeg',
-  gif: 'image/gif', svg: 'image/svg+xml', webp: 'image/webp', avif: 'image/avif', pdf: 'application/pdf', txt: 'text/plain; charset=utf-8',
-};
+/**
+ * The headers a bundle's file is served with in `vite dev`, as docs/content-format.md asks of
+ * any server: its type, no sniffing, downloads as downloads, and body files and SVG as
+ * documents that may run nothing.
+ */
+function headersFor(path: string): Record<string, string> {
+  const extension = extensionOf(path);
+  const type = ASSET_TYPES.get(extension);
+  const headers: Record<string, string> = {
+    'Content-Type': extension === 'json' ? 'application/json; charset=utf-8' : extension === 'html' ? 'text/html; charset=utf-8' : (type?.contentType ?? 'application/octet-stream'),
+    'X-Content-Type-Options': 'nosniff',
+    'Cache-Control': 'no-cache',
+  };
+  if (type && !INLINE_KINDS.has(type.kind)) headers['Content-Disposition'] = 'attachment';
+  if (extension === 'html' || extension === 'svg') headers['Content-Security-Policy'] = "default-src 'none'; img-src 'self' data:; style-src 'unsafe-inline'; sandbox";
+  return headers;
+}
 
 export function kbElements(options: KbVitePluginOptions): Plugin {
   if (!options || typeof options.content !== 'string' || !options.content) {
@@ -61,6 +81,8 @@ export function kbElements(options: KbVitePluginOptions): Plugin {
   let contentDir = '';
   let views: ViewsSource | undefined;
   let current: Promise<BuildResult> | undefined;
+  /** The last build without errors (`vite dev` serves it while the content has errors). */
+  let lastGood: BuildResult | undefined;
   /** The last build's patterns (kb.config's may change): a change to a file they match needs no rebuild. */
   let exclude: ExcludeRules | undefined;
   const cache = new BuildCache();
@@ -70,7 +92,16 @@ export function kbElements(options: KbVitePluginOptions): Plugin {
     (current = createBundle({ contentDir, split: options.split ?? 'auto', strict: options.strict, baseUrl: options.baseUrl, exclude: options.exclude, excludeOrigin: 'the Vite plugin\'s "exclude" option', views, cache }).then((result) => {
       exclude = result.collected.exclude;
       report(result);
+      if (result.ok || options.force) lastGood = result;
+      else if (lastGood && config.command !== 'build') {
+        config.logger.warn('[kb-elements] the knowledge base has errors: still serving the last bundle that built without them');
+        return { ...lastGood, diagnostics: result.diagnostics, ok: false };
+      }
       return result;
+    }, (error: Error) => {
+      if (!lastGood || config.command === 'build') throw error;
+      config.logger.error(`[kb-elements] ${error.message}; still serving the last bundle that built`);
+      return lastGood;
     }));
   /** The content folder, or a file in it whose change can change the bundle. */
   const isContent = (file: string) => {
@@ -103,7 +134,8 @@ export function kbElements(options: KbVitePluginOptions): Plugin {
       }
       if (!result.ok) {
         const why = result.stats.errors ? `${result.stats.errors} error(s)` : `${result.stats.warnings} warning(s) (strict)`;
-        this.error(`[kb-elements] the knowledge base has ${why}; see the messages above`);
+        if (options.force) config.logger.warn(`[kb-elements] the knowledge base has ${why}; emitted anyway (force)`);
+        else this.error(`[kb-elements] the knowledge base has ${why}; see the messages above`);
       }
       this.addWatchFile(contentDir);
     },
@@ -141,8 +173,7 @@ export function kbElements(options: KbVitePluginOptions): Plugin {
           ({ files }) => {
             const file = files.get(path);
             if (file === undefined) return next();
-            res.setHeader('Content-Type', CONTENT_TYPES[path.split('.').pop()!.toLowerCase()] ?? 'application/octet-stream');
-            res.setHeader('Cache-Control', 'no-cache');
+            for (const [name, value] of Object.entries(headersFor(path))) res.setHeader(name, value);
             res.end(file);
           },
           (error: Error) => {

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { buildBundle, createBundle } from '../../src/build/build-bundle';
 import { KnowledgeBase, validateBundle } from '../../src/core/index';
-import { fixture, tempContent, tempDir } from './helpers';
+import { fixture, png, tempContent, tempDir } from './helpers';
 
 function listFiles(dir: string, prefix = ''): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>
@@ -71,12 +71,12 @@ describe('the bundle', () => {
   });
 
   it('a rebuild removes the body files and assets it no longer needs, and nothing else', async () => {
-    const content = tempContent({ 'a.md': '# A\n\nFirst version. ![i](i.png)\n', 'i.png': 'png-1' });
+    const content = tempContent({ 'a.md': '# A\n\nFirst version. ![i](i.png)\n', 'i.png': png('1') });
     const out = tempDir();
     writeFileSync(join(out, 'mine.txt'), 'not the build’s');
     const first = await buildBundle({ contentDir: content, outDir: out, split: true });
     writeFileSync(join(content, 'a.md'), '# A\n\nSecond version. ![i](i.png)\n');
-    writeFileSync(join(content, 'i.png'), 'png-2');
+    writeFileSync(join(content, 'i.png'), png('2'));
     const second = await buildBundle({ contentDir: content, outDir: out, split: true });
     const [oldBody, newBody] = [first.bundle.bodyFiles!.a, second.bundle.bodyFiles!.a];
     assert.notEqual(oldBody, newBody);
@@ -128,7 +128,7 @@ describe('rebuilds in a long-running process', () => {
 
 describe('an output folder inside the content folder', () => {
   it('is not read as content on the next build', async () => {
-    const content = tempContent({ 'a.md': '# A\n\n![i](i.png)\n', 'i.png': 'png' });
+    const content = tempContent({ 'a.md': '# A\n\n![i](i.png)\n', 'i.png': png() });
     const out = join(content, 'public', 'help');
     await buildBundle({ contentDir: content, outDir: out, split: true });
     const second = await buildBundle({ contentDir: content, outDir: out, split: true });

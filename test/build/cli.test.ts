@@ -28,16 +28,21 @@ describe('kb-elements build (CLI)', () => {
     assert.match(result.stdout, /kb\.json {2}[\d.]+ kB \(gzip [\d.]+ (kB|B)\), search index/);
     assert.match(result.stdout, /built in \d+\.\d\d s/);
     assert.match(result.stderr, /test\/fixtures\/content\/basic\/01-start\/welcome\.md:16: warning: article "nothing-here\.md" not found/);
-    assert.match(result.stderr, /2 notes .*--verbose/);
+    assert.match(result.stderr, /3 notes .*--verbose/);
     assert.ok(existsSync(join(out, 'kb.json')));
   });
 
-  it('exits 1 on content errors, and says the bundle was still written', () => {
+  it('exits 1 on content errors and leaves the output folder as it was, unless --force', async () => {
     const out = tempDir();
     const result = run('build', fixture('bad'), '--out', out);
     assert.equal(result.status, 1);
     assert.match(result.stderr, /invalid-yaml\.md:4: error: front matter is not valid YAML/);
-    assert.match(result.stderr, /build failed: 2 error\(s\)/);
+    assert.match(result.stderr, /build failed: 2 error\(s\); nothing was written, .* is as it was \(--force writes a failed build\)/);
+    assert.match(result.stdout, /2 errors, \d+ warnings \(not written: the build failed, .* is as it was\)/);
+    assert.ok(!existsSync(join(out, 'kb.json')));
+    const forced = await runHere('build', fixture('bad'), '--out', out, '--force');
+    assert.equal(forced.status, 1);
+    assert.match(forced.stderr, /build failed: 2 error\(s\); the bundle was written anyway \(--force\)/);
     assert.ok(existsSync(join(out, 'kb.json')));
   });
 

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { before, describe, it } from 'node:test';
 import { collectArticles, ContentFolderError, type CollectResult } from '../../src/build/collect';
-import { diagnosticsOf, find, fixture, tempContent } from './helpers';
+import { diagnosticsOf, find, fixture, png, tempContent } from './helpers';
 
 describe('collectArticles on a small knowledge base', () => {
   let kb: CollectResult;
@@ -142,7 +142,7 @@ describe('collectArticles on missing or empty content', () => {
   });
 
   it('reports a folder with only other files as an error, and lists the files', async () => {
-    const result = await collectArticles(tempContent({ 'notes.txt': 'x', 'img/a.png': 'x' }));
+    const result = await collectArticles(tempContent({ 'notes.txt': 'x', 'img/a.png': png() }));
     assert.deepEqual(result.diagnostics.map((d) => `${d.file} ${d.severity} ${d.code}`).sort(), [' error empty-content', 'img/a.png info unused-file', 'notes.txt info unused-file'].sort());
   });
 });
@@ -162,7 +162,7 @@ describe('links and images in detail', () => {
         ].join('\n'),
         'docs/b.md': '# B\n\n## Part Two\n',
         'docs/My Page.md': '# Mine\n',
-        'docs/img/logo.png': 'png',
+        'docs/img/logo.png': png(),
       }),
     );
     const a = kb.articles.find((x) => x.id === 'docs-a')!;
@@ -171,8 +171,8 @@ describe('links and images in detail', () => {
     assert.match(a.html, /<a href="#kb\/docs-my-page">spaced<\/a>/);
     assert.match(a.html, /<a href="#kb\/docs-b\/part-two">query<\/a>/);
     assert.match(a.html, /<a href="#kb\/docs-b">upper<\/a>/);
-    assert.match(a.html, /<a class="x" href="#kb\/docs-b\/part-two">raw<\/a>/);
-    assert.match(a.html, /<img alt="gone" src="img\/none.png">/);
+    assert.match(a.html, /<a href="#kb\/docs-b\/part-two" class="x">raw<\/a>/);
+    assert.match(a.html, /<img src="img\/none.png" alt="gone">/);
     assert.match(a.html, /<a href="nope.md">raw missing<\/a>/);
     assert.deepEqual(
       kb.diagnostics.map((d) => `${d.line} ${d.code}`),

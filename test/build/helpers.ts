@@ -19,6 +19,29 @@ export function tempContent(files: Record<string, string | Uint8Array> = {}): st
 
 export const tempDir = () => mkdtempSync(join(tmpdir(), 'kb-out-'));
 
+/**
+ * A content folder (`<tmp>/content`) with `files`, and beside it, outside the folder, `decoys`:
+ * files a hostile article reaches for (`../decoy.txt`), so nothing secret needs to be on disk.
+ */
+export function tempContentBeside(files: Record<string, string | Uint8Array>, decoys: Record<string, string | Uint8Array>): { content: string; outside: string } {
+  const outside = mkdtempSync(join(tmpdir(), 'kb-decoys-'));
+  const content = join(outside, 'content');
+  for (const [path, text] of [...Object.entries(decoys), ...Object.entries(files).map(([p, t]) => [`content/${p}`, t] as const)]) {
+    mkdirSync(dirname(join(outside, path)), { recursive: true });
+    writeFileSync(join(outside, path), text);
+  }
+  mkdirSync(content, { recursive: true });
+  return { content, outside };
+}
+
+/** The bytes of a PNG file as far as the build looks (its signature), and `tag` to tell files apart. */
+export const png = (tag = '') => Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.from(tag)]);
+
+/** Every diagnostic but the notes (of one file, if given), as `file:line severity code: message`. */
+export function messagesOf(list: Diagnostic[], file?: string): string[] {
+  return list.filter((d) => d.severity !== 'info' && (file === undefined || d.file === file)).map((d) => `${d.file}:${d.line ?? '-'} ${d.severity} ${d.code}: ${d.message}`);
+}
+
 /** The diagnostics of one file, as `line severity code` strings, for compact assertions. */
 export function diagnosticsOf(list: Diagnostic[], file: string): string[] {
   return list.filter((d) => d.file === file).map((d) => `${d.line ?? '-'} ${d.severity} ${d.code}`);

@@ -1,8 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { DiagnosticList } from '../../src/build/diagnostics';
+import { DiagnosticList, sortDiagnostics, type Diagnostic } from '../../src/build/diagnostics';
 import { makeExcerpt } from '../../src/build/excerpt';
-import { filterHtml } from '../../src/build/html-filter';
 import { MarkdownEngine } from '../../src/build/markdown';
 import { slugify, slugifyName } from '../../src/build/slug';
 
@@ -93,40 +92,72 @@ describe('Markdown as GitHub writes it', () => {
   });
 });
 
-describe('raw HTML: kept, but never scripts or event handlers', () => {
-  it('removes script elements, handlers and script URLs, keeps the rest', () => {
-    const { html, removed } = filterHtml(
-      '<div class="x" onclick="a()" ONMOUSEOVER=b()>t</div><script src="x.js"></script><SCRIPT>evil()</SCRIPT ><a href=" java&#x73;cript:alert(1)">l</a><img src="data:text/html,x"><iframe src="https://e.org"></iframe>',
+describe('raw HTML: sanitized with the elements\' policy, every removal reported on its line', () => {
+  const report = (diagnostics: Diagnostic[]) => sortDiagnostics(diagnostics).map((d) => `${d.line} ${d.severity} ${d.message.replace(/ from the raw HTML.*/, '')}`);
+
+  it('removes scripts, handlers, script URLs and frames, keeps the rest', () => {
+    const { html, diagnostics } = render(
+      'Intro.\n\n<div class="x" onclick="a()" ONMOUSEOVER=b()>t</div>\n\n<script src="x.js"></script>\n<SCRIPT>evil()</SCRIPT>\n\n' +
+        'Inline <a href=" java&#x73;cript:alert(1)">l</a> and <img src="data:text/html,x" alt="i">\n\n<iframe src="https://e.org"></iframe>\n',
     );
-    assert.equal(html, '<div class="x">t</div><a>l</a><img><iframe src="https://e.org"></iframe>');
-    assert.deepEqual(removed.map((r) => r.what), ['onclick', 'onmouseover', '<script>', '<script>', 'javascript: URL', 'data: URL']);
+    assert.equal(html, '<p>Intro.</p>\n<div class="x">t</div>\n<p>Inline <a>l</a> and <img alt="i"></p>\n\n');
+    assert.deepEqual(report(diagnostics), [
+      '3 warning removed the event handler onclick',
+      '3 warning removed the event handler onmouseover',
+      '5 warning removed <script>',
+      '6 warning removed <script>',
+      '8 warning removed a data: URL in src',
+      '8 warning removed a javascript: URL in href',
+      '10 warning removed <iframe>',
+    ]);
   });
 
-  it('sees through disguised script URLs and other script carriers', () => {
-    const html = [
-      '<a href="java&Tab;script:alert(1)">a</a>',
-      '<a href="&#106avascript:alert(1)">b</a>',
-      '<a href="&#x6A;avascript&colon;alert(1)">c</a>',
-      '<iframe srcdoc="&lt;script&gt;alert(1)&lt;/script&gt;"></iframe>',
-      '<svg><a><set attributeName="href" to="javascript:alert(1)"/></a></svg>',
-      '<a href="https://example.org/?q=a&amp;b">safe</a>',
-    ].join('');
-    const result = filterHtml(html);
-    assert.equal(
-      result.html,
-      '<a>a</a><a>b</a><a>c</a><iframe></iframe><svg><a><set attributeName="href" /></a></svg><a href="https://example.org/?q=a&amp;b">safe</a>',
+  it('sees through disguised script URLs', () => {
+    const { html, diagnostics } = render(
+      '<a href="java&Tab;script:alert(1)">a</a>\n<a href="&#106avascript:alert(1)">b</a>\n<a href="&#x6A;avascript&colon;alert(1)">c</a>\n<a href="https://example.org/?q=a&amp;b">safe</a>\n',
     );
-    assert.equal(result.removed.length, 5);
+    assert.equal(html, '<p><a>a</a>\n<a>b</a>\n<a>c</a>\n<a href="https://example.org/?q=a&amp;b">safe</a></p>\n');
+    assert.deepEqual(report(diagnostics), ['1 warning removed a javascript: URL in href', '2 warning removed a javascript: URL in href', '3 warning removed a javascript: URL in href']);
   });
 
-  it('drops comments, escapes a tag that never closes, keeps quoted ">" inside attributes', () => {
-    assert.equal(filterHtml('a<!-- hidden -->b <img src=x onerror=alert(1)').html, 'ab &lt;img src=x onerror=alert(1)');
-    assert.equal(filterHtml('<a title="1 > 0" href=\'x.html\'>y</a>').html, '<a title="1 > 0" href="x.html">y</a>');
+  it('the raw-text trick: <noscript><p title="</noscript><img onerror>"> comes out safe, with a warning', () => {
+    const { html, diagnostics } = render('Before.\n\n<noscript><p title="</noscript><img src=x onerror=alert(1)>"></noscript>\n\nAfter.\n');
+    assert.equal(html, '<p>Before.</p>\n<p></p><p></p>\n<p>After.</p>\n');
+    assert.deepEqual(report(diagnostics), ['3 warning removed <noscript>', '3 warning removed the title attribute of <p>']);
   });
 
-  it('inline scripts split over several tokens leave nothing behind', () => {
-    const { html } = render('Text <script>alert("x")</script> more <img src="a.png" onerror="x()">.\n');
+  it('keeps the elements\' kb- namespace: no kb- ids, names or classes from articles', () => {
+    const { html, diagnostics } = render('<p id="kb-live" class="note kb-copy">x</p>\n\n<label for="kb-search">l</label>\n');
+    assert.equal(html, '<p class="note">x</p><p><label>l</label></p>\n');
+    assert.deepEqual(report(diagnostics), [
+      '1 warning removed "kb-copy" from the class of <p> (the kb- namespace is the elements\' own)',
+      '1 warning removed id="kb-live" (the kb- namespace is the elements\' own)',
+      '3 warning removed for="kb-search" (the kb- namespace is the elements\' own)',
+    ]);
+  });
+
+  it('an unknown tag is reported with a hint, inline styles only noted', () => {
+    const { html, diagnostics } = render('Press <Ctrl> + C.\n\n<p style="color:red">red</p>\n');
+    assert.equal(html, '<p>Press  + C.</p>\n<p>red</p>\n');
+    assert.deepEqual(report(diagnostics), [
+      '1 warning removed <ctrl> (not an HTML element; to show the text "<ctrl>", write `<ctrl>` in backticks or &lt;ctrl&gt;)',
+      '3 info removed the style attribute of <p>',
+    ]);
+  });
+
+  it('inline scripts split over several tokens leave nothing behind, not even in the search text', () => {
+    const { html, prepared } = render('Text <script>alert("x")</script> more <img src="a.png" onerror="x()">.\n');
     assert.equal(html, '<p>Text  more <img src="a.png">.</p>\n');
+    assert.equal(prepared.sections[0].text, 'Text more .');
+  });
+
+  it('relative raw URLs are resolved like Markdown links; unsafe Markdown URLs are dropped with a warning', () => {
+    const engine = new MarkdownEngine();
+    const diagnostics = new DiagnosticList();
+    const converted = engine.convert('<a title="t" href="b.md">raw</a> [md](&#106;avascript:alert(1)) ![pic](javascript:x)\n', 1, 'a.md', diagnostics);
+    const html = engine.finish(converted, (url) => (url.href === 'b.md' ? { href: '#kb/b' } : undefined));
+    assert.equal(html, '<p><a href="#kb/b" title="t">raw</a> md pic</p>\n');
+    assert.deepEqual(diagnostics.items.map((d) => `${d.line} ${d.code}`), ['1 unsafe-url', '1 unsafe-url']);
   });
 });
 

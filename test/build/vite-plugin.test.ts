@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { build, createLogger, createServer, type InlineConfig } from 'vite';
 import kbElementsDefault, { kbElements } from '../../src/build/vite-plugin';
-import { fixture, tempContent, tempDir } from './helpers';
+import { fixture, png, tempContent, tempDir } from './helpers';
 
 function site(): string {
   return tempContent({
@@ -30,7 +30,7 @@ describe('Vite plugin', () => {
   });
 
   it('vite build leaves out what exclude matches, added to kb.config\'s', async () => {
-    const content = tempContent({ 'kb.config.yaml': 'exclude: [README.md]\n', 'README.md': '# Readme\n', 'a.md': '# A\n', 'drafts/b.md': '# B\n', 'drafts/b.png': 'png' });
+    const content = tempContent({ 'kb.config.yaml': 'exclude: [README.md]\n', 'README.md': '# Readme\n', 'a.md': '# A\n', 'drafts/b.md': '# B\n', 'drafts/b.png': png() });
     const outDir = tempDir();
     await build({ ...quiet, root: site(), build: { outDir }, plugins: [kbElements({ content, exclude: ['drafts/'] })] });
     const bundle = JSON.parse(readFileSync(join(outDir, 'help/kb.json'), 'utf8'));
@@ -94,7 +94,7 @@ describe('Vite plugin', () => {
   });
 
   it('vite dev serves the bundle, rebuilds on change, and the virtual module follows', async () => {
-    const content = tempContent({ 'guide/a.md': '# First title\n\nText. ![i](i.png)\n', 'guide/i.png': 'png' });
+    const content = tempContent({ 'guide/a.md': '# First title\n\nText. ![i](i.png)\n', 'guide/i.png': png() });
     const server = await createServer({ ...quiet, root: site(), server: { port: 0, host: '127.0.0.1' }, plugins: [kbElements({ content })] });
     await server.listen();
     try {
@@ -106,7 +106,10 @@ describe('Vite plugin', () => {
       const bundle = await first.json();
       assert.equal(bundle.articles[0].title, 'First title');
       const image = bundle.bodies['guide-a'].match(/src="(assets\/[^"]+)"/)[1];
-      assert.equal((await get(`help/${image}`)).status, 200);
+      const served = await get(`help/${image}`);
+      assert.equal(served.status, 200);
+      assert.equal(served.headers.get('content-type'), 'image/png');
+      assert.equal(served.headers.get('x-content-type-options'), 'nosniff');
       assert.equal((await server.ssrLoadModule('virtual:kb-elements/bundle')).bundleUrl, '/help/kb.json');
 
       writeFileSync(join(content, 'guide/a.md'), '# Second title\n\nText.\n');
@@ -132,6 +135,8 @@ describe('Vite plugin', () => {
       assert.ok(overlay, JSON.stringify(sent));
       assert.match(overlay.err!.message, /guide\/a\.md:2: error: front matter is not valid YAML/);
       assert.ok(!sent.some((p) => p.type === 'full-reload'));
+      // ... and the page keeps the last bundle that built without errors.
+      assert.equal((await (await get('help/kb.json')).json()).articles[0].title, 'Second title');
     } finally {
       await server.close();
     }

@@ -1,7 +1,10 @@
 import { expect } from '@open-wc/testing';
 import DOMPurify from 'dompurify';
-import { isUnsafeUrl, sanitizeHtml } from '../../src/elements/shared/sanitize';
-import { stripInlineStyles } from '../../src/elements/shared/strip-inline-styles';
+import { isUnsafeUrl } from '../../src/core/sanitize-policy';
+import { hideStyleNames, restoreStyleNames } from '../../src/elements/shared/hide-style-names';
+import { sanitizeHtml } from '../../src/elements/shared/sanitize';
+import { loadFrame, waitFor } from './support/frame';
+import { STYLE_HIDING_MARKUP } from './support/style-hiding-markup';
 
 /** Sanitizes into a detached container and returns it, for inspection. */
 function clean(html: string, options?: Parameters<typeof sanitizeHtml>[1]) {
@@ -149,32 +152,66 @@ describe('sanitize', () => {
     expect(clean(42 as unknown as string).innerHTML).to.equal('42');
   });
 
-  describe('stripInlineStyles (so a strict CSP has nothing to report)', () => {
-    it('cuts style attributes in every quoting, and <style> elements', () => {
-      expect(stripInlineStyles('<p style="color:red" class=a>x</p>')).to.equal('<p class=a>x</p>');
-      expect(stripInlineStyles("<p class='a' STYLE='x:y'>x</p>")).to.equal("<p class='a'>x</p>");
-      expect(stripInlineStyles('<td style=color:red>x</td>')).to.equal('<td>x</td>');
-      expect(stripInlineStyles('<p>a</p><style>p { color: red }</style><p>b</p>')).to.equal('<p>a</p><p>b</p>');
-      expect(stripInlineStyles('<STYLE type="text/css">x</StyLe ><b>b</b>')).to.equal('<b>b</b>');
+  it('keeps the kb- namespace to the elements: no kb- ids, names, classes or id references from articles', () => {
+    const box = clean(
+      '<p id="kb-live" class="note KB-Copy kb-x">a</p><p id="Kb-Label">b</p><a name="kb-top" id="top">c</a>' +
+        '<label for="kb-search-input">d</label><span aria-labelledby="kb-feedback-q own" aria-describedby="KB-tip">e</span>' +
+        '<table><tr><td headers="kb-h">f</td></tr></table><p id="okb-x" class="kbd">g</p>',
+    );
+    expect(box.querySelectorAll('[id^="kb-" i], [name^="kb-" i]').length).to.equal(0);
+    const [first, second] = box.querySelectorAll('p');
+    expect(first.className).to.equal('note');
+    expect(second.hasAttribute('id')).to.equal(false);
+    expect(box.querySelector('a')!.id).to.equal('top');
+    expect(box.querySelector('label')!.hasAttribute('for')).to.equal(false);
+    const span = box.querySelector('span')!;
+    expect(span.getAttribute('aria-labelledby')).to.equal('own');
+    expect(span.hasAttribute('aria-describedby')).to.equal(false);
+    expect(box.querySelector('td')!.hasAttribute('headers')).to.equal(false);
+    expect(box.querySelector('#okb-x')!.className, 'only the kb- prefix is reserved').to.equal('kbd');
+  });
+
+  describe('inline styles never reach the parser (so a strict CSP has nothing to report)', () => {
+    it('hides every "style", in any case, and restores it exactly', () => {
+      const samples = ['<p style="color:red" STYLE=x sTyLe>', '<style>p{}</style><STYLE>', 'stylesheet Style', 'no match here', 'styl e', 'sstyle'];
+      for (const html of samples) {
+        expect(hideStyleNames(html), html).to.not.match(/style/i);
+        expect(restoreStyleNames(hideStyleNames(html)), html).to.equal(html);
+      }
+      expect(hideStyleNames('plain text')).to.equal('plain text');
     });
 
-    it('leaves text, comments and other attributes alone, even with > inside quotes', () => {
-      const keep = [
-        '<p>Set style="x" in the config</p>',
-        '<code>&lt;p style="x"&gt;</code>',
-        '<!-- <p style="x"> -->',
-        '<a title="a > style=b" href="/x">t</a>',
-        'x < y and style',
-        '<img alt="" src="/a.png" />',
-      ];
-      for (const html of keep) expect(stripInlineStyles(html), html).to.equal(html);
-      expect(stripInlineStyles('<a title="a>b" style="c" href="/x">t</a>')).to.equal('<a title="a>b" href="/x">t</a>');
+    it('drops style attributes and <style> elements wherever the markup hides them', () => {
+      for (const html of STYLE_HIDING_MARKUP) {
+        const box = clean(html);
+        expect(box.querySelectorAll('[style], style').length, html).to.equal(0);
+        expect(box.innerHTML, html).to.not.match(/[\uE001\uE002]/);
+      }
+      expect(clean('<p>a</p><style>p { color: red }</style><p>b</p>').textContent, 'a <style> goes with its content').to.equal('ab');
     });
 
-    it('survives broken markup', () => {
-      expect(stripInlineStyles('<p style="unterminated')).to.equal('<p');
-      expect(stripInlineStyles('<style>never closed')).to.equal('');
-      expect(stripInlineStyles('<p "odd"=1 style=x>t')).to.equal('<p "odd"=1>t');
+    it('records no violation under style-src \'self\' for any of it (a bare DOMParser parse does, in this Chromium)', async () => {
+      const { frame, win } = await loadFrame('/test/elements/pages/csp/sanitize.html?csp');
+      const page = win as typeof win & { sanitized?: boolean; cspViolations: string[]; controlParse(): void };
+      try {
+        await waitFor(() => page.sanitized, 'page sanitized its markup', 5000);
+        expect(page.document.querySelectorAll('[style], style').length).to.equal(0);
+        expect(page.document.body.textContent).to.contain('breaks out of SVG');
+        expect(page.cspViolations).to.deep.equal([]);
+        page.controlParse();
+        await waitFor(() => page.cspViolations.length, 'the control parse is reported', 5000);
+        expect(page.cspViolations[0]).to.match(/^style-src/);
+      } finally {
+        frame.remove();
+      }
+    });
+
+    it('leaves the word "style" alone in text, code and attribute values', () => {
+      const box = clean('<p title="Style guide">Set style="x" in the config, or STYLE.</p><pre><code>&lt;p style="x"&gt;</code></pre><a href="/css/style.css">sheet</a>');
+      expect(box.querySelector('p')!.textContent).to.equal('Set style="x" in the config, or STYLE.');
+      expect(box.querySelector('p')!.title).to.equal('Style guide');
+      expect(box.querySelector('code')!.textContent).to.equal('<p style="x">');
+      expect(box.querySelector('a')!.getAttribute('href')).to.equal('/css/style.css');
     });
   });
 });

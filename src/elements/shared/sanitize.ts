@@ -5,20 +5,15 @@
  * mutation-XSS strings have no second parse to exploit. No other module may use `innerHTML`,
  * `unsafeHTML` or DOMPurify.
  *
- * Policy (see docs/api.md):
- * - HTML only: no SVG, no MathML, no scripts, styles, forms, frames or embeds.
- * - No `on*` handlers, no `style` attributes or elements (a strict CSP would block them and
- *   report violations; they are cut from the string before it is even parsed),
- *   no `data-*`, no attributes that reach into the host page (`part`, `slot`, `popover*`,
- *   `tabindex`, ...), no classes in our own `kb-` namespace.
- * - URLs: only `http:`, `https:`, `mailto:`, `tel:` and relative URLs; `javascript:`,
- *   `data:` and every other scheme are dropped (the attribute goes, the element stays).
- * - Links to other articles are marked for in-widget navigation; links to another origin
- *   open in a new tab with `rel="noopener noreferrer"`; relative URLs resolve against the
- *   bundle's base URL. Images load lazily.
+ * The policy (what may be shown) is src/core/sanitize-policy.ts, shared with the build. This
+ * module adds what only the page needs: links to other articles are marked for in-widget
+ * navigation; links to another origin open in a new tab with `rel="noopener noreferrer"`;
+ * relative URLs resolve against the bundle's base URL; images load lazily; inline styles are
+ * kept from the parser (./hide-style-names) so a strict CSP has nothing to report.
  */
-import DOMPurify, { type Config, type UponSanitizeAttributeHookEvent } from 'dompurify';
-import { stripInlineStyles } from './strip-inline-styles';
+import DOMPurify, { type Config, type UponSanitizeAttributeHookEvent, type UponSanitizeElementHookEvent } from 'dompurify';
+import { applyAttributePolicy, articlePurifyConfig, keepsElement } from '../../core/sanitize-policy';
+import { hideStyleNames, isHiddenStyleElement, restoreStyleNames } from './hide-style-names';
 
 /** Where an article link points, as the widget navigates to it. */
 export interface ArticleLinkTarget {
@@ -39,37 +34,9 @@ export interface SanitizeOptions {
 export const ARTICLE_LINK_ATTR = 'data-kb-article';
 export const SECTION_LINK_ATTR = 'data-kb-section';
 
-const ALLOWED_SCHEMES = new Set(['http', 'https', 'mailto', 'tel']);
-const URL_ATTRIBUTES = new Set(['href', 'src', 'poster', 'cite', 'action', 'formaction', 'background', 'longdesc', 'xlink:href', 'srcset']);
-// ASCII whitespace and C0 controls are ignored by URL parsing ("java\tscript:" is javascript:).
-// eslint-disable-next-line no-control-regex
-const URL_IGNORED = /[\u0000-\u0020\u007f-\u009f]/g;
-const SCHEME = /^([a-z][a-z0-9+.-]*):/i;
 const MEDIA_TAGS = new Set(['img', 'video', 'audio', 'source', 'track']);
 
-const ARTICLE_CONFIG: Config = {
-  USE_PROFILES: { html: true },
-  FORBID_TAGS: [
-    'style', 'link', 'meta', 'base', 'form', 'button', 'textarea', 'select', 'option', 'optgroup',
-    'datalist', 'dialog', 'template', 'slot', 'iframe', 'frame', 'object', 'embed', 'portal', 'noscript',
-  ],
-  FORBID_ATTR: [
-    'style', 'srcset', 'sizes', 'part', 'exportparts', 'slot', 'nonce', 'tabindex', 'autofocus', 'inert',
-    'popover', 'popovertarget', 'popovertargetaction', 'command', 'commandfor', 'action', 'formaction',
-    'method', 'enctype', 'autoplay', 'draggable', 'accesskey', 'contenteditable', 'ping', 'is', 'target',
-    'background', 'usemap', 'integrity', 'crossorigin',
-  ],
-  ALLOW_DATA_ATTR: false,
-  ALLOW_ARIA_ATTR: true,
-  ALLOWED_URI_REGEXP: /^(?:(?:https?|mailto|tel):|[^a-z]|[a-z+.-]+(?:[^a-z+.\-:]|$))/i,
-  RETURN_DOM_FRAGMENT: true,
-};
-
-/** True when a URL attribute value uses a scheme other than the allowed ones. */
-export function isUnsafeUrl(value: string): boolean {
-  const scheme = value.replace(URL_IGNORED, '').match(SCHEME)?.[1]?.toLowerCase();
-  return scheme !== undefined && !ALLOWED_SCHEMES.has(scheme);
-}
+const ARTICLE_CONFIG: Config = { ...articlePurifyConfig(), RETURN_DOM_FRAGMENT: true };
 
 function resolve(value: string, base: string | URL | undefined): string {
   if (!base || value.startsWith('#')) return value;
@@ -92,20 +59,14 @@ function isOtherOrigin(href: string): boolean {
 // Options of the sanitize() call in progress (sanitizing is synchronous).
 let current: SanitizeOptions = {};
 
+function checkElement(node: Node, event: UponSanitizeElementHookEvent) {
+  if (event.tagName === '#text') (node as Text).data = restoreStyleNames((node as Text).data);
+  else if (isHiddenStyleElement(event.tagName)) (node as Element).remove();
+}
+
 function checkAttribute(node: Element, event: UponSanitizeAttributeHookEvent) {
-  const name = event.attrName;
-  if (name.startsWith('on')) {
-    event.keepAttr = false;
-  } else if (URL_ATTRIBUTES.has(name) && isUnsafeUrl(event.attrValue)) {
-    event.keepAttr = false;
-  } else if (name === 'class') {
-    event.attrValue = event.attrValue
-      .split(/\s+/)
-      .filter((token) => token && !token.startsWith('kb-'))
-      .join(' ');
-  } else if (name === 'type' && node.localName === 'input' && event.attrValue.toLowerCase() !== 'checkbox') {
-    event.keepAttr = false;
-  }
+  event.attrValue = restoreStyleNames(event.attrValue);
+  applyAttributePolicy(node.localName, event);
 }
 
 function finishElement(node: Element) {
@@ -122,11 +83,8 @@ function finishElement(node: Element) {
     node.setAttribute('decoding', 'async');
     if (!node.hasAttribute('alt')) node.setAttribute('alt', '');
   }
-  if (tag === 'input') {
-    // Only read-only task-list checkboxes survive (GitHub task lists).
-    if (node.getAttribute('type') !== 'checkbox') node.remove();
-    else node.setAttribute('disabled', '');
-  }
+  if (!keepsElement(tag, node.getAttribute('type'))) node.remove();
+  else if (tag === 'input') node.setAttribute('disabled', '');
 }
 
 function finishLink(link: HTMLAnchorElement) {
@@ -149,6 +107,7 @@ function finishLink(link: HTMLAnchorElement) {
 
 function createArticlePurifier() {
   const purifier = DOMPurify(window);
+  purifier.addHook('uponSanitizeElement', checkElement);
   purifier.addHook('uponSanitizeAttribute', checkAttribute);
   purifier.addHook('afterSanitizeAttributes', finishElement);
   return purifier;
@@ -165,7 +124,7 @@ const articlePurifier = createArticlePurifier();
 export function sanitizeHtml(html: string, options: SanitizeOptions = {}): DocumentFragment {
   current = options;
   try {
-    const clean = articlePurifier.sanitize(stripInlineStyles(String(html ?? '')), ARTICLE_CONFIG) as unknown as DocumentFragment;
+    const clean = articlePurifier.sanitize(hideStyleNames(String(html ?? '')), ARTICLE_CONFIG) as unknown as DocumentFragment;
     return document.adoptNode(clean);
   } finally {
     current = {};
