@@ -89,7 +89,10 @@ describe('help-center insights, end to end', function () {
         win.location.href = '/test/elements/pages/analytics/left.html';
 
         const { events, requests } = await storedWhen(id, (s) => s.events.some((e) => e.type === 'feedback'), 'the events of the visit');
-        const [miss, hit] = events.filter((e) => e.type === 'search') as Extract<StoredAnalyticsEvent, { type: 'search' }>[];
+        // Found by query: on a busy machine a pause between two typed keys can also settle a part of a word.
+        const searches = events.filter((e) => e.type === 'search') as Extract<StoredAnalyticsEvent, { type: 'search' }>[];
+        const miss = searches.find((e) => e.query === 'webhooks');
+        const hit = searches.find((e) => e.query === 'spam filter');
         expect(miss).to.include({ query: 'webhooks', results: 0 });
         expect(miss!.opened).to.equal(undefined);
         expect(hit).to.include({ query: 'spam filter' });
