@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { execFileSync } from 'node:child_process';
 import puppeteer from 'puppeteer-core';
 import { createServer } from 'vite';
-import { findChromium } from './chromium.mjs';
+import { describeChromium, findChromium } from './chromium.mjs';
 
 const out = process.argv[2] ?? '/tmp/kb-screenshots';
 mkdirSync(out, { recursive: true });
@@ -37,6 +37,7 @@ const server = await createServer({ configFile: false, root: process.cwd(), logL
 await server.listen();
 const base = server.resolvedUrls.local[0];
 const chromium = await findChromium();
+console.log(describeChromium(chromium));
 const browser = await puppeteer.launch({ executablePath: chromium.executablePath, args: chromium.args, headless: true });
 try {
   for (const shot of SHOTS) {
