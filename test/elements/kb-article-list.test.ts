@@ -54,9 +54,7 @@ describe('<kb-article-list>', () => {
     const el = wrapper.querySelector('kb-article-list')!;
     expect($(el, '[part~="meta"]').textContent).to.contain('Aufrufe: 4.692');
     wrapper.lang = 'nl';
-    await new Promise((r) => setTimeout(r));
-    await el.updateComplete;
-    expect($(el, '[part~="meta"]').textContent).to.contain('Weergaven: 4.692');
+    await waitFor(() => $(el, '[part~="meta"]').textContent!.includes('Weergaven: 4.692'), 'Dutch');
     el.strings = { views: '{count} reads' };
     await el.updateComplete;
     expect($(el, '[part~="meta"]').textContent).to.contain('4.692 reads');

@@ -6,7 +6,7 @@ import '../../src/elements/locales/de';
 import type { KbArticle } from '../../src/elements/kb-article/kb-article';
 import type { KbArticleOpenEvent, KbArticleViewEvent, KbFeedbackEvent, KbNavigateEvent } from '../../src/elements/shared/events';
 import { bundleUrl, makeBundle, smallBundle } from './support/bundles';
-import { $, $$, record, scriptTraces, settled, sleep } from './support/dom';
+import { $, $$, quiet, record, scriptTraces, settled } from './support/dom';
 import { waitFor } from './support/frame';
 import { expectFollowsSystemScheme, forcedColorRules } from './support/styles';
 
@@ -137,7 +137,7 @@ describe('<kb-article>', () => {
     el.addEventListener('kb-article-open', (e) => e.preventDefault());
     const views = record(el, 'kb-article-view');
     link(el, 'a link to plain').click();
-    await sleep(50);
+    await quiet();
     expect(el.articleId).to.equal('rich');
     expect(views).to.have.length(0);
   });

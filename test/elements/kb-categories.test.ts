@@ -5,7 +5,7 @@ import '../../src/elements/kb-categories/kb-categories';
 import '../../src/elements/locales/de';
 import type { KbArticleOpenEvent, KbNavigateEvent } from '../../src/elements/shared/events';
 import { bundleUrl, hostileBundle, knowledgeBase, makeBundle, smallBundle } from './support/bundles';
-import { $, $$, record, scriptTraces, sleep } from './support/dom';
+import { $, $$, imagesSettled, record, scriptTraces } from './support/dom';
 import { waitFor } from './support/frame';
 
 const small = knowledgeBase(smallBundle());
@@ -86,7 +86,7 @@ describe('<kb-categories>', () => {
   it("renders a category's intro only through the sanitizer", async () => {
     const el = await fixture<KbCategories>(html`<kb-categories .knowledgeBase=${small} selected="archive"></kb-categories>`);
     expect($(el, '.intro strong').textContent).to.equal('archive');
-    await sleep(50);
+    await imagesSettled(el.shadowRoot!);
     expect(scriptTraces(el.shadowRoot!)).to.deep.equal([]);
     expect((window as { __kbIntroXss?: unknown }).__kbIntroXss).to.equal(undefined);
   });
@@ -182,7 +182,7 @@ describe('<kb-categories>', () => {
     expect(cards(el)).to.have.length(1);
     el.selected = 'evil';
     await el.updateComplete;
-    await sleep(50);
+    await imagesSettled(el.shadowRoot!);
     expect(scriptTraces(el.shadowRoot!)).to.deep.equal([]);
     expect((window as { __kbXss?: unknown }).__kbXss).to.equal(undefined);
   });

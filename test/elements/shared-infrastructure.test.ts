@@ -21,7 +21,7 @@ import { nl } from '../../src/elements/locales/nl';
 import { format, formatDate, formatNumber, KbI18n, plural, resolveLang, stringsFor, type KbStrings } from '../../src/elements/shared/strings';
 import { tokens } from '../../src/elements/shared/tokens.styles';
 import { bundleUrl, knowledgeBase, smallBundle } from './support/bundles';
-import { sleep, withFetch } from './support/dom';
+import { withFetch } from './support/dom';
 import { waitFor } from './support/frame';
 
 @customElement('kb-test-source')
@@ -106,7 +106,7 @@ describe('shared: KbSource', () => {
     el.src = second;
     await el.updateComplete;
     await el.source.ready;
-    await sleep(20);
+    await loadShared(first); // the replaced src's answer has come in, and been ignored
     await el.updateComplete;
     expect(el.source.knowledgeBase!.meta.title).to.equal('Second');
   });
@@ -216,13 +216,14 @@ describe('shared: strings', () => {
   });
 
   it('KbI18n follows lang changes on the element itself', async () => {
-    const el = await fixture<KbTestSource>(html`<kb-test-source src="/x-never.json"></kb-test-source>`);
-    expect(el.shadowRoot!.textContent).to.contain('Loading help…');
-    el.setAttribute('lang', 'de');
-    await sleep(0);
-    await el.updateComplete;
-    expect(el.shadowRoot!.textContent).to.contain('Hilfe wird geladen…');
-    expect(el.i18n.views(4692)).to.equal('Aufrufe: 4.692');
+    // The bundle never arrives, so the element keeps showing its loading text.
+    await withFetch((url) => (url.includes('/x-never.json') ? new Promise(() => {}) : undefined), async () => {
+      const el = await fixture<KbTestSource>(html`<kb-test-source src="/x-never.json"></kb-test-source>`);
+      expect(el.shadowRoot!.textContent).to.contain('Loading help…');
+      el.setAttribute('lang', 'de');
+      await waitFor(() => el.shadowRoot!.textContent!.includes('Hilfe wird geladen…'), 'German');
+      expect(el.i18n.views(4692)).to.equal('Aufrufe: 4.692');
+    });
   });
 });
 
