@@ -35,14 +35,24 @@ export const tempDir = () => selfCleaningTempDir('kb-out-');
 
 /**
  * Polls `check` until it returns a truthy value; fails after `timeout` ms with `what` (and
- * `detail()`, say the output so far). The deadline is generous: the machine may be busy.
+ * `detail()`, say the output so far). The deadline is generous: the machine may be busy. A check
+ * that throws counts as "not yet" (a file read while another process writes it); the last error
+ * is in the failure.
  */
 export async function waitUntil<T>(check: () => T | Promise<T>, what: string, detail = () => '', timeout = 30_000): Promise<NonNullable<T>> {
   const start = performance.now();
+  let lastError: unknown;
   for (;;) {
-    const value = await check();
-    if (value) return value as NonNullable<T>;
-    if (performance.now() - start > timeout) assert.fail(`timed out after ${timeout} ms waiting for ${what}${detail() ? `\n${detail()}` : ''}`);
+    try {
+      const value = await check();
+      if (value) return value as NonNullable<T>;
+    } catch (error) {
+      lastError = error;
+    }
+    if (performance.now() - start > timeout) {
+      const why = [lastError ? `last error: ${String(lastError)}` : '', detail()].filter(Boolean).join('\n');
+      assert.fail(`timed out after ${timeout} ms waiting for ${what}${why ? `\n${why}` : ''}`);
+    }
     await new Promise((r) => setTimeout(r, 50));
   }
 }

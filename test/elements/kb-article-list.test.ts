@@ -7,7 +7,7 @@ import '../../src/elements/locales/de';
 import '../../src/elements/locales/nl';
 import type { KbArticleOpenEvent } from '../../src/elements/shared/events';
 import { bundleUrl, hostileBundle, knowledgeBase, largeBundle, smallBundle } from './support/bundles';
-import { $, $$, record, scriptTraces, withFetch } from './support/dom';
+import { $, $$, record, scriptTraces, withFetch, withHeldFetch } from './support/dom';
 import { waitFor } from './support/frame';
 
 const small = knowledgeBase(smallBundle());
@@ -125,10 +125,14 @@ describe('<kb-article-list>', () => {
   });
 
   it('shows loading, then the list, from src', async () => {
-    const el = await fixture<KbArticleList>(html`<kb-article-list src=${bundleUrl(smallBundle())}></kb-article-list>`);
-    expect($(el, '[role="status"]')?.textContent).to.contain('Loading help…');
-    await expect(el).to.be.accessible();
-    await waitFor(() => titles(el).length, 'articles');
+    const url = bundleUrl(smallBundle());
+    await withHeldFetch(url, async (release) => {
+      const el = await fixture<KbArticleList>(html`<kb-article-list src=${url}></kb-article-list>`);
+      expect($(el, '[role="status"]')?.textContent).to.contain('Loading help…');
+      await expect(el).to.be.accessible();
+      release();
+      await waitFor(() => titles(el).length, 'articles');
+    });
   });
 
   it('shows an error with a working retry', async () => {

@@ -5,7 +5,7 @@ import '../../src/elements/kb-categories/kb-categories';
 import '../../src/elements/locales/de';
 import type { KbArticleOpenEvent, KbNavigateEvent } from '../../src/elements/shared/events';
 import { bundleUrl, hostileBundle, knowledgeBase, makeBundle, smallBundle } from './support/bundles';
-import { $, $$, imagesSettled, record, scriptTraces } from './support/dom';
+import { $, $$, imagesSettled, record, scriptTraces, withHeldFetch } from './support/dom';
 import { waitFor } from './support/frame';
 
 const small = knowledgeBase(smallBundle());
@@ -106,9 +106,13 @@ describe('<kb-categories>', () => {
   });
 
   it('states: loading, error with retry, no categories, unknown selection', async () => {
-    const loading = await fixture<KbCategories>(html`<kb-categories src=${bundleUrl(smallBundle())}></kb-categories>`);
-    expect($(loading, '[role="status"]').textContent).to.contain('Loading help…');
-    await waitFor(() => cards(loading).length, 'categories');
+    const url = bundleUrl(smallBundle());
+    await withHeldFetch(url, async (release) => {
+      const loading = await fixture<KbCategories>(html`<kb-categories src=${url}></kb-categories>`);
+      expect($(loading, '[role="status"]').textContent).to.contain('Loading help…');
+      release();
+      await waitFor(() => cards(loading).length, 'categories');
+    });
 
     const broken = await fixture<KbCategories>(html`<kb-categories src=${bundleUrl({ format: 'kb-elements/bundle', version: 99 })}></kb-categories>`);
     const alert = await waitFor(() => $(broken, '[role="alert"]'), 'error');

@@ -21,7 +21,7 @@ import { nl } from '../../src/elements/locales/nl';
 import { format, formatDate, formatNumber, KbI18n, plural, resolveLang, stringsFor, type KbStrings } from '../../src/elements/shared/strings';
 import { tokens } from '../../src/elements/shared/tokens.styles';
 import { bundleUrl, knowledgeBase, smallBundle } from './support/bundles';
-import { withFetch } from './support/dom';
+import { withFetch, withHeldFetch } from './support/dom';
 import { waitFor } from './support/frame';
 
 @customElement('kb-test-source')
@@ -74,10 +74,11 @@ describe('shared: KbSource', () => {
 
   it('elements with the same src share one load; a later one is ready at once', async () => {
     const url = bundleUrl(smallBundle());
-    const fetches = await countFetches(url, async () => {
+    const fetches = await countFetches(url, () => withHeldFetch(url, async (release) => {
       const el = await fixture<HTMLDivElement>(html`<div><kb-test-source src=${url}></kb-test-source><kb-test-source src=${url}></kb-test-source></div>`);
       const [a, b] = el.querySelectorAll<KbTestSource>('kb-test-source');
       expect(a!.source.state).to.equal('loading');
+      release();
       await Promise.all([a!.source.ready, b!.source.ready]);
       await a!.updateComplete;
       expect(a!.shadowRoot!.textContent).to.contain('Skyhost help');
@@ -85,7 +86,7 @@ describe('shared: KbSource', () => {
       const late = await fixture<KbTestSource>(html`<kb-test-source src=${url}></kb-test-source>`);
       expect(late.source.state).to.equal('ready');
       expect(late.readyCalls).to.equal(1);
-    });
+    }));
     expect(fetches).to.equal(1);
   });
 

@@ -88,6 +88,16 @@ export function record<E extends Event>(target: EventTarget, type: string): E[] 
 }
 
 /**
+ * Runs `body` while fetches of `url` wait until `body` calls `release`: what an element shows
+ * while its bundle is on the way, tested without racing the network.
+ */
+export function withHeldFetch<T>(url: string, body: (release: () => void) => Promise<T>): Promise<T> {
+  let release!: () => void;
+  const held = new Promise<void>((resolve) => (release = resolve));
+  return withFetch((requested) => (requested === url ? held : undefined), () => body(release));
+}
+
+/**
  * Runs `body` with `window.fetch` wrapped: `intercept(url)` may return a URL to fetch instead,
  * or a promise to wait for first; anything else fetches as asked. Restores fetch afterwards.
  */
