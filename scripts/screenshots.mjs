@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { execFileSync } from 'node:child_process';
 import puppeteer from 'puppeteer-core';
 import { createServer } from 'vite';
-import { findChromium } from './chromium.mjs';
+import { describeChromium, findChromium } from './chromium.mjs';
 
 const args = process.argv.slice(2);
 const onlyAt = args.indexOf('--only');
@@ -43,6 +43,7 @@ const server = await createServer({ configFile: false, root: process.cwd(), logL
 await server.listen();
 const base = server.resolvedUrls.local[0];
 const chromium = await findChromium();
+console.log(describeChromium(chromium));
 const browser = await puppeteer.launch({ executablePath: chromium.executablePath, args: chromium.args, headless: true });
 /** Walks `selectors` down through shadow roots (runs in the page). */
 const inShadow = (selectors) => {

@@ -17,7 +17,7 @@ import { gzipSync } from 'node:zlib';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { createBundle } from '../../src/build/build-bundle';
 // @ts-expect-error: plain ESM script without types
-import { findChromium } from '../../scripts/chromium.mjs';
+import { describeChromium, findChromium } from '../../scripts/chromium.mjs';
 import { measureBundlerApps } from './bundler-app';
 import { attributeBytes } from './source-map-bytes';
 import languages from '../../src/elements/locales/languages.json';
@@ -210,6 +210,7 @@ const apps = await measureBundlerApps();
 
 const { server, origin } = await serve();
 const chromium = await findChromium();
+console.log(describeChromium(chromium));
 const browser = await puppeteer.launch({ executablePath: chromium.executablePath, args: chromium.args, headless: true });
 const samples: Record<string, LoadSample[]> = {};
 let toggles: Awaited<ReturnType<typeof measureToggles>>;

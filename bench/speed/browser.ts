@@ -7,7 +7,7 @@ import { gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
 import puppeteer, { type Page } from 'puppeteer-core';
 // @ts-expect-error: a plain .mjs helper without types
-import { findChromium } from '../../scripts/chromium.mjs';
+import { describeChromium, findChromium } from '../../scripts/chromium.mjs';
 import { VITEPRESS_OPTIONS } from '../relevance/engines';
 import { keystrokes, percentile, type Dataset } from './datasets';
 import { LOAD_MARKS, longestTask, parseTrace, SEARCH_MARKS, SETTLE_MS, TASK_CATEGORIES } from './trace-tasks';
@@ -104,7 +104,9 @@ export async function openBench(sets: Dataset[], { minify = true } = {}): Promis
     files.set(`/vp-${set.name}.json`, { body: gzipSync(set.vitepressJson), type: 'application/json', gzip: true });
   }
   const { server, origin } = await serve(files);
-  const { executablePath, args } = await findChromium();
+  const chromium = await findChromium();
+  console.log(describeChromium(chromium));
+  const { executablePath, args } = chromium;
   const browser = await puppeteer.launch({ executablePath, args: [...args, '--js-flags=--expose-gc', '--enable-precise-memory-info'], headless: true });
   return {
     async fresh(devtoolsNetwork = false) {

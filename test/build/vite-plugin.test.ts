@@ -1,10 +1,10 @@
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { describe, it } from 'node:test';
-import { build, createLogger, createServer, type InlineConfig } from 'vite';
+import { build, createLogger, createServer, type InlineConfig, type ViteDevServer } from 'vite';
 import kbElementsDefault, { kbElements } from '../../src/build/vite-plugin';
-import { fixture, png, tempContent, tempDir } from './helpers';
+import { fixture, png, tempContent, tempDir, waitUntil } from './helpers';
 
 function site(): string {
   return tempContent({
@@ -14,6 +14,12 @@ function site(): string {
 }
 
 const quiet: InlineConfig = { logLevel: 'silent', configFile: false };
+
+/** Waits until the dev server's watcher watches these files (it starts on a folder asynchronously: an edit before is missed). */
+function watched(server: ViteDevServer, ...files: string[]) {
+  const watching = (file: string) => server.watcher.getWatched()[dirname(file)]?.includes(basename(file));
+  return waitUntil(() => files.every(watching), `the watcher to watch ${files.join(', ')}`);
+}
 
 describe('Vite plugin', () => {
   it('is the default export and the named export', () => {
@@ -46,14 +52,18 @@ describe('Vite plugin', () => {
     await server.listen();
     const titles = async () => ((await (await fetch(new URL('help/kb.json', server.resolvedUrls!.local[0]))).json()).articles as { title: string }[]).map((a) => a.title).sort();
     const rebuilds = () => logs.filter((l) => l.includes('changed: rebuilding'));
-    const until = async (check: () => boolean | Promise<boolean>) => {
-      for (let i = 0; i < 50 && !(await check()); i++) await new Promise((r) => setTimeout(r, 100));
-    };
+    const until = (check: () => boolean | Promise<boolean>) => waitUntil(check, 'a rebuild', () => logs.join('\n'));
+    const seen = new Set<string>();
+    server.watcher.on('all', (_event, file) => seen.add(file));
     try {
       assert.deepEqual(await titles(), ['A']);
+      await watched(server, ...['notes/n.md', 'drafts/d.md', 'kb.config.json'].map((file) => join(content, file)));
       writeFileSync(join(content, 'notes/n.md'), '# Note, edited\n');
       writeFileSync(join(content, 'drafts/d.md'), '# Draft, edited\n');
-      await new Promise((r) => setTimeout(r, 400));
+      // The plugin heard each change before this listener did; a rebuild it started would be
+      // due 50 ms later, and Node runs timers in the order they fall due: so after this timer.
+      await waitUntil(() => seen.has(join(content, 'notes/n.md')) && seen.has(join(content, 'drafts/d.md')), 'the watcher to report both edits');
+      await new Promise((r) => setTimeout(r, 100));
       assert.deepEqual(rebuilds(), []);
       writeFileSync(join(content, 'kb.config.json'), '{ "exclude": [] }');
       await until(async () => (await titles()).length === 2);
@@ -112,13 +122,10 @@ describe('Vite plugin', () => {
       assert.equal(served.headers.get('x-content-type-options'), 'nosniff');
       assert.equal((await server.ssrLoadModule('virtual:kb-elements/bundle')).bundleUrl, '/help/kb.json');
 
+      await watched(server, join(content, 'guide/a.md'));
       writeFileSync(join(content, 'guide/a.md'), '# Second title\n\nText.\n');
-      let title = '';
-      for (let i = 0; i < 50 && title !== 'Second title'; i++) {
-        await new Promise((r) => setTimeout(r, 100));
-        title = (await (await get('help/kb.json')).json()).articles[0].title;
-      }
-      assert.equal(title, 'Second title');
+      const title = async () => (await (await get('help/kb.json')).json()).articles[0].title;
+      await waitUntil(async () => (await title()) === 'Second title', 'the rebuilt bundle');
       const virtual = await server.ssrLoadModule('virtual:kb-elements/bundle');
       assert.equal(virtual.default.articles[0].title, 'Second title');
 
@@ -130,9 +137,7 @@ describe('Vite plugin', () => {
         return send(payload as never);
       }) as typeof server.ws.send;
       writeFileSync(join(content, 'guide/a.md'), '---\ntitle: [broken\n---\n# Third\n');
-      for (let i = 0; i < 50 && !sent.some((p) => p.type === 'error'); i++) await new Promise((r) => setTimeout(r, 100));
-      const overlay = sent.find((p) => p.type === 'error');
-      assert.ok(overlay, JSON.stringify(sent));
+      const overlay = await waitUntil(() => sent.find((p) => p.type === 'error'), 'the error overlay', () => JSON.stringify(sent));
       assert.match(overlay.err!.message, /guide\/a\.md:2: error: front matter is not valid YAML/);
       assert.ok(!sent.some((p) => p.type === 'full-reload'));
       // ... and the page keeps the last bundle that built without errors.

@@ -7,6 +7,7 @@ import { rank } from '../../src/core/search/rank';
 import { decodePosting, loadSearchIndex } from '../../src/core/search/search-index';
 import { prepareSearch } from '../../src/core/search/warm-up';
 import { KnowledgeBase } from '../../src/core/index';
+import { waitUntil } from '../build/helpers';
 import { article, bundleOf, SKYHOST } from './fixtures';
 
 const QUERIES = ['s', 'sp', 'spa', 'spam', 'spam f', 'spam filter', 'dkim', 'dkmi', 'false positives', 'mail "spam filter"', 'ssl certificate', 'quarantine ', 'xyzzy'];
@@ -31,7 +32,12 @@ test('fromAsync answers a query at once, and the same after it has readied the i
   const kb = await KnowledgeBase.fromAsync(JSON.parse(JSON.stringify(bundle)));
   const hits = (k: KnowledgeBase, q: string) => k.search(q).map((h) => [h.article.id, h.score, h.section?.id, h.snippetHtml, h.titleHtml]);
   assert.deepEqual(hits(kb, 'spam f'), hits(sync, 'spam f'));
-  await new Promise((resolve) => setTimeout(resolve, 200));
+  // The warm-up's last steps are sample searches through kb.search: wait for the first of them.
+  const search = kb.search.bind(kb);
+  let warmUpSearches = 0;
+  kb.search = (...args) => (warmUpSearches++, search(...args));
+  await waitUntil(() => warmUpSearches > 0, 'the warm-up to reach its sample searches');
+  kb.search = search;
   for (const q of QUERIES) assert.deepEqual(hits(kb, q), hits(sync, q), q);
 });
 

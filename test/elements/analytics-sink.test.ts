@@ -208,7 +208,7 @@ describe('analytics sink', () => {
       document.dispatchEvent(new CustomEvent('kb-article-view', { detail: null }));
       document.dispatchEvent(new CustomEvent('kb-search', { detail: { query: 42 } }));
       leave();
-    }, 100);
+    });
     expect(errors).to.deep.equal([]);
   });
 

@@ -68,7 +68,7 @@ const errorBox = (el: Element) => el.shadowRoot!.querySelector<HTMLElement>('.kb
 const bodyOf = (el: KbArticle) => $(el, '[part~="body"]');
 
 async function noPageErrors(body: () => Promise<void>): Promise<void> {
-  const errors = await pageErrorsDuring(body, 100);
+  const errors = await pageErrorsDuring(body);
   expect(errors.map(String), 'reached window.onerror / unhandledrejection').to.deep.equal([]);
 }
 

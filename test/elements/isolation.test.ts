@@ -14,7 +14,7 @@ import '../../src/elements/kb-help/kb-help';
 import type { KbHelp } from '../../src/elements/kb-help/kb-help';
 import '../../src/elements/kb-search/kb-search';
 import { knowledgeBase, smallBundle } from './support/bundles';
-import { allElements, settled, sleep } from './support/dom';
+import { allElements, quiet, settled } from './support/dom';
 import { waitFor } from './support/frame';
 
 const BOOTSTRAP = '/node_modules/bootstrap/dist/css/bootstrap.min.css';
@@ -61,7 +61,7 @@ async function withBootstrap<T>(run: () => Promise<T>): Promise<T> {
   document.head.append(link);
   try {
     await loaded;
-    await sleep(30);
+    await quiet();
     return await run();
   } finally {
     link.remove();

@@ -7,7 +7,7 @@ import '../../src/elements/locales/de';
 import '../../src/elements/locales/nl';
 import type { KbArticleOpenEvent } from '../../src/elements/shared/events';
 import { bundleUrl, hostileBundle, knowledgeBase, largeBundle, smallBundle } from './support/bundles';
-import { $, $$, deepActiveElement, describeNode, record, scriptTraces, withFetch } from './support/dom';
+import { $, $$, deepActiveElement, describeNode, record, scriptTraces, withFetch, withHeldFetch } from './support/dom';
 import { waitFor } from './support/frame';
 
 const small = knowledgeBase(smallBundle());
@@ -54,9 +54,7 @@ describe('<kb-article-list>', () => {
     const el = wrapper.querySelector('kb-article-list')!;
     expect($(el, '[part~="meta"]').textContent).to.contain('Aufrufe: 4.692');
     wrapper.lang = 'nl';
-    await new Promise((r) => setTimeout(r));
-    await el.updateComplete;
-    expect($(el, '[part~="meta"]').textContent).to.contain('Weergaven: 4.692');
+    await waitFor(() => $(el, '[part~="meta"]').textContent!.includes('Weergaven: 4.692'), 'Dutch');
     el.strings = { views: '{count} reads' };
     await el.updateComplete;
     expect($(el, '[part~="meta"]').textContent).to.contain('4.692 reads');
@@ -127,10 +125,14 @@ describe('<kb-article-list>', () => {
   });
 
   it('shows loading, then the list, from src', async () => {
-    const el = await fixture<KbArticleList>(html`<kb-article-list src=${bundleUrl(smallBundle())}></kb-article-list>`);
-    expect($(el, '[role="status"]')?.textContent).to.contain('Loading help…');
-    await expect(el).to.be.accessible();
-    await waitFor(() => titles(el).length, 'articles');
+    const url = bundleUrl(smallBundle());
+    await withHeldFetch(url, async (release) => {
+      const el = await fixture<KbArticleList>(html`<kb-article-list src=${url}></kb-article-list>`);
+      expect($(el, '[role="status"]')?.textContent).to.contain('Loading help…');
+      await expect(el).to.be.accessible();
+      release();
+      await waitFor(() => titles(el).length, 'articles');
+    });
   });
 
   it('shows an error with a working retry', async () => {

@@ -7,7 +7,7 @@ import './support/arabic';
 import type { KbArticle } from '../../src/elements/kb-article/kb-article';
 import type { KbArticleOpenEvent, KbArticleViewEvent, KbFeedbackEvent, KbNavigateEvent } from '../../src/elements/shared/events';
 import { bundleUrl, makeBundle, smallBundle } from './support/bundles';
-import { $, $$, deepActiveElement, describeNode, record, scriptTraces, settled, sleep } from './support/dom';
+import { $, $$, deepActiveElement, describeNode, quiet, record, scriptTraces, settled } from './support/dom';
 import { axNames, axNode } from './support/ax';
 import { waitFor } from './support/frame';
 import { expectFollowsSystemScheme, forcedColorRules } from './support/styles';
@@ -143,7 +143,7 @@ describe('<kb-article>', () => {
     el.addEventListener('kb-article-open', (e) => e.preventDefault());
     const views = record(el, 'kb-article-view');
     link(el, 'a link to plain').click();
-    await sleep(50);
+    await quiet();
     expect(el.articleId).to.equal('rich');
     expect(views).to.have.length(0);
   });

@@ -5,7 +5,7 @@ import '../../src/elements/kb-categories/kb-categories';
 import '../../src/elements/locales/de';
 import type { KbArticleOpenEvent, KbNavigateEvent } from '../../src/elements/shared/events';
 import { bundleUrl, hostileBundle, knowledgeBase, makeBundle, smallBundle } from './support/bundles';
-import { $, $$, record, scriptTraces, sleep } from './support/dom';
+import { $, $$, imagesSettled, record, scriptTraces, withHeldFetch } from './support/dom';
 import { waitFor } from './support/frame';
 import './support/arabic';
 
@@ -87,7 +87,7 @@ describe('<kb-categories>', () => {
   it("renders a category's intro only through the sanitizer", async () => {
     const el = await fixture<KbCategories>(html`<kb-categories .knowledgeBase=${small} selected="archive"></kb-categories>`);
     expect($(el, '.intro strong').textContent).to.equal('archive');
-    await sleep(50);
+    await imagesSettled(el.shadowRoot!);
     expect(scriptTraces(el.shadowRoot!)).to.deep.equal([]);
     expect((window as { __kbIntroXss?: unknown }).__kbIntroXss).to.equal(undefined);
   });
@@ -107,9 +107,13 @@ describe('<kb-categories>', () => {
   });
 
   it('states: loading, error with retry, no categories, unknown selection', async () => {
-    const loading = await fixture<KbCategories>(html`<kb-categories src=${bundleUrl(smallBundle())}></kb-categories>`);
-    expect($(loading, '[role="status"]').textContent).to.contain('Loading help…');
-    await waitFor(() => cards(loading).length, 'categories');
+    const url = bundleUrl(smallBundle());
+    await withHeldFetch(url, async (release) => {
+      const loading = await fixture<KbCategories>(html`<kb-categories src=${url}></kb-categories>`);
+      expect($(loading, '[role="status"]').textContent).to.contain('Loading help…');
+      release();
+      await waitFor(() => cards(loading).length, 'categories');
+    });
 
     const broken = await fixture<KbCategories>(html`<kb-categories src=${bundleUrl({ format: 'kb-elements/bundle', version: 99 })}></kb-categories>`);
     const alert = await waitFor(() => $(broken, '[role="alert"]'), 'error');
@@ -186,7 +190,7 @@ describe('<kb-categories>', () => {
     expect(cards(el)).to.have.length(1);
     el.selected = 'evil';
     await el.updateComplete;
-    await sleep(50);
+    await imagesSettled(el.shadowRoot!);
     expect(scriptTraces(el.shadowRoot!)).to.deep.equal([]);
     expect((window as { __kbXss?: unknown }).__kbXss).to.equal(undefined);
   });

@@ -9,7 +9,7 @@ import type { KbArticleOpenEvent, KbArticleViewEvent, KbNavigateEvent, KbSearchE
 import { fromHash, toHash, type KbLocation } from '../../src/elements/shared/hash-route';
 import { setContextKeys } from '../../src/elements/shared/route-context';
 import { bundleUrl, knowledgeBase, smallBundle } from './support/bundles';
-import { $, $$, record, settled, sleep } from './support/dom';
+import { $, $$, quiet, record, settled } from './support/dom';
 import { waitFor } from './support/frame';
 import { axNode } from './support/ax';
 import { expectFollowsSystemScheme, forcedColorRules } from './support/styles';
@@ -165,7 +165,8 @@ describe('<kb-help>', () => {
     const list = inner(el, 'kb-article-list');
     await settled(list as never);
     $<HTMLAnchorElement>(list, '[part="link"]').click();
-    await sleep(20);
+    await waitFor(() => seen.length, 'kb-article-open');
+    await quiet();
     expect(seen).to.deep.equal([`kb-help:${kb.popular(1)[0]!.id}`]);
     expect(view(el)).to.equal('home');
   });
@@ -352,11 +353,11 @@ describe('<kb-help>', () => {
   it('fits 320 px without horizontal scrolling, on the home page and in an article', async () => {
     const el = await help();
     el.style.width = '320px';
-    await sleep(50);
+    await quiet();
     expect(el.scrollWidth).to.be.at.most(320);
     el.open('dns-records');
     await articleShown(el, 'DNS records for mail');
-    await sleep(50);
+    await quiet();
     expect(el.scrollWidth).to.be.at.most(320);
     const [back] = navButtons(el);
     expect(back!.getBoundingClientRect().right).to.be.at.most(el.getBoundingClientRect().right);

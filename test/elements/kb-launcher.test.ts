@@ -9,7 +9,7 @@ import '../../src/elements/locales/de';
 import '../../src/elements/locales/nl';
 import { stringsFor } from '../../src/elements/shared/strings';
 import { bundleUrl, makeBundle, smallBundle } from './support/bundles';
-import { describeNode, expectFocusOn, record } from './support/dom';
+import { describeNode, expectFocusOn, quiet, record } from './support/dom';
 import { waitFor } from './support/frame';
 import { pageErrorsDuring } from './support/page-errors';
 import { axNames, axNode, emulateForcedColors, emulatePhone } from './support/ax';
@@ -335,7 +335,7 @@ describe('<kb-launcher>', () => {
       return Promise.resolve();
     };
     const { el } = await launcher();
-    await new Promise((r) => setTimeout(r, 50));
+    await quiet();
     expect(calls).to.equal(0);
     expect(panel(el)).to.equal(null);
     button(el).dispatchEvent(new PointerEvent('pointerenter'));

@@ -7,7 +7,7 @@ import '../../src/elements/locales/nl';
 import './support/arabic';
 import type { KbArticleOpenEvent, KbNavigateEvent, KbNoResultsEvent, KbSearchEvent } from '../../src/elements/shared/events';
 import { bundleUrl, hostileBundle, knowledgeBase, smallBundle } from './support/bundles';
-import { $, $$, record, scriptTraces, sleep, withFetch } from './support/dom';
+import { $, $$, imagesSettled, record, scriptTraces, withFetch } from './support/dom';
 import { waitFor } from './support/frame';
 import { axNode } from './support/ax';
 import { contrastRatio } from './support/styles';
@@ -309,7 +309,7 @@ describe('<kb-search>', () => {
     delay = 20;
     typeFast('quarantine');
     expect(queries, 'the first slow search runs at once').to.deep.equal(['q']);
-    await sleep(10);
+    await waitFor(() => queries.length > 1, 'the queued search');
     await el.updateComplete;
     expect(queries, 'the queued keystrokes became one search').to.deep.equal(['q', 'quarantine']);
     expect(options(el)[0]!.textContent).to.contain('quarantine');
@@ -465,9 +465,7 @@ describe('<kb-search>', () => {
       const el = wrapper.querySelector('kb-search')!;
       expect(input(el).getAttribute('aria-label')).to.equal('Hilfe durchsuchen');
       wrapper.lang = 'nl';
-      await sleep(0);
-      await el.updateComplete;
-      expect(input(el).getAttribute('aria-label')).to.equal('Help doorzoeken');
+      await waitFor(() => input(el).getAttribute('aria-label') === 'Help doorzoeken', 'Dutch');
       el.strings = { searchLabel: 'Ask us' };
       await el.updateComplete;
       expect(input(el).getAttribute('aria-label')).to.equal('Ask us');
@@ -486,7 +484,7 @@ describe('<kb-search>', () => {
     const el = await fixture<KbSearch>(html`<kb-search .knowledgeBase=${knowledgeBase(hostileBundle())} storage-key=""></kb-search>`);
     await type(el, 'payload');
     expect(options(el).length).to.be.greaterThan(3);
-    await sleep(50);
+    await imagesSettled(el.shadowRoot!);
     expect(scriptTraces(el.shadowRoot!)).to.deep.equal([]);
     expect((window as { __kbXss?: unknown }).__kbXss).to.equal(undefined);
     expect(options(el).some((o) => o.textContent!.includes('<img src=x onerror'))).to.be.true;

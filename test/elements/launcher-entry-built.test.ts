@@ -5,6 +5,8 @@
  * Needs dist/ and examples/react/dist (npm test builds both first).
  */
 import { expect } from '@open-wc/testing';
+import { cspReports } from './support/csp';
+import { quiet } from './support/dom';
 import { loadFrame, waitFor } from './support/frame';
 
 type HostWindow = Window &
@@ -24,7 +26,7 @@ describe('kb-elements/launcher, built (dist/launcher.js)', () => {
     await waitFor(() => win.kb && win.customElements.get('kb-launcher'), 'entry loaded');
     const launcher = win.document.querySelector('kb-launcher')!;
     await waitFor(() => launcher.shadowRoot?.querySelector('[part="button"]'), 'button');
-    await new Promise((r) => setTimeout(r, 50));
+    await quiet(win);
 
     const before = requested(win);
     expect(before).to.include('/dist/launcher.js');
@@ -52,7 +54,7 @@ describe('kb-elements/launcher, built (dist/launcher.js)', () => {
     await waitFor(() => help.shadowRoot?.querySelector('kb-article'), 'article shown', 5000);
     expect(win.kbElements, 'window.kbElements is not set').to.equal(undefined);
     expect(win.hostErrors).to.deep.equal([]);
-    expect(win.cspViolations).to.deep.equal([]);
+    expect(await cspReports(win)).to.deep.equal([]);
     frame.remove();
   });
 });
@@ -67,7 +69,7 @@ describe('kb-elements/launcher in a Vite-built React app (examples/react/launche
     win.addEventListener('unhandledrejection', (e) => errors.push(String(e.reason)));
     const doc = win.document;
     const launcher = await waitFor(() => doc.querySelector('kb-launcher')?.shadowRoot?.querySelector('[part="button"]') && doc.querySelector('kb-launcher'), 'launcher', 5000);
-    await new Promise((r) => setTimeout(r, 50));
+    await quiet(win);
     const scriptsAtLoad = requested(win).filter((p) => p.endsWith('.js'));
     expect(win.customElements.get('kb-help'), 'help elements not defined before use').to.equal(undefined);
 

@@ -9,7 +9,7 @@ import { defineOnce } from '../../src/elements/kb-launcher/elements-claim';
 import { VERSION } from '../../src/elements/kb-launcher/version';
 import * as entry from '../../src/launcher';
 import { KbLauncher, loadElements } from '../../src/launcher';
-import { record } from './support/dom';
+import { quiet, record } from './support/dom';
 import { waitFor } from './support/frame';
 import { pageErrorsDuring } from './support/page-errors';
 
@@ -65,7 +65,7 @@ describe('kb-elements/launcher (ES module entry)', () => {
 
     const el = await launcher();
     await expect(el).to.be.accessible();
-    await new Promise((r) => setTimeout(r, 50));
+    await quiet();
     expect(customElements.get('kb-help'), 'nothing loads before intent').to.equal(undefined);
   });
 

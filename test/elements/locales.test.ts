@@ -11,7 +11,7 @@ import { loadLanguagesFrom } from '../../src/elements/shared/locale-loader';
 import { registeredLanguages, registerStrings } from '../../src/elements/shared/locale-registry';
 import { stringsFor } from '../../src/elements/shared/strings';
 import { knowledgeBase, smallBundle } from './support/bundles';
-import { $, sleep } from './support/dom';
+import { $, quiet } from './support/dom';
 import { waitFor } from './support/frame';
 
 const kb = knowledgeBase(smallBundle());
@@ -70,7 +70,7 @@ describe('languages: registered tables', () => {
     expect(stringsFor('zz').retry).to.equal('Try again');
     const nl = await search('nl');
     expect(placeholder(nl)).to.equal('Search help articles');
-    await sleep(50);
+    await quiet();
     expect(languageScripts()).to.deep.equal([]);
   });
 
@@ -120,7 +120,7 @@ describe('languages: loading language files on demand (single-file build)', () =
       // Another Dutch element, and a language the build does not ship: no second request.
       const again = await search('nl');
       const swedish = await search('sv');
-      await sleep(50);
+      await quiet();
       expect(placeholder(again)).to.equal('Search help articles');
       expect(placeholder(swedish)).to.equal('Search help articles');
       expect(languageScripts()).to.deep.equal([]);

@@ -22,7 +22,7 @@ import { nl } from '../../src/elements/locales/nl';
 import { format, formatDate, formatNumber, KbI18n, plural, resolveLang, stringsFor, type KbStrings } from '../../src/elements/shared/strings';
 import { tokens } from '../../src/elements/shared/tokens.styles';
 import { bundleUrl, knowledgeBase, smallBundle } from './support/bundles';
-import { sleep, withFetch } from './support/dom';
+import { withFetch, withHeldFetch } from './support/dom';
 import { waitFor } from './support/frame';
 
 @customElement('kb-test-source')
@@ -75,10 +75,11 @@ describe('shared: KbSource', () => {
 
   it('elements with the same src share one load; a later one is ready at once', async () => {
     const url = bundleUrl(smallBundle());
-    const fetches = await countFetches(url, async () => {
+    const fetches = await countFetches(url, () => withHeldFetch(url, async (release) => {
       const el = await fixture<HTMLDivElement>(html`<div><kb-test-source src=${url}></kb-test-source><kb-test-source src=${url}></kb-test-source></div>`);
       const [a, b] = el.querySelectorAll<KbTestSource>('kb-test-source');
       expect(a!.source.state).to.equal('loading');
+      release();
       await Promise.all([a!.source.ready, b!.source.ready]);
       await a!.updateComplete;
       expect(a!.shadowRoot!.textContent).to.contain('Skyhost help');
@@ -86,7 +87,7 @@ describe('shared: KbSource', () => {
       const late = await fixture<KbTestSource>(html`<kb-test-source src=${url}></kb-test-source>`);
       expect(late.source.state).to.equal('ready');
       expect(late.readyCalls).to.equal(1);
-    });
+    }));
     expect(fetches).to.equal(1);
   });
 
@@ -107,7 +108,7 @@ describe('shared: KbSource', () => {
     el.src = second;
     await el.updateComplete;
     await el.source.ready;
-    await sleep(20);
+    await loadShared(first); // the replaced src's answer has come in, and been ignored
     await el.updateComplete;
     expect(el.source.knowledgeBase!.meta.title).to.equal('Second');
   });
@@ -217,14 +218,15 @@ describe('shared: strings', () => {
   });
 
   it('KbI18n follows lang changes on the element itself', async () => {
-    const el = await fixture<KbTestSource>(html`<kb-test-source src="/x-never.json"></kb-test-source>`);
-    expect(el.shadowRoot!.textContent).to.contain('Loading help…');
-    el.setAttribute('lang', 'de');
-    await sleep(0);
-    await el.updateComplete;
-    expect(el.shadowRoot!.textContent).to.contain('Hilfe wird geladen…');
-    expect(el.i18n.number(4692)).to.equal('4.692');
-    expect([el.i18n.uiLang, el.i18n.dir]).to.deep.equal(['de', 'ltr']);
+    // The bundle never arrives, so the element keeps showing its loading text.
+    await withFetch((url) => (url.includes('/x-never.json') ? new Promise(() => {}) : undefined), async () => {
+      const el = await fixture<KbTestSource>(html`<kb-test-source src="/x-never.json"></kb-test-source>`);
+      expect(el.shadowRoot!.textContent).to.contain('Loading help…');
+      el.setAttribute('lang', 'de');
+      await waitFor(() => el.shadowRoot!.textContent!.includes('Hilfe wird geladen…'), 'German');
+      expect(el.i18n.number(4692)).to.equal('4.692');
+      expect([el.i18n.uiLang, el.i18n.dir]).to.deep.equal(['de', 'ltr']);
+    });
   });
 });
 

@@ -19,7 +19,7 @@ import '../../src/elements/kb-search/kb-search';
 import '../../src/elements/kb-tip/kb-tip';
 import { setContextKeys } from '../../src/elements/shared/route-context';
 import { hostileBundle, makeBundle, XSS_PAYLOADS, type ArticleSpec } from './support/bundles';
-import { allElements, scriptTraces, settled, sleep } from './support/dom';
+import { allElements, imagesSettled, scriptTraces, settled } from './support/dom';
 import { waitFor } from './support/frame';
 
 declare global {
@@ -103,7 +103,7 @@ const kb = hostileKb();
 /** Fails with what was found when the canary was touched or a trace is in the DOM. */
 async function expectClean(el: Element, where: string) {
   const root = el.shadowRoot!;
-  await sleep(60); // let image errors, autofocus and animation events fire, if anything was left
+  await imagesSettled(root); // image errors, autofocus and animation events have fired, if anything was left
   expect(window.__kbXss, `${where}: a payload ran`).to.equal(undefined);
   expect(scriptTraces(root), where).to.deep.equal([]);
   // Article content must not carry style attributes (a strict CSP would block them). Our own
@@ -144,7 +144,7 @@ describe('XSS suite', () => {
     await expectClean(el, 'kb-search popup');
     (el as unknown as { clear(): void }).clear();
     await sendKeys({ type: 'zzzqqq' });
-    await sleep(50);
+    await waitFor(() => el.shadowRoot!.querySelector('.empty__title')?.textContent?.includes('zzzqqq'), 'no results');
     await expectClean(el, 'kb-search no results');
   });
 

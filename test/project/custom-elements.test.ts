@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
+import { tempDir } from '../build/helpers';
 // @ts-expect-error: plain ESM script without types
 import { checkManifest, freshManifest } from '../../scripts/manifest.mjs';
 
@@ -13,7 +13,7 @@ test('custom-elements.json matches what the analyzer makes of the sources', () =
 test('a stale custom-elements.json is caught', () => {
   const stale = JSON.parse(freshManifest());
   stale.modules = stale.modules.filter((m: { path: string }) => !m.path.includes('kb-search'));
-  const path = join(mkdtempSync(join(tmpdir(), 'kb-stale-')), 'custom-elements.json');
+  const path = join(tempDir(), 'custom-elements.json');
   writeFileSync(path, JSON.stringify(stale, null, 2));
   assert.match(checkManifest(path) ?? '', /stale/);
 });

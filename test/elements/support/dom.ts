@@ -1,6 +1,7 @@
 /** DOM helpers shared by the element tests. */
 import { nextFrame } from '@open-wc/testing';
 import type { LitElement } from 'lit';
+import { waitFor } from './frame';
 
 /** `querySelector` inside an element's shadow root. */
 export function $<T extends Element = HTMLElement>(el: Element, selector: string): T {
@@ -46,7 +47,7 @@ export function scriptTraces(root: ParentNode): string[] {
 }
 
 /** Waits until `el` has rendered and is no longer loading its bundle. */
-export async function settled(el: LitElement, timeout = 5000): Promise<void> {
+export async function settled(el: LitElement, timeout = 10_000): Promise<void> {
   const start = performance.now();
   for (;;) {
     await el.updateComplete;
@@ -57,14 +58,43 @@ export async function settled(el: LitElement, timeout = 5000): Promise<void> {
   }
 }
 
-/** Waits `ms` milliseconds. */
-export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+/**
+ * Waits until `win` has rendered two frames and then gone idle: what the page scheduled for
+ * "soon" (a Lit update, a resize observation, an animation event, an idle-time task) has run.
+ * For asserting that something did NOT happen, instead of waiting a fixed time. The idle wait
+ * gives up after `timeout` ms (a busy machine may never be idle), which is still after the frames.
+ */
+export async function quiet(win: Window = window, timeout = 2000): Promise<void> {
+  for (let i = 0; i < 2; i++) await new Promise((r) => win.requestAnimationFrame(r));
+  await new Promise((r) => win.requestIdleCallback(r, { timeout }));
+}
+
+/**
+ * Waits until every image under `root` (shadow roots included) has loaded or failed, so an
+ * `onerror`/`onload` left in content would have run, then until the page is `quiet`. Lazy
+ * images the page has not started loading are skipped: they load only when scrolled to.
+ */
+export async function imagesSettled(root: ParentNode, win: Window = window): Promise<void> {
+  const images = allElements(root).filter((el): el is HTMLImageElement => el.localName === 'img');
+  await waitFor(() => images.every((img) => img.complete || img.loading === 'lazy'), 'images loaded or failed');
+  await quiet(win);
+}
 
 /** Collects events of `type` fired on (or bubbling to) `target`. */
 export function record<E extends Event>(target: EventTarget, type: string): E[] {
   const events: E[] = [];
   target.addEventListener(type, (e) => events.push(e as E));
   return events;
+}
+
+/**
+ * Runs `body` while fetches of `url` wait until `body` calls `release`: what an element shows
+ * while its bundle is on the way, tested without racing the network.
+ */
+export function withHeldFetch<T>(url: string, body: (release: () => void) => Promise<T>): Promise<T> {
+  let release!: () => void;
+  const held = new Promise<void>((resolve) => (release = resolve));
+  return withFetch((requested) => (requested === url ? held : undefined), () => body(release));
 }
 
 /**

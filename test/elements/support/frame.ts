@@ -13,8 +13,11 @@ export async function loadFrame(url: string): Promise<{ frame: HTMLIFrameElement
   return { frame, win: frame.contentWindow as Window & typeof globalThis };
 }
 
-/** Waits until `check` returns a truthy value, or fails after `timeout` ms. */
-export async function waitFor<T>(check: () => T, message: string, timeout = 3000): Promise<NonNullable<T>> {
+/**
+ * Waits until `check` returns a truthy value, or fails after `timeout` ms. The default deadline
+ * is generous (a busy machine runs several test runs at once); a passing test never waits it out.
+ */
+export async function waitFor<T>(check: () => T, message: string, timeout = 10_000): Promise<NonNullable<T>> {
   const start = performance.now();
   for (;;) {
     const value = check();

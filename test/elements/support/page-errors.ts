@@ -1,5 +1,10 @@
-/** Runs `body` and resolves with what reached the page's error handlers meanwhile (`error`, `unhandledrejection`). */
-export async function pageErrorsDuring(body: () => Promise<void>, settleMs = 50): Promise<unknown[]> {
+import { quiet } from './dom';
+
+/**
+ * Runs `body` and resolves with what reached the page's error handlers meanwhile (`error`,
+ * `unhandledrejection`), including what `body` set off and the page ran before it went `quiet`.
+ */
+export async function pageErrorsDuring(body: () => Promise<void>): Promise<unknown[]> {
   const errors: unknown[] = [];
   const onError = (e: ErrorEvent) => errors.push(e.error ?? e.message);
   const onRejection = (e: PromiseRejectionEvent) => errors.push(e.reason);
@@ -7,7 +12,7 @@ export async function pageErrorsDuring(body: () => Promise<void>, settleMs = 50)
   window.addEventListener('unhandledrejection', onRejection);
   try {
     await body();
-    await new Promise((r) => setTimeout(r, settleMs));
+    await quiet();
   } finally {
     window.removeEventListener('error', onError);
     window.removeEventListener('unhandledrejection', onRejection);
