@@ -39,12 +39,12 @@ export async function findChromium() {
   if (platform() !== 'linux' || arch() !== 'x64') {
     throw new Error(`@sparticuz/chromium ships a Linux x64 Chromium only; on ${platform()} ${arch()} set CHROME_PATH to an installed Chrome or Chromium`);
   }
-  const { default: chromium } = await import('@sparticuz/chromium');
   const packageRoot = join(dirname(fileURLToPath(import.meta.resolve('@sparticuz/chromium'))), '../..');
   const { version } = JSON.parse(readFileSync(join(packageRoot, 'package.json'), 'utf8'));
   const executablePath = await unpackOnce(join(packageRoot, 'bin'), join(CACHE, `chromium-${version}`));
-  const args = [...new Set([...chromium.args.filter((a) => !a.startsWith('--headless')), ...COMMON_ARGS])];
-  return { executablePath, args, source: `@sparticuz/chromium ${version}` };
+  // Not the package's own `args`: they are for AWS Lambda and switch off what the tests must see
+  // as a user's browser does it (`--disable-web-security`: no CORS; `--single-process`, no site isolation).
+  return { executablePath, args: COMMON_ARGS, source: `@sparticuz/chromium ${version}` };
 }
 
 /** Unpacks the package's `chromium.br` and `swiftshader.tar.br` into `folder` unless done already. */
