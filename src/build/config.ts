@@ -1,7 +1,9 @@
 /** `kb.config.json` / `kb.config.yaml` at the root of a content folder. */
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { isNode, isSeq, LineCounter, parseDocument } from 'yaml';
+import { isMap, isNode, isScalar, isSeq, LineCounter, parseDocument } from 'yaml';
+import { SYNONYM_LIMITS } from '../core/search/synonyms';
+import { readSynonyms, type SynonymLines } from './config-synonyms';
 import type { DiagnosticList } from './diagnostics';
 import { didYouMeanHint } from './did-you-mean';
 import type { ExcludePattern } from './exclude';
@@ -19,6 +21,8 @@ export interface KbConfig {
   rootCategory: { id: string; title: string };
   /** Glob patterns of files and folders that are not content (checked when the tree is read). */
   exclude: ExcludePattern[];
+  /** Groups of words or phrases that mean the same in a search (`[delete, remove, erase]`). */
+  synonyms: string[][];
 }
 
 export const DEFAULT_CONFIG: KbConfig = {
@@ -27,12 +31,13 @@ export const DEFAULT_CONFIG: KbConfig = {
   categoryOrder: [],
   rootCategory: { id: 'general', title: 'General' },
   exclude: [],
+  synonyms: [],
 };
 
-const FIELDS = ['title', 'locale', 'baseUrl', 'categoryOrder', 'rootCategory', 'exclude'];
+const FIELDS = ['title', 'locale', 'baseUrl', 'categoryOrder', 'rootCategory', 'exclude', 'synonyms'];
 
 export async function readConfig(root: string, files: string[], diagnostics: DiagnosticList): Promise<KbConfig> {
-  const config: KbConfig = { ...DEFAULT_CONFIG, rootCategory: { ...DEFAULT_CONFIG.rootCategory }, exclude: [] };
+  const config: KbConfig = { ...DEFAULT_CONFIG, rootCategory: { ...DEFAULT_CONFIG.rootCategory }, exclude: [], synonyms: [] };
   if (files.length === 0) return config;
   const file = files[0];
   for (const extra of files.slice(1)) diagnostics.warn('config-duplicate', extra, `ignored: ${file} is the config file (keep only one).`);
@@ -40,6 +45,7 @@ export async function readConfig(root: string, files: string[], diagnostics: Dia
   let data: unknown;
   /** Line of each item of the `exclude` list, where the parser can tell. */
   let excludeLines: (number | undefined)[] = [];
+  let synonymLines: SynonymLines = { groups: [] };
   if (file.endsWith('.json')) {
     try {
       data = JSON.parse(text);
@@ -58,6 +64,12 @@ export async function readConfig(root: string, files: string[], diagnostics: Dia
     const list = doc.get('exclude', true);
     const lineOf = (node: unknown) => (isNode(node) && node.range ? lineCounter.linePos(node.range[0]).line : undefined);
     excludeLines = isSeq(list) ? list.items.map(lineOf) : [lineOf(list)];
+    const groups = doc.get('synonyms', true);
+    const key = isMap(doc.contents) ? doc.contents.items.find((pair) => isScalar(pair.key) && pair.key.value === 'synonyms')?.key : undefined;
+    synonymLines = {
+      setting: lineOf(key),
+      groups: isSeq(groups) ? groups.items.map((g) => ({ line: lineOf(g), members: isSeq(g) ? g.items.map(lineOf) : [] })) : [],
+    };
   }
   if (data === null || typeof data !== 'object' || Array.isArray(data)) {
     diagnostics.error('config-syntax', file, 'must be an object of settings; used the defaults.');
@@ -94,6 +106,10 @@ export async function readConfig(root: string, files: string[], diagnostics: Dia
     if (file.endsWith('.json')) excludeLines = jsonListLines(text, 'exclude', values.exclude);
     config.exclude = readExclude(values.exclude, file, excludeLines, diagnostics);
   }
+  if (values.synonyms !== undefined) {
+    if (file.endsWith('.json')) synonymLines = jsonSynonymLines(text, values.synonyms);
+    config.synonyms = readSynonyms(values.synonyms, file, synonymLines, diagnostics);
+  }
   return config;
 }
 
@@ -128,6 +144,39 @@ function jsonListLines(text: string, key: string, list: unknown): (number | unde
     from = at + 1;
     return lineAt(at);
   });
+}
+
+/** Lines of the `synonyms` groups and members in JSON text: each member's text is found in order after the key. */
+function jsonSynonymLines(text: string, groups: unknown): SynonymLines {
+  const keyAt = text.indexOf('"synonyms"');
+  if (keyAt < 0) return { groups: [] };
+  // Positions only grow, so lines are counted once through the text; after a text that is not
+  // found as written (escapes), the rest go without lines rather than searching again and again.
+  let counted = 0;
+  let line = 1;
+  const lineAt = (index: number) => {
+    for (; counted < index; counted++) if (text.charCodeAt(counted) === 10) line++;
+    return line;
+  };
+  const setting = lineAt(keyAt);
+  if (!Array.isArray(groups)) return { setting, groups: [] };
+  let from = keyAt;
+  // A list past the limits is not read further (see readSynonyms): only the lines it reads are wanted.
+  return {
+    setting,
+    groups: groups.slice(0, SYNONYM_LIMITS.groups).map((group: unknown) => {
+      const members = (Array.isArray(group) ? group.slice(0, SYNONYM_LIMITS.members) : [group]).map((member: unknown) => {
+        const at = from < 0 ? -1 : text.indexOf(JSON.stringify(member) ?? String(member), from);
+        if (at < 0) {
+          from = -1;
+          return undefined;
+        }
+        from = at + 1;
+        return lineAt(at);
+      });
+      return { line: members[0], members };
+    }),
+  };
 }
 
 function jsonErrorLine(text: string, error: Error): number | undefined {

@@ -21,6 +21,8 @@ export interface UrlReference {
   line: number;
   /** Found in a raw HTML tag rather than in Markdown. */
   raw: boolean;
+  /** Plain text of a Markdown link (what the article calls the target). */
+  text?: string;
 }
 
 /**
@@ -119,7 +121,9 @@ export class MarkdownEngine {
         token.id = headingId(token, slugger, file, diagnostics);
         anchors.add(token.id as string);
       } else if ((token.type === 'link' || token.type === 'image') && !ABSOLUTE_URL.test((token.href as string).trim())) {
-        token.href = this.marker(urls, { kind: token.type, href: token.href as string, line: token.line ?? bodyLine, raw: false });
+        const reference: UrlReference = { kind: token.type, href: token.href as string, line: token.line ?? bodyLine, raw: false };
+        if (token.type === 'link' && token.tokens) reference.text = plainText(token.tokens as Token[]);
+        token.href = this.marker(urls, reference);
       } else if (token.type === 'text' && !token.tokens) {
         reportTemplateSyntax(token, file, diagnostics);
       }
