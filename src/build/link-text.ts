@@ -14,13 +14,13 @@ export const LINK_TEXT_LIMITS = {
   perSource: 200,
   /** Words kept of one link text. */
   words: 12,
-};
+} as const;
 
 /** Link texts that say nothing about their target (`here`, `read more`, `this page`), in the languages of our strings. */
 export const GENERIC_LINK_WORDS = new Set(
   (
     'here click read more link page see details learn documentation docs article guide section info information ' +
-    'hier klicken mehr lesen weiterlesen seite hier lees meer klik pagina'
+    'hier klicken mehr lesen weiterlesen seite lees meer klik pagina'
   ).split(' '),
 );
 

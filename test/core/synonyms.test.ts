@@ -69,4 +69,8 @@ test('synonyms at their limits load and search', () => {
   const big = kbOf(groups);
   assert.equal(ids('delete a domain', big)[0], 'remove-domain');
   assert.deepEqual(ids('word7x1 other7y1 word7x', big), []);
+  // One word in every group: it searches the first few groups' members, not all 19,000.
+  const crowded = kbOf([['delete', 'remove'], ...Array.from({ length: SYNONYM_LIMITS.groups - 1 }, (_, g) => ['delete', ...Array.from({ length: SYNONYM_LIMITS.members - 1 }, (_, m) => `w${g}x${m}`)])]);
+  assert.equal(ids('delete a domain', crowded)[0], 'remove-domain');
+  assert.equal(ids('delet', crowded)[0], 'remove-domain');
 });

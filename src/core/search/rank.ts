@@ -136,7 +136,7 @@ function expandQuery(index: SearchIndex, query: ParsedQuery): WordExpansions[] {
   const expansions = query.words.map((w, i) => expand(index, w, query.words[i - 1]));
   for (const { word, terms, weight } of index.synonyms.alternatives(query.words)) {
     const parts = terms.map((t) => expandTerm(index, t, false, 0));
-    if (parts.some((p) => p.length)) expansions[word]!.partSets.push({ scale: SYNONYM_WEIGHT * weight, parts });
+    if (SYNONYM_WEIGHT > 0 && parts.some((p) => p.length)) expansions[word]!.partSets.push({ scale: SYNONYM_WEIGHT * weight, parts });
   }
   return expansions;
 }

@@ -96,12 +96,15 @@ export interface SynonymQueryWord {
   typos: number;
 }
 
-/** A word being typed or mistyped stands for at most this many one-word members. */
+/** A word being typed or mistyped stands for at most this many one-word members (of the first few it completes to). */
 const MAX_NEAR_MEMBERS = 4;
+const MAX_COMPLETED_MEMBERS = 256;
+/** A word in many groups searches at most this many others (the first groups' first). */
+const MAX_ALTERNATIVES = 32;
 
 export class SynonymMap {
-  /** Folded words of a member, space-separated -> the terms of its group's other members. */
-  readonly #alternatives = new Map<string, string[][]>();
+  /** Folded words of a member, space-separated -> the terms of its group's other members, by their folded words. */
+  readonly #alternatives = new Map<string, Map<string, string[]>>();
   readonly #longest: number;
   /** The one-word members, for words being typed or mistyped. */
   readonly #oneWord: TermList;
@@ -114,14 +117,15 @@ export class SynonymMap {
         const key = member.map((w) => w.term).join(' ');
         if (!key) return;
         longest = Math.max(longest, member.length);
-        const list = this.#alternatives.get(key) ?? [];
+        const list = this.#alternatives.get(key) ?? new Map<string, string[]>();
         members.forEach((other, j) => {
-          if (j === i || !other.length) return;
+          if (j === i || !other.length || list.size >= MAX_ALTERNATIVES) return;
           const content = other.filter((w) => isContentTerm(w.term) || w.parts.length > 0);
           const terms = (content.length ? content : other).map((w) => w.term);
-          if (terms.join(' ') !== key && !list.some((t) => t.join(' ') === terms.join(' '))) list.push(terms);
+          const otherKey = terms.join(' ');
+          if (otherKey !== key && !list.has(otherKey)) list.set(otherKey, terms);
         });
-        if (list.length) this.#alternatives.set(key, list);
+        if (list.size) this.#alternatives.set(key, list);
       });
     }
     this.#longest = longest;
@@ -151,13 +155,13 @@ export class SynonymMap {
         const content = span.filter((u) => !query[u]!.optional);
         const given = content.length ? content : [i];
         for (const u of span) covered[u] = 1;
-        for (const word of given) for (const alternative of found) out.push({ word, terms: alternative, weight: 1 / given.length });
+        for (const word of given) for (const alternative of found.values()) out.push({ word, terms: alternative, weight: 1 / given.length });
         break;
       }
     }
     query.forEach((w, word) => {
       if (covered[word] || w.optional) return;
-      for (const [key, weight] of this.#near(w)) for (const alternative of this.#alternatives.get(key)!) out.push({ word, terms: alternative, weight });
+      for (const [key, weight] of this.#near(w)) for (const alternative of this.#alternatives.get(key)!.values()) out.push({ word, terms: alternative, weight });
     });
     return out;
   }
@@ -169,7 +173,7 @@ export class SynonymMap {
     const keys = this.#oneWord;
     if (w.prefix && w.term.length >= 3) {
       const [start, end] = keys.prefixRange(w.term);
-      for (let p = start; p < end; p++) note(keys.terms[p]!, prefixWeight(w.term, keys.terms[p]!));
+      for (let p = start; p < Math.min(end, start + MAX_COMPLETED_MEMBERS); p++) note(keys.terms[p]!, prefixWeight(w.term, keys.terms[p]!));
     }
     if (w.typos > 0) for (const [p, distance] of keys.fuzzy(w.term, w.typos)) if (distance > 0) note(keys.terms[p]!, fuzzyWeight(w.term, distance));
     return [...near].sort((a, b) => b[1] - a[1]).slice(0, MAX_NEAR_MEMBERS);
