@@ -1,4 +1,5 @@
 /** kb.config `synonyms`: groups of words or phrases that mean the same, checked with file and line. */
+import { isMap, isScalar, isSeq, type Document } from 'yaml';
 import { normalizeSynonyms, SYNONYM_LIMITS, synonymProblem } from '../core/search/synonyms';
 import type { DiagnosticList } from './diagnostics';
 
@@ -40,4 +41,47 @@ export function readSynonyms(value: unknown, file: string, lines: SynonymLines, 
     else if (members.length) warn(`${name} (${members.join(', ')}) has fewer than two different words or phrases; ignored it.`, at?.line);
   });
   return groups;
+}
+
+/** Lines of the `synonyms` setting, groups and members in a YAML document. */
+export function yamlSynonymLines(doc: Document, lineOf: (node: unknown) => number | undefined): SynonymLines {
+  const groups = doc.get('synonyms', true);
+  const key = isMap(doc.contents) ? doc.contents.items.find((pair) => isScalar(pair.key) && pair.key.value === 'synonyms')?.key : undefined;
+  return {
+    setting: lineOf(key),
+    groups: isSeq(groups) ? groups.items.map((g) => ({ line: lineOf(g), members: isSeq(g) ? g.items.map(lineOf) : [] })) : [],
+  };
+}
+
+/** Lines of the `synonyms` groups and members in JSON text: each member's text is found in order after the key. */
+export function jsonSynonymLines(text: string, groups: unknown): SynonymLines {
+  const keyAt = text.indexOf('"synonyms"');
+  if (keyAt < 0) return { groups: [] };
+  // Positions only grow, so lines are counted once through the text; after a text that is not
+  // found as written (escapes), the rest go without lines rather than searching again and again.
+  let counted = 0;
+  let line = 1;
+  const lineAt = (index: number) => {
+    for (; counted < index; counted++) if (text.charCodeAt(counted) === 10) line++;
+    return line;
+  };
+  const setting = lineAt(keyAt);
+  if (!Array.isArray(groups)) return { setting, groups: [] };
+  let from = keyAt;
+  // A list past the limits is not read further (see readSynonyms): only the lines it reads are wanted.
+  return {
+    setting,
+    groups: groups.slice(0, SYNONYM_LIMITS.groups).map((group: unknown) => {
+      const members = (Array.isArray(group) ? group.slice(0, SYNONYM_LIMITS.members) : [group]).map((member: unknown) => {
+        const at = from < 0 ? -1 : text.indexOf(JSON.stringify(member) ?? String(member), from);
+        if (at < 0) {
+          from = -1;
+          return undefined;
+        }
+        from = at + 1;
+        return lineAt(at);
+      });
+      return { line: members[0], members };
+    }),
+  };
 }

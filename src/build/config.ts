@@ -1,9 +1,8 @@
 /** `kb.config.json` / `kb.config.yaml` at the root of a content folder. */
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { isMap, isNode, isScalar, isSeq, LineCounter, parseDocument } from 'yaml';
-import { SYNONYM_LIMITS } from '../core/search/synonyms';
-import { readSynonyms, type SynonymLines } from './config-synonyms';
+import { isNode, isSeq, LineCounter, parseDocument } from 'yaml';
+import { jsonSynonymLines, readSynonyms, yamlSynonymLines, type SynonymLines } from './config-synonyms';
 import type { DiagnosticList } from './diagnostics';
 import { didYouMeanHint } from './did-you-mean';
 import type { ExcludePattern } from './exclude';
@@ -64,12 +63,7 @@ export async function readConfig(root: string, files: string[], diagnostics: Dia
     const list = doc.get('exclude', true);
     const lineOf = (node: unknown) => (isNode(node) && node.range ? lineCounter.linePos(node.range[0]).line : undefined);
     excludeLines = isSeq(list) ? list.items.map(lineOf) : [lineOf(list)];
-    const groups = doc.get('synonyms', true);
-    const key = isMap(doc.contents) ? doc.contents.items.find((pair) => isScalar(pair.key) && pair.key.value === 'synonyms')?.key : undefined;
-    synonymLines = {
-      setting: lineOf(key),
-      groups: isSeq(groups) ? groups.items.map((g) => ({ line: lineOf(g), members: isSeq(g) ? g.items.map(lineOf) : [] })) : [],
-    };
+    synonymLines = yamlSynonymLines(doc, lineOf);
   }
   if (data === null || typeof data !== 'object' || Array.isArray(data)) {
     diagnostics.error('config-syntax', file, 'must be an object of settings; used the defaults.');
@@ -144,39 +138,6 @@ function jsonListLines(text: string, key: string, list: unknown): (number | unde
     from = at + 1;
     return lineAt(at);
   });
-}
-
-/** Lines of the `synonyms` groups and members in JSON text: each member's text is found in order after the key. */
-function jsonSynonymLines(text: string, groups: unknown): SynonymLines {
-  const keyAt = text.indexOf('"synonyms"');
-  if (keyAt < 0) return { groups: [] };
-  // Positions only grow, so lines are counted once through the text; after a text that is not
-  // found as written (escapes), the rest go without lines rather than searching again and again.
-  let counted = 0;
-  let line = 1;
-  const lineAt = (index: number) => {
-    for (; counted < index; counted++) if (text.charCodeAt(counted) === 10) line++;
-    return line;
-  };
-  const setting = lineAt(keyAt);
-  if (!Array.isArray(groups)) return { setting, groups: [] };
-  let from = keyAt;
-  // A list past the limits is not read further (see readSynonyms): only the lines it reads are wanted.
-  return {
-    setting,
-    groups: groups.slice(0, SYNONYM_LIMITS.groups).map((group: unknown) => {
-      const members = (Array.isArray(group) ? group.slice(0, SYNONYM_LIMITS.members) : [group]).map((member: unknown) => {
-        const at = from < 0 ? -1 : text.indexOf(JSON.stringify(member) ?? String(member), from);
-        if (at < 0) {
-          from = -1;
-          return undefined;
-        }
-        from = at + 1;
-        return lineAt(at);
-      });
-      return { line: members[0], members };
-    }),
-  };
 }
 
 function jsonErrorLine(text: string, error: Error): number | undefined {
