@@ -110,8 +110,8 @@ export interface MiniSearchTuning {
 }
 
 export const MINISEARCH_TUNED: MiniSearchTuning = {
-  boost: { title: 2, headings: 1, tags: 4, excerpt: 1, text: 1, place: 1, links: 2 },
-  weights: { fuzzy: 0.3, prefix: 0.375 },
+  boost: { title: 2, headings: 1, tags: 4, excerpt: 1, text: 1, place: 0.5, links: 2 },
+  weights: { fuzzy: 0.3, prefix: 0.5 },
   stem: false,
 };
 
