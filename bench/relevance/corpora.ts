@@ -1,5 +1,6 @@
 /**
- * The real corpora in ../shared/corpora, as the articles the build would give the indexer.
+ * The real corpora in ../shared/corpora, and the demo's knowledge base, as the articles the
+ * build would give the indexer (with their place and link text), with kb.config's synonyms.
  * Uses the build's `collectArticles` when it exists (the real pipeline); until then, a small
  * Markdown reader good enough for titles, headings, sections and text.
  * Every article carries `source`: its path inside the corpus folder without `.md`
@@ -14,11 +15,13 @@ export type CorpusArticle = IndexableArticle & { html: string; source: string };
 export const CORPORA_DIR = join(process.cwd(), '..', 'shared', 'corpora');
 
 export const CORPORA = {
-  mailserver: { dir: 'docker-mailserver-docs', lang: 'en' },
-  'tldr-en': { dir: 'tldr-pages-en/pages', lang: 'en' },
-  'tldr-zh': { dir: 'tldr-pages-i18n/pages.zh', lang: 'zh' },
-  'tldr-de': { dir: 'tldr-pages-i18n/pages.de', lang: 'de' },
-  'tldr-ar': { dir: 'tldr-pages-i18n/pages.ar', lang: 'ar' },
+  mailserver: { dir: join(CORPORA_DIR, 'docker-mailserver-docs'), lang: 'en' },
+  'tldr-en': { dir: join(CORPORA_DIR, 'tldr-pages-en/pages'), lang: 'en' },
+  'tldr-zh': { dir: join(CORPORA_DIR, 'tldr-pages-i18n/pages.zh'), lang: 'zh' },
+  'tldr-de': { dir: join(CORPORA_DIR, 'tldr-pages-i18n/pages.de'), lang: 'de' },
+  'tldr-ar': { dir: join(CORPORA_DIR, 'tldr-pages-i18n/pages.ar'), lang: 'ar' },
+  /** The demo's knowledge base (our own writing), with its kb.config. */
+  demo: { dir: join(process.cwd(), 'demo', 'content'), lang: 'en' },
 } as const;
 export type CorpusName = keyof typeof CORPORA;
 
@@ -103,7 +106,7 @@ function readArticle(root: string, file: string, lang: string): CorpusArticle {
   };
 }
 
-type Collect = (dir: string) => Promise<{ articles: (IndexableArticle & { html: string; source: string })[] }>;
+type Collect = (dir: string) => Promise<{ articles: (IndexableArticle & { html: string; source: string })[]; config: { synonyms?: string[][] } }>;
 
 async function buildCollector(): Promise<Collect | undefined> {
   const path = join(process.cwd(), 'src', 'build', 'collect.ts');
@@ -119,14 +122,23 @@ async function buildCollector(): Promise<Collect | undefined> {
 
 export let loaderUsed = 'bench loader';
 
+export interface Corpus {
+  articles: CorpusArticle[];
+  /** kb.config's `synonyms`, when the corpus has a kb.config with them. */
+  synonyms: string[][];
+}
+
 export async function loadCorpus(name: CorpusName): Promise<CorpusArticle[]> {
-  const { dir, lang } = CORPORA[name];
-  const root = join(CORPORA_DIR, dir);
+  return (await loadCorpusWithConfig(name)).articles;
+}
+
+export async function loadCorpusWithConfig(name: CorpusName): Promise<Corpus> {
+  const { dir: root, lang } = CORPORA[name];
   const collect = await buildCollector();
   if (collect) {
-    const { articles } = await collect(root);
+    const { articles, config } = await collect(root);
     loaderUsed = 'src/build/collect.ts collectArticles';
-    return articles.map((a) => ({ ...a, source: a.source.replace(/\.md$/, ''), lang: a.lang ?? lang }));
+    return { articles: articles.map((a) => ({ ...a, source: a.source.replace(/\.md$/, ''), lang: a.lang ?? lang })), synonyms: config.synonyms ?? [] };
   }
-  return markdownFiles(root).map((file) => readArticle(root, file, lang));
+  return { articles: markdownFiles(root).map((file) => readArticle(root, file, lang)), synonyms: [] };
 }

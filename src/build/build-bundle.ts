@@ -91,7 +91,7 @@ export async function createBundle(options: BuildOptions): Promise<BuildResult> 
   const meta: { title: string; locale: string; baseUrl?: string } = { title: config.title, locale: config.locale };
   const baseUrl = options.baseUrl ?? config.baseUrl;
   if (baseUrl) meta.baseUrl = baseUrl;
-  const bundle = assembleBundle({ meta, categories, articles, split: options.split ?? 'auto' });
+  const bundle = assembleBundle({ meta, categories, articles, split: options.split ?? 'auto', synonyms: config.synonyms });
 
   const bodies = new Map<string, string>();
   if (bundle.bodyFiles) {

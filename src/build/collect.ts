@@ -18,8 +18,10 @@ import { excludedReason, ExcludeRules, optionPatterns } from './exclude';
 import { makeExcerpt } from './excerpt';
 import { readArticleFields, readCategoryFields, type ArticleFields } from './fields';
 import { readFrontMatter } from './front-matter';
-import { LinkResolver, type LinkTarget } from './links';
+import { LinkTextCollector } from './link-text';
+import { articleOfHref, LinkResolver, type LinkTarget } from './links';
 import { MarkdownEngine, type ConvertedMarkdown } from './markdown';
+import { placeText } from './place';
 import { decodeText } from './read-text';
 import { slugifyName } from './slug';
 
@@ -151,10 +153,19 @@ export async function collectArticles(contentDir: string, options: CollectOption
     assets,
     diagnostics,
   });
-  /** The final HTML of a file, or undefined (with an error for that file) when it cannot be made. */
-  const render = (path: string, converted: ConvertedMarkdown): string | undefined => {
+  const linkTexts = new LinkTextCollector();
+  /**
+   * The final HTML of a file, or undefined (with an error for that file) when it cannot be made.
+   * `source` names who links: an article id, or `category:<id>` for a category's intro.
+   */
+  const render = (path: string, converted: ConvertedMarkdown, source: string): string | undefined => {
     try {
-      return engine.finish(converted, (url) => resolver.resolve(path, converted.anchors, url.href, url.kind, url.line));
+      return engine.finish(converted, (url) => {
+        const resolution = resolver.resolve(path, converted.anchors, url.href, url.kind, url.line);
+        const target = url.text && resolution && 'href' in resolution ? articleOfHref(resolution.href) : undefined;
+        if (target) linkTexts.add(source, target, url.text!);
+        return resolution;
+      });
     } catch (error) {
       diagnostics.fail('convert-failed', path, 'could not be converted', error);
       return undefined;
@@ -162,7 +173,7 @@ export async function collectArticles(contentDir: string, options: CollectOption
   };
   for (const category of drafted) {
     const intro = intros.get(category.folder);
-    const html = intro ? render(tree.categoryFiles.get(category.folder)!, intro)?.trim() : '';
+    const html = intro ? render(tree.categoryFiles.get(category.folder)!, intro, `category:${category.id}`)?.trim() : '';
     if (html) category.introHtml = html;
   }
   const ids = new Set(drafts.map((d) => d.id));
@@ -170,9 +181,16 @@ export async function collectArticles(contentDir: string, options: CollectOption
   const articles = drafts.flatMap((draft) => {
     const lang = draft.fields.lang ?? folderLang(draft.folder);
     const related = relatedIds(draft, ids, leftOutIds, diagnostics);
-    const html = render(draft.path, draft.converted);
+    const html = render(draft.path, draft.converted, draft.id);
     return html === undefined ? [] : [toArticle(draft, html, related, lang === config.locale ? undefined : lang)];
   });
+  // Where each article sits and what the others call it: search fields, known once every link is resolved.
+  const categoryById = new Map(drafted.map((c) => [c.id, c]));
+  for (const article of articles) {
+    article.place = placeText(article.source, article.category, categoryById);
+    const texts = linkTexts.textsFor(article.id);
+    if (texts.length) article.linkText = texts;
+  }
 
   // 5. Counts, order, and a word about every file that did not make it in.
   countArticles(drafted, articles.map((a) => a.category));

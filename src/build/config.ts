@@ -2,6 +2,7 @@
 import { readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { isNode, isSeq, LineCounter, parseDocument } from 'yaml';
+import { jsonSynonymLines, readSynonyms, yamlSynonymLines, type SynonymLines } from './config-synonyms';
 import type { DiagnosticList } from './diagnostics';
 import type { ExcludePattern } from './exclude';
 import { yamlNestingProblem } from './limits';
@@ -21,6 +22,8 @@ export interface KbConfig {
   exclude: ExcludePattern[];
   /** View counts by article id (`views.json` from `kb-elements insights`), inside the content folder. */
   views?: string;
+  /** Groups of words or phrases that mean the same in a search (`[delete, remove, erase]`). */
+  synonyms: string[][];
 }
 
 export const DEFAULT_CONFIG: KbConfig = {
@@ -29,9 +32,10 @@ export const DEFAULT_CONFIG: KbConfig = {
   categoryOrder: [],
   rootCategory: { id: 'general', title: 'General' },
   exclude: [],
+  synonyms: [],
 };
 
-const FIELDS = ['title', 'locale', 'baseUrl', 'categoryOrder', 'rootCategory', 'exclude', 'views'];
+const FIELDS = ['title', 'locale', 'baseUrl', 'categoryOrder', 'rootCategory', 'exclude', 'views', 'synonyms'];
 
 /** A config file is a few lines; one larger than this is not read. */
 export const MAX_CONFIG_BYTES = 1024 * 1024;
@@ -39,7 +43,7 @@ export const MAX_CONFIG_BYTES = 1024 * 1024;
 export const MAX_EXCLUDE_PATTERNS = 1000;
 
 export async function readConfig(root: string, files: string[], diagnostics: DiagnosticList): Promise<KbConfig> {
-  const config: KbConfig = { ...DEFAULT_CONFIG, rootCategory: { ...DEFAULT_CONFIG.rootCategory }, exclude: [] };
+  const config: KbConfig = { ...DEFAULT_CONFIG, rootCategory: { ...DEFAULT_CONFIG.rootCategory }, exclude: [], synonyms: [] };
   if (files.length === 0) return config;
   const file = files[0];
   for (const extra of files.slice(1)) diagnostics.warn('config-duplicate', extra, `ignored: ${file} is the config file (keep only one).`);
@@ -69,6 +73,7 @@ function readConfigText(text: string, file: string, config: KbConfig, diagnostic
     diagnostics.error('config-syntax', file, `not read: ${tooDeep.message}; used the defaults.`, tooDeep.line);
     return config;
   }
+  let synonymLines: SynonymLines = { groups: [] };
   if (file.endsWith('.json')) {
     try {
       data = JSON.parse(text);
@@ -87,6 +92,7 @@ function readConfigText(text: string, file: string, config: KbConfig, diagnostic
     const list = doc.get('exclude', true);
     const lineOf = (node: unknown) => (isNode(node) && node.range ? lineCounter.linePos(node.range[0]).line : undefined);
     excludeLines = isSeq(list) ? list.items.map(lineOf) : [lineOf(list)];
+    synonymLines = yamlSynonymLines(doc, lineOf);
   }
   if (data === null || typeof data !== 'object' || Array.isArray(data)) {
     diagnostics.error('config-syntax', file, 'must be an object of settings; used the defaults.');
@@ -125,6 +131,10 @@ function readConfigText(text: string, file: string, config: KbConfig, diagnostic
   if (values.exclude !== undefined) {
     if (file.endsWith('.json')) excludeLines = jsonListLines(text, 'exclude', values.exclude);
     config.exclude = readExclude(values.exclude, file, excludeLines, diagnostics);
+  }
+  if (values.synonyms !== undefined) {
+    if (file.endsWith('.json')) synonymLines = jsonSynonymLines(text, values.synonyms);
+    config.synonyms = readSynonyms(values.synonyms, file, synonymLines, diagnostics);
   }
   return config;
 }

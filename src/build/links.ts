@@ -37,6 +37,12 @@ const SCHEME = /^[a-z][a-z0-9+.-]*:/i;
 export const articleHref = (id: string, section?: string) =>
   section ? `#kb/${encodeURIComponent(id)}/${encodeURIComponent(section)}` : `#kb/${encodeURIComponent(id)}`;
 
+/** The article id of an `articleHref`, else undefined. */
+export function articleOfHref(href: string): string | undefined {
+  const match = /^#kb\/([^/?#]+)/.exec(href);
+  return match ? decode(match[1]!) : undefined;
+}
+
 export const categoryHref = (id: string) => `#kb?category=${encodeURIComponent(id)}`;
 
 export class LinkResolver {

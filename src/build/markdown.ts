@@ -26,6 +26,8 @@ export interface UrlReference {
   raw: boolean;
   /** A scheme the elements never follow (`javascript:`): reported already, always dropped. */
   unsafe?: boolean;
+  /** Plain text of a Markdown link (what the article calls the target). */
+  text?: string;
 }
 
 /**
@@ -131,7 +133,9 @@ export class MarkdownEngine {
         diagnostics.warn('unsafe-url', file, `${token.type} to "${clip(token.href as string)}": not a web address the elements follow (only http:, https:, mailto:, tel: and relative ones); ${shown}.`, line);
         token.href = this.marker(urls, { kind: token.type, href: token.href as string, line, raw: false, unsafe: true });
       } else if ((token.type === 'link' || token.type === 'image') && !ABSOLUTE_URL.test((token.href as string).trim())) {
-        token.href = this.marker(urls, { kind: token.type, href: token.href as string, line: token.line ?? bodyLine, raw: false });
+        const reference: UrlReference = { kind: token.type, href: token.href as string, line: token.line ?? bodyLine, raw: false };
+        if (token.type === 'link' && token.tokens) reference.text = plainText(token.tokens as Token[]);
+        token.href = this.marker(urls, reference);
       } else if (token.type === 'text' && !token.tokens) {
         reportTemplateSyntax(token, file, diagnostics);
       }

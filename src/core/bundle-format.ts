@@ -37,6 +37,8 @@ export interface AssembleInput {
    * (`bodies`). `'auto'` splits when the bodies add up to more than 256 KB.
    */
   split?: boolean | 'auto';
+  /** Groups of words that mean the same (kb.config `synonyms`), stored in the search index. */
+  synonyms?: readonly (readonly string[])[];
 }
 
 /** Above this many bytes of body HTML, `split: 'auto'` moves bodies into their own files. */
@@ -48,7 +50,7 @@ export function bodyFilePath(id: string): string {
 }
 
 function toMeta(article: IndexableArticle & { html: string }): ArticleMeta {
-  const { sections: _sections, html: _html, ...meta } = article as IndexableArticle & { html: string; source?: unknown };
+  const { sections: _sections, html: _html, place: _place, linkText: _linkText, ...meta } = article as IndexableArticle & { html: string; source?: unknown };
   delete (meta as { source?: unknown }).source;
   return meta;
 }
@@ -80,7 +82,7 @@ export function assembleBundle(input: AssembleInput): KbBundle {
     meta: { ...input.meta, articleCount: input.articles.length, categoryCount: input.categories.length },
     categories: input.categories,
     articles: input.articles.map(toMeta),
-    search: buildSearchIndex(input.articles),
+    search: buildSearchIndex(input.articles, { synonyms: input.synonyms ?? [] }),
   };
   if (split) bundle.bodyFiles = Object.fromEntries(input.articles.map((a) => [a.id, bodyFilePath(a.id)]));
   else bundle.bodies = Object.fromEntries(input.articles.map((a) => [a.id, a.html]));

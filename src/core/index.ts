@@ -5,3 +5,4 @@ export { KnowledgeBase, type KnowledgeBaseOptions, type LoadOptions } from './kn
 export { buildSearchIndex } from './search/build-index';
 export { SEARCH_INDEX_FORMAT, SEARCH_INDEX_VERSION, type SerializedSearchIndex } from './search/index-format';
 export { escapeHtml } from './search/highlight';
+export { SYNONYM_LIMITS } from './search/synonyms';

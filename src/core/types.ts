@@ -117,4 +117,8 @@ export interface IndexableSection {
 /** What the indexer takes for one article. */
 export interface IndexableArticle extends ArticleMeta {
   sections: IndexableSection[];
+  /** Where the article sits: its category path (titles from the root down), folder and file name words. Indexed, not shipped. */
+  place?: string;
+  /** What other articles call it: the texts of their links to it. Indexed, not shipped. */
+  linkText?: string[];
 }

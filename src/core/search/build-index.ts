@@ -1,15 +1,27 @@
 /** Builds the serialized search index from the build's articles (runs in Node and browsers). */
 import type { IndexableArticle } from '../types';
 import { indexTerms } from '../text/tokenize';
-import { FIELD, FIELDS } from './options';
+import { FIELD, FIELDS, SHORT_FIELDS } from './options';
 import { SEARCH_INDEX_FORMAT, SEARCH_INDEX_VERSION, type SerializedSearchIndex } from './index-format';
+import { normalizeSynonyms } from './synonyms';
 
 type FieldTexts = Partial<Record<keyof typeof FIELD, string>>;
+
+export interface SearchIndexOptions {
+  /** Groups of words that mean the same (kb.config `synonyms`), applied at query time. */
+  synonyms?: readonly (readonly string[])[];
+}
 
 /** The documents of one article: its top first, then each section that has a known heading. */
 function articleDocs(article: IndexableArticle): { heading: number; fields: FieldTexts }[] {
   const headingIndex = new Map(article.headings.map((h, i) => [h.id, i]));
-  const top = { heading: 0, fields: { title: article.title, tags: article.tags.join(' '), excerpt: article.excerpt, text: '' } as FieldTexts };
+  const top = {
+    heading: 0,
+    fields: {
+      title: article.title, tags: article.tags.join(' '), excerpt: article.excerpt, text: '',
+      place: article.place ?? '', links: (article.linkText ?? []).join(' '),
+    } as FieldTexts,
+  };
   const docs = [top];
   for (const section of article.sections) {
     const index = section.id ? headingIndex.get(section.id) : undefined;
@@ -24,7 +36,16 @@ function articleDocs(article: IndexableArticle): { heading: number; fields: Fiel
   return docs;
 }
 
-export function buildSearchIndex(articles: IndexableArticle[]): SerializedSearchIndex {
+/** Place and link words count once each, and only when the title does not already hold them. */
+const ONCE_OUTSIDE_TITLE: readonly number[] = [FIELD.place, FIELD.links];
+
+function fieldTerms(field: number, text: string, titleTerms: Set<string>): string[] {
+  const terms = indexTerms(text, SHORT_FIELDS.includes(field));
+  if (!ONCE_OUTSIDE_TITLE.includes(field)) return terms;
+  return [...new Set(terms)].filter((t) => !titleTerms.has(t));
+}
+
+export function buildSearchIndex(articles: IndexableArticle[], options: SearchIndexOptions = {}): SerializedSearchIndex {
   // postings[term] = [doc, field, tf, ...] in document order
   const postings = new Map<string, number[]>();
   const lengths: number[][] = FIELDS.map(() => []);
@@ -32,10 +53,11 @@ export function buildSearchIndex(articles: IndexableArticle[]): SerializedSearch
   let doc = 0;
   for (const article of articles) {
     const headings: string[] = [];
+    const titleTerms = new Set(indexTerms(article.title, true));
     for (const { heading, fields } of articleDocs(article)) {
       headings.push(heading.toString(36));
       FIELDS.forEach((name, f) => {
-        const terms = indexTerms(fields[name] ?? '', f === FIELD.title || f === FIELD.heading || f === FIELD.tags);
+        const terms = fieldTerms(f, fields[name] ?? '', titleTerms);
         lengths[f]!.push(terms.length);
         const counts = new Map<string, number>();
         for (const t of terms) counts.set(t, (counts.get(t) ?? 0) + 1);
@@ -50,16 +72,20 @@ export function buildSearchIndex(articles: IndexableArticle[]): SerializedSearch
     docsOut.push(headings.join(','));
   }
   const terms = [...postings.keys()].sort();
-  return {
+  const index: SerializedSearchIndex = {
     format: SEARCH_INDEX_FORMAT,
     version: SEARCH_INDEX_VERSION,
     fields: [...FIELDS],
     articleCount: articles.length,
     docs: docsOut.join(' '),
-    lengths: lengths.map((l) => l.map((n) => n.toString(36)).join(',')),
+    // A field a document does not have (most fields of a section) is an empty entry.
+    lengths: lengths.map((l) => l.map((n) => (n ? n.toString(36) : '')).join(',')),
     terms: frontCode(terms),
     postings: terms.map((t) => encodePostings(postings.get(t)!)).join(' '),
   };
+  const synonyms = normalizeSynonyms(options.synonyms ?? []);
+  if (synonyms.length) index.synonyms = synonyms;
+  return index;
 }
 
 /** Sorted terms, each as one base-36 digit of characters shared with the previous, then the rest. */

@@ -3,13 +3,19 @@
  * build indexes with them and the browser queries with them, so the two cannot drift.
  */
 
-/** Indexed fields, in the order their postings are stored. */
-export const FIELDS = ['title', 'heading', 'tags', 'excerpt', 'text'] as const;
+/**
+ * Indexed fields, in the order their postings are stored. `place` is where the article sits
+ * (its category path, folder and file name); `links` is what other articles call it (the text
+ * of their links to it). Both are the article's, like its title, and left out when empty.
+ */
+export const FIELDS = ['title', 'heading', 'tags', 'excerpt', 'text', 'place', 'links'] as const;
 export type FieldName = (typeof FIELDS)[number];
-export const FIELD = { title: 0, heading: 1, tags: 2, excerpt: 3, text: 4 } as const;
+export const FIELD = { title: 0, heading: 1, tags: 2, excerpt: 3, text: 4, place: 5, links: 6 } as const;
+/** Fields indexed like a title: stop words and technical words whole are kept (see `indexTerms`). */
+export const SHORT_FIELDS: readonly number[] = [FIELD.title, FIELD.heading, FIELD.tags, FIELD.links];
 
-/** How much a match in each field counts, relative to body text. */
-export const FIELD_BOOST: readonly number[] = [6, 3, 2.5, 1.5, 1];
+/** How much a match in each field counts, relative to body text (measured: docs/benchmarks.md, weights). */
+export const FIELD_BOOST: readonly number[] = [6, 3, 2.5, 1.5, 1, 3, 5];
 
 /** BM25+ parameters (as MiniSearch's defaults). */
 export const BM25 = { k1: 1.2, b: 0.7, delta: 0.5 } as const;
@@ -52,6 +58,9 @@ export const SPREAD_WEIGHT = 0.1;
 
 /** How much a stop word among other query words counts when it matches (in a title or heading). */
 export const OPTIONAL_WEIGHT = 0.5;
+
+/** How much a synonym (kb.config `synonyms`) of a query word counts, relative to the word itself. */
+export const SYNONYM_WEIGHT = 0.6;
 
 /** Popularity (`views`) multiplies a score by at most this much more than 1: a tie-breaker. */
 export const VIEWS_WEIGHT = 0.03;

@@ -8,7 +8,7 @@ import { termSequence, words } from '../text/tokenize';
 import { stem } from '../text/stem';
 import {
   BM25, FIELD, FIELD_BOOST, MAX_STEM_CANDIDATES, OPTIONAL_WEIGHT, PART_WEIGHT, SHORT_PREFIX_EXACT_WEIGHT, SPREAD_WEIGHT,
-  STEM_WEIGHT, VIEWS_WEIGHT, fuzzyWeight, maxCompletions, prefixWeight,
+  STEM_WEIGHT, SYNONYM_WEIGHT, VIEWS_WEIGHT, fuzzyWeight, maxCompletions, prefixWeight,
 } from './options';
 import type { ParsedQuery, QueryWord } from './query';
 import type { Posting, SearchIndex } from './search-index';
@@ -41,10 +41,19 @@ interface Expansion {
   maxIdf: number;
 }
 
-/** A query word's expansions, and those of its parts when it is a technical word. */
+/**
+ * Terms that count together for a query word, each group of expansions adding to the others
+ * (`scale` times): the parts of a technical word, or the words of a synonym.
+ */
+interface PartSet {
+  scale: number;
+  parts: Expansion[][];
+}
+
+/** A query word's expansions; and the parts of a technical word, and its synonyms, as part sets. */
 interface WordExpansions {
   whole: Expansion[];
-  parts: Expansion[][];
+  partSets: PartSet[];
 }
 
 const IDEOGRAPHIC = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u;
@@ -118,12 +127,23 @@ function expand(index: SearchIndex, word: QueryWord, previous?: QueryWord): Word
     const posting = joined ? index.posting(joined) : undefined;
     if (posting) whole.push({ term: joined!, weight: 1, posting, maxIdf: Infinity });
   }
-  return { whole, parts: word.parts.map((p, i) => expandTerm(index, p, word.prefix && i === last, 0)) };
+  const partSets = word.parts.length ? [{ scale: PART_WEIGHT, parts: word.parts.map((p, i) => expandTerm(index, p, word.prefix && i === last, 0)) }] : [];
+  return { whole, partSets };
+}
+
+/** The expansions of every query word, its synonyms included. */
+function expandQuery(index: SearchIndex, query: ParsedQuery): WordExpansions[] {
+  const expansions = query.words.map((w, i) => expand(index, w, query.words[i - 1]));
+  for (const { word, terms, weight } of index.synonyms.alternatives(query.words)) {
+    const parts = terms.map((t) => expandTerm(index, t, false, 0));
+    if (SYNONYM_WEIGHT > 0 && parts.some((p) => p.length)) expansions[word]!.partSets.push({ scale: SYNONYM_WEIGHT * weight, parts });
+  }
+  return expansions;
 }
 
 /** Works out (and caches) the expansions of a query's words ahead of ranking it. */
 export function prepareExpansions(index: SearchIndex, query: ParsedQuery): void {
-  query.words.forEach((w, i) => expand(index, w, query.words[i - 1]));
+  expandQuery(index, query);
 }
 
 /** Per-document buffers, reused across searches of one index. */
@@ -229,12 +249,16 @@ function scoreGroup(
  */
 function scoreWord(index: SearchIndex, s: Scratch, x: WordExpansions, touched: number[], seen: Uint8Array): void {
   scoreGroup(index, s, x.whole, 1, s.wordMeta, s.wordBody, 'max', touched, seen);
-  if (!x.parts.length) return;
+  for (const set of x.partSets) scorePartSet(index, s, set, touched, seen);
+}
+
+/** The parts of a set together, when that scores a document higher than what the word has so far. */
+function scorePartSet(index: SearchIndex, s: Scratch, set: PartSet, touched: number[], seen: Uint8Array): void {
   const partsTouched: number[] = [];
-  for (const part of x.parts) scoreGroup(index, s, part, PART_WEIGHT / x.parts.length, s.partsMeta, s.partsBody, 'add', partsTouched, s.partsSeen);
+  for (const part of set.parts) scoreGroup(index, s, part, set.scale / set.parts.length, s.partsMeta, s.partsBody, 'add', partsTouched, s.partsSeen);
   for (const doc of partsTouched) {
     // Some parts only: like a query missing words, that costs a lot (`user` alone for `user@example.com`).
-    const found = s.partsFound[doc]! / x.parts.length;
+    const found = s.partsFound[doc]! / set.parts.length;
     const meta = s.partsMeta[doc]! * found * found;
     const body = s.partsBody[doc]! * found * found;
     if (meta + body > s.wordMeta[doc]! + s.wordBody[doc]!) {
@@ -300,7 +324,7 @@ function titleFactor(article: ArticleMeta, queryKey: string, wordCount: number):
 
 /** How rare a query word is: the rarity of its own term, else of its most common expansion. */
 function wordRarity(index: SearchIndex, x: WordExpansions): number {
-  const all = [...x.whole, ...x.parts.flat()];
+  const all = [...x.whole, ...x.partSets.flatMap((set) => set.parts.flat())];
   if (!all.length) return Math.log(1 + index.docCount);
   let rarity = Infinity;
   for (const e of all) rarity = Math.min(rarity, Math.min(idf(index, e.posting), e.maxIdf));
@@ -316,7 +340,7 @@ export function rank(input: RankInput): RankedArticle[] {
   const { index, articles, query } = input;
   const nWords = query.words.length;
   if (!nWords) return [];
-  const expansions = query.words.map((w, i) => expand(index, w, query.words[i - 1]));
+  const expansions = expandQuery(index, query);
   const s = scratchFor(index);
 
   // Per touched document (by slot): its score for each query word, and from headings and text.
@@ -472,7 +496,7 @@ function sectionToShow(index: SearchIndex, slotDocs: number[], bodyTotals: numbe
 function attachTerms(index: SearchIndex, expansions: WordExpansions[], top: RankedArticle[]): void {
   const byArticle = new Map(top.map((r) => [r.article, new Set<string>()]));
   for (const x of expansions) {
-    for (const { term, posting } of [...x.whole, ...x.parts.flat()]) {
+    for (const { term, posting } of [...x.whole, ...x.partSets.flatMap((set) => set.parts.flat())]) {
       const e = posting.entries;
       for (let i = 0; i < e.length; i += 3) byArticle.get(index.docArticle[e[i]!]!)?.add(term);
     }

@@ -2,7 +2,8 @@
 import { KbError } from '../errors';
 import { yieldIfDue } from '../yield';
 import { FIELD, FIELDS } from './options';
-import { SEARCH_INDEX_FORMAT, SEARCH_INDEX_VERSION, type SerializedSearchIndex } from './index-format';
+import { SEARCH_INDEX_FORMAT, SEARCH_INDEX_OLDEST_VERSION, SEARCH_INDEX_VERSION, type SerializedSearchIndex } from './index-format';
+import { checkSynonyms, SynonymMap } from './synonyms';
 import { TermList } from './term-list';
 
 /** The documents containing a term: `entries` holds (doc, field, tf) triples. */
@@ -23,18 +24,24 @@ export class SearchIndex {
   /** Per field, the average token count over the documents that have the field. */
   readonly averageLength: number[];
   readonly terms: TermList;
+  /** The knowledge base's synonyms (kb.config `synonyms`). */
+  readonly synonyms: SynonymMap;
   /** Per term position: its posting, as the serialized string until first used. */
   readonly #postings: (string | Posting)[];
   /** Per term position: the serialized length of a posting once decoded. */
   readonly #decodedSizes: Int32Array;
 
-  constructor(parts: { docArticle: Int32Array; docHeading: Int32Array; articleDoc: Int32Array; lengths: Uint32Array[]; averageLength: number[]; terms: string[]; postings: string[] }) {
+  constructor(parts: {
+    docArticle: Int32Array; docHeading: Int32Array; articleDoc: Int32Array; lengths: Uint32Array[]; averageLength: number[];
+    terms: string[]; postings: string[]; synonyms?: SynonymMap;
+  }) {
     this.docArticle = parts.docArticle;
     this.docHeading = parts.docHeading;
     this.articleDoc = parts.articleDoc;
     this.lengths = parts.lengths;
     this.averageLength = parts.averageLength;
     this.terms = new TermList(parts.terms);
+    this.synonyms = parts.synonyms ?? new SynonymMap([]);
     this.#postings = parts.postings;
     this.#decodedSizes = new Int32Array(parts.postings.length);
   }
@@ -136,16 +143,23 @@ export function decodePosting(raw: string): Posting {
   return { df, entries: out.slice(0, at) };
 }
 
+/** Fields of each index version (a later version only adds fields at the end). */
+const VERSION_FIELDS: Record<number, number> = { 1: 5, 2: FIELDS.length };
+
 function check(index: SerializedSearchIndex, articleCount: number): void {
   const ok =
     index && typeof index === 'object' && index.format === SEARCH_INDEX_FORMAT &&
     typeof index.docs === 'string' && typeof index.terms === 'string' && typeof index.postings === 'string' &&
     Array.isArray(index.lengths) && Array.isArray(index.fields);
   if (!ok) throw new KbError('format', `search: not a ${SEARCH_INDEX_FORMAT} index`);
-  if (index.version !== SEARCH_INDEX_VERSION) {
-    throw new KbError('version', `search: index version ${String(index.version)} is not supported by this reader (version ${SEARCH_INDEX_VERSION}); rebuild the bundle with the same kb-elements version`);
+  if (typeof index.version !== 'number' || index.version < SEARCH_INDEX_OLDEST_VERSION || index.version > SEARCH_INDEX_VERSION) {
+    const hint = typeof index.version === 'number' && index.version > SEARCH_INDEX_VERSION ? 'upgrade kb-elements' : 'rebuild the bundle';
+    throw new KbError('version', `search: index version ${String(index.version)} is not supported by this reader (versions ${SEARCH_INDEX_OLDEST_VERSION} to ${SEARCH_INDEX_VERSION}); ${hint}`);
   }
-  if (index.fields.join() !== FIELDS.join()) throw new KbError('version', `search: index fields ${index.fields.join(',')} differ from this reader's ${FIELDS.join(',')}; rebuild the bundle`);
+  const fields = FIELDS.slice(0, VERSION_FIELDS[index.version]);
+  if (index.fields.join() !== fields.join() || index.lengths.length !== fields.length) {
+    throw new KbError('format', `search: index version ${index.version} has the fields ${fields.join(',')}, this one ${index.fields.join(',')} with ${index.lengths.length} length lists`);
+  }
   if (index.articleCount !== articleCount) throw new KbError('format', `search: the index has ${index.articleCount} articles, the bundle ${articleCount}`);
 }
 
@@ -191,7 +205,7 @@ function* fieldLengths(text: string, docCount: number): Generator<undefined, { l
   let sum = 0;
   let count = 0;
   for (let i = 0; i < parts.length; i++) {
-    lengths[i] = parseInt(parts[i]!, 36);
+    lengths[i] = parts[i] ? parseInt(parts[i]!, 36) : 0;
     const n = lengths[i]; // as stored: a uint32, or undefined past the last document
     if (n !== undefined && n > 0) (sum += n), count++;
     if (i % STEP_ITEMS === 0) yield STEP;
@@ -216,16 +230,20 @@ function* load(index: SerializedSearchIndex, articleCount: number): Generator<un
   }
   const lengths: Uint32Array[] = [];
   const averageLength: number[] = [];
-  for (const text of index.lengths) {
-    const field = yield* fieldLengths(text, docArticle.length);
+  // An older index lacks the later fields: their lengths are all zero.
+  for (let f = 0; f < FIELDS.length; f++) {
+    const text = index.lengths[f];
+    if (typeof text !== 'string' && text !== undefined) throw new KbError('format', `search: lengths[${f}] must be a string`);
+    const field = yield* fieldLengths(text ?? '', docArticle.length);
     lengths.push(field.lengths);
     averageLength.push(field.average);
   }
   const terms = yield* decodeTerms(index.terms);
   const postings = yield* split(index.postings, ' ');
   if (terms.length !== postings.length) throw new KbError('format', `search: ${terms.length} terms but ${postings.length} postings`);
+  const synonyms = new SynonymMap(checkSynonyms(index.synonyms));
   yield STEP;
-  return new SearchIndex({ docArticle: Int32Array.from(docArticle), docHeading: Int32Array.from(docHeading), articleDoc, lengths, averageLength, terms, postings });
+  return new SearchIndex({ docArticle: Int32Array.from(docArticle), docHeading: Int32Array.from(docHeading), articleDoc, lengths, averageLength, terms, postings, synonyms });
 }
 
 /** Loads a serialized index. Postings stay encoded until a query needs them. */
