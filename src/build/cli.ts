@@ -6,8 +6,10 @@
 import { readFileSync, realpathSync, watch } from 'node:fs';
 import { relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { baseUrlProblem } from '../core/bundle-format';
 import { buildBundle, OutputFolderError, type BuildResult } from './build-bundle';
 import { BuildCache } from './build-cache';
+import { BASE_URL_HINT } from './config';
 import { parseArgs, USAGE, UsageError, type CliOptions } from './cli-args';
 import { ContentFolderError } from './collect';
 import { runCollectCommand } from './collector/collect-command';
@@ -41,6 +43,8 @@ export async function main(argv: string[], io: CliIo = processIo): Promise<numbe
   let options: CliOptions;
   try {
     options = parseArgs(argv);
+    const baseUrlError = options.baseUrl === undefined ? undefined : baseUrlProblem(options.baseUrl);
+    if (baseUrlError) throw new UsageError(`--base-url ${JSON.stringify(options.baseUrl)} ${baseUrlError}. ${BASE_URL_HINT}`);
   } catch (error) {
     if (!(error instanceof UsageError)) throw error;
     io.err(`kb-elements: ${error.message}\n\n${USAGE}`);

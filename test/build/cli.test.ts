@@ -110,6 +110,17 @@ describe('kb-elements build (CLI)', () => {
     assert.match(result.stderr, /files\/unused\.txt: info: not a Markdown article/);
   });
 
+  it('--base-url the elements would refuse is wrong usage (exit 2), before anything is built', async () => {
+    const out = tempDir();
+    const result = await runHere('build', fixture('basic'), '--out', out, '--base-url', 'https://cdn.example.com/help/#x');
+    assert.equal(result.status, 2);
+    assert.match(result.stderr, /^kb-elements: --base-url "https:\/\/cdn\.example\.com\/help\/#x" holds "\?" or "#"\. It must be an http: or https: URL/);
+    assert.ok(!existsSync(join(out, 'kb.json')));
+    const good = await runHere('build', fixture('basic'), '--out', out, '--base-url=https://cdn.example.com/help/', '--quiet');
+    assert.equal(good.status, 0, good.stderr);
+    assert.equal(JSON.parse(readFileSync(join(out, 'kb.json'), 'utf8')).meta.baseUrl, 'https://cdn.example.com/help/');
+  });
+
   it('--watch rebuilds when an article changes', async () => {
     const content = tempContent({ 'a.md': '# First title\n\nText.\n' });
     const out = tempDir();
