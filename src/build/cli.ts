@@ -3,8 +3,8 @@
  * `kb-elements build <content-dir> --out <dir> [--split] [--strict] [--watch]`, and the
  * analytics commands `kb-elements collect` and `kb-elements insights` (their own modules).
  */
-import { readFileSync, realpathSync, watch } from 'node:fs';
-import { relative, resolve, sep } from 'node:path';
+import { readFileSync, realpathSync } from 'node:fs';
+import { relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { baseUrlProblem } from '../core/bundle-format';
 import { buildBundle, OutputFolderError, type BuildResult } from './build-bundle';
@@ -14,8 +14,9 @@ import { parseArgs, USAGE, UsageError, type CliOptions } from './cli-args';
 import { ContentFolderError } from './collect';
 import { runCollectCommand } from './collector/collect-command';
 import { runInsightsCommand } from './insights/insights-command';
-import type { ExcludeRules } from './exclude';
+import { excludedReason, type ExcludeRules } from './exclude';
 import { diagnosticLines, githubAnnotations, summaryLines } from './report';
+import { watchContent } from './watch-content';
 
 /** Builds at least this many Markdown files show progress. */
 const PROGRESS_FROM = 1000;
@@ -118,28 +119,35 @@ function label(path: string): string {
   return shown === '' ? '.' : shown.startsWith('..') ? absolute : shown;
 }
 
-/** `exclude`: the patterns of the last build (kb.config's may change); changes to what they match are not rebuilt. */
-function watchAndRebuild(options: CliOptions, io: CliIo, cache?: BuildCache, exclude?: ExcludeRules): Promise<number> {
+/**
+ * Rebuilds 100 ms after the last change. `exclude`: the patterns of the last build (kb.config's
+ * may change); a change to what they match cannot change the bundle (said with --verbose).
+ */
+async function watchAndRebuild(options: CliOptions, io: CliIo, cache?: BuildCache, exclude?: ExcludeRules): Promise<number> {
   const content = resolve(options.contentDir);
-  const out = resolve(options.outDir) + sep;
-  io.out(`watching ${label(content)} for changes (Ctrl+C to stop)`);
   let timer: NodeJS.Timeout | undefined;
   let running = Promise.resolve();
-  const watcher = watch(content, { recursive: true }, (_event, file) => {
-    if (file && resolve(content, file.toString()).startsWith(out)) return;
-    if (file && exclude?.ignoresChange(file.toString().split(sep).join('/'))) return;
+  const onChange = (file: string) => {
+    const rule = exclude?.ignoresChange(file) ? exclude.match(file) : undefined;
+    if (rule) {
+      if (options.verbose) io.out(`${file} changed: not rebuilt, it is ${excludedReason(rule)}`);
+      return;
+    }
     clearTimeout(timer);
     timer = setTimeout(() => {
       running = running.then(async () => {
-        io.out(`\nchange in ${file ?? 'content'}: rebuilding`);
+        io.out(`\nchange in ${file || 'content'}: rebuilding`);
         exclude = (await buildOnce(options, io, cache)).result?.collected.exclude ?? exclude;
       });
     }, 100);
-  });
+  };
+  const watcher = await watchContent(content, options.outDir, onChange, (error) => io.err(`kb-elements: watching: ${error.message}`));
+  // Only now: every folder is watched.
+  io.out(`watching ${label(content)} for changes (Ctrl+C to stop)`);
   return new Promise((done) => {
     process.once('SIGINT', () => {
-      watcher.close();
-      done(0);
+      clearTimeout(timer);
+      void watcher.close().finally(() => done(0));
     });
   });
 }
