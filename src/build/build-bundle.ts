@@ -7,9 +7,10 @@
  */
 import { resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { assembleBundle, serializeBundle, type KbBundle } from '../core/bundle-format';
+import { assembleBundle, baseUrlProblem, serializeBundle, type KbBundle } from '../core/bundle-format';
 import type { BuildCache } from './build-cache';
 import { collectArticles, type CollectResult } from './collect';
+import { BASE_URL_HINT } from './config';
 import { DiagnosticList, sortDiagnostics, type Diagnostic } from './diagnostics';
 import { contentHash, hashedName } from './hash';
 import { applyViewCounts, configViewsPath, contentRelative, readViewCounts, type ViewsSource } from './views-file';
@@ -85,11 +86,11 @@ export async function createBundle(options: BuildOptions): Promise<BuildResult> 
   const { onProgress, cache, ignore, exclude, excludeOrigin } = options;
   const collected = await collectArticles(options.contentDir, { onProgress, cache, ignore, exclude, excludeOrigin });
   const { categories, config } = collected;
-  const viewDiagnostics = new DiagnosticList();
-  const articles = withViewCounts(collected, options, viewDiagnostics);
-  const diagnostics = viewDiagnostics.items.length ? sortDiagnostics([...collected.diagnostics, ...viewDiagnostics.items]) : collected.diagnostics;
+  const optionDiagnostics = new DiagnosticList();
+  const articles = withViewCounts(collected, options, optionDiagnostics);
+  const baseUrl = options.baseUrl === undefined ? config.baseUrl : optionBaseUrl(options.baseUrl, optionDiagnostics);
+  const diagnostics = optionDiagnostics.items.length ? sortDiagnostics([...collected.diagnostics, ...optionDiagnostics.items]) : collected.diagnostics;
   const meta: { title: string; locale: string; baseUrl?: string } = { title: config.title, locale: config.locale };
-  const baseUrl = options.baseUrl ?? config.baseUrl;
   if (baseUrl) meta.baseUrl = baseUrl;
   const bundle = assembleBundle({ meta, categories, articles, split: options.split ?? 'auto', synonyms: config.synonyms });
 
@@ -128,6 +129,14 @@ export async function createBundle(options: BuildOptions): Promise<BuildResult> 
   };
   stats.time = Math.round(performance.now() - started);
   return { bundle, files, diagnostics, stats, ok: errors === 0 && !(options.strict && warnings > 0), collected };
+}
+
+/** The `baseUrl` option, or undefined and an error when the elements would refuse it as `meta.baseUrl`. */
+function optionBaseUrl(baseUrl: string, diagnostics: DiagnosticList): string | undefined {
+  const problem = baseUrlProblem(baseUrl);
+  if (!problem) return baseUrl;
+  diagnostics.error('config-type', 'baseUrl', `the baseUrl option ${JSON.stringify(baseUrl)} ${problem}. ${BASE_URL_HINT}`);
+  return undefined;
 }
 
 /** The articles with their view counts from `options.views` or kb.config's `views`, when set. */

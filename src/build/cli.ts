@@ -3,17 +3,20 @@
  * `kb-elements build <content-dir> --out <dir> [--split] [--strict] [--watch]`, and the
  * analytics commands `kb-elements collect` and `kb-elements insights` (their own modules).
  */
-import { readFileSync, realpathSync, watch } from 'node:fs';
-import { relative, resolve, sep } from 'node:path';
+import { readFileSync, realpathSync } from 'node:fs';
+import { relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { baseUrlProblem } from '../core/bundle-format';
 import { buildBundle, OutputFolderError, type BuildResult } from './build-bundle';
 import { BuildCache } from './build-cache';
+import { BASE_URL_HINT } from './config';
 import { parseArgs, USAGE, UsageError, type CliOptions } from './cli-args';
 import { ContentFolderError } from './collect';
 import { runCollectCommand } from './collector/collect-command';
 import { runInsightsCommand } from './insights/insights-command';
-import type { ExcludeRules } from './exclude';
+import { excludedReason, type ExcludeRules } from './exclude';
 import { diagnosticLines, githubAnnotations, summaryLines } from './report';
+import { watchContent } from './watch-content';
 
 /** Builds at least this many Markdown files show progress. */
 const PROGRESS_FROM = 1000;
@@ -41,6 +44,8 @@ export async function main(argv: string[], io: CliIo = processIo): Promise<numbe
   let options: CliOptions;
   try {
     options = parseArgs(argv);
+    const baseUrlError = options.baseUrl === undefined ? undefined : baseUrlProblem(options.baseUrl);
+    if (baseUrlError) throw new UsageError(`--base-url ${JSON.stringify(options.baseUrl)} ${baseUrlError}. ${BASE_URL_HINT}`);
   } catch (error) {
     if (!(error instanceof UsageError)) throw error;
     io.err(`kb-elements: ${error.message}\n\n${USAGE}`);
@@ -114,28 +119,35 @@ function label(path: string): string {
   return shown === '' ? '.' : shown.startsWith('..') ? absolute : shown;
 }
 
-/** `exclude`: the patterns of the last build (kb.config's may change); changes to what they match are not rebuilt. */
-function watchAndRebuild(options: CliOptions, io: CliIo, cache?: BuildCache, exclude?: ExcludeRules): Promise<number> {
+/**
+ * Rebuilds 100 ms after the last change. `exclude`: the patterns of the last build (kb.config's
+ * may change); a change to what they match cannot change the bundle (said with --verbose).
+ */
+async function watchAndRebuild(options: CliOptions, io: CliIo, cache?: BuildCache, exclude?: ExcludeRules): Promise<number> {
   const content = resolve(options.contentDir);
-  const out = resolve(options.outDir) + sep;
-  io.out(`watching ${label(content)} for changes (Ctrl+C to stop)`);
   let timer: NodeJS.Timeout | undefined;
   let running = Promise.resolve();
-  const watcher = watch(content, { recursive: true }, (_event, file) => {
-    if (file && resolve(content, file.toString()).startsWith(out)) return;
-    if (file && exclude?.ignoresChange(file.toString().split(sep).join('/'))) return;
+  const onChange = (file: string) => {
+    const rule = exclude?.ignoresChange(file) ? exclude.match(file) : undefined;
+    if (rule) {
+      if (options.verbose) io.out(`${file} changed: not rebuilt, it is ${excludedReason(rule)}`);
+      return;
+    }
     clearTimeout(timer);
     timer = setTimeout(() => {
       running = running.then(async () => {
-        io.out(`\nchange in ${file ?? 'content'}: rebuilding`);
+        io.out(`\nchange in ${file || 'content'}: rebuilding`);
         exclude = (await buildOnce(options, io, cache)).result?.collected.exclude ?? exclude;
       });
     }, 100);
-  });
+  };
+  const watcher = await watchContent(content, options.outDir, onChange, (error) => io.err(`kb-elements: watching: ${error.message}`));
+  // Only now: every folder is watched.
+  io.out(`watching ${label(content)} for changes (Ctrl+C to stop)`);
   return new Promise((done) => {
     process.once('SIGINT', () => {
-      watcher.close();
-      done(0);
+      clearTimeout(timer);
+      void watcher.close().finally(() => done(0));
     });
   });
 }

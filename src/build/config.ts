@@ -2,6 +2,7 @@
 import { readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { isNode, isSeq, LineCounter, parseDocument } from 'yaml';
+import { baseUrlProblem } from '../core/bundle-format';
 import { jsonSynonymLines, readSynonyms, yamlSynonymLines, type SynonymLines } from './config-synonyms';
 import type { DiagnosticList } from './diagnostics';
 import type { ExcludePattern } from './exclude';
@@ -36,6 +37,9 @@ export const DEFAULT_CONFIG: KbConfig = {
 };
 
 const FIELDS = ['title', 'locale', 'baseUrl', 'categoryOrder', 'rootCategory', 'exclude', 'views', 'synonyms'];
+
+/** What a `baseUrl` may be (core's `baseUrlProblem` says why one is not). */
+export const BASE_URL_HINT = 'It must be an http: or https: URL without user name, password, "?" or "#" (https://cdn.example.com/help/), a path from the site\'s root (/static/help/), or a folder inside the bundle\'s own (assets/).';
 
 /** A config file is a few lines; one larger than this is not read. */
 export const MAX_CONFIG_BYTES = 1024 * 1024;
@@ -74,6 +78,11 @@ function readConfigText(text: string, file: string, config: KbConfig, diagnostic
     return config;
   }
   let synonymLines: SynonymLines = { groups: [] };
+  /** Line of a top-level setting, where the parser can tell. */
+  let settingLine = (key: string): number | undefined => {
+    const at = text.indexOf(JSON.stringify(key));
+    return at < 0 ? undefined : lineFinder(text)(at);
+  };
   if (file.endsWith('.json')) {
     try {
       data = JSON.parse(text);
@@ -93,6 +102,7 @@ function readConfigText(text: string, file: string, config: KbConfig, diagnostic
     const lineOf = (node: unknown) => (isNode(node) && node.range ? lineCounter.linePos(node.range[0]).line : undefined);
     excludeLines = isSeq(list) ? list.items.map(lineOf) : [lineOf(list)];
     synonymLines = yamlSynonymLines(doc, lineOf);
+    settingLine = (key) => lineOf(doc.get(key, true));
   }
   if (data === null || typeof data !== 'object' || Array.isArray(data)) {
     diagnostics.error('config-syntax', file, 'must be an object of settings; used the defaults.');
@@ -112,6 +122,12 @@ function readConfigText(text: string, file: string, config: KbConfig, diagnostic
   setText('title');
   setText('locale');
   setText('baseUrl');
+  const baseUrlError = config.baseUrl === undefined ? undefined : baseUrlProblem(config.baseUrl);
+  if (baseUrlError) {
+    // The elements refuse a bundle whose meta.baseUrl is not a folder they may load from.
+    diagnostics.error('config-type', file, `setting "baseUrl" ${JSON.stringify(config.baseUrl)} ${baseUrlError}. ${BASE_URL_HINT}`, settingLine('baseUrl'));
+    config.baseUrl = undefined;
+  }
   setText('views');
   if (values.categoryOrder !== undefined) {
     if (Array.isArray(values.categoryOrder) && values.categoryOrder.every((v) => typeof v === 'string')) config.categoryOrder = values.categoryOrder as string[];

@@ -11,7 +11,7 @@
  */
 import { createRequire } from 'node:module';
 import createDOMPurify, { type DOMPurify, type UponSanitizeAttributeHookEvent } from 'dompurify';
-import { applyAttributePolicy, applySvgAttributePolicy, articlePurifyConfig, isSelfContainedCss, keepsElement, svgPurifyConfig } from '../core/sanitize-policy';
+import { applyAttributePolicy, applySvgAttributePolicy, articlePurifyConfig, isSelfContainedCss, keepsElement, PUBLISHED_MEDIA_SCOPE, svgPurifyConfig } from '../core/sanitize-policy';
 
 /** Something the sanitizer took out: what to tell the author, and text to find it by in the source. */
 export interface Removal {
@@ -75,7 +75,9 @@ function svgInstance(): DOMPurify {
 }
 
 function checkAttribute(node: Element, event: UponSanitizeAttributeHookEvent): void {
-  const verdict = applyAttributePolicy(node.localName, event);
+  // A relative image is the caller's to resolve, inside the content folder; other media meet the policy's media rule here.
+  const rewritten = run?.rewriteUrl && node.localName === 'img' && event.attrName === 'src' && !ABSOLUTE_URL.test(event.attrValue.trim());
+  const verdict = applyAttributePolicy(node.localName, event, rewritten ? undefined : PUBLISHED_MEDIA_SCOPE);
   if (!run) return;
   if (!verdict.keep) {
     let reasons = run.reasons.get(node);

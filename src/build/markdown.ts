@@ -7,7 +7,7 @@
 import { randomBytes } from 'node:crypto';
 import { Marked, type Tokens } from 'marked';
 import type { ArticleHeading, IndexableSection } from '../core/types';
-import { isUnsafeUrlInMarkup } from '../core/sanitize-policy';
+import { isUnsafeUrlInMarkup, mediaUrlProblem, PUBLISHED_MEDIA_SCOPE } from '../core/sanitize-policy';
 import type { DiagnosticList } from './diagnostics';
 import { sanitizeArticleHtml } from './html-sanitizer';
 import { ContentLimitError, markdownNestingProblem } from './limits';
@@ -132,6 +132,11 @@ export class MarkdownEngine {
         const shown = token.type === 'image' ? 'its alt text is shown instead' : 'the link is shown as text';
         diagnostics.warn('unsafe-url', file, `${token.type} to "${clip(token.href as string)}": not a web address the elements follow (only http:, https:, mailto:, tel: and relative ones); ${shown}.`, line);
         token.href = this.marker(urls, { kind: token.type, href: token.href as string, line, raw: false, unsafe: true });
+      } else if (token.type === 'image' && ABSOLUTE_URL.test((token.href as string).trim()) && mediaUrlProblem(token.href as string, PUBLISHED_MEDIA_SCOPE)) {
+        // A path from the site's root: the elements would not load it (the policy's media rule).
+        const line = token.line ?? bodyLine;
+        diagnostics.warn('media-outside', file, `image "${clip(token.href as string)}": a path from the site's root is outside the bundle, and images load only from the bundle's own files (write the path relative to the article: the build publishes the file) or from another site (a full https: URL); its alt text is shown instead.`, line);
+        token.href = this.marker(urls, { kind: 'image', href: token.href as string, line, raw: false, unsafe: true });
       } else if ((token.type === 'link' || token.type === 'image') && !ABSOLUTE_URL.test((token.href as string).trim())) {
         const reference: UrlReference = { kind: token.type, href: token.href as string, line: token.line ?? bodyLine, raw: false };
         if (token.type === 'link' && token.tokens) reference.text = plainText(token.tokens as Token[]);

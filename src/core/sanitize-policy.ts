@@ -14,7 +14,16 @@
  *   refers to ids (`for`, `aria-labelledby`, ...), so article HTML can never take over, label
  *   or describe the elements' live regions, labels or controls. Case-insensitive.
  * - `<input>` survives only as a (read-only) task-list checkbox.
+ * - Media load by themselves (an `<img>`, a `<video>` poster: no click, the page's cookies on a
+ *   request to its own origin), so they load only from the bundle's own files or from another
+ *   site: a `src` or `poster` that lands on the bundle's or the page's origin outside the
+ *   folder of the bundle's files (`../../api/secret`, `/admin/logout`) is dropped. A site of its
+ *   own, written as a full URL (`https://cdn.example.com/a.png`), stays.
+ *   Links are different: nothing is requested until the user follows one, and help articles
+ *   rightly link into the host application (`/settings/dns`), so `href`s only meet the scheme
+ *   rule. (The elements open another origin's links in a new tab, without opener or referrer.)
  */
+import { isInFolder } from './bundle-format';
 
 /** Prefix of the ids and classes the elements give their own parts; article HTML may not use it. */
 export const RESERVED_PREFIX = 'kb-';
@@ -25,6 +34,56 @@ export const ALLOWED_SCHEMES: readonly string[] = ['http', 'https', 'mailto', 't
 export const URL_ATTRIBUTES: readonly string[] = [
   'href', 'src', 'poster', 'cite', 'action', 'formaction', 'background', 'longdesc', 'xlink:href', 'srcset',
 ];
+
+/** Attributes whose URL the browser fetches by itself when the element is shown (not on a click), by element. */
+export const SELF_LOADING_ATTRIBUTES: ReadonlyMap<string, readonly string[]> = new Map([
+  ['img', ['src']],
+  ['video', ['src', 'poster']],
+  ['audio', ['src']],
+  ['source', ['src']],
+  ['track', ['src']],
+  ['input', ['src']],
+]);
+
+/** Where article media may load from. */
+export interface MediaScope {
+  /** What relative URLs resolve against (the bundle's URL, or its folder). */
+  base: string;
+  /** The folder of the bundle's files: the base's folder, ending in `/`. */
+  folder: string;
+  /** Origins whose other URLs media may not load from: the folder's own, and the page's. */
+  origins: readonly string[];
+}
+
+export function mediaScope(base: string, pageOrigin?: string): MediaScope {
+  const folder = new URL('.', base);
+  return { base, folder: folder.href, origins: pageOrigin && pageOrigin !== folder.origin ? [folder.origin, pageOrigin] : [folder.origin] };
+}
+
+/**
+ * The scope of what the build publishes, whose place it cannot know: media must be relative
+ * paths that stay inside the bundle, or another site. A path from the site's root, or one that
+ * climbs out (`../`), is outside wherever the bundle is served.
+ */
+export const PUBLISHED_MEDIA_SCOPE: MediaScope = mediaScope('https://bundle.invalid/kb/kb.json');
+
+/** Why media at `value` (a URL as the DOM holds it) may not load in `scope`, or undefined when it may. */
+export function mediaUrlProblem(value: string, scope: MediaScope): string | undefined {
+  let url: URL;
+  try {
+    url = new URL(value, scope.base);
+  } catch {
+    return undefined;
+  }
+  if (isInFolder(url.href, scope.folder) || !scope.origins.includes(url.origin)) return undefined;
+  const where = scope === PUBLISHED_MEDIA_SCOPE ? 'outside the bundle' : `${url.origin}${url.pathname}, outside the knowledge base's folder`;
+  return `it loads from ${where}: media load only from the bundle's own files or from another site`;
+}
+
+/** Whether the browser fetches the URL of attribute `name` of a `<tag>` by itself. */
+export function loadsByItself(tag: string, name: string): boolean {
+  return SELF_LOADING_ATTRIBUTES.get(tag)?.includes(name) ?? false;
+}
 
 /** Attributes whose value is a list of ids that the element points at. */
 export const IDREF_ATTRIBUTES: readonly string[] = [
@@ -92,12 +151,17 @@ export type AttributeVerdict = { keep: true; value: string; dropped?: string[] }
 
 const keep = (value: string): AttributeVerdict => ({ keep: true, value });
 
-/** The policy's own attribute rules, beyond DOMPurify's allow-lists. `tag` and `name` in lower case. */
-export function checkArticleAttribute(tag: string, name: string, value: string): AttributeVerdict {
+/**
+ * The policy's own attribute rules, beyond DOMPurify's allow-lists. `tag` and `name` in lower
+ * case; `scope`: where media may load from (without it, media URLs meet only the scheme rule).
+ */
+export function checkArticleAttribute(tag: string, name: string, value: string, scope?: MediaScope): AttributeVerdict {
   if (name.startsWith('on')) return { keep: false, reason: `the event handler ${name}` };
   if (URL_ATTRIBUTES.includes(name) && isUnsafeUrl(value)) {
     return { keep: false, reason: `a ${value.replace(URL_IGNORED, '').match(SCHEME)![1].toLowerCase()}: URL in ${name}` };
   }
+  const mediaProblem = scope && loadsByItself(tag, name) ? mediaUrlProblem(value, scope) : undefined;
+  if (mediaProblem) return { keep: false, reason: `the ${name} "${value.trim().slice(0, 60)}" of <${tag}> (${mediaProblem})` };
   if ((name === 'id' || name === 'name') && isReserved(value.trim())) return { keep: false, reason: `${name}="${value.trim()}" (the kb- namespace is the elements' own)` };
   if (name === 'class' || IDREF_ATTRIBUTES.includes(name)) {
     const tokens = value.split(/\s+/).filter(Boolean);
@@ -119,8 +183,8 @@ export interface AttributeHookEvent {
 }
 
 /** Applies `checkArticleAttribute` to a DOMPurify attribute event; returns the verdict for reports. */
-export function applyAttributePolicy(tag: string, event: AttributeHookEvent): AttributeVerdict {
-  return applyVerdict(event, checkArticleAttribute(tag, event.attrName, event.attrValue));
+export function applyAttributePolicy(tag: string, event: AttributeHookEvent, scope?: MediaScope): AttributeVerdict {
+  return applyVerdict(event, checkArticleAttribute(tag, event.attrName, event.attrValue, scope));
 }
 
 function applyVerdict(event: AttributeHookEvent, verdict: AttributeVerdict): AttributeVerdict {

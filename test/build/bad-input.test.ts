@@ -173,6 +173,29 @@ describe('more bad input', () => {
     assert.equal(kb.config.title, 'Help Center');
   });
 
+  it('a baseUrl the elements would refuse is an error on its line (YAML and JSON), and the bundle gets none', async () => {
+    const bad: [string, RegExp][] = [
+      ['javascript:alert(1)', /is a javascript: URL \(only http: and https:\)/],
+      ['https://user:secret@cdn.example.com/help/', /holds a user name or password/],
+      ['https://cdn.example.com/help/?v=1', /holds "\?" or "#"/],
+      ['//cdn.example.com/help/', /starts with "\/\/" \(give the scheme\)/],
+      ['../elsewhere/', /has a "\.\." segment/],
+    ];
+    for (const [baseUrl, reason] of bad) {
+      const yaml = await collectArticles(tempContent({ 'kb.config.yaml': `title: Help\n\nbaseUrl: "${baseUrl}"\n`, 'a.md': '# A\n' }));
+      assert.deepEqual(diagnosticsOf(yaml.diagnostics, 'kb.config.yaml'), ['3 error config-type'], baseUrl);
+      assert.match(yaml.diagnostics[0]!.message, new RegExp(`^setting "baseUrl" ${JSON.stringify(baseUrl).replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')} ${reason.source}\\. It must be an http: or https: URL`));
+      assert.equal(yaml.config.baseUrl, undefined);
+      const json = await collectArticles(tempContent({ 'kb.config.json': `{\n  "title": "Help",\n  "baseUrl": ${JSON.stringify(baseUrl)}\n}\n`, 'a.md': '# A\n' }));
+      assert.deepEqual(diagnosticsOf(json.diagnostics, 'kb.config.json'), ['3 error config-type'], baseUrl);
+    }
+    for (const good of ['https://cdn.example.com/help/', '/static/help', 'assets/']) {
+      const kb = await collectArticles(tempContent({ 'kb.config.json': JSON.stringify({ baseUrl: good }), 'a.md': '# A\n' }));
+      assert.deepEqual(kb.diagnostics, [], good);
+      assert.equal(kb.config.baseUrl, good);
+    }
+  });
+
   it('unknown config settings and categories are warned about', async () => {
     const kb = await collectArticles(tempContent({ 'kb.config.json': '{ "titel": "x", "categoryOrder": ["billing", "biling2"] }', 'billing/a.md': '# A\n' }));
     assert.deepEqual(

@@ -106,6 +106,25 @@ describe('the bundle', () => {
   });
 });
 
+describe('the baseUrl option (CLI --base-url, the Vite plugin)', () => {
+  it('one the elements would refuse is an error, the build is not ok and writes nothing', async () => {
+    const out = tempDir();
+    const result = await buildBundle({ contentDir: fixture('basic'), outDir: out, baseUrl: 'javascript:alert(1)' });
+    assert.equal(result.ok, false);
+    assert.equal(result.written, false);
+    assert.equal(result.bundle.meta.baseUrl, undefined);
+    const errors = result.diagnostics.filter((d) => d.severity === 'error');
+    assert.deepEqual(errors.map((d) => [d.file, d.message.split('. ')[0]]), [['baseUrl', 'the baseUrl option "javascript:alert(1)" is a javascript: URL (only http: and https:)']]);
+    assert.ok(!existsSync(join(out, 'kb.json')));
+  });
+
+  it('a good one overrides kb.config and is what the elements load from', async () => {
+    const { bundle } = await createBundle({ contentDir: tempContent({ 'kb.config.json': '{ "baseUrl": "/old/" }', 'a.md': '# A\n' }), baseUrl: '/static/help/' });
+    assert.equal(bundle.meta.baseUrl, '/static/help/');
+    assert.equal(KnowledgeBase.from(bundle, { baseUrl: 'https://panel.example.com/kb/kb.json' }).baseUrl, 'https://panel.example.com/static/help/');
+  });
+});
+
 describe('rebuilds in a long-running process', () => {
   it('reuse the conversion of unchanged articles, and give the same bundle as a fresh build', async () => {
     const { BuildCache } = await import('../../src/build/build-cache');

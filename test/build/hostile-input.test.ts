@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { collectArticles, type CollectResult } from '../../src/build/collect';
 import { main } from '../../src/build/cli';
-import { messagesOf, tempContent, tempDir } from './helpers';
+import { messagesOf, png, tempContent, tempDir } from './helpers';
 
 const report = (kb: CollectResult) => messagesOf(kb.diagnostics);
 const sources = (kb: CollectResult) => kb.articles.map((a) => a.source).sort();
@@ -161,6 +161,42 @@ describe('raw HTML and URLs in articles', () => {
       'a.md:5 warning unsafe-html: removed <noscript> from the raw HTML: the bundle never carries what the elements would not show.',
       'a.md:5 warning unsafe-html: removed the title attribute of <p> from the raw HTML: the bundle never carries what the elements would not show.',
     ]);
+  });
+
+  it('raw media that would load from outside the bundle lose their URL, with a warning on the line; relative images, other sites and links stay', async () => {
+    const kb = await collectArticles(
+      tempContent({
+        'guide/a.md': [
+          '# A',
+          '',
+          '<img src="/api/secret" alt="s">',
+          '',
+          '<video src="../../admin/logout" poster="/static/poster.png"><source src="https://cdn.example.com/v.mp4"><track src="../captions.vtt"></video>',
+          '',
+          '<img src="../shared/logo.png" alt="logo"> <img src="https://cdn.example.com/b.png" alt="b"> <a href="/settings/dns">DNS settings</a> <a href="../../admin">admin</a>',
+          '',
+        ].join('\n'),
+        'shared/logo.png': png(),
+      }),
+    );
+    const { html } = kb.articles[0];
+    assert.doesNotMatch(html, /api\/secret|admin\/logout|poster|captions/);
+    assert.match(html, /<img alt="s">/);
+    assert.match(html, /<source src="https:\/\/cdn\.example\.com\/v\.mp4">/);
+    assert.match(html, /<img src="assets\/logo\.[0-9a-f]+\.png" alt="logo">/);
+    assert.match(html, /<img src="https:\/\/cdn\.example\.com\/b\.png" alt="b">/);
+    assert.match(html, /<a href="\/settings\/dns">DNS settings<\/a>/);
+    const outside = (what: string, line: number) =>
+      `guide/a.md:${line} warning unsafe-html: removed ${what} (it loads from outside the bundle: media load only from the bundle's own files or from another site) from the raw HTML: the bundle never carries what the elements would not show.`;
+    const lines = report(kb);
+    for (const expected of [
+      outside('the src "/api/secret" of <img>', 3),
+      outside('the src "../../admin/logout" of <video>', 5),
+      outside('the poster "/static/poster.png" of <video>', 5),
+      outside('the src "../captions.vtt" of <track>', 5),
+    ]) {
+      assert.ok(lines.includes(expected), `${expected}\nin:\n${lines.join('\n')}`);
+    }
   });
 
   it('javascript: hidden behind character references in a Markdown link is dropped with a warning', async () => {

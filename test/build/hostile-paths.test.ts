@@ -59,15 +59,18 @@ describe('hostile paths: nothing outside the content folder is read', () => {
     ]);
   });
 
-  it('absolute paths and file: URLs are never read: /proc/self/environ stays a URL of the site, file: is dropped', async () => {
+  it('absolute paths and file: URLs are never read: a root path is no image of the bundle (dropped), file: is dropped', async () => {
     const { content, outside } = tempContentBeside({}, decoys);
-    writeFileSync(join(content, 'a.md'), `# A\n\n![e](/proc/self/environ) ![d](${join(outside, 'decoy.png')})\n\n[f](file:///proc/self/environ)\n`);
+    writeFileSync(join(content, 'a.md'), `# A\n\n![e](/proc/self/environ) ![d](${join(outside, 'decoy.png')})\n\n[f](file:///proc/self/environ) [site](/settings/dns)\n`);
     const kb = await collectArticles(content);
     assertNothingLeaked(kb);
     assert.equal(kb.assets.size, 0);
-    assert.match(kb.articles[0].html, /<img src="\/proc\/self\/environ" alt="e">/);
-    assert.doesNotMatch(kb.articles[0].html, /file:/);
+    assert.equal(kb.articles[0].html, '<p>e d</p>\n<p>f <a href="/settings/dns">site</a></p>\n');
+    const rootImage = (path: string, line: number) =>
+      `a.md:${line} warning media-outside: image "${path}": a path from the site's root is outside the bundle, and images load only from the bundle's own files (write the path relative to the article: the build publishes the file) or from another site (a full https: URL); its alt text is shown instead.`;
     assert.deepEqual(report(kb), [
+      rootImage('/proc/self/environ', 3),
+      rootImage(join(outside, 'decoy.png'), 3),
       'a.md:5 warning unsafe-url: link to "file:///proc/self/environ": not a web address the elements follow (only http:, https:, mailto:, tel: and relative ones); the link is shown as text.',
     ]);
   });

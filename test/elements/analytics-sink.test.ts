@@ -40,7 +40,25 @@ function stubFetch(answer: () => Promise<Response> = () => Promise.resolve(new R
 }
 
 const events = () => sent.flatMap((s) => s.events);
+/** An event without the fields every event has. */
+const strip = ({ time, session, kbVersion, client, lang, v, ...rest }: AnalyticsEvent) => rest;
 const leave = () => window.dispatchEvent(new PageTransitionEvent('pagehide'));
+
+/** The page goes to the background (another tab or app). */
+function hidePage() {
+  Object.defineProperty(document, 'visibilityState', { value: 'hidden', configurable: true });
+  try {
+    document.dispatchEvent(new Event('visibilitychange'));
+  } finally {
+    delete (document as { visibilityState?: unknown }).visibilityState;
+  }
+}
+
+/** To another tab and back. */
+function switchTabs() {
+  hidePage();
+  document.dispatchEvent(new Event('visibilitychange'));
+}
 
 async function helpCenter(): Promise<KbHelp> {
   sessionStorage.clear();
@@ -61,6 +79,15 @@ async function searchAndSettle(help: KbHelp, text: string) {
   input.value = text;
   input.dispatchEvent(new InputEvent('input', { bubbles: true, composed: true, inputType: 'insertText', data: text }));
   await waitFor(() => searches.length, `kb-search for ${text}`, 5000);
+}
+
+/** Picks the first result with the keyboard (focus in the search box); the id of the article shown. */
+async function openFirstResult(help: KbHelp): Promise<string> {
+  await waitFor(() => $<KbSearch>(help, 'kb-search').shadowRoot!.querySelector('[role="option"]'), 'results');
+  searchInput(help).focus();
+  await sendKeys({ press: 'ArrowDown' });
+  await sendKeys({ press: 'Enter' });
+  return ((await shownArticle(help)) as HTMLElement & { articleId: string }).articleId;
 }
 
 async function shownArticle(help: KbHelp) {
@@ -93,11 +120,8 @@ describe('analytics sink', () => {
     const help = await helpCenter();
     await searchAndSettle(help, 'webhooks');
     await searchAndSettle(help, 'spam filter');
-    await waitFor(() => $<KbSearch>(help, 'kb-search').shadowRoot!.querySelector('[role="option"]'), 'results');
-    await sendKeys({ press: 'ArrowDown' });
-    await sendKeys({ press: 'Enter' });
+    const id = await openFirstResult(help);
     const article = await shownArticle(help);
-    const id = (article as HTMLElement & { articleId: string }).articleId;
 
     // "No", with a reason that names someone.
     $$<HTMLButtonElement>(article, '[part="feedback"] button').find((b) => /no/i.test(b.textContent!))!.click();
@@ -114,7 +138,6 @@ describe('analytics sink', () => {
     expect(request!.init).to.include({ method: 'POST', keepalive: true, credentials: 'omit', referrerPolicy: 'no-referrer' });
     expect(request!.init.headers, 'a string body: text/plain, no CORS preflight').to.equal(undefined);
 
-    const strip = ({ time, session, kbVersion, client, lang, v, ...rest }: AnalyticsEvent) => rest;
     const found = (events()[1] as SearchAnalyticsEvent).results;
     expect(found).to.be.within(1, 8);
     expect(events().map(strip)).to.deep.equal([
@@ -168,11 +191,45 @@ describe('analytics sink', () => {
     const contact = Object.assign(new Event('kb-contact', { bubbles: true, composed: true }), { articleId: 'invoices-and-payments', query: 'refund order 12345678', url: 'mailto:support@skyhost.example' });
     $(help, 'kb-search').dispatchEvent(contact);
     leave();
-    const strip = ({ time, session, kbVersion, client, lang, v, ...rest }: AnalyticsEvent) => rest;
     expect(events().map(strip)).to.deep.equal([
       { type: 'search', query: 'refund', results: 0 },
       { type: 'contact', article: 'invoices-and-payments', query: 'refund order [number]' },
     ]);
+  });
+
+  it('a tab switch sends what is finished and keeps the search open: a result opened on coming back counts', async () => {
+    enableAnalytics(ENDPOINT, { interval: 60_000 });
+    const help = await helpCenter();
+    await searchAndSettle(help, 'webhooks');
+    await searchAndSettle(help, 'spam filter');
+    await waitFor(() => $<KbSearch>(help, 'kb-search').shadowRoot!.querySelector('[role="option"]'), 'results');
+    switchTabs();
+    expect(sent.length, 'hiding sends at once').to.equal(1);
+    expect(events().map(strip), 'the finished search only').to.deep.equal([{ type: 'search', query: 'webhooks', results: 0 }]);
+
+    // Back on the page, the user opens a result of the search they left open.
+    const id = await openFirstResult(help);
+    leave();
+    const found = (events()[1] as SearchAnalyticsEvent).results;
+    expect(found).to.be.within(1, 8);
+    expect(events().map(strip)).to.deep.equal([
+      { type: 'search', query: 'webhooks', results: 0 },
+      { type: 'search', query: 'spam filter', results: found, opened: id },
+      { type: 'view', article: id },
+    ]);
+  });
+
+  it('a page the browser freezes (it may discard it without another event) ends the open search', async () => {
+    enableAnalytics(ENDPOINT, { interval: 60_000 });
+    const help = await helpCenter();
+    await searchAndSettle(help, 'spam filter');
+    switchTabs();
+    expect(sent, 'hidden: nothing is over yet').to.deep.equal([]);
+    document.dispatchEvent(new Event('freeze'));
+    expect(events().map(strip)).to.deep.equal([{ type: 'search', query: 'spam filter', results: (events()[0] as SearchAnalyticsEvent).results }]);
+    expect((events()[0] as SearchAnalyticsEvent).results).to.be.greaterThan(0);
+    leave();
+    expect(events().length, 'sent once').to.equal(1);
   });
 
   it('sends every few seconds while the page is visible, at most 100 events a request, and on hiding', async () => {
@@ -181,12 +238,7 @@ describe('analytics sink', () => {
     await waitFor(() => sent.length === 1, 'the timed send', 5000);
     expect(events().length).to.equal(3);
     for (let i = 0; i < 230; i++) document.dispatchEvent(new KbArticleViewEvent(`b${i}`));
-    Object.defineProperty(document, 'visibilityState', { value: 'hidden', configurable: true });
-    try {
-      document.dispatchEvent(new Event('visibilitychange'));
-    } finally {
-      delete (document as { visibilityState?: unknown }).visibilityState;
-    }
+    hidePage();
     expect(sent.map((s) => s.events.length)).to.deep.equal([3, 100, 100, 30]);
   });
 

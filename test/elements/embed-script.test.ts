@@ -79,6 +79,24 @@ describe('script tag: kb-elements.js with data-launcher', () => {
     frame.remove();
   });
 
+  it('locks the page\'s scroll while the panel is open through the CSSOM: no report under style-src \'self\'', async () => {
+    const { frame, win } = await page('launcher');
+    const launcher = await waitFor(() => launcherOf(win), 'launcher');
+    launcher.src = BUNDLE;
+    const doc = win.document;
+    doc.body.style.minHeight = '4000px';
+    const hadStyle = doc.documentElement.hasAttribute('style');
+    launcher.show();
+    await waitFor(() => helpOf(launcher)?.shadowRoot?.querySelector('h1'), 'help center open');
+    expect(win.getComputedStyle(doc.scrollingElement!).overflowY).to.equal('hidden');
+    launcher.hide();
+    expect(win.getComputedStyle(doc.scrollingElement!).overflowY).to.equal('visible');
+    expect(doc.documentElement.hasAttribute('style')).to.equal(hadStyle);
+    expect(await cspReports(win)).to.deep.equal([]);
+    expect(win.hostErrors).to.deep.equal([]);
+    frame.remove();
+  });
+
   it('updates "Suggested for this page" on SPA navigation, with no call from the host', async () => {
     const { frame, win } = await page('launcher');
     const launcher = await waitFor(() => launcherOf(win), 'launcher');

@@ -109,6 +109,32 @@ describe('hostile content: what the elements fetch', function () {
     });
   });
 
+  it('media in an article load only from the bundle\'s folder: images, posters and tracks that climb out are never requested', async () => {
+    await noPageErrors(async () => {
+      const secret = folder('media-secret');
+      const body = [
+        `<p><img src="../media-secret/relative.png" alt="one"><img src="${secret}root.png" alt="two"><img src="${location.origin}${secret}absolute.png" alt="three"></p>`,
+        '<video poster="../media-secret/poster.png"><track src="../media-secret/captions.vtt"></video>',
+        '<p><a href="../media-secret/page.html">a page</a> <img src="assets/pic.png" alt="inside"></p>',
+      ].join('');
+      const { bundle, files } = splitBundle([{ id: 'one', title: 'Media', category: 'mail', intro: 'Media.', html: body }]);
+      const url = await publish(folder('media'), bundle, { ...files, 'assets/pic.png': 'not really a png' });
+      const el = await fixture<KbArticle>(html`<kb-article src=${url} article-id="one"></kb-article>`);
+      const shown = await waitFor(() => bodyOf(el)?.querySelector('img[alt="inside"]'), 'body shown');
+      expect(shown.getAttribute('src')).to.equal(`${location.origin}${folder('media')}assets/pic.png`);
+      for (const alt of ['one', 'two', 'three']) expect($(el, `img[alt="${alt}"]`).hasAttribute('src'), alt).to.equal(false);
+      expect($(el, 'video').hasAttribute('poster')).to.equal(false);
+      expect($(el, 'track').hasAttribute('src')).to.equal(false);
+      // A link is the user's to follow: it stays.
+      expect($<HTMLAnchorElement>(el, '[part~="body"] a[href$="page.html"]').href).to.equal(`${location.origin}${secret}page.html`);
+      let log = await serverLog();
+      for (const start = performance.now(); !log.some((r) => r.path === `${folder('media')}assets/pic.png`); log = await serverLog()) {
+        if (performance.now() - start > 10_000) throw new Error('timed out: the image inside the folder requested');
+      }
+      expect(log.filter((r) => r.path.startsWith(secret))).to.deep.equal([]);
+    });
+  });
+
   it('sends cookies when the host sets credentials="include"', async () => {
     await noPageErrors(async () => {
       const { bundle, files } = splitBundle();

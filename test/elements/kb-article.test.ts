@@ -1,8 +1,9 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
-import { KnowledgeBase } from '../../src/core/index';
+import { KbError, KnowledgeBase } from '../../src/core/index';
 import '../../src/elements/kb-article/kb-article';
 import '../../src/elements/locales/de';
+import '../../src/elements/locales/nl';
 import './support/arabic';
 import type { KbArticle } from '../../src/elements/kb-article/kb-article';
 import type { KbArticleOpenEvent, KbArticleViewEvent, KbFeedbackEvent, KbNavigateEvent } from '../../src/elements/shared/events';
@@ -362,6 +363,33 @@ describe('<kb-article>', () => {
     fail = false;
     $<HTMLButtonElement>(el, '[part="retry"]').click();
     await waitFor(() => $(el, '.body')?.textContent?.includes('Fetched body.'), 'recovered');
+  });
+
+  it('a body that fails says the article could not be loaded (not the whole help), with why, in the UI language', async () => {
+    const failures: [KbError, string][] = [
+      [new KbError('timeout', 'timed out'), 'The server took too long to answer.'],
+      [new KbError('network', 'offline'), 'Check your connection and try again.'],
+      [new KbError('http', 'HTTP 503', { status: 503 }), 'The server answered with error 503.'],
+      [new KbError('format', 'refused'), 'The help content is damaged or was made for another version.'],
+    ];
+    for (const [error, detail] of failures) {
+      const kb = KnowledgeBase.from(makeBundle({ categories: [{ id: 'c', title: 'C' }], articles: [{ id: 'a', title: 'Split', category: 'c', intro: 'Body.' }] }));
+      (kb as unknown as { article: KnowledgeBase['article'] }).article = () => Promise.reject(error);
+      const box = await fixture<HTMLDivElement>(html`<div><kb-article .knowledgeBase=${kb} article-id="a"></kb-article></div>`);
+      const el = box.querySelector('kb-article')!;
+      const state = await waitFor(() => $(el, '.kb-state--error'), `error state (${error.kind})`);
+      expect($(el, '.kb-state__title').textContent, error.kind).to.equal('This article could not be loaded.');
+      expect($(el, '.kb-state__detail').textContent, error.kind).to.equal(detail);
+      expect(state.getAttribute('role')).to.equal('alert');
+      for (const [lang, title] of [['de', 'Dieser Artikel konnte nicht geladen werden.'], ['nl', 'Dit artikel kon niet worden geladen.']]) {
+        box.setAttribute('lang', lang);
+        await waitFor(() => $(el, '.kb-state__title')?.textContent === title, `${lang} title`);
+      }
+    }
+    // A bundle that cannot be loaded at all is still "help" that failed.
+    const whole = await fixture<KbArticle>(html`<kb-article src=${bundleUrl('{ not json')} article-id="a"></kb-article>`);
+    await waitFor(() => $(whole, '.kb-state--error'), 'bundle error state');
+    expect($(whole, '.kb-state__title').textContent).to.equal('Help could not be loaded.');
   });
 
   it('themes: dark, custom properties, parts, strings and language', async () => {

@@ -12,7 +12,7 @@ import { bundleUrl, makeBundle, smallBundle } from './support/bundles';
 import { describeNode, expectFocusOn, quiet, record } from './support/dom';
 import { waitFor } from './support/frame';
 import { pageErrorsDuring } from './support/page-errors';
-import { axNames, axNode, emulateForcedColors, emulatePhone } from './support/ax';
+import { axNames, axNode, emulateForcedColors, emulatePhone, wheel } from './support/ax';
 
 const SRC = bundleUrl(smallBundle());
 /**
@@ -177,6 +177,65 @@ describe('<kb-launcher>', () => {
     expect(wrapper.querySelector('#host-inert')!.hasAttribute('inert')).to.be.true;
     expect(wrapper.querySelector('#host-hidden')!.getAttribute('aria-hidden')).to.equal('true');
     expect(wrapper.querySelectorAll('[inert]')).to.have.length(1);
+  });
+
+  it('keeps the page behind from scrolling while open, at any width, without moving it; the page\'s own styles come back', async () => {
+    const LONG = bundleUrl(
+      makeBundle({
+        categories: [{ id: 'c', title: 'C' }],
+        articles: [{ id: 'long', title: 'A long article', category: 'c', html: '<p>A paragraph long enough to need scrolling in the panel.</p>'.repeat(80) }],
+      }),
+    );
+    const page = document.createElement('div');
+    page.style.height = '4000px';
+    document.body.append(page);
+    const root = document.documentElement;
+    const scroller = document.scrollingElement as HTMLElement;
+    try {
+      const el = launcherInBody();
+      el.src = LONG;
+      // Closed, the wheel scrolls the page.
+      await wheel(100, 300, 300);
+      await waitFor(() => scrollY > 0, 'the page scrolls under the wheel');
+      scrollTo(0, 0);
+      const hadStyle = root.hasAttribute('style');
+      const pageBox = page.getBoundingClientRect();
+
+      el.show();
+      await opened(el);
+      el.openArticle('long');
+      const body = await waitFor(() => help(el)?.shadowRoot?.querySelector('kb-article')?.shadowRoot?.querySelector('h1') && panel(el)!.shadowRoot!.querySelector<HTMLElement>('[part="body"]'), 'the long article');
+      expect(getComputedStyle(scroller).overflowY).to.equal('hidden');
+      const after = page.getBoundingClientRect();
+      expect([after.left, after.width], 'nothing on the page moves when its scrollbar goes').to.deep.equal([pageBox.left, pageBox.width]);
+      // Over the dimmed page the wheel does nothing; over the panel it scrolls the panel. The
+      // second turn is handled after the first: once the panel moved, the page would have too.
+      await wheel(100, 300, 300);
+      const sheet = dialog(el)!.getBoundingClientRect();
+      await wheel(sheet.left + sheet.width / 2, 300, 300);
+      await waitFor(() => body.scrollTop > 0, 'the panel scrolls under the wheel');
+      expect(scrollY, 'the page behind did not scroll').to.equal(0);
+
+      el.hide();
+      expect(getComputedStyle(scroller).overflowY).to.not.equal('hidden');
+      expect(root.hasAttribute('style'), 'no style attribute left behind').to.equal(hadStyle);
+      await wheel(100, 300, 300);
+      await waitFor(() => scrollY > 0, 'the page scrolls again once closed');
+      scrollTo(0, 0);
+
+      // The host's own inline overflow, with its priority, comes back exactly; on a phone it is locked too.
+      root.style.setProperty('overflow-y', 'auto', 'important');
+      await setViewport({ width: 375, height: 667 });
+      el.show();
+      await opened(el);
+      expect(getComputedStyle(scroller).overflowY).to.equal('hidden');
+      el.hide();
+      expect([root.style.getPropertyValue('overflow-y'), root.style.getPropertyPriority('overflow-y'), root.style.getPropertyValue('overflow-x')]).to.deep.equal(['auto', 'important', '']);
+    } finally {
+      root.style.removeProperty('overflow-y');
+      page.remove();
+      scrollTo(0, 0);
+    }
   });
 
   it('returns focus to its opener when closed from anywhere inside, however deep', async () => {

@@ -117,6 +117,53 @@ describe('sanitize', () => {
     expect(b.getAttribute('alt')).to.equal('B');
   });
 
+  it('media load only from the bundle\'s folder or another site: anything else on the bundle\'s or the page\'s origin loses its URL', () => {
+    const base = 'http://kb.test/help/kb.json';
+    const page = location.origin;
+    const outside = [
+      '../../api/secret',
+      '../help-other/x.png',
+      '/api/secret',
+      '%2e%2e/%2e%2e/api/secret',
+      'assets/../../api/secret',
+      'assets/..%2f..%2fapi/secret',
+      '..\\..\\api\\secret',
+      ' ../api/secret ',
+      'http://kb.test/api/secret',
+      '//kb.test/api/secret',
+      'HTTP://KB.TEST/admin',
+      `${page}/api/secret`,
+      `${page}/help/assets/a.png`,
+    ];
+    for (const src of outside) {
+      const box = clean(`<img src="${src}" alt="x"><video src="${src}" poster="${src}"><source src="${src}"><track src="${src}"></video><audio src="${src}"></audio>`, { baseUrl: base });
+      for (const el of box.querySelectorAll('img, video, source, track, audio')) {
+        expect([...el.attributes].map((a) => a.name).filter((n) => n === 'src' || n === 'poster'), `${el.localName} ${src}`).to.deep.equal([]);
+      }
+      expect(box.querySelector('img')!.alt, 'the image itself stays, with its text').to.equal('x');
+    }
+    const inside: [string, string][] = [
+      ['assets/a.png', 'http://kb.test/help/assets/a.png'],
+      ['./assets/a.png?v=2#top', 'http://kb.test/help/assets/a.png?v=2#top'],
+      ['http://kb.test/help/assets/a.png', 'http://kb.test/help/assets/a.png'],
+      ['https://cdn.test/b.png', 'https://cdn.test/b.png'],
+      ['//cdn.test/b.png', 'http://cdn.test/b.png'],
+    ];
+    for (const [src, loaded] of inside) {
+      const box = clean(`<img src="${src}"><video poster="${src}"></video>`, { baseUrl: base });
+      expect(box.querySelector('img')!.getAttribute('src'), src).to.equal(loaded);
+      expect(box.querySelector('video')!.getAttribute('poster'), src).to.equal(loaded);
+    }
+    // The folder of the files is meta.baseUrl's when the knowledge base has one (kb.baseUrl).
+    expect(clean('<img src="x.png">', { baseUrl: 'https://cdn.test/kb/' }).querySelector('img')!.src).to.equal('https://cdn.test/kb/x.png');
+    expect(clean('<img src="../x.png">', { baseUrl: 'https://cdn.test/kb/' }).querySelector('img')!.hasAttribute('src')).to.equal(false);
+  });
+
+  it('links are followed only by the user: a relative link out of the bundle\'s folder stays (into the host application, say)', () => {
+    const box = clean('<a href="../../settings/dns">DNS</a><a href="/admin">Admin</a>', { baseUrl: 'http://kb.test/help/kb.json' });
+    expect([...box.querySelectorAll('a')].map((a) => a.getAttribute('href'))).to.deep.equal(['http://kb.test/settings/dns', 'http://kb.test/admin']);
+  });
+
   it('keeps out attributes that reach into the host page and our own class names', () => {
     const box = clean('<p part="base" slot="x" tabindex="1" popover class="note kb-copy" data-x="1" id="p">x</p>');
     const p = box.querySelector('p')!;

@@ -8,13 +8,14 @@ import { test } from 'node:test';
 // sanitizer (src/elements/shared/sanitize.ts) is the only way HTML reaches the page; the
 // build's sanitizer (src/build/html-sanitizer.ts) cleans what the build publishes. Both run
 // DOMPurify with the policy's configuration and attribute rules, and no other source defines
-// any of it, so build and runtime cannot drift.
+// any of it, so build and runtime cannot drift. Where media may load from is the policy's too:
+// the elements give it the bundle's folder, the build the place of a bundle it cannot know.
 
 const POLICY = join('src', 'core', 'sanitize-policy.ts');
 const SANITIZERS = [join('src', 'elements', 'shared', 'sanitize.ts'), join('src', 'build', 'html-sanitizer.ts')];
 const HTML_SINKS = /\.(?:innerHTML|outerHTML)\s*=|insertAdjacentHTML|createContextualFragment|\bunsafeHTML\b|document\.write|new DOMParser|from\s+['"]dompurify['"]|\bsetHTMLUnsafe\b/;
 /** What only the policy may define: DOMPurify's configuration keys and our own rule lists. */
-const POLICY_DEFINITIONS = /\b(?:FORBID_TAGS|FORBID_ATTR|ALLOWED_TAGS|ALLOWED_ATTR|ADD_TAGS|ADD_ATTR|ALLOWED_URI_REGEXP|USE_PROFILES|ALLOW_DATA_ATTR|ALLOW_ARIA_ATTR|FORBID_CONTENTS|ALLOWED_SCHEMES|URL_ATTRIBUTES|IDREF_ATTRIBUTES|RESERVED_PREFIX)\b/;
+const POLICY_DEFINITIONS = /\b(?:FORBID_TAGS|FORBID_ATTR|ALLOWED_TAGS|ALLOWED_ATTR|ADD_TAGS|ADD_ATTR|ALLOWED_URI_REGEXP|USE_PROFILES|ALLOW_DATA_ATTR|ALLOW_ARIA_ATTR|FORBID_CONTENTS|ALLOWED_SCHEMES|URL_ATTRIBUTES|IDREF_ATTRIBUTES|RESERVED_PREFIX|SELF_LOADING_ATTRIBUTES)\b/;
 
 function sources(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
@@ -51,7 +52,7 @@ test('both sanitizers run DOMPurify with the policy\'s configuration and attribu
     const text = code(file);
     assert.match(text, /from 'dompurify'/, file);
     assert.match(text, /import \{[^}]*\barticlePurifyConfig\b[^}]*\} from '\.\.\/(?:\.\.\/)?core\/sanitize-policy'/, file);
-    assert.match(text, /\bapplyAttributePolicy\(/, `${file} applies the attribute rules`);
+    assert.match(text, /\bapplyAttributePolicy\([^)]*,[^)]*,[^)]*\)/, `${file} applies the attribute rules, with where media may load from`);
     assert.match(text, /\bkeepsElement\(/, `${file} applies the element rule`);
     assert.match(text, /addHook\('uponSanitizeAttribute'/, file);
     assert.doesNotMatch(text, /\.innerHTML\s*=/, file);

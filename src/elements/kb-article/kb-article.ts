@@ -369,7 +369,7 @@ export class KbArticle extends KbElement implements KbSourceHost {
       case 'loading':
         return renderLoading(t);
       case 'error':
-        return renderError(t, this.loadError, this.#retryLoad);
+        return renderError(t, this.loadError, this.#retryLoad, t.articleErrorTitle);
       case 'not-found':
         return renderEmpty(
           t.articleNotFound,

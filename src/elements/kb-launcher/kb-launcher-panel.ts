@@ -4,6 +4,7 @@ import type { KbCredentials } from '../shared/kb-source';
 import { KbI18n, type KbStrings } from '../shared/strings';
 import { baseStyles, tokens } from '../shared/tokens.styles';
 import { panelStyles } from './kb-launcher-panel.styles';
+import { PageScrollLock } from '../shared/scroll-lock';
 import { KbElement } from '../shared/kb-element';
 
 /** What the panel uses of `<kb-help>`. */
@@ -22,7 +23,9 @@ interface HelpElement extends HTMLElement {
  *
  * A modal dialog (WAI-ARIA APG): `show()` opens it in the top layer with the page behind it
  * inert (out of reach of Tab, of the pointer and of assistive technology; no attribute of the
- * page is touched) and puts the cursor in the search field. Esc closes the result list if it
+ * page is touched) and puts the cursor in the search field. The page behind does not scroll
+ * under the wheel or a finger either, at any width (the panel is modal as a side sheet too),
+ * and does not move when its scrollbar goes. Esc closes the result list if it
  * is open, else asks the launcher to close the panel (the `close` event), as do the close
  * button and a click on the dimmed page. The launcher returns focus to whatever opened it.
  *
@@ -48,6 +51,7 @@ export class KbLauncherPanel extends KbElement {
   #i18n = new KbI18n(this);
   /** Where the pointer went down: a click on the backdrop closes only if it also started there. */
   #pressedOnBackdrop = false;
+  #scrollLock = new PageScrollLock(this);
 
   @query('dialog') private dialog?: HTMLDialogElement;
   @query('kb-help') private help?: HelpElement;
@@ -74,6 +78,7 @@ export class KbLauncherPanel extends KbElement {
       const dialog = this.dialog;
       if (!dialog || this.hidden) return;
       if (!dialog.open) dialog.showModal();
+      this.#scrollLock.lock();
       // Until the help center is in, focus rests on the dialog, which names it.
       dialog.focus();
       this.help?.focusSearch();
@@ -84,6 +89,7 @@ export class KbLauncherPanel extends KbElement {
   hide(): void {
     this.hidden = true;
     if (this.dialog?.open) this.dialog.close();
+    this.#scrollLock.release();
   }
 
   async #withHelp(action: (help: HelpElement) => unknown): Promise<void> {
@@ -122,6 +128,9 @@ export class KbLauncherPanel extends KbElement {
     this.#requestClose();
   };
 
+  // However it closed (a phone's back gesture the browser would not let us cancel twice, say).
+  #onClose = () => this.#scrollLock.release();
+
   // A click on the backdrop targets the dialog itself, outside its box.
   #outside(event: MouseEvent): boolean {
     const box = this.dialog!.getBoundingClientRect();
@@ -146,6 +155,7 @@ export class KbLauncherPanel extends KbElement {
       tabindex="-1"
       @keydown=${this.#onKeydown}
       @cancel=${this.#onCancel}
+      @close=${this.#onClose}
       @pointerdown=${this.#onPointerDown}
       @click=${this.#onClick}
     >

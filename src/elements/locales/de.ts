@@ -8,6 +8,7 @@ import { registerStrings } from '../shared/locale-registry';
 export const de: KbStrings = {
   loading: 'Hilfe wird geladen…',
   errorTitle: 'Die Hilfe konnte nicht geladen werden.',
+  articleErrorTitle: 'Dieser Artikel konnte nicht geladen werden.',
   errorNetwork: 'Prüfen Sie Ihre Verbindung und versuchen Sie es erneut.',
   errorHttp: 'Der Server antwortete mit Fehler {status}.',
   errorTimeout: 'Der Server hat zu lange nicht geantwortet.',

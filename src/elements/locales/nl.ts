@@ -8,6 +8,7 @@ import { registerStrings } from '../shared/locale-registry';
 export const nl: KbStrings = {
   loading: 'Help wordt geladen…',
   errorTitle: 'De help kon niet worden geladen.',
+  articleErrorTitle: 'Dit artikel kon niet worden geladen.',
   errorNetwork: 'Controleer je verbinding en probeer het opnieuw.',
   errorHttp: 'De server antwoordde met fout {status}.',
   errorTimeout: 'De server deed er te lang over om te antwoorden.',

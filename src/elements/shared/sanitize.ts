@@ -8,11 +8,13 @@
  * The policy (what may be shown) is src/core/sanitize-policy.ts, shared with the build. This
  * module adds what only the page needs: links to other articles are marked for in-widget
  * navigation; links to another origin open in a new tab with `rel="noopener noreferrer"`;
- * relative URLs resolve against the bundle's base URL; images load lazily; inline styles are
- * kept from the parser (./hide-style-names) so a strict CSP has nothing to report.
+ * relative URLs resolve against the bundle's base URL, and media that would load from the
+ * bundle's or the page's origin outside the bundle's folder lose their URL (the policy's media
+ * rule); images load lazily; inline styles are kept from the parser (./hide-style-names) so a
+ * strict CSP has nothing to report.
  */
 import DOMPurify, { type Config, type UponSanitizeAttributeHookEvent, type UponSanitizeElementHookEvent } from 'dompurify';
-import { applyAttributePolicy, articlePurifyConfig, keepsElement } from '../../core/sanitize-policy';
+import { applyAttributePolicy, articlePurifyConfig, keepsElement, mediaScope, type MediaScope } from '../../core/sanitize-policy';
 import { hideStyleNames, isHiddenStyleElement, restoreStyleNames } from './hide-style-names';
 
 /** Where an article link points, as the widget navigates to it. */
@@ -24,7 +26,10 @@ export interface ArticleLinkTarget {
 }
 
 export interface SanitizeOptions {
-  /** Base URL that relative links and media resolve against (the bundle's URL). */
+  /**
+   * Base URL that relative links and media resolve against (the bundle's URL, or the folder of
+   * its files; default: the page's). Media load only from its folder or from another site.
+   */
   baseUrl?: string | URL;
   /** Decides whether an (authored, resolved) href is a link to an article of the knowledge base. */
   articleLink?: (href: string, authored: string) => ArticleLinkTarget | undefined;
@@ -56,8 +61,17 @@ function isOtherOrigin(href: string): boolean {
   }
 }
 
-// Options of the sanitize() call in progress (sanitizing is synchronous).
+// Options of the sanitize() call in progress (sanitizing is synchronous), and where its media may load from.
 let current: SanitizeOptions = {};
+let currentScope: MediaScope | undefined;
+
+function scopeOf(base: string | URL | undefined): MediaScope {
+  try {
+    return mediaScope(new URL(base ?? document.baseURI, document.baseURI).href, location.origin);
+  } catch {
+    return mediaScope(document.baseURI, location.origin);
+  }
+}
 
 function checkElement(node: Node, event: UponSanitizeElementHookEvent) {
   if (event.tagName === '#text') (node as Text).data = restoreStyleNames((node as Text).data);
@@ -66,7 +80,7 @@ function checkElement(node: Node, event: UponSanitizeElementHookEvent) {
 
 function checkAttribute(node: Element, event: UponSanitizeAttributeHookEvent) {
   event.attrValue = restoreStyleNames(event.attrValue);
-  applyAttributePolicy(node.localName, event);
+  applyAttributePolicy(node.localName, event, currentScope);
 }
 
 function finishElement(node: Element) {
@@ -123,10 +137,12 @@ const articlePurifier = createArticlePurifier();
  */
 export function sanitizeHtml(html: string, options: SanitizeOptions = {}): DocumentFragment {
   current = options;
+  currentScope = scopeOf(options.baseUrl);
   try {
     const clean = articlePurifier.sanitize(hideStyleNames(String(html ?? '')), ARTICLE_CONFIG) as unknown as DocumentFragment;
     return document.adoptNode(clean);
   } finally {
     current = {};
+    currentScope = undefined;
   }
 }

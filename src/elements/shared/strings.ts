@@ -16,6 +16,7 @@ const en = {
   // loading and errors (shared state view)
   loading: 'Loading help…',
   errorTitle: 'Help could not be loaded.',
+  articleErrorTitle: 'This article could not be loaded.',
   errorNetwork: 'Check your connection and try again.',
   errorHttp: 'The server answered with error {status}.',
   errorTimeout: 'The server took too long to answer.',

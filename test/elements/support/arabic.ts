@@ -8,6 +8,7 @@ import type { KbStrings } from '../../../src/elements/shared/strings';
 export const ar: KbStrings = {
   loading: 'جارٍ تحميل المساعدة…',
   errorTitle: 'تعذّر تحميل المساعدة.',
+  articleErrorTitle: 'تعذّر تحميل هذه المقالة.',
   errorNetwork: 'تحقّق من اتصالك وحاول مرة أخرى.',
   errorHttp: 'أجاب الخادم بالخطأ {status}.',
   errorTimeout: 'استغرق الخادم وقتًا طويلًا للرد.',

@@ -7,6 +7,9 @@
 //   emulateMedia passes only colour scheme and reduced motion on to Chromium);
 // - `screenshot`: a PNG (base64) of the page's viewport clipped to `{ x, y, width, height }`,
 //   to check what is painted (forced colors paint backplates that computed styles do not show);
+// - `wheel`: a real mouse wheel turn of `deltaY` pixels at `{ x, y }` (viewport coordinates),
+//   as Chromium's input pipeline gets it (scrolling the page if it scrolls), answered once the
+//   page has handled it;
 // - `emulate-phone`: a phone's screen (mobile viewport rules, touch: `hover: none` and
 //   `pointer: coarse`) at `{ width, height }`, or back to the desktop with `null` (puppeteer's
 //   setViewport({ isMobile }) reloads the page, which ends the test).
@@ -51,11 +54,15 @@ export function axPlugin() {
   return {
     name: 'kb-ax',
     async executeCommand({ command, payload, session }) {
-      if (!['ax-node', 'ax-names', 'emulate-forced-colors', 'emulate-phone', 'screenshot'].includes(command)) return undefined;
+      if (!['ax-node', 'ax-names', 'emulate-forced-colors', 'emulate-phone', 'screenshot', 'wheel'].includes(command)) return undefined;
       if (session.browser.type !== 'puppeteer') throw new Error(`${command} needs Chromium through puppeteer`);
       const client = await cdp(session.browser.getPage(session.id));
       if (command === 'emulate-forced-colors') {
         await client.send('Emulation.setEmulatedMedia', { features: [{ name: 'forced-colors', value: payload.active ? 'active' : '' }] });
+        return true;
+      }
+      if (command === 'wheel') {
+        await client.send('Input.dispatchMouseEvent', { type: 'mouseWheel', x: payload.x, y: payload.y, deltaX: 0, deltaY: payload.deltaY });
         return true;
       }
       if (command === 'screenshot') {

@@ -40,6 +40,11 @@ export async function emulateForcedColors(active: boolean): Promise<void> {
  * A phone: the page's viewport meta tag, a mobile viewport of `width`×`height` with touch
  * (`hover: none`, `pointer: coarse`). Resolves with the function that goes back to the desktop.
  */
+/** A real mouse wheel turn at a point of the viewport (Chromium's input pipeline, through CDP). */
+export async function wheel(x: number, y: number, deltaY: number): Promise<void> {
+  await executeServerCommand('wheel', { x, y, deltaY });
+}
+
 export async function emulatePhone(width: number, height: number): Promise<() => Promise<void>> {
   const meta = document.createElement('meta');
   meta.name = 'viewport';

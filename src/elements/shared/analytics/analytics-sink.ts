@@ -8,7 +8,10 @@
  *   second, or Enter, leaving the box, or picking a result), never every keystroke. It is sent
  *   once finished: with `opened` when the user then opened a result from the same widget, without
  *   when they searched again, went elsewhere in the widget, contacted support, or the page was
- *   hidden or left.
+ *   left (`pagehide`) or frozen (`freeze`: the browser may then discard it without another word).
+ *   A hidden page (another tab, another app) sends what is finished and keeps the search open:
+ *   a user who comes back and opens a result has opened it. Schema v1 has one record per search,
+ *   so it is sent once, when it is over, never sent and then amended.
  * - A **view** is an article shown because the user asked for it: `kb-article-view` (a link, a
  *   result, Back/Forward inside `<kb-help>`), or a `kb-article-open` from an element that does
  *   not show articles itself (a search box, a list, a tip), whoever shows it then. Articles the
@@ -91,6 +94,8 @@ interface KbEventFields extends KbContactFields {
 
 /** The events the sink listens to on the document. */
 const KB_EVENTS = ['kb-search', 'kb-article-open', 'kb-article-view', 'kb-feedback', 'kb-contact', 'kb-navigate'];
+/** With the page's lifecycle: `freeze` (Chromium) comes before a hidden page may be discarded. */
+const DOCUMENT_EVENTS = [...KB_EVENTS, 'visibilitychange', 'freeze'];
 
 /** Starts listening; returns the function that stops (after sending what is held). */
 function startSink(endpoint: string, interval: number): () => void {
@@ -121,6 +126,7 @@ function startSink(endpoint: string, interval: number): () => void {
     if (isAnalyticsId(articleId)) queue.push({ ...base(event, 'view'), article: articleId });
   };
 
+  /** The page is left, frozen, or the sink stops: every search is over; send everything. */
   const flush = () => {
     for (const widget of [...pending.keys()]) finish(widget);
     queue.flush();
@@ -174,16 +180,18 @@ function startSink(endpoint: string, interval: number): () => void {
 
   const listener = (event: Event) => {
     try {
-      if (event.type === 'pagehide' || (event.type === 'visibilitychange' && document.visibilityState === 'hidden')) flush();
+      if (event.type === 'pagehide' || event.type === 'freeze') flush();
+      // Hidden is not over: the user may come back to the results.
+      else if (event.type === 'visibilitychange' && document.visibilityState === 'hidden') queue.flush();
       else if (event.type.startsWith('kb-')) onKbEvent(event);
     } catch {
       // Analytics is never worth an error in the host page.
     }
   };
-  for (const type of [...KB_EVENTS, 'visibilitychange']) document.addEventListener(type, listener);
+  for (const type of DOCUMENT_EVENTS) document.addEventListener(type, listener);
   window.addEventListener('pagehide', listener);
   return () => {
-    for (const type of [...KB_EVENTS, 'visibilitychange']) document.removeEventListener(type, listener);
+    for (const type of DOCUMENT_EVENTS) document.removeEventListener(type, listener);
     window.removeEventListener('pagehide', listener);
     flush();
   };
