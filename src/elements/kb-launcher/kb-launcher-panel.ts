@@ -1,8 +1,6 @@
 import { html, nothing } from 'lit';
 import { property, query } from 'lit/decorators.js';
 import type { KbCredentials } from '../shared/kb-source';
-import { KbI18n, type KbStrings } from '../shared/strings';
-import { baseStyles, tokens } from '../shared/tokens.styles';
 import { panelStyles } from './kb-launcher-panel.styles';
 import { KbElement } from '../shared/kb-element';
 
@@ -43,9 +41,8 @@ interface HelpElement extends HTMLElement {
  * @fires close - The user asked to close the panel (Esc, close button, a click beside it). Not bubbling.
  */
 export class KbLauncherPanel extends KbElement {
-  static override styles = [tokens, baseStyles, panelStyles];
+  static override styles = [KbElement.styles, panelStyles];
 
-  #i18n = new KbI18n(this);
   /** Where the pointer went down: a click on the backdrop closes only if it also started there. */
   #pressedOnBackdrop = false;
 
@@ -60,12 +57,8 @@ export class KbLauncherPanel extends KbElement {
   @property() heading = '';
   /** The launcher's corner; the panel opens on its side (right or left, whatever the page's direction). */
   @property({ reflect: true }) position = 'bottom-right';
-  /** `light`, `dark` or `auto`, also given to `<kb-help>`. */
-  @property({ reflect: true }) theme?: string;
   /** Where "Still need help?" leads, for `<kb-help>`. */
   @property({ attribute: 'contact-url' }) contactUrl = '';
-  /** Overrides for any UI string. */
-  @property({ attribute: false }) strings?: Partial<KbStrings>;
 
   /** Opens the panel as a modal dialog, the cursor in the search field (once it is shown). */
   show(): void {
@@ -138,7 +131,7 @@ export class KbLauncherPanel extends KbElement {
   };
 
   override render() {
-    const { t } = this.#i18n;
+    const { t } = this.i18n;
     return html`<dialog
       class="dialog"
       part="dialog"
