@@ -52,15 +52,10 @@ interface Stub {
 
 const LIVE = Symbol.for('kb-elements.api');
 
-const LAUNCHER_EVENTS = new Map([
-  ['open', 'kb-launcher-open'],
-  ['close', 'kb-launcher-close'],
-]);
-
-/** `search` → `kb-search`, `open` → `kb-launcher-open`, `kb-feedback` unchanged. */
+/** `search` → `kb-search`, `open` → `kb-launcher-open` (and `close`), `kb-feedback` unchanged. */
 export function eventName(name: string): string {
   const bare = String(name).replace(/^kb-/, '');
-  return LAUNCHER_EVENTS.get(bare) ?? `kb-${bare}`;
+  return bare === 'open' || bare === 'close' ? `kb-launcher-${bare}` : `kb-${bare}`;
 }
 
 /** Runs `fn` once `<body>` exists (at once, or on DOMContentLoaded). */

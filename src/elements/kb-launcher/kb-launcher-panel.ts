@@ -2,7 +2,11 @@ import { html, nothing } from 'lit';
 import { property, query } from 'lit/decorators.js';
 import type { KbCredentials } from '../shared/kb-source';
 import { panelStyles } from './kb-launcher-panel.styles';
+import { deepActiveElement } from '../shared/deep-active-element';
 import { KbElement } from '../shared/kb-element';
+
+/** The launcher's attributes the panel mirrors (launcher attribute: panel attribute). */
+const MIRRORED: Record<string, string> = { src: 'src', credentials: 'credentials', theme: 'theme', lang: 'lang', label: 'heading', position: 'position', 'contact-url': 'contact-url' };
 
 /** What the panel uses of `<kb-help>`. */
 interface HelpElement extends HTMLElement {
@@ -16,7 +20,9 @@ interface HelpElement extends HTMLElement {
  * The panel `<kb-launcher>` opens: a side sheet on wide screens, a full-screen sheet on phones,
  * with a title bar and the full help center (`<kb-help>`). It is loaded with the help
  * elements, on first use of the launcher, and made by the launcher; pages do not use it
- * directly.
+ * directly. In the launcher's shadow root, it mirrors the launcher's attributes (`label` as its
+ * `heading`) and passes the launcher's `slot="contact"` content on to `<kb-help>`: that code
+ * loads with the help elements, not with the button.
  *
  * A modal dialog (WAI-ARIA APG): `show()` opens it in the top layer with the page behind it
  * inert (out of reach of Tab, of the pointer and of assistive technology; no attribute of the
@@ -45,6 +51,7 @@ export class KbLauncherPanel extends KbElement {
 
   /** Where the pointer went down: a click on the backdrop closes only if it also started there. */
   #pressedOnBackdrop = false;
+  readonly #launcherWatch = new MutationObserver(() => this.#mirrorLauncher());
 
   @query('dialog') private dialog?: HTMLDialogElement;
   @query('kb-help') private help?: HelpElement;
@@ -60,6 +67,21 @@ export class KbLauncherPanel extends KbElement {
   /** Where "Still need help?" leads, for `<kb-help>`. */
   @property({ attribute: 'contact-url' }) contactUrl = '';
 
+  override connectedCallback(): void {
+    super.connectedCallback();
+    const launcher = this.#launcher;
+    if (!launcher) return;
+    this.#mirrorLauncher();
+    this.#launcherWatch.observe(launcher, { attributes: true, attributeFilter: Object.keys(MIRRORED) });
+    // The page's slot="contact" content, passed on to the help center.
+    if (!this.querySelector('slot')) this.append(Object.assign(document.createElement('slot'), { name: 'contact', slot: 'contact' }));
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.#launcherWatch.disconnect();
+  }
+
   /** Opens the panel as a modal dialog, the cursor in the search field (once it is shown). */
   show(): void {
     this.hidden = false;
@@ -73,10 +95,36 @@ export class KbLauncherPanel extends KbElement {
     });
   }
 
-  /** Closes the panel (the launcher moves focus back where it was). */
-  hide(): void {
+  /**
+   * Closes the panel. If focus was in the launcher (the panel, however many shadow roots deep)
+   * or nowhere, it goes back to `returnFocus` (whatever opened the panel), or to `fallback` (the
+   * launcher's button) when that is gone or hidden meanwhile (a closed popover).
+   */
+  hide(returnFocus?: Element | null, fallback?: HTMLElement): void {
+    const active = deepActiveElement();
+    let node = active;
+    while (node && node !== this.#launcher) node = (node.getRootNode() as ShadowRoot).host;
+    const focusInside = !active || active === document.body || !!node;
     this.hidden = true;
     if (this.dialog?.open) this.dialog.close();
+    if (!focusInside) return;
+    (returnFocus as HTMLElement | null | undefined)?.focus?.();
+    if (deepActiveElement() !== returnFocus) fallback?.focus();
+  }
+
+  /** The `<kb-launcher>` whose shadow root the panel is in. */
+  get #launcher(): Element | undefined {
+    const root = this.getRootNode();
+    return root instanceof ShadowRoot && root.host.localName === 'kb-launcher' ? root.host : undefined;
+  }
+
+  #mirrorLauncher(): void {
+    const launcher = this.#launcher!;
+    for (const [from, to] of Object.entries(MIRRORED)) {
+      const value = launcher.getAttribute(from);
+      if (value) this.setAttribute(to, value);
+      else this.removeAttribute(to);
+    }
   }
 
   async #withHelp(action: (help: HelpElement) => unknown): Promise<void> {

@@ -1,3 +1,4 @@
+import { deepActiveElement } from '../shared/deep-active-element';
 import { fetchEarly } from '../shared/early-fetch';
 import { launcherCss } from './kb-launcher.styles';
 import { launcherStringsFor } from './launcher-strings';
@@ -5,7 +6,7 @@ import { launcherStringsFor } from './launcher-strings';
 /** What the launcher uses of `<kb-launcher-panel>`, which loads with the help elements. */
 interface PanelElement extends HTMLElement {
   show(): void;
-  hide(): void;
+  hide(returnFocus: Element | null | undefined, fallback: HTMLElement | undefined): void;
   open(articleId: string, sectionId?: string): void;
   search(query: string): void;
   home(): void;
@@ -30,22 +31,12 @@ export class KbLauncherCloseEvent extends Event {
   }
 }
 
-/** Attributes the launcher hands on to its panel (panel attribute by launcher attribute). */
-const PANEL_ATTRIBUTES: Record<string, string> = { src: 'src', credentials: 'credentials', theme: 'theme', lang: 'lang', label: 'heading', position: 'position', 'contact-url': 'contact-url' };
-
 /** `el('div', { class: 'x' }, child, 'text')`: plain DOM, no HTML strings. */
 function el(tag: string, attrs: Record<string, string> = {}, ...children: (Node | string)[]): HTMLElement {
   const node = document.createElement(tag);
   for (const [name, value] of Object.entries(attrs)) node.setAttribute(name, value);
   node.append(...children);
   return node;
-}
-
-/** The element focused now, looking inside shadow roots. */
-function deepActiveElement(): Element | null {
-  let active = document.activeElement;
-  while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
-  return active;
 }
 
 let sheet: CSSStyleSheet | undefined;
@@ -99,7 +90,8 @@ let sheet: CSSStyleSheet | undefined;
  * @fires kb-contact - The user followed "Still need help?" (cancelable). `{ articleId?, query?, url? }`.
  */
 export class KbLauncher extends HTMLElement {
-  static observedAttributes = ['src', 'credentials', 'label', 'theme', 'lang', 'position', 'z-index', 'contact-url'];
+  // The panel mirrors the attributes it needs itself (it loads with the help elements).
+  static observedAttributes = ['label', 'lang', 'z-index'];
 
   /**
    * Makes `<kb-launcher-panel>` and `<kb-help>` available; called on first intent, again
@@ -149,16 +141,9 @@ export class KbLauncher extends HTMLElement {
 
   attributeChangedCallback(name: string): void {
     const value = this.getAttribute(name);
-    if (name === 'z-index') {
-      if (value) this.style.setProperty('--kb-launcher-z-index', value);
-      else this.style.removeProperty('--kb-launcher-z-index');
-      return;
-    }
-    if (this.#panel) {
-      if (value) this.#panel.setAttribute(PANEL_ATTRIBUTES[name]!, value);
-      else this.#panel.removeAttribute(PANEL_ATTRIBUTES[name]!);
-    }
-    this.#renderText();
+    if (name !== 'z-index') this.#renderText();
+    else if (value) this.style.setProperty('--kb-launcher-z-index', value);
+    else this.style.removeProperty('--kb-launcher-z-index');
   }
 
   #renderButton(): void {
@@ -195,15 +180,10 @@ export class KbLauncher extends HTMLElement {
     if (!this.#loading && src && !performance.getEntriesByName(src).length) fetchEarly(src, (this.getAttribute('credentials') || 'omit') as RequestCredentials);
     return (this.#loading ??= KbLauncher.loadElements().then(
       () => {
+        // It takes the launcher's attributes and slot="contact" content (kb-launcher-panel.ts).
         const panel = document.createElement('kb-launcher-panel') as PanelElement;
-        for (const name of Object.keys(PANEL_ATTRIBUTES)) {
-          const value = this.getAttribute(name);
-          if (value) panel.setAttribute(PANEL_ATTRIBUTES[name]!, value);
-        }
         panel.hidden = true;
         panel.addEventListener('close', () => this.hide());
-        // The page's slot="contact" content, passed on to the help center.
-        panel.append(el('slot', { name: 'contact', slot: 'contact' }));
         this.#root.append(panel);
         this.#panel = panel;
         for (const action of this.#pending.splice(0)) action(panel);
@@ -257,19 +237,10 @@ export class KbLauncher extends HTMLElement {
   /** Closes the panel; focus returns to where it was before opening (or to the button). */
   hide(): void {
     if (!this.open) return;
-    const active = deepActiveElement();
-    // Is focus in the panel, however many shadow roots deep?
-    let node = active;
-    while (node && node !== this) node = (node.getRootNode() as ShadowRoot).host;
-    const focusInside = !active || active === document.body || !!node;
     this.removeAttribute('open');
     this.#button?.setAttribute('aria-expanded', 'false');
-    this.#panel?.hide();
-    if (focusInside) {
-      (this.#returnFocus as HTMLElement | undefined)?.focus?.();
-      // Gone or hidden meanwhile (a closed popover): the button takes focus instead.
-      if (deepActiveElement() !== this.#returnFocus) this.#button?.focus();
-    }
+    // The panel puts focus back (before it loads, focus has not moved).
+    this.#panel?.hide(this.#returnFocus, this.#button);
     this.#returnFocus = undefined;
     this.dispatchEvent(new KbLauncherCloseEvent());
   }
