@@ -37,10 +37,11 @@ export interface ScriptOptions {
 
 /** Reads the options of a script tag (or none, when the script was not loaded by a tag). */
 export function readScriptOptions(script: HTMLOrSVGScriptElement | null): ScriptOptions {
-  const data = script instanceof HTMLScriptElement ? script.dataset : {};
+  const tag = script instanceof HTMLScriptElement ? script : null;
+  const data = tag?.dataset ?? {};
   const launcherAttributes: Record<string, string> = {};
   for (const option of LAUNCHER_OPTIONS) {
-    const value = script?.getAttribute(`data-${option}`);
+    const value = tag?.getAttribute(`data-${option}`);
     if (value) launcherAttributes[option.replace(/^kb-/, '')] = value;
   }
   if (launcherAttributes.src) {

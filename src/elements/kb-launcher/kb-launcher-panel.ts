@@ -51,6 +51,9 @@ export class KbLauncherPanel extends KbElement {
 
   /** Where the pointer went down: a click on the backdrop closes only if it also started there. */
   #pressedOnBackdrop = false;
+  /** What had focus when the panel opened, and where focus goes if that cannot take it back. */
+  #returnFocus?: Element | null;
+  #fallback?: HTMLElement;
   readonly #launcherWatch = new MutationObserver(() => this.#mirrorLauncher());
 
   @query('dialog') private dialog?: HTMLDialogElement;
@@ -82,8 +85,16 @@ export class KbLauncherPanel extends KbElement {
     this.#launcherWatch.disconnect();
   }
 
-  /** Opens the panel as a modal dialog, the cursor in the search field (once it is shown). */
-  show(): void {
+  /**
+   * Opens the panel as a modal dialog, the cursor in the search field (once it is shown). When it
+   * closes, focus goes back to what had it now (whatever opened the panel: the launcher's button,
+   * a tip's "Learn more", the host's own control), or to `fallback` (the launcher's button) if
+   * that was nothing or is gone or hidden by then (a closed popover).
+   */
+  show(fallback?: HTMLElement): void {
+    const active = deepActiveElement();
+    this.#returnFocus = active === document.body ? fallback : active;
+    this.#fallback = fallback;
     this.hidden = false;
     void this.updateComplete.then(() => {
       const dialog = this.dialog;
@@ -97,19 +108,20 @@ export class KbLauncherPanel extends KbElement {
 
   /**
    * Closes the panel. If focus was in the launcher (the panel, however many shadow roots deep)
-   * or nowhere, it goes back to `returnFocus` (whatever opened the panel), or to `fallback` (the
-   * launcher's button) when that is gone or hidden meanwhile (a closed popover).
+   * or nowhere, it goes back where it was when the panel opened (see {@link show}).
    */
-  hide(returnFocus?: Element | null, fallback?: HTMLElement): void {
+  hide(): void {
     const active = deepActiveElement();
     let node = active;
     while (node && node !== this.#launcher) node = (node.getRootNode() as ShadowRoot).host;
     const focusInside = !active || active === document.body || !!node;
+    const returnFocus = this.#returnFocus;
+    this.#returnFocus = undefined;
     this.hidden = true;
     if (this.dialog?.open) this.dialog.close();
     if (!focusInside) return;
     (returnFocus as HTMLElement | null | undefined)?.focus?.();
-    if (deepActiveElement() !== returnFocus) fallback?.focus();
+    if (deepActiveElement() !== returnFocus) this.#fallback?.focus();
   }
 
   /** The `<kb-launcher>` whose shadow root the panel is in. */

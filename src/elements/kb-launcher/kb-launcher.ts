@@ -1,12 +1,12 @@
-import { deepActiveElement } from '../shared/deep-active-element';
 import { fetchEarly } from '../shared/early-fetch';
+import { el } from '../shared/make-element';
 import { launcherCss } from './kb-launcher.styles';
 import { launcherStringsFor } from './launcher-strings';
 
 /** What the launcher uses of `<kb-launcher-panel>`, which loads with the help elements. */
 interface PanelElement extends HTMLElement {
-  show(): void;
-  hide(returnFocus: Element | null | undefined, fallback: HTMLElement | undefined): void;
+  show(fallback: HTMLElement | undefined): void;
+  hide(): void;
   open(articleId: string, sectionId?: string): void;
   search(query: string): void;
   home(): void;
@@ -29,14 +29,6 @@ export class KbLauncherCloseEvent extends Event {
   constructor() {
     super(KbLauncherCloseEvent.eventName, { bubbles: true, composed: true });
   }
-}
-
-/** `el('div', { class: 'x' }, child, 'text')`: plain DOM, no HTML strings. */
-function el(tag: string, attrs: Record<string, string> = {}, ...children: (Node | string)[]): HTMLElement {
-  const node = document.createElement(tag);
-  for (const [name, value] of Object.entries(attrs)) node.setAttribute(name, value);
-  node.append(...children);
-  return node;
 }
 
 let sheet: CSSStyleSheet | undefined;
@@ -106,7 +98,6 @@ export class KbLauncher extends HTMLElement {
   #panel?: PanelElement;
   #alert?: HTMLElement;
   #loading?: Promise<PanelElement>;
-  #returnFocus?: Element | null;
   #pending: ((panel: PanelElement) => void)[] = [];
 
   /** URL of the knowledge-base bundle (`kb.json`). */
@@ -140,10 +131,9 @@ export class KbLauncher extends HTMLElement {
   }
 
   attributeChangedCallback(name: string): void {
-    const value = this.getAttribute(name);
-    if (name !== 'z-index') this.#renderText();
-    else if (value) this.style.setProperty('--kb-launcher-z-index', value);
-    else this.style.removeProperty('--kb-launcher-z-index');
+    // No `z-index` (null, taken as ''): the property is removed.
+    if (name === 'z-index') this.style.setProperty('--kb-launcher-z-index', this.getAttribute(name));
+    else this.#renderText();
   }
 
   #renderButton(): void {
@@ -158,7 +148,7 @@ export class KbLauncher extends HTMLElement {
 
   #renderText(): void {
     if (!this.#button) return;
-    const t = launcherStringsFor(this.closest('[lang]')?.getAttribute('lang') || 'en');
+    const t = launcherStringsFor(this);
     const label = this.getAttribute('label');
     this.#button.lastElementChild!.textContent = label || t.helpTitle;
     this.#button.setAttribute('aria-label', label || t.openHelp);
@@ -201,12 +191,18 @@ export class KbLauncher extends HTMLElement {
   }
 
   #showAlert(): void {
-    const t = launcherStringsFor(this.closest('[lang]')?.getAttribute('lang') || 'en');
+    const t = launcherStringsFor(this);
     const retry = el('button', { type: 'button', part: 'retry' }, t.retry);
     retry.addEventListener('click', () => this.show());
     this.#alert = el('div', { part: 'alert', class: 'alert', role: 'alert', lang: t.lang, dir: 'ltr' }, el('p', {}, t.errorTitle), retry);
     this.#root.append(this.#alert);
     retry.focus();
+  }
+
+  /** The `open` attribute and the button's `aria-expanded`. */
+  #setOpen(open: boolean): void {
+    this.toggleAttribute('open', open);
+    this.#button?.setAttribute('aria-expanded', `${open}`);
   }
 
   /** Runs `action` on the panel as soon as it exists. */
@@ -218,16 +214,13 @@ export class KbLauncher extends HTMLElement {
   /** Opens the panel (loading it first if needed) and moves focus into it. */
   show(): void {
     if (this.hasAttribute('duplicate') || this.open) return;
-    const active = deepActiveElement();
-    this.#returnFocus = active === document.body ? this.#button : active;
     this.#alert?.remove();
-    this.setAttribute('open', '');
-    this.#button?.setAttribute('aria-expanded', 'true');
+    this.#setOpen(true);
     this.#loadPanel().then(
-      (panel) => this.open && panel.show(),
+      // The panel notes where focus is, to put it back when it closes (the button if nowhere).
+      (panel) => this.open && panel.show(this.#button),
       () => {
-        this.removeAttribute('open');
-        this.#button?.setAttribute('aria-expanded', 'false');
+        this.#setOpen(false);
         this.#showAlert();
       },
     );
@@ -237,11 +230,9 @@ export class KbLauncher extends HTMLElement {
   /** Closes the panel; focus returns to where it was before opening (or to the button). */
   hide(): void {
     if (!this.open) return;
-    this.removeAttribute('open');
-    this.#button?.setAttribute('aria-expanded', 'false');
+    this.#setOpen(false);
     // The panel puts focus back (before it loads, focus has not moved).
-    this.#panel?.hide(this.#returnFocus, this.#button);
-    this.#returnFocus = undefined;
+    this.#panel?.hide();
     this.dispatchEvent(new KbLauncherCloseEvent());
   }
 
