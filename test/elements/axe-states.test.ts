@@ -15,6 +15,7 @@ import '../../src/elements/kb-launcher/kb-launcher-panel';
 import '../../src/elements/kb-search/kb-search';
 import '../../src/elements/kb-tip/kb-tip';
 import type { KbHelp } from '../../src/elements/kb-help/kb-help';
+import { KbNavigateEvent } from '../../src/elements/shared/events';
 import type { KbLauncher } from '../../src/elements/kb-launcher/kb-launcher';
 import './support/arabic';
 import { bundleUrl, knowledgeBase, largeBundle, smallBundle } from './support/bundles';
@@ -108,7 +109,8 @@ const ELEMENTS: { name: string; template: (theme: string) => TemplateResult; sta
         await (el as KbHelp).updateComplete;
       }],
       ['a category', async (el) => {
-        (el as unknown as { go(l: unknown, u: boolean): void }).go({ view: 'category', id: 'email' }, false);
+        // The user picks a category (an element inside asks to go there).
+        $(el, 'kb-search')!.dispatchEvent(new KbNavigateEvent('category', 'email'));
         await waitFor(() => $(el, 'kb-categories')?.shadowRoot?.querySelector('[part~="heading"]'), 'category');
       }],
       ['an article, with "Still need help?"', async (el) => {

@@ -8,6 +8,7 @@ import type { KbHelp } from '../../src/elements/kb-help/kb-help';
 import type { KbArticleOpenEvent, KbArticleViewEvent, KbNavigateEvent, KbSearchEvent } from '../../src/elements/shared/events';
 import { fromHash, toHash, type KbLocation } from '../../src/elements/shared/hash-route';
 import { setContextKeys } from '../../src/elements/shared/route-context';
+import { knowledgeBaseOf } from '../../src/elements/shared/shown-knowledge-base';
 import { bundleUrl, knowledgeBase, smallBundle } from './support/bundles';
 import { $, $$, quiet, record, settled } from './support/dom';
 import { waitFor } from './support/frame';
@@ -88,10 +89,10 @@ describe('<kb-help>', () => {
     await waitFor(() => focusedDeep() === $(inner(el, 'kb-search'), 'input'), 'search focused');
   });
 
-  it('gives its knowledge base to every element inside', async () => {
+  it('hands its knowledge base down to every element inside', async () => {
     const el = await help();
     for (const tag of ['kb-search', 'kb-article-list', 'kb-categories']) {
-      expect((inner(el, tag) as unknown as { knowledgeBase: KnowledgeBase }).knowledgeBase, tag).to.equal(kb);
+      expect(knowledgeBaseOf(inner(el, tag)!), tag).to.equal(kb);
     }
   });
 

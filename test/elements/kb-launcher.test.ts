@@ -385,6 +385,9 @@ describe('<kb-launcher>', () => {
     el.show();
     await opened(el);
     expect(Math.round(dialog(el)!.getBoundingClientRect().left)).to.equal(0);
+    el.hide();
+    el.removeAttribute('z-index');
+    expect(getComputedStyle(el).zIndex, 'without z-index: the default').to.equal('2147483000');
   });
 
   it('loads the help code only on intent: hover or focus starts it, not page load', async () => {

@@ -18,6 +18,7 @@ import type { KbHelp } from '../../src/elements/kb-help/kb-help';
 import '../../src/elements/kb-search/kb-search';
 import '../../src/elements/kb-tip/kb-tip';
 import { setContextKeys } from '../../src/elements/shared/route-context';
+import { KbNavigateEvent } from '../../src/elements/shared/events';
 import { hostileBundle, makeBundle, XSS_PAYLOADS, type ArticleSpec } from './support/bundles';
 import { allElements, imagesSettled, scriptTraces, settled } from './support/dom';
 import { waitFor } from './support/frame';
@@ -176,7 +177,8 @@ describe('XSS suite', () => {
     expect(el.shadowRoot!.querySelectorAll('[part="hit"]').length).to.be.greaterThan(5);
     await expectClean(el, 'kb-help search results');
     for (const id of ['evil', 'nested-evil']) {
-      (el as unknown as { go: (l: unknown, u: boolean) => void }).go({ view: 'category', id }, true);
+      // The user picks the category (an element inside asks to go there).
+      el.shadowRoot!.querySelector('kb-search')!.dispatchEvent(new KbNavigateEvent('category', id));
       await el.updateComplete;
       await settled(el.shadowRoot!.querySelector('kb-categories') as never);
       await expectClean(el, `kb-help category ${id}`);

@@ -2,16 +2,13 @@ import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import type { ArticleMeta, KnowledgeBase } from '../../core/index';
 import { contentLanguage, inLanguage, isolatedFormat, language } from '../shared/bidi';
-import { KbSource, type KbCredentials, type KbSourceHost } from '../shared/kb-source';
 import { LiveRegion } from '../shared/live-region';
 import { articleHref, isModifiedClick, requestArticleOpen } from '../shared/open-article';
 import { ARTICLE_SORTS, sortArticles, type ArticleSort } from '../shared/sort-articles';
 import { renderEmpty, renderSourceState } from '../shared/state-view';
-import { stateStyles } from '../shared/state-view.styles';
-import { format, KbI18n, type KbStrings } from '../shared/strings';
-import { baseStyles, tokens } from '../shared/tokens.styles';
+import { format, type KbStrings } from '../shared/strings';
 import { styles } from './kb-article-list.styles';
-import { KbElement } from '../shared/kb-element';
+import { KbSourceElement } from '../shared/kb-source-element';
 
 const SORT_LABELS: Record<ArticleSort, keyof KbStrings> = {
   order: 'sortOrder',
@@ -57,29 +54,12 @@ const SORT_LABELS: Record<ArticleSort, keyof KbStrings> = {
  * @cssproperty --kb-font - Font family (inherited from the page by default).
  */
 @customElement('kb-article-list')
-export class KbArticleList extends KbElement implements KbSourceHost {
-  static override styles = [tokens, baseStyles, stateStyles, styles];
+export class KbArticleList extends KbSourceElement {
+  static override styles = [KbSourceElement.styles, styles];
 
-  readonly #source = new KbSource(this);
-  readonly #i18n = new KbI18n(this);
   readonly #live = new LiveRegion(this);
   /** Set by a page change the user made, so focus follows to the new page. */
   #focusFirstAfterRender = false;
-
-  /** URL of the knowledge-base bundle (`kb.json`). Elements with the same `src` share one load. */
-  @property() src = '';
-
-  /** Whether the bundle's requests send cookies: `omit` (default), `same-origin` or `include` (docs/embedding.md#security). */
-  @property() credentials?: KbCredentials;
-
-  /** A loaded KnowledgeBase (wins over `src`; `<kb-help>` passes its own this way). */
-  @property({ attribute: false }) knowledgeBase?: KnowledgeBase;
-
-  /** Overrides for any UI string (see docs/theming.md#strings). */
-  @property({ attribute: false }) strings?: Partial<KbStrings>;
-
-  /** `light` (default), `dark` or `auto` (follows `prefers-color-scheme`). */
-  @property({ reflect: true }) theme?: 'light' | 'dark' | 'auto';
 
   /** Category id whose articles to list; unset lists the most viewed articles. */
   @property() category?: string;
@@ -131,9 +111,9 @@ export class KbArticleList extends KbElement implements KbSourceHost {
 
   /** All articles of the list, sorted, before pagination (empty until the bundle is in). */
   get articles(): ArticleMeta[] {
-    const kb = this.#source.knowledgeBase;
+    const kb = this.source.knowledgeBase;
     if (!kb) return [];
-    return sortArticles(this.#unsorted(kb), this.effectiveSort, this.#i18n.lang);
+    return sortArticles(this.#unsorted(kb), this.effectiveSort, this.i18n.lang);
   }
 
   #unsorted(kb: KnowledgeBase): ArticleMeta[] {
@@ -153,7 +133,7 @@ export class KbArticleList extends KbElement implements KbSourceHost {
   #goToPage(page: number, pages: number): void {
     this.page = page;
     this.#focusFirstAfterRender = true;
-    this.#live.announce(format(this.#i18n.t.pageOf, { page: this.#i18n.number(page), pages: this.#i18n.number(pages) }));
+    this.#live.announce(format(this.i18n.t.pageOf, { page: this.i18n.number(page), pages: this.i18n.number(pages) }));
   }
 
   #onSortChange(e: Event): void {
@@ -172,9 +152,9 @@ export class KbArticleList extends KbElement implements KbSourceHost {
   }
 
   #renderList() {
-    const { t } = this.#i18n;
-    const kb = this.#source.knowledgeBase;
-    if (!kb) return renderSourceState(this.#source, t);
+    const { t } = this.i18n;
+    const kb = this.source.knowledgeBase;
+    if (!kb) return renderSourceState(this.source, t);
     const category = this.category ? kb.category(this.category) : undefined;
     if (this.category && !category) return renderEmpty(format(t.categoryNotFound, { id: this.category }));
     const all = this.articles;
@@ -192,9 +172,9 @@ export class KbArticleList extends KbElement implements KbSourceHost {
         ? html`<div class="toolbar" part="toolbar">
             <span class="muted range"
               >${isolatedFormat(t.showingRange, {
-                from: this.#i18n.number(from + 1),
-                to: this.#i18n.number(from + shown.length),
-                total: this.#i18n.number(all.length),
+                from: this.i18n.number(from + 1),
+                to: this.i18n.number(from + shown.length),
+                total: this.i18n.number(all.length),
               })}</span
             >
             ${this.sortable ? this.#renderSort(t) : nothing}
@@ -222,15 +202,15 @@ export class KbArticleList extends KbElement implements KbSourceHost {
     const title = href
       ? html`<a class="link" part="link" href=${href} @click=${(e: MouseEvent) => this.#onOpen(e, article)}>${article.title}</a>`
       : html`<button type="button" class="link" part="link" @click=${(e: MouseEvent) => this.#onOpen(e, article)}>${article.title}</button>`;
-    const { t } = this.#i18n;
-    const date = this.#i18n.date(article.updated);
+    const { t } = this.i18n;
+    const date = this.i18n.date(article.updated);
     const categoryTitle = showCategory ? kb.category(article.category)?.title : undefined;
     // The entry is in its article's language; the line of views and date in the interface's.
     return html`<li class="item" part="item" ${language(contentLanguage(kb, article))}>
       ${title}
       ${article.excerpt ? html`<p class="excerpt" part="excerpt">${article.excerpt}</p>` : nothing}
-      <p class="meta muted" part="meta" ${language(this.#i18n.uiLang)}>
-        ${article.views > 0 ? html`<span>${isolatedFormat(t.views, { count: this.#i18n.number(article.views) })}</span>` : nothing}
+      <p class="meta muted" part="meta" ${language(this.i18n.uiLang)}>
+        ${article.views > 0 ? html`<span>${isolatedFormat(t.views, { count: this.i18n.number(article.views) })}</span>` : nothing}
         ${date ? html`<span>${isolatedFormat(t.updated, { date: html`<time datetime=${article.updated!}>${date}</time>` })}</span>` : nothing}
         ${categoryTitle ? html`<span>${inLanguage(categoryTitle, contentLanguage(kb))}</span>` : nothing}
       </p>
@@ -250,16 +230,16 @@ export class KbArticleList extends KbElement implements KbSourceHost {
                 <button
                   type="button"
                   class="button page"
-                  aria-label=${format(t.pageN, { page: this.#i18n.number(p) })}
+                  aria-label=${format(t.pageN, { page: this.i18n.number(p) })}
                   aria-current=${p === page ? 'page' : nothing}
                   @click=${() => this.#goToPage(p, pages)}
                 >
-                  ${this.#i18n.number(p)}
+                  ${this.i18n.number(p)}
                 </button>
               </li>`,
         )}
       </ol>
-      <span class="page-status">${isolatedFormat(t.pageOf, { page: this.#i18n.number(page), pages: this.#i18n.number(pages) })}</span>
+      <span class="page-status">${isolatedFormat(t.pageOf, { page: this.i18n.number(page), pages: this.i18n.number(pages) })}</span>
       <button type="button" class="button" ?disabled=${page >= pages} @click=${() => this.#goToPage(page + 1, pages)}>
         ${t.nextPage} <span aria-hidden="true" class="arrow">›</span>
       </button>

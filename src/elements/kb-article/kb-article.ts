@@ -1,29 +1,27 @@
+import { initialState, Task, TaskStatus } from '@lit/task';
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
 import type { Article, ArticleMeta, KnowledgeBase } from '../../core/index';
 import { decodeUriPart } from '../../core/uri-part';
 import { contentLanguage, inLanguage, isolatedFormat, language } from '../shared/bidi';
 import { KbArticleOpenEvent, KbArticleViewEvent, KbFeedbackEvent, KbNavigateEvent } from '../shared/events';
-import { bundleBaseUrl } from '../shared/bundle-base-url';
 import { toHash } from '../shared/hash-route';
-import { KbSource, type KbCredentials, type KbSourceHost } from '../shared/kb-source';
 import { LiveRegion } from '../shared/live-region';
 import { warnUnknownArticle } from '../shared/unknown-article';
 import { isModifiedClick } from '../shared/open-article';
 import { ARTICLE_LINK_ATTR, SECTION_LINK_ATTR, sanitizeHtml } from '../shared/sanitize';
 import { readSession, writeSession } from '../shared/session';
 import { renderEmpty, renderError, renderLoading, renderSourceState } from '../shared/state-view';
-import { stateStyles } from '../shared/state-view.styles';
-import { KbI18n, type KbStrings } from '../shared/strings';
-import { baseStyles, tokens } from '../shared/tokens.styles';
+import type { KbStrings } from '../shared/strings';
 import { resolveArticleLink } from './article-links';
 import { copyText } from './copy-text';
 import { SectionSpy } from './section-spy';
 import { codeOf, enhanceBody, updateScrollables } from './enhance-body';
 import { styles } from './kb-article.styles';
-import { KbElement } from '../shared/kb-element';
+import { KbSourceElement } from '../shared/kb-source-element';
 
-type LoadState = 'idle' | 'loading' | 'ready' | 'not-found' | 'error';
+/** What the element shows for `article-id`, once the knowledge base is in. */
+type ArticleState = 'idle' | 'loading' | 'ready' | 'not-found' | 'error';
 type FeedbackState = 'ask' | 'reason' | 'done';
 
 /** sessionStorage key remembering that the user answered for an article (asked once per session). */
@@ -70,12 +68,29 @@ const answeredKey = (articleId: string) => `kb-feedback:${articleId}`;
  * @fires kb-navigate - The user picked a breadcrumb (`view: 'home' | 'category'`), or "Help home" on a missing article.
  */
 @customElement('kb-article')
-export class KbArticle extends KbElement implements KbSourceHost {
-  static override styles = [tokens, baseStyles, stateStyles, styles];
+export class KbArticle extends KbSourceElement {
+  static override styles = [KbSourceElement.styles, styles];
 
-  readonly #source = new KbSource(this);
-  readonly #i18n = new KbI18n(this);
   readonly #live = new LiveRegion(this);
+  /**
+   * The article of `article-id`, loaded when the knowledge base or the id changes (a late answer
+   * for an id left meanwhile is ignored); `undefined` when the knowledge base lacks its body.
+   */
+  readonly #article = new Task(this, {
+    args: () => [this.source.knowledgeBase, this.articleId] as const,
+    task: ([kb, id]) => this.#load(kb, id),
+  });
+  #body?: DocumentFragment;
+  #bodyKey?: unknown[];
+  /** Set by a user action inside the element: move focus and fire `kb-article-view` once shown. */
+  #userOpened = false;
+  /** Articles the user came from by following links here, for "Back" on a missing article. */
+  #trail: { articleId: string; sectionId: string }[] = [];
+  #scrollPending = false;
+  readonly #resizeObserver = new ResizeObserver(() => this.bodyEl && updateScrollables(this.bodyEl));
+  readonly #spy = new SectionSpy((id) => (this.activeSection = id));
+  /** The body whose headings the spy follows. */
+  #spiedBody?: DocumentFragment;
 
   // Our own parts by `part` or a `kb-` class, and our ids with a `kb-` prefix: article HTML, in
   // the same shadow root, can carry neither (the sanitizer drops them), so it cannot take them over.
@@ -84,23 +99,11 @@ export class KbArticle extends KbElement implements KbSourceHost {
   @query('[part~="feedback"] textarea') private reasonEl?: HTMLTextAreaElement;
   @query('.kb-thanks') private thanksEl?: HTMLElement;
 
-  /** URL of the knowledge-base bundle (`kb.json`). */
-  @property() src = '';
-
-  /** Whether the bundle's requests send cookies: `omit` (default), `same-origin` or `include` (docs/embedding.md#security). */
-  @property() credentials?: KbCredentials;
-
-  /** A loaded knowledge base; wins over `src`. */
-  @property({ attribute: false }) knowledgeBase?: KnowledgeBase;
-
   /** Id of the article to show. */
   @property({ attribute: 'article-id' }) articleId = '';
 
   /** Id of a heading to scroll to once the article is shown (a section hit). */
   @property({ attribute: 'section-id' }) sectionId = '';
-
-  /** `light`, `dark` or `auto` (follows the system); unset inherits from a surrounding `kb-*` element. */
-  @property({ reflect: true }) theme?: 'light' | 'dark' | 'auto';
 
   /** Show the table of contents from this many headings on. */
   @property({ type: Number, attribute: 'toc-min-headings' }) tocMinHeadings = 3;
@@ -111,32 +114,12 @@ export class KbArticle extends KbElement implements KbSourceHost {
   /** Leave out the related articles. */
   @property({ type: Boolean, attribute: 'hide-related' }) hideRelated = false;
 
-  /** Overrides for any UI string. */
-  @property({ attribute: false }) strings?: Partial<KbStrings>;
-
   /** @internal Set by `<kb-help>` for a user navigation: focus moves into the article once it is shown. */
   focusOnShow = false;
 
-  @state() private loadState: LoadState = 'idle';
-  @state() private article?: Article;
-  @state() private loadError?: unknown;
   @state() private feedback: FeedbackState = 'ask';
   /** The section the reader is in, marked in the table of contents. */
   @state() private activeSection = '';
-
-  #body?: DocumentFragment;
-  #bodyKey?: unknown[];
-  #generation = 0;
-  #loadedFor?: [KnowledgeBase | undefined, string];
-  /** Set by a user action inside the element: move focus and fire `kb-article-view` once shown. */
-  #userOpened = false;
-  /** Articles the user came from by following links here, for "Back" on a missing article. */
-  #trail: { articleId: string; sectionId: string }[] = [];
-  #scrollPending = false;
-  readonly #resizeObserver = new ResizeObserver(() => this.bodyEl && updateScrollables(this.bodyEl));
-  readonly #spy = new SectionSpy((id) => (this.activeSection = id));
-  /** The body whose headings the spy follows. */
-  #spiedBody?: DocumentFragment;
 
   override connectedCallback() {
     super.connectedCallback();
@@ -153,21 +136,15 @@ export class KbArticle extends KbElement implements KbSourceHost {
     this.#spy.stop();
   }
 
-  // update(), not willUpdate(): the KbSource controller settles between the two.
-  override update(changed: PropertyValues<this>) {
-    const kb = this.#source.knowledgeBase;
-    if (!this.#loadedFor || this.#loadedFor[0] !== kb || this.#loadedFor[1] !== this.articleId) {
-      this.#loadedFor = [kb, this.articleId];
-      this.#load(kb, this.articleId);
-    }
+  override willUpdate(changed: PropertyValues<this>) {
     if (changed.has('sectionId') && this.sectionId) this.#scrollPending = true;
-    super.update(changed);
   }
 
   override updated() {
-    if (this.loadState === 'not-found' || this.loadState === 'error') this.#userOpened = false;
+    const state = this.#state;
+    if (state === 'not-found' || state === 'error') this.#userOpened = false;
     const body = this.bodyEl;
-    if (!body || this.loadState !== 'ready') return;
+    if (!body || state !== 'ready') return;
     this.#resizeObserver.disconnect();
     this.#resizeObserver.observe(body);
     updateScrollables(body);
@@ -187,54 +164,54 @@ export class KbArticle extends KbElement implements KbSourceHost {
     }
     if (this.#userOpened) {
       this.#userOpened = false;
-      this.dispatchEvent(new KbArticleViewEvent(this.article!.id));
+      this.dispatchEvent(new KbArticleViewEvent(this.#article.value!.id));
     }
   }
 
-  async #load(kb: KnowledgeBase | undefined, id: string) {
-    const generation = ++this.#generation;
+  /**
+   * The task of {@link #article}, run when the knowledge base or the id changes (and on "Try
+   * again"): the view starts over (feedback asked anew, scrolled to the top or `section-id`),
+   * then the body loads. Ids the knowledge base lacks are not loaded (render says "not found").
+   */
+  #load(kb: KnowledgeBase | undefined, id: string): Promise<Article | undefined> | typeof initialState {
     this.#flushFeedback();
     this.feedback = id && readSession(answeredKey(id)) ? 'done' : 'ask';
-    this.article = undefined;
-    this.loadError = undefined;
     this.#scrollPending = true;
-    if (!kb || !id) {
-      this.loadState = 'idle';
-      return;
-    }
+    if (!kb || !id) return initialState;
     if (!kb.articleMeta(id)) {
       warnUnknownArticle(kb, id, '<kb-article article-id>');
-      this.loadState = 'not-found';
-      return;
+      return initialState;
     }
-    this.loadState = 'loading';
-    try {
-      const article = await kb.article(id);
-      if (generation !== this.#generation) return;
-      this.article = article;
-      this.loadState = article ? 'ready' : 'not-found';
-    } catch (error) {
-      if (generation !== this.#generation) return;
-      this.loadError = error;
-      this.loadState = 'error';
-    }
+    return kb.article(id);
   }
 
-  #retryLoad = () => {
-    this.#loadedFor = undefined;
-    this.requestUpdate();
-  };
+  /** What is shown for `article-id`, from the knowledge base and the state of {@link #article}. */
+  get #state(): ArticleState {
+    const kb = this.source.knowledgeBase;
+    if (!kb || !this.articleId) return 'idle';
+    if (!kb.articleMeta(this.articleId)) return 'not-found';
+    switch (this.#article.status) {
+      case TaskStatus.PENDING:
+        return 'loading';
+      case TaskStatus.ERROR:
+        return 'error';
+      case TaskStatus.COMPLETE:
+        return this.#article.value ? 'ready' : 'not-found';
+      default:
+        return 'idle';
+    }
+  }
 
   /** The sanitized, enhanced body, made again only when the article or the language changes. */
   #bodyFor(article: Article, kb: KnowledgeBase): DocumentFragment {
-    const key = [article, kb, this.#i18n.t];
+    const key = [article, kb, this.i18n.t];
     if (!this.#body || this.#bodyKey?.some((part, i) => part !== key[i])) {
-      const base = bundleBaseUrl(kb, this.src);
+      const base = this.source.baseUrl;
       const fragment = sanitizeHtml(article.html, {
         baseUrl: base,
         articleLink: (href, authored) => resolveArticleLink(kb, href, authored, base),
       });
-      this.#body = enhanceBody(fragment, this.#i18n.t);
+      this.#body = enhanceBody(fragment, this.i18n.t);
       this.#bodyKey = key;
     }
     return this.#body;
@@ -312,12 +289,12 @@ export class KbArticle extends KbElement implements KbSourceHost {
   };
 
   async #copy(button: HTMLButtonElement) {
-    const t = this.#i18n.t;
+    const t = this.i18n.t;
     const copied = await copyText(codeOf(button), this.renderRoot);
     if (!copied) return;
     button.textContent = t.copied;
     this.#live.announce(t.copied);
-    setTimeout(() => (button.textContent = this.#i18n.t.copyCode), 2000);
+    setTimeout(() => (button.textContent = this.i18n.t.copyCode), 2000);
   }
 
   #onTocClick(event: MouseEvent, id: string) {
@@ -341,18 +318,18 @@ export class KbArticle extends KbElement implements KbSourceHost {
   }
 
   #answered(helpful: boolean, reason?: string) {
-    const id = this.article!.id;
+    const id = this.#article.value!.id;
     this.feedback = 'done';
     writeSession(answeredKey(id), helpful ? 'yes' : 'no');
     this.dispatchEvent(new KbFeedbackEvent(id, helpful, reason));
     // The button (or form) that had focus is gone: focus the thanks in its place, and say it.
     void this.updateComplete.then(() => this.thanksEl?.focus());
-    this.#live.announce(this.#i18n.t.feedbackThanks);
+    this.#live.announce(this.i18n.t.feedbackThanks);
   }
 
   /** A "No" whose reason form is left unsent still counts, once, without a reason. */
   #flushFeedback() {
-    if (this.feedback === 'reason' && this.article) this.#answered(false);
+    if (this.feedback === 'reason' && this.#article.value) this.#answered(false);
   }
 
   override render() {
@@ -360,16 +337,16 @@ export class KbArticle extends KbElement implements KbSourceHost {
   }
 
   #renderView() {
-    const kb = this.#source.knowledgeBase;
-    const t = this.#i18n.t;
-    if (!kb) return renderSourceState(this.#source, t);
-    switch (this.loadState) {
+    const kb = this.source.knowledgeBase;
+    const t = this.i18n.t;
+    if (!kb) return renderSourceState(this.source, t);
+    switch (this.#state) {
       case 'idle':
         return nothing;
       case 'loading':
         return renderLoading(t);
       case 'error':
-        return renderError(t, this.loadError, this.#retryLoad, t.articleErrorTitle);
+        return renderError(t, this.#article.error, () => void this.#article.run(), t.articleErrorTitle);
       case 'not-found':
         return renderEmpty(
           t.articleNotFound,
@@ -379,7 +356,7 @@ export class KbArticle extends KbElement implements KbSourceHost {
           </div>`,
         );
     }
-    const article = this.article!;
+    const article = this.#article.value!;
     // The content's language and direction (pronunciation, hyphenation, layout), apart from the interface's.
     const lang = contentLanguage(kb, article);
     return html`
@@ -396,13 +373,13 @@ export class KbArticle extends KbElement implements KbSourceHost {
   }
 
   #renderUpdated(iso: string | undefined): TemplateResult | typeof nothing {
-    const date = this.#i18n.date(iso);
+    const date = this.i18n.date(iso);
     if (!date) return nothing;
-    return html`<p class="meta" part="meta">${isolatedFormat(this.#i18n.t.updated, { date: html`<time datetime=${iso!}>${date}</time>` })}</p>`;
+    return html`<p class="meta" part="meta">${isolatedFormat(this.i18n.t.updated, { date: html`<time datetime=${iso!}>${date}</time>` })}</p>`;
   }
 
   #renderBreadcrumb(kb: KnowledgeBase, article: ArticleMeta): TemplateResult {
-    const t = this.#i18n.t;
+    const t = this.i18n.t;
     const path = kb.categoryPath(article.category);
     return html`<nav class="breadcrumb" part="breadcrumb" aria-label=${t.breadcrumb}>
       <ol>
@@ -423,7 +400,7 @@ export class KbArticle extends KbElement implements KbSourceHost {
     const headings = article.headings.filter((h) => h.level === 2 || h.level === 3);
     if (headings.length < this.tocMinHeadings || headings.length === 0) return nothing;
     return html`<nav class="toc" part="toc" aria-labelledby="kb-toc-title">
-      <h2 id="kb-toc-title">${this.#i18n.t.tableOfContents}</h2>
+      <h2 id="kb-toc-title">${this.i18n.t.tableOfContents}</h2>
       <ol>
         ${headings.map(
           (h) =>

@@ -5,11 +5,14 @@
  * scrolls (the page, a launcher panel), because it watches intersection with the viewport.
  */
 export class SectionSpy {
+  readonly #onChange: (id: string) => void;
   #observer?: IntersectionObserver;
   #headings: HTMLElement[] = [];
   #current = '';
 
-  constructor(private readonly onChange: (id: string) => void) {}
+  constructor(onChange: (id: string) => void) {
+    this.#onChange = onChange;
+  }
 
   /** Starts following `headings` (in document order), replacing any earlier ones. */
   watch(headings: HTMLElement[]): void {
@@ -34,6 +37,6 @@ export class SectionSpy {
     }
     if (id === this.#current) return;
     this.#current = id;
-    this.onChange(id);
+    this.#onChange(id);
   }
 }

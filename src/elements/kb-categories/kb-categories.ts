@@ -3,19 +3,15 @@ import { customElement, property } from 'lit/decorators.js';
 import type { Category, KnowledgeBase } from '../../core/index';
 import { encodeUriPart } from '../../core/uri-part';
 import '../kb-article-list/kb-article-list';
-import { bundleBaseUrl } from '../shared/bundle-base-url';
 import { renderCategoryIcon } from '../shared/category-icons';
 import { contentLanguage, language } from '../shared/bidi';
 import { KbNavigateEvent } from '../shared/events';
-import { KbSource, type KbCredentials, type KbSourceHost } from '../shared/kb-source';
 import { isModifiedClick } from '../shared/open-article';
 import { sanitizeHtml } from '../shared/sanitize';
 import { renderEmpty, renderSourceState } from '../shared/state-view';
-import { stateStyles } from '../shared/state-view.styles';
-import { format, KbI18n, type KbStrings } from '../shared/strings';
-import { baseStyles, tokens } from '../shared/tokens.styles';
+import { format, type KbStrings } from '../shared/strings';
 import { styles } from './kb-categories.styles';
-import { KbElement } from '../shared/kb-element';
+import { KbSourceElement } from '../shared/kb-source-element';
 
 /**
  * The categories of the knowledge base: each with its title, description and article count,
@@ -54,30 +50,13 @@ import { KbElement } from '../shared/kb-element';
  * @cssproperty --kb-categories-min-width - Minimum width of a card before the grid wraps (default 16rem).
  */
 @customElement('kb-categories')
-export class KbCategories extends KbElement implements KbSourceHost {
-  static override styles = [tokens, baseStyles, stateStyles, styles];
+export class KbCategories extends KbSourceElement {
+  static override styles = [KbSourceElement.styles, styles];
 
-  readonly #source = new KbSource(this);
-  readonly #i18n = new KbI18n(this);
   /** Where focus goes after the next render (a user action): `[]` the heading, else a category path. */
   #focusAfterRender?: string[];
-  #introCache = new WeakMap<KnowledgeBase, Map<string, HTMLElement>>();
-  #childrenCache = new WeakMap<KnowledgeBase, Map<string | undefined, Category[]>>();
-
-  /** URL of the knowledge-base bundle (`kb.json`). Elements with the same `src` share one load. */
-  @property() src = '';
-
-  /** Whether the bundle's requests send cookies: `omit` (default), `same-origin` or `include` (docs/embedding.md#security). */
-  @property() credentials?: KbCredentials;
-
-  /** A loaded KnowledgeBase (wins over `src`; `<kb-help>` passes its own this way). */
-  @property({ attribute: false }) knowledgeBase?: KnowledgeBase;
-
-  /** Overrides for any UI string (see docs/theming.md#strings). */
-  @property({ attribute: false }) strings?: Partial<KbStrings>;
-
-  /** `light` (default), `dark` or `auto` (follows `prefers-color-scheme`). */
-  @property({ reflect: true }) theme?: 'light' | 'dark' | 'auto';
+  readonly #introCache = new WeakMap<KnowledgeBase, Map<string, HTMLElement>>();
+  readonly #childrenCache = new WeakMap<KnowledgeBase, Map<string | undefined, Category[]>>();
 
   /** List only the subcategories of this category (default: the top-level categories). */
   @property() parent?: string;
@@ -121,7 +100,7 @@ export class KbCategories extends KbElement implements KbSourceHost {
 
   /** The language the knowledge base's category titles and descriptions are written in. */
   get #contentLang(): string | undefined {
-    const kb = this.#source.knowledgeBase;
+    const kb = this.source.knowledgeBase;
     return kb && contentLanguage(kb);
   }
 
@@ -145,16 +124,17 @@ export class KbCategories extends KbElement implements KbSourceHost {
   #onBack(): void {
     if (!this.dispatchEvent(new KbNavigateEvent('home'))) return;
     const from = this.selected;
-    const kb = this.#source.knowledgeBase;
+    const kb = this.source.knowledgeBase;
     this.#focusAfterRender = from && kb ? kb.categoryPath(from).map((c) => c.id) : undefined;
     this.selected = undefined;
   }
 
-  /** Subcategories of `id` (top level for undefined), in the knowledge base's order. */
+  /** The level of the heading of the category shown in place: `heading-level`, within 1–6. */
   get #level(): number {
     return Math.min(6, Math.max(1, Math.round(this.headingLevel) || 2));
   }
 
+  /** Subcategories of `id` (top level for undefined), in the knowledge base's order. */
   #subcategoriesOf(kb: KnowledgeBase, id: string | undefined): Category[] {
     let byParent = this.#childrenCache.get(kb);
     if (!byParent) {
@@ -171,9 +151,9 @@ export class KbCategories extends KbElement implements KbSourceHost {
   }
 
   override render() {
-    const { t } = this.#i18n;
-    const kb = this.#source.knowledgeBase;
-    if (!kb) return renderSourceState(this.#source, t);
+    const { t } = this.i18n;
+    const kb = this.source.knowledgeBase;
+    if (!kb) return renderSourceState(this.source, t);
     if (this.selected) {
       const current = kb.category(this.selected);
       return current ? this.#renderCategory(kb, current, t) : this.#renderMissing(t, this.selected);
@@ -203,7 +183,7 @@ export class KbCategories extends KbElement implements KbSourceHost {
     return html`<li class="card" part="category" ${language(this.#contentLang)}>
       <div class="card__head">
         ${renderCategoryIcon(category.icon)} ${this.#renderLink(category, 'card__title')}
-        <span class="count muted" part="count" ${language(this.#i18n.uiLang)}>${this.#i18n.plural('articleCount', category.totalCount)}</span>
+        <span class="count muted" part="count" ${language(this.i18n.uiLang)}>${this.i18n.plural('articleCount', category.totalCount)}</span>
       </div>
       ${category.description ? this.#renderDescription(category.description) : nothing}
       ${this.#renderNested(kb, category, 2)}
@@ -214,7 +194,7 @@ export class KbCategories extends KbElement implements KbSourceHost {
     if (level > this.depth) return nothing;
     const children = this.#subcategoriesOf(kb, parent.id);
     if (!children.length) return nothing;
-    return html`<ul class="nested" role="list" aria-label=${format(this.#i18n.t.subcategories, { category: parent.title })}>
+    return html`<ul class="nested" role="list" aria-label=${format(this.i18n.t.subcategories, { category: parent.title })}>
       ${children.map(
         (c) => html`<li ${language(this.#contentLang)}>
           ${this.#renderLink(c)} ${this.#renderShortCount(c)}
@@ -226,9 +206,9 @@ export class KbCategories extends KbElement implements KbSourceHost {
 
   /** A bare number beside a subcategory; screen readers hear "5 articles". */
   #renderShortCount(category: Category): TemplateResult {
-    return html`<span class="count muted" part="count" ${language(this.#i18n.uiLang)}
-      ><span aria-hidden="true">${this.#i18n.number(category.totalCount)}</span
-      ><span class="visually-hidden">${this.#i18n.plural('articleCount', category.totalCount)}</span></span
+    return html`<span class="count muted" part="count" ${language(this.i18n.uiLang)}
+      ><span aria-hidden="true">${this.i18n.number(category.totalCount)}</span
+      ><span class="visually-hidden">${this.i18n.plural('articleCount', category.totalCount)}</span></span
     >`;
   }
 
@@ -279,7 +259,7 @@ export class KbCategories extends KbElement implements KbSourceHost {
     if (!box) {
       box = document.createElement('div');
       box.className = 'intro';
-      box.append(sanitizeHtml(category.introHtml ?? '', { baseUrl: bundleBaseUrl(kb, this.src) }));
+      box.append(sanitizeHtml(category.introHtml ?? '', { baseUrl: this.source.baseUrl }));
       cache.set(category.id, box);
     }
     return box;

@@ -10,18 +10,16 @@ import { contentLanguage, inLanguage, isolatedFormat, language } from '../shared
 import { KbArticleOpenEvent, KbArticleViewEvent, KbContactEvent, KbNavigateEvent, type KbView } from '../shared/events';
 import { fromHash, toHash, type KbLocation } from '../shared/hash-route';
 import { renderHighlighted } from '../shared/highlight';
-import { KbSource, type KbCredentials, type KbSourceHost } from '../shared/kb-source';
+import { KbContextProvider } from '../shared/kb-context';
 import { LiveRegion } from '../shared/live-region';
 import { warnUnknownArticle } from '../shared/unknown-article';
 import { isModifiedClick } from '../shared/open-article';
 import { RouteContextController } from '../shared/route-context';
 import { renderEmpty, renderSourceState } from '../shared/state-view';
-import { stateStyles } from '../shared/state-view.styles';
-import { format, KbI18n, type KbStrings } from '../shared/strings';
-import { baseStyles, tokens } from '../shared/tokens.styles';
+import { format, type KbStrings } from '../shared/strings';
 import { HelpHistory } from './help-history';
 import { styles } from './kb-help.styles';
-import { KbElement } from '../shared/kb-element';
+import { KbSourceElement } from '../shared/kb-source-element';
 
 /** Where the browser history stores our position, to tell our entries from the page's. */
 const STATE_KEY = 'kbHelpIndex';
@@ -46,7 +44,8 @@ const icon = (path: string) =>
 /**
  * The whole help center in one element: a home page (intro, search, "Suggested for this
  * page", popular articles, categories), category pages, articles and search results, with
- * back and forward inside it. It loads the bundle once and gives it to the elements inside.
+ * back and forward inside it. It loads the bundle once and hands it down to the elements
+ * inside (with its `strings`), through `@lit/context`.
  *
  * With `routing="hash"` the location is mirrored in the URL hash (`#kb/<id>` for an article,
  * `#kb?category=<id>`, `#kb?q=<query>`, `#kb` for home), so deep links and the browser's
@@ -94,11 +93,9 @@ const icon = (path: string) =>
  * @fires kb-contact - The user followed "Still need help?" (cancelable: the host shows its own contact form). `{ articleId?, query?, url? }`.
  */
 @customElement('kb-help')
-export class KbHelp extends KbElement implements KbSourceHost {
-  static override styles = [tokens, baseStyles, stateStyles, styles];
+export class KbHelp extends KbSourceElement {
+  static override styles = [KbSourceElement.styles, styles];
 
-  readonly #source = new KbSource(this);
-  readonly #i18n = new KbI18n(this);
   readonly #route = new RouteContextController(this);
   readonly #history = new HelpHistory();
   readonly #live = new LiveRegion(this);
@@ -108,25 +105,15 @@ export class KbHelp extends KbElement implements KbSourceHost {
   #announced?: KbLocation;
   /** `focusSearch()` was called before the search box was shown. */
   #focusSearchPending = false;
+  /** A user move happened: after the next render, focus goes to the new view. */
+  #focusPending = false;
 
   @query('kb-categories') private categoriesEl?: HTMLElement & { updateComplete: Promise<unknown> };
   @query('h1') private titleEl?: HTMLElement;
   @query('kb-search') private searchEl?: KbSearch;
 
-  /** URL of the knowledge-base bundle (`kb.json`). Elements with the same `src` share one load. */
-  @property() src = '';
-
-  /** Whether the bundle's requests send cookies: `omit` (default), `same-origin` or `include` (docs/embedding.md#security). */
-  @property() credentials?: KbCredentials;
-
-  /** A loaded knowledge base; wins over `src`. */
-  @property({ attribute: false }) knowledgeBase?: KnowledgeBase;
-
   /** `hash` mirrors the location in the URL hash (`#kb/<id>`); unset keeps the URL alone. */
   @property() routing?: 'hash';
-
-  /** `light`, `dark` or `auto` (follows the system). */
-  @property({ reflect: true }) theme?: 'light' | 'dark' | 'auto';
 
   /** Title of the home page (default: the knowledge base's title). */
   @property() heading?: string;
@@ -143,17 +130,20 @@ export class KbHelp extends KbElement implements KbSourceHost {
   /** How many popular articles the home page lists. */
   @property({ type: Number, attribute: 'popular-count' }) popularCount = 5;
 
-  /** Overrides for any UI string; passed on to the elements inside. */
-  @property({ attribute: false }) strings?: Partial<KbStrings>;
-
   /** Bumped on every move, so Lit re-renders the view. */
   @state() private moves = 0;
 
   /** The host put content into `slot="contact"`. */
   @state() private contactSlotted = false;
 
-  /** A user move happened: after the next render, focus goes to the new view. */
-  #focusPending = false;
+  constructor() {
+    super();
+    // The elements inside get from this one the knowledge base, `src` (for relative links) and the strings.
+    new KbContextProvider(this, () => {
+      const kb = this.source.knowledgeBase;
+      return kb && { knowledgeBase: kb, src: this.src, strings: this.strings };
+    });
+  }
 
   override connectedCallback() {
     super.connectedCallback();
@@ -185,12 +175,12 @@ export class KbHelp extends KbElement implements KbSourceHost {
       this.#clearSearchPending = false;
       if (location.view !== 'search') this.searchEl.clear();
     }
-    if (location.view === 'search' && this.#announced !== location && this.#source.knowledgeBase) {
+    if (location.view === 'search' && this.#announced !== location && this.source.knowledgeBase) {
       this.#announced = location;
       const count = this.renderRoot.querySelectorAll('[part="hit"]').length;
-      this.#live.announce(count ? this.#i18n.plural('resultCount', count) : format(this.#i18n.t.noResults, { query: location.query }));
+      this.#live.announce(count ? this.i18n.plural('resultCount', count) : format(this.i18n.t.noResults, { query: location.query }));
     }
-    if (!this.#focusPending || !this.#source.knowledgeBase) return;
+    if (!this.#focusPending || !this.source.knowledgeBase) return;
     this.#focusPending = false;
     if (location.view === 'category') {
       const list = this.categoriesEl;
@@ -209,22 +199,22 @@ export class KbHelp extends KbElement implements KbSourceHost {
 
   /** Shows an article, scrolled to `sectionId` if given (the search box is emptied). */
   open(articleId: string, sectionId?: string): void {
-    const kb = this.#source.knowledgeBase;
+    const kb = this.source.knowledgeBase;
     if (kb && !kb.articleMeta(articleId)) warnUnknownArticle(kb, articleId, 'open() / kbElements.openArticle()');
     this.#clearSearchPending = true;
-    this.go(sectionId ? { view: 'article', id: articleId, section: sectionId } : { view: 'article', id: articleId }, false);
+    this.#go(sectionId ? { view: 'article', id: articleId, section: sectionId } : { view: 'article', id: articleId }, false);
   }
 
   /** Shows the search results for `query` (the home page for an empty one). */
   search(query: string): void {
     const trimmed = String(query ?? '').trim();
-    this.go(trimmed ? { view: 'search', query: trimmed } : { view: 'home' }, false);
+    this.#go(trimmed ? { view: 'search', query: trimmed } : { view: 'home' }, false);
   }
 
   /** Shows the home page (the search box is emptied). */
   home(): void {
     this.#clearSearchPending = true;
-    this.go({ view: 'home' }, false);
+    this.#go({ view: 'home' }, false);
   }
 
   /** Puts the cursor in the search box: now, or as soon as it is shown (the bundle is in). */
@@ -249,7 +239,7 @@ export class KbHelp extends KbElement implements KbSourceHost {
 
   // --- navigation ---
 
-  private go(location: KbLocation, user: boolean): void {
+  #go(location: KbLocation, user: boolean): void {
     if (!this.#history.push(location)) {
       if (user) this.#focusPending = true;
       this.moves++;
@@ -270,7 +260,7 @@ export class KbHelp extends KbElement implements KbSourceHost {
     this.moves++;
     this.#focusPending = user;
     const location = this.#history.current;
-    if (user && location.view === 'article' && this.#source.knowledgeBase?.articleMeta(location.id)) {
+    if (user && location.view === 'article' && this.source.knowledgeBase?.articleMeta(location.id)) {
       this.dispatchEvent(new KbArticleViewEvent(location.id));
     }
   }
@@ -278,7 +268,7 @@ export class KbHelp extends KbElement implements KbSourceHost {
   /** The user moves (a control of ours or an element inside): fire the event, then go unless cancelled. */
   #userGo(location: KbLocation): void {
     const event = location.view === 'article' ? new KbArticleOpenEvent(location.id, location.section) : navigateEvent(location);
-    if (this.dispatchEvent(event)) this.go(location, true);
+    if (this.dispatchEvent(event)) this.#go(location, true);
   }
 
   /** The user pressed Back or Forward: `kb-navigate` to where that leads, then go unless cancelled. */
@@ -338,20 +328,32 @@ export class KbHelp extends KbElement implements KbSourceHost {
     }
   };
 
+  // --- "Still need help?" ---
+
+  #onContactSlot = (e: Event) => {
+    this.contactSlotted = (e.target as HTMLSlotElement).assignedNodes({ flatten: true }).some((n) => n.nodeType === Node.ELEMENT_NODE || n.textContent!.trim());
+  };
+
+  /** A link or button of the contact box was used: `kb-contact`, and the host may take over. */
+  #onContact(e: MouseEvent, context: { articleId?: string; query?: string }): void {
+    const control = e.composedPath().find((n): n is HTMLElement => n instanceof HTMLElement && (n.localName === 'button' || (n.localName === 'a' && n.hasAttribute('href'))));
+    if (!control || isModifiedClick(e)) return;
+    const url = control instanceof HTMLAnchorElement ? control.href : undefined;
+    if (!this.dispatchEvent(new KbContactEvent({ ...context, url }))) e.preventDefault();
+  }
+
   // --- rendering ---
 
   override render() {
-    const kb = this.#source.knowledgeBase;
-    const t = this.#i18n.t;
-    if (!kb) return html`<div class="help" part="base">${renderSourceState(this.#source, t)}</div>${this.#live.render()}`;
+    const kb = this.source.knowledgeBase;
+    const t = this.i18n.t;
+    if (!kb) return html`<div class="help" part="base">${renderSourceState(this.source, t)}</div>${this.#live.render()}`;
     return html`<div class="help" part="base" @kb-article-open=${this.#onInnerOpen} @kb-navigate=${this.#onInnerNavigate}>
-        ${this.#renderHeader(kb, t)}
+        ${this.#renderHeader(t)}
         <div class="view" part="view" data-view=${this.#history.current.view}>${this.#renderView(kb, t)}</div>
       </div>
       ${this.#live.render()}`;
   }
-
-  // --- "Still need help?" ---
 
   /**
    * The way to a person, at the end of an article (`articleId`) or of a search that found
@@ -370,19 +372,7 @@ export class KbHelp extends KbElement implements KbSourceHost {
     </section>`;
   }
 
-  #onContactSlot = (e: Event) => {
-    this.contactSlotted = (e.target as HTMLSlotElement).assignedNodes({ flatten: true }).some((n) => n.nodeType === Node.ELEMENT_NODE || n.textContent!.trim());
-  };
-
-  /** A link or button of the contact box was used: `kb-contact`, and the host may take over. */
-  #onContact(e: MouseEvent, context: { articleId?: string; query?: string }): void {
-    const control = e.composedPath().find((n): n is HTMLElement => n instanceof HTMLElement && (n.localName === 'button' || (n.localName === 'a' && n.hasAttribute('href'))));
-    if (!control || isModifiedClick(e)) return;
-    const url = control instanceof HTMLAnchorElement ? control.href : undefined;
-    if (!this.dispatchEvent(new KbContactEvent({ ...context, url }))) e.preventDefault();
-  }
-
-  #renderHeader(kb: KnowledgeBase, t: KbStrings): TemplateResult {
+  #renderHeader(t: KbStrings): TemplateResult {
     return html`<div class="header" part="header">
       <div class="nav" role="group" aria-label=${t.helpTitle}>
         <button type="button" class="nav-button flip" part="nav-button" aria-label=${t.back} title=${t.back} ?disabled=${!this.#history.canGoBack} @click=${() => this.#userStep(-1)}>
@@ -397,8 +387,6 @@ export class KbHelp extends KbElement implements KbSourceHost {
       </div>
       <kb-search
         class="search"
-        .knowledgeBase=${kb}
-        .strings=${this.strings}
         .hotkey=${this.hotkey}
         article-url=${ARTICLE_URL}
         storage-key="kb-help-search"
@@ -411,18 +399,13 @@ export class KbHelp extends KbElement implements KbSourceHost {
     switch (location.view) {
       case 'article':
         return html`<kb-article
-            .knowledgeBase=${kb}
-            .strings=${this.strings}
             .focusOnShow=${this.#focusPending}
-            src=${this.src}
             article-id=${location.id}
             section-id=${location.section ?? ''}
           ></kb-article>
           ${this.#renderContact(t, { articleId: location.id })}`;
       case 'category':
         return html`<kb-categories
-          .knowledgeBase=${kb}
-          .strings=${this.strings}
           selected=${location.id}
           heading-level="1"
           article-url=${ARTICLE_URL}
@@ -450,11 +433,11 @@ export class KbHelp extends KbElement implements KbSourceHost {
         : nothing}
       <section class="section" part="section" aria-labelledby="popular">
         <h2 id="popular">${t.popularArticles}</h2>
-        <kb-article-list .knowledgeBase=${kb} .strings=${this.strings} limit=${this.popularCount} page-size="0" label=${t.popularArticles} article-url=${ARTICLE_URL}></kb-article-list>
+        <kb-article-list limit=${this.popularCount} page-size="0" label=${t.popularArticles} article-url=${ARTICLE_URL}></kb-article-list>
       </section>
       <section class="section" part="section" aria-labelledby="categories">
         <h2 id="categories">${t.categories}</h2>
-        <kb-categories .knowledgeBase=${kb} .strings=${this.strings} article-url=${ARTICLE_URL} category-url=${CATEGORY_URL}></kb-categories>
+        <kb-categories article-url=${ARTICLE_URL} category-url=${CATEGORY_URL}></kb-categories>
       </section>
     `;
   }
@@ -490,7 +473,7 @@ export class KbHelp extends KbElement implements KbSourceHost {
         ${this.#renderContact(t, { query })}`;
     }
     return html`${title}
-      <p class="muted">${this.#i18n.plural('resultCount', hits.length)}</p>
+      <p class="muted">${this.i18n.plural('resultCount', hits.length)}</p>
       <ol class="hits">
         ${hits.map((hit) => {
           const category = kb.category(hit.article.category);
@@ -501,7 +484,7 @@ export class KbHelp extends KbElement implements KbSourceHost {
           return html`<li class="hit" part="hit" ${language(lang)}>
             <a class="hit-title" href=${toHash(top)} @click=${(e: MouseEvent) => this.#onLink(e, top)}>${renderHighlighted(hit.titleHtml)}</a>
             ${section
-              ? html`<a class="hit-section" href=${toHash(section)} ${language(this.#i18n.uiLang)} @click=${(e: MouseEvent) => this.#onLink(e, section)}
+              ? html`<a class="hit-section" href=${toHash(section)} ${language(this.i18n.uiLang)} @click=${(e: MouseEvent) => this.#onLink(e, section)}
                   >${isolatedFormat(t.inSection, { heading: inLanguage(hit.section!.heading, lang) })}</a
                 >`
               : nothing}

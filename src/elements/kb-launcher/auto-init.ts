@@ -22,18 +22,8 @@
 import { setContextKeys } from '../shared/route-state';
 import { activeLauncher, installGlobalApi, whenBody } from './global-api';
 
-/** The `data-*` attributes that become launcher attributes, by attribute name. */
-const LAUNCHER_OPTIONS: Record<string, string> = {
-  kbSrc: 'src',
-  kbCredentials: 'credentials',
-  position: 'position',
-  zIndex: 'z-index',
-  label: 'label',
-  theme: 'theme',
-  lang: 'lang',
-  preload: 'preload',
-  kbContactUrl: 'contact-url',
-};
+/** The launcher attributes a script tag sets, as `data-<name>`; a `kb-` prefix is dropped. */
+const LAUNCHER_OPTIONS = ['kb-src', 'kb-credentials', 'position', 'z-index', 'label', 'theme', 'lang', 'preload', 'kb-contact-url'];
 
 /** What a script tag asked for. */
 export interface ScriptOptions {
@@ -47,11 +37,12 @@ export interface ScriptOptions {
 
 /** Reads the options of a script tag (or none, when the script was not loaded by a tag). */
 export function readScriptOptions(script: HTMLOrSVGScriptElement | null): ScriptOptions {
-  const data = script instanceof HTMLScriptElement ? script.dataset : {};
+  const tag = script instanceof HTMLScriptElement ? script : null;
+  const data = tag?.dataset ?? {};
   const launcherAttributes: Record<string, string> = {};
-  for (const [key, attribute] of Object.entries(LAUNCHER_OPTIONS)) {
-    const value = data[key];
-    if (value) launcherAttributes[attribute] = value;
+  for (const option of LAUNCHER_OPTIONS) {
+    const value = tag?.getAttribute(`data-${option}`);
+    if (value) launcherAttributes[option.replace(/^kb-/, '')] = value;
   }
   if (launcherAttributes.src) {
     try {

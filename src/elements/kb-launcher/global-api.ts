@@ -6,6 +6,7 @@
  * documented snippet: an object whose methods push `[method, args]` onto its `q` array. It is
  * upgraded in place, so a reference the host kept keeps working.
  */
+import { el } from '../shared/make-element';
 import { pageBody } from '../shared/page-dom';
 import { setContextKeys } from '../shared/route-state';
 import type { KbLauncher } from './kb-launcher';
@@ -52,15 +53,10 @@ interface Stub {
 
 const LIVE = Symbol.for('kb-elements.api');
 
-const LAUNCHER_EVENTS = new Map([
-  ['open', 'kb-launcher-open'],
-  ['close', 'kb-launcher-close'],
-]);
-
-/** `search` → `kb-search`, `open` → `kb-launcher-open`, `kb-feedback` unchanged. */
+/** `search` → `kb-search`, `open` → `kb-launcher-open` (and `close`), `kb-feedback` unchanged. */
 export function eventName(name: string): string {
   const bare = String(name).replace(/^kb-/, '');
-  return LAUNCHER_EVENTS.get(bare) ?? `kb-${bare}`;
+  return bare === 'open' || bare === 'close' ? `kb-launcher-${bare}` : `kb-${bare}`;
 }
 
 /** Runs `fn` once `<body>` exists (at once, or on DOMContentLoaded). */
@@ -73,8 +69,7 @@ export function whenBody(fn: () => void): void {
 export function activeLauncher(attributes: Record<string, string> = {}): KbLauncher {
   const existing = document.querySelector('kb-launcher:not([duplicate])');
   if (existing) return existing as KbLauncher;
-  const launcher = document.createElement('kb-launcher');
-  for (const [name, value] of Object.entries(attributes)) launcher.setAttribute(name, value);
+  const launcher = el('kb-launcher', attributes) as KbLauncher;
   pageBody()!.append(launcher);
   return launcher;
 }
@@ -105,7 +100,7 @@ export function createApi(options: GlobalApiOptions): KbElementsApi {
     suggest: (keysOrPaths) => setContextKeys(keysOrPaths),
     on(event, handler) {
       if (typeof handler !== 'function') {
-        console.warn('kbElements.on: the handler is not a function');
+        console.warn('kbElements.on needs a function');
         return () => {};
       }
       const type = eventName(event);

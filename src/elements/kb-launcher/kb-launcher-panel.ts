@@ -1,11 +1,13 @@
 import { html, nothing } from 'lit';
 import { property, query } from 'lit/decorators.js';
 import type { KbCredentials } from '../shared/kb-source';
-import { KbI18n, type KbStrings } from '../shared/strings';
-import { baseStyles, tokens } from '../shared/tokens.styles';
 import { panelStyles } from './kb-launcher-panel.styles';
+import { deepActiveElement } from '../shared/deep-active-element';
 import { PageScrollLock } from '../shared/scroll-lock';
 import { KbElement } from '../shared/kb-element';
+
+/** The launcher's attributes the panel mirrors (launcher attribute: panel attribute). */
+const MIRRORED: Record<string, string> = { src: 'src', credentials: 'credentials', theme: 'theme', lang: 'lang', label: 'heading', position: 'position', 'contact-url': 'contact-url' };
 
 /** What the panel uses of `<kb-help>`. */
 interface HelpElement extends HTMLElement {
@@ -19,7 +21,9 @@ interface HelpElement extends HTMLElement {
  * The panel `<kb-launcher>` opens: a side sheet on wide screens, a full-screen sheet on phones,
  * with a title bar and the full help center (`<kb-help>`). It is loaded with the help
  * elements, on first use of the launcher, and made by the launcher; pages do not use it
- * directly.
+ * directly. In the launcher's shadow root, it mirrors the launcher's attributes (`label` as its
+ * `heading`) and passes the launcher's `slot="contact"` content on to `<kb-help>`: that code
+ * loads with the help elements, not with the button.
  *
  * A modal dialog (WAI-ARIA APG): `show()` opens it in the top layer with the page behind it
  * inert (out of reach of Tab, of the pointer and of assistive technology; no attribute of the
@@ -46,12 +50,15 @@ interface HelpElement extends HTMLElement {
  * @fires close - The user asked to close the panel (Esc, close button, a click beside it). Not bubbling.
  */
 export class KbLauncherPanel extends KbElement {
-  static override styles = [tokens, baseStyles, panelStyles];
+  static override styles = [KbElement.styles, panelStyles];
 
-  #i18n = new KbI18n(this);
   /** Where the pointer went down: a click on the backdrop closes only if it also started there. */
   #pressedOnBackdrop = false;
   #scrollLock = new PageScrollLock(this);
+  /** What had focus when the panel opened, and where focus goes if that cannot take it back. */
+  #returnFocus?: Element | null;
+  #fallback?: HTMLElement;
+  readonly #launcherWatch = new MutationObserver(() => this.#mirrorLauncher());
 
   @query('dialog') private dialog?: HTMLDialogElement;
   @query('kb-help') private help?: HelpElement;
@@ -64,15 +71,34 @@ export class KbLauncherPanel extends KbElement {
   @property() heading = '';
   /** The launcher's corner; the panel opens on its side (right or left, whatever the page's direction). */
   @property({ reflect: true }) position = 'bottom-right';
-  /** `light`, `dark` or `auto`, also given to `<kb-help>`. */
-  @property({ reflect: true }) theme?: string;
   /** Where "Still need help?" leads, for `<kb-help>`. */
   @property({ attribute: 'contact-url' }) contactUrl = '';
-  /** Overrides for any UI string. */
-  @property({ attribute: false }) strings?: Partial<KbStrings>;
 
-  /** Opens the panel as a modal dialog, the cursor in the search field (once it is shown). */
-  show(): void {
+  override connectedCallback(): void {
+    super.connectedCallback();
+    const launcher = this.#launcher;
+    if (!launcher) return;
+    this.#mirrorLauncher();
+    this.#launcherWatch.observe(launcher, { attributes: true, attributeFilter: Object.keys(MIRRORED) });
+    // The page's slot="contact" content, passed on to the help center.
+    if (!this.querySelector('slot')) this.append(Object.assign(document.createElement('slot'), { name: 'contact', slot: 'contact' }));
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.#launcherWatch.disconnect();
+  }
+
+  /**
+   * Opens the panel as a modal dialog, the cursor in the search field (once it is shown). When it
+   * closes, focus goes back to what had it now (whatever opened the panel: the launcher's button,
+   * a tip's "Learn more", the host's own control), or to `fallback` (the launcher's button) if
+   * that was nothing or is gone or hidden by then (a closed popover).
+   */
+  show(fallback?: HTMLElement): void {
+    const active = deepActiveElement();
+    this.#returnFocus = active === document.body ? fallback : active;
+    this.#fallback = fallback;
     this.hidden = false;
     void this.updateComplete.then(() => {
       const dialog = this.dialog;
@@ -85,11 +111,38 @@ export class KbLauncherPanel extends KbElement {
     });
   }
 
-  /** Closes the panel (the launcher moves focus back where it was). */
+  /**
+   * Closes the panel. If focus was in the launcher (the panel, however many shadow roots deep)
+   * or nowhere, it goes back where it was when the panel opened (see {@link show}).
+   */
   hide(): void {
+    const active = deepActiveElement();
+    let node = active;
+    while (node && node !== this.#launcher) node = (node.getRootNode() as ShadowRoot).host;
+    const focusInside = !active || active === document.body || !!node;
+    const returnFocus = this.#returnFocus;
+    this.#returnFocus = undefined;
     this.hidden = true;
     if (this.dialog?.open) this.dialog.close();
     this.#scrollLock.release();
+    if (!focusInside) return;
+    (returnFocus as HTMLElement | null | undefined)?.focus?.();
+    if (deepActiveElement() !== returnFocus) this.#fallback?.focus();
+  }
+
+  /** The `<kb-launcher>` whose shadow root the panel is in. */
+  get #launcher(): Element | undefined {
+    const root = this.getRootNode();
+    return root instanceof ShadowRoot && root.host.localName === 'kb-launcher' ? root.host : undefined;
+  }
+
+  #mirrorLauncher(): void {
+    const launcher = this.#launcher!;
+    for (const [from, to] of Object.entries(MIRRORED)) {
+      const value = launcher.getAttribute(from);
+      if (value) this.setAttribute(to, value);
+      else this.removeAttribute(to);
+    }
   }
 
   async #withHelp(action: (help: HelpElement) => unknown): Promise<void> {
@@ -147,7 +200,7 @@ export class KbLauncherPanel extends KbElement {
   };
 
   override render() {
-    const { t } = this.#i18n;
+    const { t } = this.i18n;
     return html`<dialog
       class="dialog"
       part="dialog"

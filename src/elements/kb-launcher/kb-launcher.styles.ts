@@ -4,12 +4,11 @@
  * help is opened (written compact: the minifier does not touch strings). Theme values match shared/tokens.styles.ts (same `--kb-*` properties).
  */
 export const launcherCss = `
-:host{--_accent:var(--kb-accent,var(--_t-accent,#1a5fc8));--_on-accent:var(--kb-accent-contrast,var(--_t-on-accent,#fff));--_surface:var(--kb-surface,var(--_t-surface,#fff));--_text:var(--kb-text,var(--_t-text,#1b2330));--_gap:var(--kb-launcher-offset,20px);position:fixed;z-index:var(--kb-launcher-z-index,2147483000);inset:auto var(--_gap) var(--_gap) auto;color-scheme:var(--_t-scheme,light);font-family:var(--kb-font,inherit)}
+:host{--_accent:var(--kb-accent,var(--_t-accent,#1a5fc8));--_on-accent:var(--kb-accent-contrast,var(--_t-on-accent,#fff));--_gap:var(--kb-launcher-offset,20px);position:fixed;z-index:var(--kb-launcher-z-index,2147483000);inset:auto var(--_gap) var(--_gap) auto;color-scheme:var(--_t-scheme,light);font-family:var(--kb-font,inherit)}
 :host([theme=dark]){--_t-accent:#8ab8ff;--_t-on-accent:#0b1526;--_t-surface:#161b22;--_t-text:#e6edf3;--_t-scheme:dark}
 @media (prefers-color-scheme:dark){:host([theme=auto]){--_t-accent:#8ab8ff;--_t-on-accent:#0b1526;--_t-surface:#161b22;--_t-text:#e6edf3;--_t-scheme:dark}}
-:host([position=bottom-left]){inset:auto auto var(--_gap) var(--_gap)}
-:host([position=top-right]){inset:var(--_gap) var(--_gap) auto auto}
-:host([position=top-left]){inset:var(--_gap) auto auto var(--_gap)}
+:host([position$=left]){right:auto;left:var(--_gap)}
+:host([position^=top]){bottom:auto;top:var(--_gap)}
 :host([duplicate]),[hidden]{display:none !important}
 button{font:inherit;cursor:pointer}
 :focus-visible{outline:2px solid var(--kb-focus-color,var(--_accent));outline-offset:2px}
@@ -17,7 +16,7 @@ button{font:inherit;cursor:pointer}
 .launch:hover{transform:translateY(-1px)}
 .launch i{display:grid;place-items:center;width:1.375rem;height:1.375rem;border:2px solid;border-radius:50%;font:700 .875rem/1 system-ui,sans-serif}
 :host([open]) .launch{visibility:hidden}
-.alert{position:absolute;bottom:60px;right:0;width:260px;padding:12px 16px;border-radius:8px;background:var(--_surface);color:var(--_text);box-shadow:0 6px 24px rgb(0 0 0 / .2)}
+.alert{position:absolute;bottom:60px;right:0;width:260px;padding:12px 16px;border-radius:8px;background:var(--kb-surface,var(--_t-surface,#fff));color:var(--kb-text,var(--_t-text,#1b2330));box-shadow:0 6px 24px rgb(0 0 0 / .2)}
 :host([position$=left]) .alert{right:auto;left:0}
 :host([position^=top]) .alert{bottom:auto;top:60px}
 .alert p{margin:0 0 8px}

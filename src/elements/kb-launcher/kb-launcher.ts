@@ -1,10 +1,11 @@
 import { fetchEarly } from '../shared/early-fetch';
+import { el } from '../shared/make-element';
 import { launcherCss } from './kb-launcher.styles';
 import { launcherStringsFor } from './launcher-strings';
 
 /** What the launcher uses of `<kb-launcher-panel>`, which loads with the help elements. */
 interface PanelElement extends HTMLElement {
-  show(): void;
+  show(fallback: HTMLElement | undefined): void;
   hide(): void;
   open(articleId: string, sectionId?: string): void;
   search(query: string): void;
@@ -28,24 +29,6 @@ export class KbLauncherCloseEvent extends Event {
   constructor() {
     super(KbLauncherCloseEvent.eventName, { bubbles: true, composed: true });
   }
-}
-
-/** Attributes the launcher hands on to its panel (panel attribute by launcher attribute). */
-const PANEL_ATTRIBUTES: Record<string, string> = { src: 'src', credentials: 'credentials', theme: 'theme', lang: 'lang', label: 'heading', position: 'position', 'contact-url': 'contact-url' };
-
-/** `el('div', { class: 'x' }, child, 'text')`: plain DOM, no HTML strings. */
-function el(tag: string, attrs: Record<string, string> = {}, ...children: (Node | string)[]): HTMLElement {
-  const node = document.createElement(tag);
-  for (const [name, value] of Object.entries(attrs)) node.setAttribute(name, value);
-  node.append(...children);
-  return node;
-}
-
-/** The element focused now, looking inside shadow roots. */
-function deepActiveElement(): Element | null {
-  let active = document.activeElement;
-  while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
-  return active;
 }
 
 let sheet: CSSStyleSheet | undefined;
@@ -99,7 +82,8 @@ let sheet: CSSStyleSheet | undefined;
  * @fires kb-contact - The user followed "Still need help?" (cancelable). `{ articleId?, query?, url? }`.
  */
 export class KbLauncher extends HTMLElement {
-  static observedAttributes = ['src', 'credentials', 'label', 'theme', 'lang', 'position', 'z-index', 'contact-url'];
+  // The panel mirrors the attributes it needs itself (it loads with the help elements).
+  static observedAttributes = ['label', 'lang', 'z-index'];
 
   /**
    * Makes `<kb-launcher-panel>` and `<kb-help>` available; called on first intent, again
@@ -114,7 +98,6 @@ export class KbLauncher extends HTMLElement {
   #panel?: PanelElement;
   #alert?: HTMLElement;
   #loading?: Promise<PanelElement>;
-  #returnFocus?: Element | null;
   #pending: ((panel: PanelElement) => void)[] = [];
 
   /** URL of the knowledge-base bundle (`kb.json`). */
@@ -148,17 +131,9 @@ export class KbLauncher extends HTMLElement {
   }
 
   attributeChangedCallback(name: string): void {
-    const value = this.getAttribute(name);
-    if (name === 'z-index') {
-      if (value) this.style.setProperty('--kb-launcher-z-index', value);
-      else this.style.removeProperty('--kb-launcher-z-index');
-      return;
-    }
-    if (this.#panel) {
-      if (value) this.#panel.setAttribute(PANEL_ATTRIBUTES[name]!, value);
-      else this.#panel.removeAttribute(PANEL_ATTRIBUTES[name]!);
-    }
-    this.#renderText();
+    // No `z-index` (null, taken as ''): the property is removed.
+    if (name === 'z-index') this.style.setProperty('--kb-launcher-z-index', this.getAttribute(name));
+    else this.#renderText();
   }
 
   #renderButton(): void {
@@ -173,7 +148,7 @@ export class KbLauncher extends HTMLElement {
 
   #renderText(): void {
     if (!this.#button) return;
-    const t = launcherStringsFor(this.closest('[lang]')?.getAttribute('lang') || 'en');
+    const t = launcherStringsFor(this);
     const label = this.getAttribute('label');
     this.#button.lastElementChild!.textContent = label || t.helpTitle;
     this.#button.setAttribute('aria-label', label || t.openHelp);
@@ -195,15 +170,10 @@ export class KbLauncher extends HTMLElement {
     if (!this.#loading && src && !performance.getEntriesByName(src).length) fetchEarly(src, (this.getAttribute('credentials') || 'omit') as RequestCredentials);
     return (this.#loading ??= KbLauncher.loadElements().then(
       () => {
+        // It takes the launcher's attributes and slot="contact" content (kb-launcher-panel.ts).
         const panel = document.createElement('kb-launcher-panel') as PanelElement;
-        for (const name of Object.keys(PANEL_ATTRIBUTES)) {
-          const value = this.getAttribute(name);
-          if (value) panel.setAttribute(PANEL_ATTRIBUTES[name]!, value);
-        }
         panel.hidden = true;
         panel.addEventListener('close', () => this.hide());
-        // The page's slot="contact" content, passed on to the help center.
-        panel.append(el('slot', { name: 'contact', slot: 'contact' }));
         this.#root.append(panel);
         this.#panel = panel;
         for (const action of this.#pending.splice(0)) action(panel);
@@ -221,12 +191,18 @@ export class KbLauncher extends HTMLElement {
   }
 
   #showAlert(): void {
-    const t = launcherStringsFor(this.closest('[lang]')?.getAttribute('lang') || 'en');
+    const t = launcherStringsFor(this);
     const retry = el('button', { type: 'button', part: 'retry' }, t.retry);
     retry.addEventListener('click', () => this.show());
     this.#alert = el('div', { part: 'alert', class: 'alert', role: 'alert', lang: t.lang, dir: 'ltr' }, el('p', {}, t.errorTitle), retry);
     this.#root.append(this.#alert);
     retry.focus();
+  }
+
+  /** The `open` attribute and the button's `aria-expanded`. */
+  #setOpen(open: boolean): void {
+    this.toggleAttribute('open', open);
+    this.#button?.setAttribute('aria-expanded', `${open}`);
   }
 
   /** Runs `action` on the panel as soon as it exists. */
@@ -238,16 +214,13 @@ export class KbLauncher extends HTMLElement {
   /** Opens the panel (loading it first if needed) and moves focus into it. */
   show(): void {
     if (this.hasAttribute('duplicate') || this.open) return;
-    const active = deepActiveElement();
-    this.#returnFocus = active === document.body ? this.#button : active;
     this.#alert?.remove();
-    this.setAttribute('open', '');
-    this.#button?.setAttribute('aria-expanded', 'true');
+    this.#setOpen(true);
     this.#loadPanel().then(
-      (panel) => this.open && panel.show(),
+      // The panel notes where focus is, to put it back when it closes (the button if nowhere).
+      (panel) => this.open && panel.show(this.#button),
       () => {
-        this.removeAttribute('open');
-        this.#button?.setAttribute('aria-expanded', 'false');
+        this.#setOpen(false);
         this.#showAlert();
       },
     );
@@ -257,20 +230,9 @@ export class KbLauncher extends HTMLElement {
   /** Closes the panel; focus returns to where it was before opening (or to the button). */
   hide(): void {
     if (!this.open) return;
-    const active = deepActiveElement();
-    // Is focus in the panel, however many shadow roots deep?
-    let node = active;
-    while (node && node !== this) node = (node.getRootNode() as ShadowRoot).host;
-    const focusInside = !active || active === document.body || !!node;
-    this.removeAttribute('open');
-    this.#button?.setAttribute('aria-expanded', 'false');
+    this.#setOpen(false);
+    // The panel puts focus back (before it loads, focus has not moved).
     this.#panel?.hide();
-    if (focusInside) {
-      (this.#returnFocus as HTMLElement | undefined)?.focus?.();
-      // Gone or hidden meanwhile (a closed popover): the button takes focus instead.
-      if (deepActiveElement() !== this.#returnFocus) this.#button?.focus();
-    }
-    this.#returnFocus = undefined;
     this.dispatchEvent(new KbLauncherCloseEvent());
   }
 

@@ -33,11 +33,11 @@ export const launcherStrings: Record<'en' | 'de' | 'nl', LauncherStrings> = {
 };
 
 /**
- * The strings for a BCP 47 tag (`de-CH` → German), English when there is none, with the
- * language they are in (all of them are written left to right).
+ * The strings for the language `el` is in (its nearest `lang`: `de-CH` → German), English when
+ * there are none, with the language they are in (all of them are written left to right).
  */
-export function launcherStringsFor(lang: string): LauncherStrings & { lang: string } {
-  let code = lang.toLowerCase().split('-')[0]!;
+export function launcherStringsFor(el: Element): LauncherStrings & { lang: string } {
+  let code = (el.closest('[lang]')?.getAttribute('lang') || 'en').toLowerCase().split('-')[0]!;
   if (!(code in launcherStrings)) code = 'en';
   return { ...launcherStrings[code as 'en'], lang: code };
 }

@@ -5,15 +5,12 @@ import { contentLanguage, inLanguage, language } from '../shared/bidi';
 import { KbNavigateEvent, KbNoResultsEvent, KbSearchEvent } from '../shared/events';
 import { renderHighlighted } from '../shared/highlight';
 import { requestArticleOpen } from '../shared/open-article';
-import { KbSource, type KbCredentials, type KbSourceHost } from '../shared/kb-source';
 import { renderLoading, renderSourceState } from '../shared/state-view';
-import { stateStyles } from '../shared/state-view.styles';
-import { format, KbI18n, type KbStrings } from '../shared/strings';
+import { format, type KbStrings } from '../shared/strings';
 import { LiveRegion } from '../shared/live-region';
 import { readSession, writeSession } from '../shared/session';
-import { baseStyles, tokens } from '../shared/tokens.styles';
 import { styles } from './kb-search.styles';
-import { KbElement } from '../shared/kb-element';
+import { KbSourceElement } from '../shared/kb-source-element';
 
 const TOP_LAYER = typeof HTMLElement !== 'undefined' && 'showPopover' in HTMLElement.prototype;
 
@@ -99,11 +96,9 @@ export const hotkeyConverter = {
  * @cssproperty --kb-popup-z-index - Stacking of the popup (default 1000).
  */
 @customElement('kb-search')
-export class KbSearch extends KbElement implements KbSourceHost {
-  static override styles = [tokens, baseStyles, stateStyles, styles];
+export class KbSearch extends KbSourceElement {
+  static override styles = [KbSourceElement.styles, styles];
 
-  readonly #source = new KbSource(this, { onReady: () => this.#runSearch() });
-  readonly #i18n = new KbI18n(this);
   readonly #live = new LiveRegion(this);
   #settleTimer?: ReturnType<typeof setTimeout>;
   #announceTimer?: ReturnType<typeof setTimeout>;
@@ -115,21 +110,6 @@ export class KbSearch extends KbElement implements KbSourceHost {
   @query('input') private input!: HTMLInputElement;
   @query('.field') private fieldEl?: HTMLElement;
   @query('.popup') private popupEl?: HTMLElement;
-
-  /** URL of the knowledge-base bundle (`kb.json`). Elements with the same `src` share one load. */
-  @property() src = '';
-
-  /** Whether the bundle's requests send cookies: `omit` (default), `same-origin` or `include` (docs/embedding.md#security). */
-  @property() credentials?: KbCredentials;
-
-  /** A loaded KnowledgeBase (wins over `src`; `<kb-help>` passes its own this way). */
-  @property({ attribute: false }) knowledgeBase?: KnowledgeBase;
-
-  /** Overrides for any UI string (see docs/theming.md#strings). */
-  @property({ attribute: false }) strings?: Partial<KbStrings>;
-
-  /** `light` (default), `dark` or `auto` (follows `prefers-color-scheme`). */
-  @property({ reflect: true }) theme?: 'light' | 'dark' | 'auto';
 
   /** Placeholder of the field (default: the `searchPlaceholder` string). */
   @property() placeholder?: string;
@@ -187,6 +167,47 @@ export class KbSearch extends KbElement implements KbSourceHost {
   protected override updated(): void {
     this.#syncTopLayer();
     if (this.active >= 0) this.#revealActive();
+  }
+
+  /** @internal Searches what the user typed while the bundle was loading. */
+  protected override knowledgeBaseReady(): void {
+    this.#runSearch();
+  }
+
+  /** The text in the field. */
+  get query(): string {
+    return this.value;
+  }
+
+  /** Shows the results for `query` (no events: the host did this, not the user). */
+  search(query: string): void {
+    this.showQuery(query);
+    this.open = query.trim() !== '';
+  }
+
+  /**
+   * Puts `query` in the field without opening the results, e.g. when the host shows the
+   * results elsewhere (no events).
+   */
+  showQuery(query: string): void {
+    this.value = query;
+    this.#reportedQuery = query.trim();
+    this.#remember();
+    this.#runSearch();
+    this.open = false;
+  }
+
+  /** Empties the field and closes the popup. */
+  clear(): void {
+    this.value = '';
+    this.#remember();
+    this.#runSearch();
+    this.open = false;
+  }
+
+  /** Moves keyboard focus to the field. */
+  override focus(options?: FocusOptions): void {
+    this.input?.focus(options);
   }
 
   /**
@@ -248,42 +269,6 @@ export class KbSearch extends KbElement implements KbSourceHost {
     else if (bottom > list.scrollTop + list.clientHeight) list.scrollTop = bottom - list.clientHeight;
   }
 
-  /** The text in the field. */
-  get query(): string {
-    return this.value;
-  }
-
-  /** Shows the results for `query` (no events: the host did this, not the user). */
-  search(query: string): void {
-    this.showQuery(query);
-    this.open = query.trim() !== '';
-  }
-
-  /**
-   * Puts `query` in the field without opening the results, e.g. when the host shows the
-   * results elsewhere (no events).
-   */
-  showQuery(query: string): void {
-    this.value = query;
-    this.#reportedQuery = query.trim();
-    this.#remember();
-    this.#runSearch();
-    this.open = false;
-  }
-
-  /** Empties the field and closes the popup. */
-  clear(): void {
-    this.value = '';
-    this.#remember();
-    this.#runSearch();
-    this.open = false;
-  }
-
-  /** Moves keyboard focus to the field. */
-  override focus(options?: FocusOptions): void {
-    this.input?.focus(options);
-  }
-
   get #sessionKey(): string {
     return `kb-elements:${this.storageKey}`;
   }
@@ -295,7 +280,7 @@ export class KbSearch extends KbElement implements KbSourceHost {
   #runSearch(): void {
     clearTimeout(this.#pendingSearch);
     this.#pendingSearch = undefined;
-    const kb = this.#source.knowledgeBase;
+    const kb = this.source.knowledgeBase;
     const query = this.value.trim();
     const start = performance.now();
     this.hits = kb && query ? kb.search(query, { limit: this.limit, category: this.category || undefined }) : [];
@@ -326,12 +311,12 @@ export class KbSearch extends KbElement implements KbSourceHost {
 
   /** Offered when nothing matches: within `category` if the search is restricted to one. */
   get #popular(): ArticleMeta[] {
-    return this.#source.knowledgeBase?.popular(5, this.category || undefined) ?? [];
+    return this.source.knowledgeBase?.popular(5, this.category || undefined) ?? [];
   }
 
   get #topCategories(): Category[] {
     const parent = this.category || undefined;
-    return (this.#source.knowledgeBase?.categories() ?? []).filter((c) => c.parent === parent);
+    return (this.source.knowledgeBase?.categories() ?? []).filter((c) => c.parent === parent);
   }
 
   #optionId(index: number): string {
@@ -471,7 +456,7 @@ export class KbSearch extends KbElement implements KbSourceHost {
     clearTimeout(this.#settleTimer);
     if (this.#pendingSearch !== undefined) this.#runSearch();
     const query = this.value.trim();
-    if (!query || query === this.#reportedQuery || !this.#source.knowledgeBase) return;
+    if (!query || query === this.#reportedQuery || !this.source.knowledgeBase) return;
     this.#reportedQuery = query;
     this.dispatchEvent(new KbSearchEvent(query, this.hits.length));
     if (!this.hits.length) this.dispatchEvent(new KbNoResultsEvent(query));
@@ -485,10 +470,10 @@ export class KbSearch extends KbElement implements KbSourceHost {
   #scheduleAnnouncement(): void {
     clearTimeout(this.#announceTimer);
     this.#announceTimer = setTimeout(() => {
-      const { t } = this.#i18n;
+      const { t } = this.i18n;
       const query = this.value.trim();
-      if (!query || !this.#source.knowledgeBase) this.#live.clear();
-      else if (this.hits.length) this.#live.announce(this.#i18n.plural('resultCount', this.hits.length));
+      if (!query || !this.source.knowledgeBase) this.#live.clear();
+      else if (this.hits.length) this.#live.announce(this.i18n.plural('resultCount', this.hits.length));
       else this.#live.announce(format(t.noResults, { query }));
     }, ANNOUNCE_MS);
   }
@@ -496,8 +481,8 @@ export class KbSearch extends KbElement implements KbSourceHost {
   // ---- render ----
 
   override render() {
-    const { t } = this.#i18n;
-    const kb = this.#source.knowledgeBase;
+    const { t } = this.i18n;
+    const kb = this.source.knowledgeBase;
     const expanded = this.open && !!kb;
     const activeId = expanded && this.active >= 0 ? this.#optionId(this.active) : undefined;
     const hotkeyLabel = isMac() ? '⌘K' : t.hotkeyCtrlK;
@@ -544,8 +529,8 @@ export class KbSearch extends KbElement implements KbSourceHost {
 
   #renderSource(t: KbStrings) {
     // The field stays usable while loading: what the user typed is searched once the bundle is in.
-    if (this.#source.state === 'loading' && this.value.trim()) return renderLoading(t);
-    return this.#source.state === 'error' ? renderSourceState(this.#source, t) : nothing;
+    if (this.source.state === 'loading' && this.value.trim()) return renderLoading(t);
+    return this.source.state === 'error' ? renderSourceState(this.source, t) : nothing;
   }
 
   #renderPopup(kb: KnowledgeBase, t: KbStrings): TemplateResult {
@@ -580,7 +565,7 @@ export class KbSearch extends KbElement implements KbSourceHost {
           ? html`<div role="group" aria-labelledby="categories-heading">
               <div class="group-heading" id="categories-heading" role="presentation">${t.categories}</div>
               ${categories.map((c) =>
-                this.#renderSimpleOption(index++, { kind: 'category', id: c.id }, contentLanguage(kb), c.title, inLanguage(this.#i18n.plural('articleCount', c.totalCount), this.#i18n.uiLang)),
+                this.#renderSimpleOption(index++, { kind: 'category', id: c.id }, contentLanguage(kb), c.title, inLanguage(this.i18n.plural('articleCount', c.totalCount), this.i18n.uiLang)),
               )}
             </div>`
           : nothing}

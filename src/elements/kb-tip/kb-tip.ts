@@ -1,22 +1,19 @@
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
-import type { ArticleMeta, KnowledgeBase } from '../../core/index';
+import type { ArticleMeta } from '../../core/index';
 import { activeLauncher } from '../kb-launcher/global-api';
 import { contentLanguage, language } from '../shared/bidi';
 import { textDirection } from '../shared/direction';
-import { KbSource, type KbCredentials, type KbSourceHost } from '../shared/kb-source';
-import { bundleBaseUrl } from '../shared/bundle-base-url';
+import type { KbCredentials } from '../shared/kb-source';
 import { resolveArticleLink } from '../kb-article/article-links';
 import { articleHref, isModifiedClick, requestArticleOpen } from '../shared/open-article';
 import { ARTICLE_LINK_ATTR, SECTION_LINK_ATTR } from '../shared/sanitize';
 import { renderSourceState } from '../shared/state-view';
-import { stateStyles } from '../shared/state-view.styles';
-import { format, KbI18n, type KbStrings } from '../shared/strings';
-import { baseStyles, tokens } from '../shared/tokens.styles';
+import { format, type KbStrings } from '../shared/strings';
 import { styles } from './kb-tip.styles';
 import { sectionContent, shorten } from './section-text';
 import { warnUnknownArticle } from '../shared/unknown-article';
-import { KbElement } from '../shared/kb-element';
+import { KbSourceElement } from '../shared/kb-source-element';
 
 /** How far the popover keeps from the viewport's edges and from its button, in px. */
 const EDGE = 8;
@@ -77,11 +74,9 @@ interface ArticleOpener extends Element {
  *
  * @fires kb-article-open - The user chose "Learn more" (cancelable: the host shows the article itself). `{ articleId, sectionId? }`.
  */
-export class KbTip extends KbElement implements KbSourceHost {
-  static override styles = [tokens, baseStyles, stateStyles, styles];
+export class KbTip extends KbSourceElement {
+  static override styles = [KbSourceElement.styles, styles];
 
-  readonly #source = new KbSource(this);
-  readonly #i18n = new KbI18n(this);
   readonly #uid = `kb-tip-${++tipCount}`;
   /** The description the `for` field points at: hidden, next to the tip, in the field's tree. */
   #description?: HTMLSpanElement;
@@ -96,30 +91,28 @@ export class KbTip extends KbElement implements KbSourceHost {
 
   /** Id of the article to show. */
   @property() article = '';
+
   /** A context key (`settings.archive`) or path (`/domains/42/dns`); the best-matching article is shown. Used when `article` is not set. */
   @property() context = '';
+
   /** Id of a heading in the article: the tip shows that section instead of the excerpt. */
   @property() section = '';
+
   /** Id of the form field this tip explains: the field gets `aria-describedby` (attribute `for`). */
   @property({ attribute: 'for' }) htmlFor = '';
-  /** URL of the knowledge-base bundle; defaults to the one of the page's launcher or `<kb-help>`. */
-  @property() src = '';
-  /** Whether the bundle's requests send cookies: `omit` (default), `same-origin` or `include` (docs/embedding.md#security). */
-  @property() credentials?: KbCredentials;
-  /** A loaded knowledge base; wins over `src`. */
-  @property({ attribute: false }) knowledgeBase?: KnowledgeBase;
+
   /** CSS selector of the host's own `<kb-help>` in which "Learn more" opens the article. */
   @property() help = '';
+
   /** URL template for "Learn more" (`/help/{id}#{section}`): a real link instead of the panel. */
   @property({ attribute: 'article-url' }) articleUrl = '';
+
   /** Preferred side of the popover: `bottom` (default) or `top`; it flips when there is no room. */
   @property() placement: 'bottom' | 'top' = 'bottom';
+
   /** Accessible name of the "?" button (default: "More about <article title>"). */
   @property() label = '';
-  /** `light`, `dark` or `auto` (follows the system). */
-  @property({ reflect: true }) theme?: 'light' | 'dark' | 'auto';
-  /** Overrides for any UI string. */
-  @property({ attribute: false }) strings?: Partial<KbStrings>;
+
   /** Whether the popover is open. */
   @property({ type: Boolean, reflect: true }) open = false;
 
@@ -134,32 +127,11 @@ export class KbTip extends KbElement implements KbSourceHost {
     document.addEventListener('pointerdown', this.#onOutsidePointer, true);
   }
 
-  /** Without `src` or `knowledgeBase`, takes the bundle of the page's launcher or `<kb-help>`. */
-  #useSourceOfPage(): void {
-    if (this.src || this.knowledgeBase) return;
-    const provider = document.querySelector('kb-launcher[src], kb-help[src]');
-    if (!provider) return;
-    this.src = provider.getAttribute('src')!;
-    this.credentials ??= (provider.getAttribute('credentials') as KbCredentials | null) ?? undefined;
-  }
-
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     document.removeEventListener('pointerdown', this.#onOutsidePointer, true);
     this.#stopFollowing();
     this.#undescribe();
-  }
-
-  /** The article the tip is about, once the knowledge base is loaded (undefined if none matches). */
-  get target(): ArticleMeta | undefined {
-    const kb = this.#source.knowledgeBase;
-    if (!kb) return undefined;
-    if (this.article) {
-      const meta = kb.articleMeta(this.article);
-      if (!meta) warnUnknownArticle(kb, this.article, '<kb-tip article>');
-      return meta;
-    }
-    return this.context ? kb.forContext(this.context)[0] : undefined;
   }
 
   override willUpdate(changed: PropertyValues<this>): void {
@@ -182,6 +154,46 @@ export class KbTip extends KbElement implements KbSourceHost {
       else this.#closeBox();
     }
     if (this.open) this.#place();
+  }
+
+  // --- public API ---
+
+  /** The article the tip is about, once the knowledge base is loaded (undefined if none matches). */
+  get target(): ArticleMeta | undefined {
+    const kb = this.source.knowledgeBase;
+    if (!kb) return undefined;
+    if (this.article) {
+      const meta = kb.articleMeta(this.article);
+      if (!meta) warnUnknownArticle(kb, this.article, '<kb-tip article>');
+      return meta;
+    }
+    return this.context ? kb.forContext(this.context)[0] : undefined;
+  }
+
+  /** Opens the popover. */
+  show(): void {
+    this.open = true;
+  }
+
+  /** Closes the popover. */
+  hide(): void {
+    this.open = false;
+  }
+
+  /** Opens the popover if closed, closes it if open. */
+  toggle(): void {
+    this.open = !this.open;
+  }
+
+  // --- where the bundle comes from ---
+
+  /** Without `src` or `knowledgeBase`, takes the bundle of the page's launcher or `<kb-help>`. */
+  #useSourceOfPage(): void {
+    if (this.src || this.knowledgeBase) return;
+    const provider = document.querySelector('kb-launcher[src], kb-help[src]');
+    if (!provider) return;
+    this.src = provider.getAttribute('src')!;
+    this.credentials ??= (provider.getAttribute('credentials') as KbCredentials | null) ?? undefined;
   }
 
   // --- the popover ---
@@ -236,13 +248,13 @@ export class KbTip extends KbElement implements KbSourceHost {
   };
 
   async #loadSection(): Promise<void> {
-    const kb = this.#source.knowledgeBase;
+    const kb = this.source.knowledgeBase;
     const target = this.target;
     if (!kb || !target || !this.section || this.sectionBody !== undefined) return;
     this.sectionBody = null;
     try {
       const article = await kb.article(target.id);
-      const base = bundleBaseUrl(kb, this.src);
+      const base = this.source.baseUrl;
       this.sectionBody = article
         ? (sectionContent(article.html, this.section, { baseUrl: base, articleLink: (href, authored) => resolveArticleLink(kb, href, authored, base) }) ?? null)
         : null;
@@ -270,7 +282,7 @@ export class KbTip extends KbElement implements KbSourceHost {
     }
     if (this.nextSibling !== this.#description) this.after(this.#description);
     const target = this.target;
-    const kb = this.#source.knowledgeBase;
+    const kb = this.source.knowledgeBase;
     const lang = kb && target ? contentLanguage(kb, target) : undefined;
     // Only on a change: the page's lang observer would re-render every element on each write.
     if (lang && this.#description.lang !== lang) Object.assign(this.#description, { lang, dir: textDirection(lang) });
@@ -362,28 +374,11 @@ export class KbTip extends KbElement implements KbSourceHost {
     return activeLauncher(this.credentials ? { src, credentials: this.credentials } : { src }) as unknown as ArticleOpener;
   }
 
-  // --- public API ---
-
-  /** Opens the popover. */
-  show(): void {
-    this.open = true;
-  }
-
-  /** Closes the popover. */
-  hide(): void {
-    this.open = false;
-  }
-
-  /** Opens the popover if closed, closes it if open. */
-  toggle(): void {
-    this.open = !this.open;
-  }
-
   // --- render ---
 
   #renderContent(t: KbStrings) {
-    const kb = this.#source.knowledgeBase;
-    if (!kb) return renderSourceState(this.#source, t);
+    const kb = this.source.knowledgeBase;
+    if (!kb) return renderSourceState(this.source, t);
     const target = this.target;
     if (!target) {
       return html`<div class="kb-state" part="state"><p class="kb-state__title">${t.articleNotFound}</p></div>`;
@@ -406,7 +401,7 @@ export class KbTip extends KbElement implements KbSourceHost {
 
   override render() {
     if (!this.article && !this.context) return nothing;
-    const { t } = this.#i18n;
+    const { t } = this.i18n;
     const target = this.target;
     const label = this.label || (target ? format(t.moreAbout, { topic: target.title }) : t.helpTitle);
     return html`<span class="tip" @keydown=${this.#onKeydown} @focusout=${this.#onFocusOut}>

@@ -1,7 +1,9 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { KnowledgeBase } from '../../core/index';
+import { bundleBaseUrl } from './bundle-base-url';
 import { credentialsMode, type KbCredentials } from './credentials';
 import { fetchTakingEarly } from './early-fetch';
+import type { KbHandedDown } from './kb-context';
 import { setShownKnowledgeBase } from './shown-knowledge-base';
 
 export type { KbCredentials };
@@ -12,7 +14,7 @@ export interface KbSourceHost extends ReactiveControllerHost, HTMLElement {
   src: string;
   /** Cookies on the bundle's requests (attribute `credentials`): `omit` (default), `same-origin`, `include`. */
   credentials?: KbCredentials;
-  /** A ready KnowledgeBase; wins over `src` when set (this is how `<kb-help>` feeds children). */
+  /** A ready KnowledgeBase; wins over `src` when set. */
   knowledgeBase?: KnowledgeBase;
 }
 
@@ -22,6 +24,8 @@ export type KbSourceState = 'idle' | 'loading' | 'ready' | 'error';
 export interface KbSourceOptions {
   /** Called once per new KnowledgeBase, when it becomes ready (before the host renders). */
   onReady?: (kb: KnowledgeBase) => void;
+  /** What a surrounding `<kb-help>` hands down: used when the host has neither `src` nor `knowledgeBase`. */
+  handedDown?: () => KbHandedDown | undefined;
 }
 
 /** One load per absolute URL (and credentials mode) on the page, shared by every element that names it. */
@@ -72,21 +76,19 @@ export function clearSharedLoads(): void {
 /**
  * A ReactiveController that gives an element its KnowledgeBase.
  *
+ * Elements get one from their base class, `KbSourceElement` (kb-source-element.ts):
+ *
  * ```ts
- * class KbFoo extends LitElement implements KbSourceHost {
- *   @property() src = '';
- *   @property({ attribute: false }) knowledgeBase?: KnowledgeBase;
- *   private source = new KbSource(this, { onReady: (kb) => ... });
- *   render() {
- *     const kb = this.source.knowledgeBase;
- *     if (!kb) return renderSourceState(this.source, this.i18n.t);   // see state-view.ts
- *     ...
- *   }
+ * render() {
+ *   const kb = this.source.knowledgeBase;
+ *   if (!kb) return renderSourceState(this.source, this.i18n.t);   // see state-view.ts
+ *   ...
  * }
  * ```
  *
- * - The `knowledgeBase` property wins over `src`. Setting either one (re)starts; the state
- *   is updated before the host's next render, so render always sees a consistent state.
+ * - The `knowledgeBase` property wins over `src`; with neither, the knowledge base a
+ *   surrounding `<kb-help>` hands down (`options.handedDown`). Setting any of them (re)starts;
+ *   the state is updated before the host's next render, so render always sees a consistent state.
  * - `src` loads are shared per absolute URL (`loadShared`); a second element with the same
  *   URL waits on the same promise, and one created after it finished is ready at once.
  * - `state`: `idle` | `loading` | `ready` | `error`; `error` holds the failure (usually a
@@ -98,16 +100,19 @@ export class KbSource implements ReactiveController {
   knowledgeBase?: KnowledgeBase;
   error?: unknown;
 
+  readonly #host: KbSourceHost;
+  readonly #options: KbSourceOptions;
   #seenSrc?: string;
   #seenKb?: KnowledgeBase;
   #seenCredentials?: KbCredentials;
   /** Bumped on every (re)start so a late answer for an old `src` is ignored. */
   #generation = 0;
+  #failedKey?: string;
+  #pending?: Promise<KnowledgeBase>;
 
-  constructor(
-    private readonly host: KbSourceHost,
-    private readonly options: KbSourceOptions = {},
-  ) {
+  constructor(host: KbSourceHost, options: KbSourceOptions = {}) {
+    this.#host = host;
+    this.#options = options;
     host.addController(this);
   }
 
@@ -116,8 +121,8 @@ export class KbSource implements ReactiveController {
   }
 
   hostUpdate(): void {
-    const { src, knowledgeBase } = this.host;
-    const credentials = credentialsMode(this.host.credentials);
+    const { src, knowledgeBase } = this.#inputs();
+    const credentials = credentialsMode(this.#host.credentials);
     if (src === this.#seenSrc && knowledgeBase === this.#seenKb && credentials === this.#seenCredentials) return;
     this.#seenSrc = src;
     this.#seenKb = knowledgeBase;
@@ -125,10 +130,15 @@ export class KbSource implements ReactiveController {
     this.#start();
   }
 
+  /** The base URL of the knowledge base's relative links and images (see bundle-base-url.ts); once ready. */
+  get baseUrl(): string {
+    return bundleBaseUrl(this.knowledgeBase!, this.#inputs().src);
+  }
+
   /** Tries the load again after an error (a new request; the failed one was forgotten). */
   retry(): void {
     this.#start();
-    this.host.requestUpdate();
+    this.#host.requestUpdate();
   }
 
   /** Resolves when the source is ready, or rejects with its error (useful in tests). */
@@ -142,16 +152,18 @@ export class KbSource implements ReactiveController {
   recover(key: string, kb: KnowledgeBase): void {
     if (this.state !== 'error' || this.#failedKey !== key) return;
     this.#settle(kb);
-    this.host.requestUpdate();
+    this.#host.requestUpdate();
   }
 
-  #failedKey?: string;
-
-  #pending?: Promise<KnowledgeBase>;
+  /** The host's own `src` and `knowledgeBase`, or, when it has neither, what `<kb-help>` hands down. */
+  #inputs(): { src: string; knowledgeBase?: KnowledgeBase } {
+    const { src, knowledgeBase } = this.#host;
+    return src || knowledgeBase ? { src, knowledgeBase } : (this.#options.handedDown?.() ?? { src });
+  }
 
   #start(): void {
     const generation = ++this.#generation;
-    const { src, knowledgeBase } = this.host;
+    const { src, knowledgeBase } = this.#inputs();
     this.#forgetFailure();
     this.error = undefined;
     this.#pending = undefined;
@@ -159,7 +171,7 @@ export class KbSource implements ReactiveController {
     if (!src) {
       this.state = 'idle';
       this.knowledgeBase = undefined;
-      setShownKnowledgeBase(this.host, undefined);
+      setShownKnowledgeBase(this.#host, undefined);
       return;
     }
     let url: string;
@@ -169,26 +181,26 @@ export class KbSource implements ReactiveController {
       this.#fail(error);
       return;
     }
-    const credentials = credentialsMode(this.host.credentials);
+    const credentials = credentialsMode(this.#host.credentials);
     const key = loadKey(url, credentials);
     const done = loaded.get(key);
     if (done) return this.#settle(done);
     this.state = 'loading';
     this.knowledgeBase = undefined;
-    setShownKnowledgeBase(this.host, undefined);
+    setShownKnowledgeBase(this.#host, undefined);
     this.#pending = loadShared(url, credentials);
     this.#pending.then(
       (kb) => {
         if (generation !== this.#generation) return;
         this.#pending = undefined;
         this.#settle(kb);
-        this.host.requestUpdate();
+        this.#host.requestUpdate();
       },
       (error: unknown) => {
         if (generation !== this.#generation) return;
         this.#pending = undefined;
         this.#fail(error, key);
-        this.host.requestUpdate();
+        this.#host.requestUpdate();
       },
     );
   }
@@ -198,15 +210,15 @@ export class KbSource implements ReactiveController {
     const isNew = kb !== this.knowledgeBase;
     this.state = 'ready';
     this.knowledgeBase = kb;
-    setShownKnowledgeBase(this.host, kb);
-    if (isNew) this.options.onReady?.(kb);
+    setShownKnowledgeBase(this.#host, kb);
+    if (isNew) this.#options.onReady?.(kb);
   }
 
   #fail(error: unknown, key?: string): void {
     this.#forgetFailure();
     this.state = 'error';
     this.knowledgeBase = undefined;
-    setShownKnowledgeBase(this.host, undefined);
+    setShownKnowledgeBase(this.#host, undefined);
     this.error = error;
     if (key) {
       this.#failedKey = key;

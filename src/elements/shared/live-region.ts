@@ -13,9 +13,11 @@ import { html, type ReactiveController, type ReactiveControllerHost, type Templa
  * ```
  */
 export class LiveRegion implements ReactiveController {
+  readonly #host: ReactiveControllerHost & HTMLElement & { renderRoot: ParentNode };
   #timer?: ReturnType<typeof setTimeout>;
 
-  constructor(private readonly host: ReactiveControllerHost & HTMLElement & { renderRoot: ParentNode }) {
+  constructor(host: ReactiveControllerHost & HTMLElement & { renderRoot: ParentNode }) {
+    this.#host = host;
     host.addController(this);
   }
 
@@ -34,8 +36,8 @@ export class LiveRegion implements ReactiveController {
    */
   announce(message: string): void {
     clearTimeout(this.#timer);
-    void this.host.updateComplete.then(() => {
-      const region = this.host.renderRoot.querySelector<HTMLElement>('.kb-live');
+    void this.#host.updateComplete.then(() => {
+      const region = this.#host.renderRoot.querySelector<HTMLElement>('.kb-live');
       if (!region) return;
       region.textContent = '';
       this.#timer = setTimeout(() => (region.textContent = message), 50);
@@ -45,7 +47,7 @@ export class LiveRegion implements ReactiveController {
   /** Empties the region (nothing left to announce). */
   clear(): void {
     clearTimeout(this.#timer);
-    const region = this.host.renderRoot.querySelector<HTMLElement>('.kb-live');
+    const region = this.#host.renderRoot.querySelector<HTMLElement>('.kb-live');
     if (region) region.textContent = '';
   }
 }

@@ -16,7 +16,7 @@
  * import { RouteContextController } from '../shared/route-context';
  *
  * class KbHelp extends LitElement {
- *   private route = new RouteContextController(this); // re-renders the host on route changes
+ *   readonly #route = new RouteContextController(this); // re-renders the host on route changes
  *   render() {
  *     const suggested = this.route.suggestions(kb, 5);  // ArticleMeta[], [] when nothing matches
  *     ...
@@ -157,9 +157,11 @@ export function suggestedArticles(
 export class RouteContextController implements ReactiveController {
   /** The route context now. */
   context: RouteContext = getRouteContext();
+  readonly #host: ReactiveControllerHost;
   #unsubscribe?: () => void;
 
-  constructor(private readonly host: ReactiveControllerHost) {
+  constructor(host: ReactiveControllerHost) {
+    this.#host = host;
     host.addController(this);
   }
 
@@ -167,7 +169,7 @@ export class RouteContextController implements ReactiveController {
     this.context = getRouteContext();
     this.#unsubscribe = onRouteContextChange((context) => {
       this.context = context;
-      this.host.requestUpdate();
+      this.#host.requestUpdate();
     });
   }
 

@@ -9,14 +9,15 @@ export const ROUTE_CHANGE_EVENT = 'kb-route-change';
 
 export interface RouteState {
   keys: string[];
-  historyWrapped: boolean;
+  /** Set once the history methods are wrapped (route-context.ts). */
+  historyWrapped?: boolean;
 }
 
 const STATE = Symbol.for('kb-elements.route-context');
 
 export function routeState(): RouteState {
   const holder = window as unknown as Record<symbol, RouteState | undefined>;
-  return (holder[STATE] ??= { keys: [], historyWrapped: false });
+  return (holder[STATE] ??= { keys: [] });
 }
 
 /**

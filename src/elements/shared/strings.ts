@@ -200,11 +200,9 @@ export interface KbI18nHost extends ReactiveControllerHost, HTMLElement {
  * A ReactiveController with the host's language and strings, refreshed before every render.
  * It also gives the host's interface box ({@link uiRoot}) the `lang` and `dir` of the strings
  * in effect: a page in a language without strings shows the English interface, marked and laid
- * out as English.
+ * out as English. Every element has one from its base class, `KbElement`:
  *
  * ```ts
- * @property({ attribute: false }) strings?: Partial<KbStrings>;
- * private i18n = new KbI18n(this);
  * render() {
  *   const { t, lang } = this.i18n;
  *   return html`${format(t.views, { count: formatNumber(a.views, lang) })}`;
@@ -229,34 +227,41 @@ export class KbI18n implements ReactiveController {
   /** The strings in effect: the table for `lang` (English until it is registered), with the host's overrides on top. */
   t: KbStrings = en;
 
+  readonly #host: KbI18nHost;
+  /** Overrides the host inherits (from `<kb-help>`), under its own `strings`. */
+  readonly #inherited: () => Partial<KbStrings> | undefined;
   #ownObserver?: MutationObserver;
 
-  constructor(private readonly host: KbI18nHost) {
+  constructor(host: KbI18nHost, inherited: () => Partial<KbStrings> | undefined = () => undefined) {
+    this.#host = host;
+    this.#inherited = inherited;
     host.addController(this);
   }
 
   hostConnected(): void {
-    watchPageLang(this.host);
+    watchPageLang(this.#host);
     // The page observer cannot see an element whose host sits inside another shadow root.
-    this.#ownObserver ??= new MutationObserver(() => this.host.requestUpdate());
-    this.#ownObserver.observe(this.host, { attributes: true, attributeFilter: ['lang'] });
+    this.#ownObserver ??= new MutationObserver(() => this.#host.requestUpdate());
+    this.#ownObserver.observe(this.#host, { attributes: true, attributeFilter: ['lang'] });
   }
 
   hostDisconnected(): void {
-    unwatchPageLang(this.host);
+    unwatchPageLang(this.#host);
     this.#ownObserver?.disconnect();
   }
 
   hostUpdate(): void {
-    this.lang = resolveLang(this.host);
-    this.t = stringsFor(this.lang, this.host.strings);
+    const inherited = this.#inherited();
+    const overrides = inherited ? { ...inherited, ...this.#host.strings } : this.#host.strings;
+    this.lang = resolveLang(this.#host);
+    this.t = stringsFor(this.lang, overrides);
     const tag = this.lang.toLowerCase();
     const hasLanguage = !!registeredStrings(primaryLanguage(tag));
     if (!hasLanguage) reportMissingLanguage(this.lang);
     const hasTable = hasLanguage || (tag.includes('-') && !!registeredStrings(tag));
-    this.uiLang = hasTable || (this.host.strings && Object.keys(this.host.strings).length) ? this.lang : 'en';
+    this.uiLang = hasTable || (overrides && Object.keys(overrides).length) ? this.lang : 'en';
     this.dir = textDirection(this.uiLang);
-    const root = (this.host as { renderRoot?: unknown }).renderRoot;
+    const root = (this.#host as { renderRoot?: unknown }).renderRoot;
     if (root instanceof HTMLElement && isUiRoot(root) && (root.lang !== this.uiLang || root.dir !== this.dir)) {
       root.lang = this.uiLang;
       root.dir = this.dir;
