@@ -73,7 +73,7 @@ export class MarkdownEngine {
   private raw?: RawHtmlSources;
 
   constructor(locale = 'en') {
-    const engine = this;
+    const keepRaw = (line: number, text: string) => this.raw?.add(line, text);
     const marker = `kb-url-(\\d+)-${this.nonce}`;
     this.markers = new RegExp(`<a href="${marker}"[^>]*>([\\s\\S]*?)</a>|<img src="${marker}"[^>]*>|${marker}`, 'g');
     this.marked = new Marked({ gfm: true }, markdownExtensions(locale), {
@@ -84,7 +84,7 @@ export class MarkdownEngine {
         },
         html(token) {
           // Kept as written: the whole article is sanitized once it is written (`convert`).
-          engine.raw?.add((token as Token).line ?? 0, token.text);
+          keepRaw((token as Token).line ?? 0, token.text);
           return token.text;
         },
       },
