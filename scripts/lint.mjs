@@ -1,0 +1,67 @@
+// `npm run lint`: Prettier's format check, then ESLint (rules in tools/lint/eslint.config.js).
+// `--no-format` leaves the format check out; `--write` formats the code instead of checking it
+// (`npm run format`). Exits 1 when either finds something.
+//
+// The tools are the tools/lint workspace's (npm ci installs them), with its own TypeScript 5 for
+// typescript-eslint: TypeScript 7, the project's compiler, has no JS API.
+import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+
+const root = resolve(fileURLToPath(new URL('..', import.meta.url)));
+const lintRequire = createRequire(join(root, 'tools/lint/package.json'));
+const eslintBin = join(dirname(lintRequire.resolve('eslint/package.json')), 'bin/eslint.js');
+const prettierBin = join(dirname(lintRequire.resolve('prettier/package.json')), 'bin/prettier.cjs');
+
+/**
+ * Why typescript-eslint would not get TypeScript 5, or null. npm places a package with a peer
+ * dependency on TypeScript next to the one it resolves; placed at the top, it would load the
+ * project's TypeScript 7 and fail with an obscure error.
+ */
+export function typescriptProblem() {
+  const chain = ['typescript-eslint', '@typescript-eslint/typescript-estree', 'ts-api-utils'];
+  let from = lintRequire;
+  for (const name of chain) {
+    const entry = from.resolve(name);
+    from = createRequire(entry);
+    const version = JSON.parse(readFileSync(from.resolve('typescript/package.json'), 'utf8')).version;
+    if (!version.startsWith('5.')) return `${name} loads TypeScript ${version}, not 5: run npm ci (package-lock.json places it in tools/lint/node_modules)`;
+  }
+  return null;
+}
+
+/**
+ * Lints a piece of code with the project's rules as if it were the file at `filePath` (relative to
+ * the project), which need not exist: its types come from tsconfig.json's settings all the same.
+ */
+export async function lintText(code, filePath) {
+  const { ESLint } = await import(pathToFileURL(lintRequire.resolve('eslint')).href);
+  const project = { allowDefaultProject: [filePath], defaultProject: 'tsconfig.json' };
+  const overrideConfig = { files: [filePath], languageOptions: { parserOptions: { projectService: project } } };
+  const [result] = await new ESLint({ cwd: root, overrideConfig }).lintText(code, { filePath: resolve(root, filePath) });
+  return result.messages;
+}
+
+function run(name, bin, args) {
+  console.log(`> ${name}`);
+  const started = Date.now();
+  const { status } = spawnSync(process.execPath, [bin, ...args], { cwd: root, stdio: 'inherit' });
+  console.log(`  ${name}: ${status === 0 ? 'ok' : 'problems found'} (${((Date.now() - started) / 1000).toFixed(0)} s)`);
+  return status === 0;
+}
+
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  const args = process.argv.slice(2);
+  if (args.includes('--write')) process.exit(run('prettier --write', prettierBin, ['--write', '--log-level', 'warn', '.']) ? 0 : 1);
+  const problem = typescriptProblem();
+  if (problem) {
+    console.error(problem);
+    process.exit(1);
+  }
+  let ok = true;
+  if (!args.includes('--no-format')) ok = run('prettier --check', prettierBin, ['--check', '--log-level', 'warn', '.']) && ok;
+  ok = run('eslint', eslintBin, ['.']) && ok;
+  process.exit(ok ? 0 : 1);
+}
