@@ -1,6 +1,8 @@
-// `npm run lint`: Prettier's format check, then ESLint (rules in tools/lint/eslint.config.js).
-// `--no-format` leaves the format check out; `--write` formats the code instead of checking it
-// (`npm run format`). Exits 1 when either finds something.
+// `node scripts/lint.mjs`: Prettier's format check, then ESLint (rules in tools/lint/eslint.config.js).
+// Exits 1 when either finds something. `--no-format` leaves the format check out: `npm run lint`
+// (which `npm test` runs first) passes it until the one commit that formats the whole code base.
+// `--write` formats the code instead (`npm run format`), in as many passes as Prettier needs to
+// settle (on a few chained calls its second pass differs from its first).
 //
 // The tools are the tools/lint workspace's (npm ci installs them), with its own TypeScript 5 for
 // typescript-eslint: TypeScript 7, the project's compiler, has no JS API.
@@ -54,7 +56,13 @@ function run(name, bin, args) {
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   const args = process.argv.slice(2);
-  if (args.includes('--write')) process.exit(run('prettier --write', prettierBin, ['--write', '--log-level', 'warn', '.']) ? 0 : 1);
+  if (args.includes('--write')) {
+    for (let pass = 1; pass <= 3; pass++) {
+      if (!run(`prettier --write (pass ${pass})`, prettierBin, ['--write', '--log-level', 'warn', '.'])) process.exit(1);
+      if (run('prettier --check', prettierBin, ['--check', '--log-level', 'silent', '.'])) process.exit(0);
+    }
+    process.exit(1);
+  }
   const problem = typescriptProblem();
   if (problem) {
     console.error(problem);
