@@ -3,7 +3,7 @@ import { readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { isNode, isSeq, LineCounter, parseDocument } from 'yaml';
 import { jsonSynonymLines, readSynonyms, yamlSynonymLines, type SynonymLines } from './config-synonyms';
-import type { DiagnosticList } from './diagnostics';
+import { clipped, type DiagnosticList } from './diagnostics';
 import type { ExcludePattern } from './exclude';
 import { yamlNestingProblem } from './limits';
 
@@ -192,7 +192,7 @@ function lineFinder(text: string): (offset: number) => number {
 /** A value as JSON, cut short for a message. */
 function shortJson(value: unknown): string {
   const text = JSON.stringify(value) ?? String(value);
-  return text.length > 40 ? `${text.slice(0, 37)}...` : text;
+  return clipped(text, 40);
 }
 
 function jsonErrorLine(text: string, error: Error): number | undefined {
