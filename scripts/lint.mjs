@@ -59,7 +59,8 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
   if (args.includes('--write')) {
     for (let pass = 1; pass <= 3; pass++) {
       if (!run(`prettier --write (pass ${pass})`, prettierBin, ['--write', '--log-level', 'warn', '.'])) process.exit(1);
-      if (run('prettier --check', prettierBin, ['--check', '--log-level', 'silent', '.'])) process.exit(0);
+      const settled = spawnSync(process.execPath, [prettierBin, '--check', '--log-level', 'silent', '.'], { cwd: root }).status === 0;
+      if (settled) process.exit(0);
     }
     process.exit(1);
   }

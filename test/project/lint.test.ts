@@ -9,6 +9,7 @@ interface Message {
   message: string;
 }
 
+/* eslint-disable no-template-curly-in-string -- the code to lint, as text */
 // Linted as if it were an element's module (the file need not exist): one mistake per line, so
 // that each finding can be told apart; the clean version fixes each one the way the rule asks.
 const path = 'src/elements/lint-probe.ts';
@@ -26,6 +27,7 @@ const fixes = [
   'export const ping = (url: string) => { void fetch(url); };',
   'export const label = (a: string) => html`<p title=${a}></p>`;',
 ];
+/* eslint-enable no-template-curly-in-string */
 const module = (lines: readonly string[]) => ["import { html } from 'lit';", ...lines, ''].join('\n');
 
 test('the linter gets TypeScript 5 (TypeScript 7 has no JS API)', () => {
