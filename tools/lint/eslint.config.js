@@ -6,9 +6,10 @@ import js from '@eslint/js';
 import lit from 'eslint-plugin-lit';
 import litA11y from 'eslint-plugin-lit-a11y';
 import globals from 'globals';
+import { fileURLToPath } from 'node:url';
 import tseslint from 'typescript-eslint';
 
-const root = new URL('../..', import.meta.url).pathname;
+const root = fileURLToPath(new URL('../..', import.meta.url));
 
 /** The TypeScript files tsconfig.json covers: linted with type information. */
 const typed = ['{src,test,bench,demo,scripts}/**/*.ts', 'vite.config.ts'];
