@@ -1,10 +1,12 @@
-// Generates custom-elements.json from the elements' JSDoc, or checks that the committed one
-// is current. `node scripts/manifest.mjs` writes it; `--check` exits 1 when it is stale.
+// Generates custom-elements.json from the elements' JSDoc, and from it the element reference in
+// docs/api.md (scripts/api-reference.mjs), or checks that both are current.
+// `node scripts/manifest.mjs` (`npm run analyze`) writes them; `--check` exits 1 when one is stale.
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { checkApiDoc, writeApiDoc } from './api-reference.mjs';
 
 const root = resolve(fileURLToPath(new URL('..', import.meta.url)));
 const cem = join(root, 'node_modules/@custom-elements-manifest/analyzer/cem.js');
@@ -44,14 +46,15 @@ export function checkManifest(path = join(root, 'custom-elements.json')) {
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   if (process.argv.includes('--check')) {
-    const problem = checkManifest();
+    const problem = checkManifest() ?? checkApiDoc();
     if (problem) {
       console.error(problem);
       process.exit(1);
     }
-    console.log('custom-elements.json is current');
+    console.log('custom-elements.json and the reference in docs/api.md are current');
   } else {
     generateManifest();
-    console.log('wrote custom-elements.json');
+    writeApiDoc();
+    console.log('wrote custom-elements.json and the element reference in docs/api.md');
   }
 }

@@ -297,12 +297,13 @@ export async function measureBrowser(sets: Dataset[]): Promise<Map<string, Brows
         const w = new Worker('/worker.js', { type: 'module' });
         let next = 0;
         const call = (msg: object) =>
-          new Promise<unknown>((resolve) => {
+          new Promise<unknown>((resolve, reject) => {
             const id = ++next;
             const on = (e: MessageEvent) => {
               if (e.data.id === id) {
                 w.removeEventListener('message', on);
-                resolve(e.data);
+                if (e.data.error) reject(new Error(`the worker failed: ${e.data.error}`));
+                else resolve(e.data);
               }
             };
             w.addEventListener('message', on);

@@ -5,6 +5,8 @@
  * after the build has sanitized it (./html-sanitizer). Each type has the `Content-Type` to
  * serve it with (the Vite plugin uses it; docs/content-format.md tells servers).
  */
+import { clipped } from './diagnostics';
+
 export type AssetKind = 'image' | 'svg' | 'audio' | 'video' | 'document' | 'text' | 'archive';
 
 export interface AssetType {
@@ -75,7 +77,7 @@ export function assetType(name: string): AssetType | { refused: string } {
   const type = ASSET_TYPES.get(extension);
   if (type) return type;
   if (RUNNABLE.has(extension)) return { refused: `.${extension} files are not published: a browser would run it as a page or script on your site` };
-  const what = extension ? `.${extension.length > 16 ? `${extension.slice(0, 16)}...` : extension} files are` : 'files without an extension are';
+  const what = extension ? `.${clipped(extension, 19)} files are` : 'files without an extension are';
   return { refused: `${what} not published (images, SVG, PDF and office documents, audio, video, plain text and archives are)` };
 }
 

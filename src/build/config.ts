@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { isNode, isSeq, LineCounter, parseDocument } from 'yaml';
 import { baseUrlProblem } from '../core/bundle-format';
 import { jsonSynonymLines, readSynonyms, yamlSynonymLines, type SynonymLines } from './config-synonyms';
-import type { DiagnosticList } from './diagnostics';
+import { clipped, type DiagnosticList } from './diagnostics';
 import type { ExcludePattern } from './exclude';
 import { yamlNestingProblem } from './limits';
 
@@ -208,7 +208,7 @@ function lineFinder(text: string): (offset: number) => number {
 /** A value as JSON, cut short for a message. */
 function shortJson(value: unknown): string {
   const text = JSON.stringify(value) ?? String(value);
-  return text.length > 40 ? `${text.slice(0, 37)}...` : text;
+  return clipped(text, 40);
 }
 
 function jsonErrorLine(text: string, error: Error): number | undefined {

@@ -16,6 +16,11 @@ export interface Diagnostic {
   stack?: string;
 }
 
+/** `text` cut to `max` characters for a message, the cut marked with "...". */
+export function clipped(text: string, max = 80): string {
+  return text.length > max ? `${text.slice(0, max - 3)}...` : text;
+}
+
 /** Misspelt names that get a suggestion, per list: each costs a comparison with every candidate. */
 const SUGGESTIONS = 100;
 

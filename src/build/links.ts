@@ -8,7 +8,7 @@ import { statSync } from 'node:fs';
 import { posix } from 'node:path';
 import type { AssetStore } from './assets';
 import type { ContentRoot } from './content-root';
-import type { DiagnosticList } from './diagnostics';
+import { clipped, type DiagnosticList } from './diagnostics';
 import type { UrlResolution as Resolution } from './markdown';
 import { isReservedId } from './slug';
 
@@ -76,7 +76,7 @@ export class LinkResolver {
     const keep = kind === 'image' ? 'its alt text is shown instead' : 'the link is shown as text';
     const what = kind === 'image' ? 'image' : 'link';
     if (target === '..' || target.startsWith('../')) {
-      diagnostics.error('outside-content', from, `${what} "${clip(href)}" points outside the content folder (${clip(target)}); nothing is read from there, ${keep}.`, line);
+      diagnostics.error('outside-content', from, `${what} "${clipped(href)}" points outside the content folder (${clipped(target)}); nothing is read from there, ${keep}.`, line);
       return { drop: true, refused: true };
     }
 
@@ -120,7 +120,7 @@ export class LinkResolver {
     }
     const file = this.context.root.resolve(target);
     if ('outside' in file) {
-      diagnostics.error('outside-content', from, `${what} "${clip(href)}" is not published: ${file.outside}; nothing is read from there, ${keep}.`, line);
+      diagnostics.error('outside-content', from, `${what} "${clipped(href)}" is not published: ${file.outside}; nothing is read from there, ${keep}.`, line);
       return { drop: true, refused: true };
     }
     if ('real' in file && !/\.(md|markdown)$/i.test(target) && isFile(file.real)) return this.publish(from, href, file, kind, line);
@@ -140,11 +140,11 @@ export class LinkResolver {
     }
     const asset = this.context.assets.add(file.real);
     if ('refused' in asset) {
-      diagnostics.error('unpublished-file', from, `${kind === 'image' ? 'image' : 'file'} "${clip(href)}" (${file.path}) is not published: ${asset.refused}; ${keep}.`, line);
+      diagnostics.error('unpublished-file', from, `${kind === 'image' ? 'image' : 'file'} "${clipped(href)}" (${file.path}) is not published: ${asset.refused}; ${keep}.`, line);
       return { drop: true, refused: true };
     }
     if (asset.removed) {
-      diagnostics.warn('unsafe-svg', from, `${kind === 'image' ? 'image' : 'file'} "${clip(href)}": removed ${asset.removed.join(', ')} from the SVG; it is published without them.`, line);
+      diagnostics.warn('unsafe-svg', from, `${kind === 'image' ? 'image' : 'file'} "${clipped(href)}": removed ${asset.removed.join(', ')} from the SVG; it is published without them.`, line);
     }
     return { href: asset.path };
   }
@@ -219,10 +219,6 @@ function matchAnchor(anchors: Set<string>, wanted: string): string | undefined {
 }
 
 /** A path or URL shortened for a message. */
-function clip(text: string): string {
-  return text.length > 80 ? `${text.slice(0, 77)}...` : text;
-}
-
 function decode(text: string): string {
   try {
     return decodeURIComponent(text);

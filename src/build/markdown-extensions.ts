@@ -147,6 +147,11 @@ export interface FootnotesToken extends Tokens.Generic {
 // line that is not blank and not indented. Trailing blank lines are left to the parent.
 const INDENTED_BODY = /^((?:[ \t]*\n)*(?:(?: {4}|\t).*(?:\n|$)|[ \t]*\n(?=(?:[ \t]*\n)*(?: {4}|\t)))*)/;
 
+/** The indented block at the start of `text` (the body of an admonition, tab or footnote), less its trailing blank line. */
+function indentedBody(text: string): string {
+  return INDENTED_BODY.exec(text)![1].replace(/\n[ \t]*\n$/, '\n');
+}
+
 function dedent(body: string): string {
   return body.replace(/^(?: {4}|\t)/gm, '');
 }
@@ -190,7 +195,7 @@ const admonition = {
   tokenizer(this: TokenizerThis, src: string): AlertToken | undefined {
     const head = ADMONITION.exec(src);
     if (!head) return undefined;
-    const body = INDENTED_BODY.exec(src.slice(head[0].length))![1].replace(/\n[ \t]*\n$/, '\n');
+    const body = indentedBody(src.slice(head[0].length));
     return withTitleTokens(this.lexer, {
       type: 'alert',
       raw: head[0] + body,
@@ -218,7 +223,7 @@ const contentTabs = {
       const head = TAB_HEAD.exec(rest.slice(tabs.length ? blank.length : 0));
       if (!head) break;
       const lead = tabs.length ? blank : '';
-      const body = INDENTED_BODY.exec(rest.slice(lead.length + head[0].length))![1].replace(/\n[ \t]*\n$/, '\n');
+      const body = indentedBody(rest.slice(lead.length + head[0].length));
       const tabRaw = lead + head[0] + body;
       tabs.push({ type: 'tab', raw: tabRaw, label: head[1], tokens: lexBody(this.lexer, dedent(body)) });
       raw += tabRaw;
@@ -237,7 +242,7 @@ const footnoteDef = {
   tokenizer(this: TokenizerThis, src: string): FootnoteDefToken | undefined {
     const head = FOOTNOTE_DEF.exec(src);
     if (!head) return undefined;
-    const body = INDENTED_BODY.exec(src.slice(head[0].length))![1].replace(/\n[ \t]*\n$/, '\n');
+    const body = indentedBody(src.slice(head[0].length));
     return { type: 'footnoteDef', raw: head[0] + body, label: head[1], tokens: lexBody(this.lexer, `${head[2]}\n${dedent(body)}`) };
   },
 };

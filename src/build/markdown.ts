@@ -8,7 +8,7 @@ import { randomBytes } from 'node:crypto';
 import { Marked, type Tokens } from 'marked';
 import type { ArticleHeading, IndexableSection } from '../core/types';
 import { isUnsafeUrlInMarkup, mediaUrlProblem, PUBLISHED_MEDIA_SCOPE } from '../core/sanitize-policy';
-import type { DiagnosticList } from './diagnostics';
+import { clipped, type DiagnosticList } from './diagnostics';
 import { sanitizeArticleHtml } from './html-sanitizer';
 import { ContentLimitError, markdownNestingProblem } from './limits';
 import { decodeEntities, escapeHtml } from './html-text';
@@ -73,7 +73,7 @@ export class MarkdownEngine {
   private raw?: RawHtmlSources;
 
   constructor(locale = 'en') {
-    const engine = this;
+    const keepRaw = (line: number, text: string) => this.raw?.add(line, text);
     const marker = `kb-url-(\\d+)-${this.nonce}`;
     this.markers = new RegExp(`<a href="${marker}"[^>]*>([\\s\\S]*?)</a>|<img src="${marker}"[^>]*>|${marker}`, 'g');
     this.marked = new Marked({ gfm: true }, markdownExtensions(locale), {
@@ -84,7 +84,7 @@ export class MarkdownEngine {
         },
         html(token) {
           // Kept as written: the whole article is sanitized once it is written (`convert`).
-          engine.raw?.add((token as Token).line ?? 0, token.text);
+          keepRaw((token as Token).line ?? 0, token.text);
           return token.text;
         },
       },
@@ -130,12 +130,12 @@ export class MarkdownEngine {
       } else if ((token.type === 'link' || token.type === 'image') && isUnsafeUrlInMarkup(token.href as string)) {
         const line = token.line ?? bodyLine;
         const shown = token.type === 'image' ? 'its alt text is shown instead' : 'the link is shown as text';
-        diagnostics.warn('unsafe-url', file, `${token.type} to "${clip(token.href as string)}": not a web address the elements follow (only http:, https:, mailto:, tel: and relative ones); ${shown}.`, line);
+        diagnostics.warn('unsafe-url', file, `${token.type} to "${clipped(token.href as string, 60)}": not a web address the elements follow (only http:, https:, mailto:, tel: and relative ones); ${shown}.`, line);
         token.href = this.marker(urls, { kind: token.type, href: token.href as string, line, raw: false, unsafe: true });
       } else if (token.type === 'image' && ABSOLUTE_URL.test((token.href as string).trim()) && mediaUrlProblem(token.href as string, PUBLISHED_MEDIA_SCOPE)) {
         // A path from the site's root: the elements would not load it (the policy's media rule).
         const line = token.line ?? bodyLine;
-        diagnostics.warn('media-outside', file, `image "${clip(token.href as string)}": a path from the site's root is outside the bundle, and images load only from the bundle's own files (write the path relative to the article: the build publishes the file) or from another site (a full https: URL); its alt text is shown instead.`, line);
+        diagnostics.warn('media-outside', file, `image "${clipped(token.href as string, 60)}": a path from the site's root is outside the bundle, and images load only from the bundle's own files (write the path relative to the article: the build publishes the file) or from another site (a full https: URL); its alt text is shown instead.`, line);
         token.href = this.marker(urls, { kind: 'image', href: token.href as string, line, raw: false, unsafe: true });
       } else if ((token.type === 'link' || token.type === 'image') && !ABSOLUTE_URL.test((token.href as string).trim())) {
         const reference: UrlReference = { kind: token.type, href: token.href as string, line: token.line ?? bodyLine, raw: false };
@@ -264,11 +264,6 @@ function cleanUrl(href: string): string {
   }
 }
 
-/** A URL shortened for a message. */
-function clip(text: string): string {
-  return text.length > 60 ? `${text.slice(0, 57)}...` : text;
-}
-
 function headingId(token: Token, slugger: Slugger, file: string, diagnostics: DiagnosticList): string {
   const last = (token.tokens as Token[]).at(-1);
   const attributes = last?.type === 'text' ? headingAttributes(last.text as string) : undefined;
@@ -318,8 +313,7 @@ function reportTemplateSyntax(token: Token, file: string, diagnostics: Diagnosti
     for (let i = raw.indexOf('\n', counted); i >= 0 && i < next.open; i = raw.indexOf('\n', i + 1)) line++;
     counted = next.open;
     const text = raw.slice(next.open, end + 2);
-    const shown = text.length > 40 ? `${text.slice(0, 37)}...` : text;
-    diagnostics.warn('template-syntax', file, `template syntax ${JSON.stringify(shown)} is not Markdown; it is shown as written. Put it in \`code\` if that is meant.`, line);
+    diagnostics.warn('template-syntax', file, `template syntax ${JSON.stringify(clipped(text, 40))} is not Markdown; it is shown as written. Put it in \`code\` if that is meant.`, line);
     at = end + 2;
   }
 }

@@ -5,7 +5,7 @@
  */
 import { readFileSync, realpathSync, statSync } from 'node:fs';
 import { isAbsolute, relative, resolve, sep } from 'node:path';
-import type { DiagnosticList } from './diagnostics';
+import { clipped, type DiagnosticList } from './diagnostics';
 
 /** Where the counts come from: a file (path) or the counts themselves (the Vite plugin's option). */
 export type ViewsSource = string | Readonly<Record<string, number>>;
@@ -130,7 +130,7 @@ function realpathOr(path: string): string {
 /** An id as it can be shown in a message: control characters escaped, long ones cut. */
 function printable(id: string): string {
   const shown = JSON.stringify(id).slice(1, -1);
-  return shown.length > 80 ? `${shown.slice(0, 77)}...` : shown;
+  return clipped(shown);
 }
 
 function lineOfKey(text: string, id: string): number | undefined {

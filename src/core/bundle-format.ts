@@ -277,7 +277,6 @@ function assembleValid(value: Record<string, unknown>, articles: ArticleMeta[], 
 
 /** Longer body file paths are refused (the build's are about 60 characters). */
 const MAX_PATH = 1024;
-// eslint-disable-next-line no-control-regex
 const CONTROL = /[\u0000-\u001f\u007f-\u009f]/;
 const SCHEME = /^[a-z][a-z0-9+.-]*:/i;
 /** What the build writes (`articles/add-a-domain.3f2a9c1b07.html`): fine at a glance. */

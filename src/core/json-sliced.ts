@@ -282,7 +282,7 @@ export class SlicedJsonParser {
     try {
       return JSON.parse(text);
     } catch (error) {
-      throw new SyntaxError(`${(error as Error).message} (in the part of the JSON text that ends at position ${this.#offset + at})`);
+      throw new SyntaxError(`${(error as Error).message} (in the part of the JSON text that ends at position ${this.#offset + at})`, { cause: error });
     }
   }
 

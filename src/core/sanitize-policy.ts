@@ -119,7 +119,6 @@ export function articlePurifyConfig() {
 }
 
 // ASCII whitespace and C0 controls are ignored by URL parsing ("java\tscript:" is javascript:).
-// eslint-disable-next-line no-control-regex
 const URL_IGNORED = /[\u0000-\u0020\u007f-\u009f]/g;
 const SCHEME = /^([a-z][a-z0-9+.-]*):/i;
 

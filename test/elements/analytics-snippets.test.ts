@@ -46,6 +46,7 @@ describe('docs/analytics.md: sending the events to your own analytics', () => {
   const run = async (name: string, stubs: Record<string, unknown>) => {
     const code = (await snippets()).get(name);
     expect(code, `a "${name}" snippet in docs/analytics.md`).to.be.a('string');
+    // eslint-disable-next-line @typescript-eslint/no-implied-eval -- runs the documented snippet, as the page would
     new Function('kbElements', ...Object.keys(stubs), code!)(kbElements(), ...Object.values(stubs));
     await useHelp();
   };

@@ -183,7 +183,7 @@ describe('axe in every state', () => {
             try {
               await expect(wrapper).to.be.accessible(AXE);
             } catch (error) {
-              throw new Error(`${element.name} (${state}, ${theme}, ${dir}): ${(error as Error).message}`);
+              throw new Error(`${element.name} (${state}, ${theme}, ${dir}): ${(error as Error).message}`, { cause: error });
             }
           }
         });

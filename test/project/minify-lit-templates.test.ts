@@ -42,6 +42,7 @@ test('html: a <pre> or <textarea> with line breaks is left alone', () => {
 });
 
 test('only css`` and html`` literal text changes; expressions and other templates stay', () => {
+  /* eslint-disable no-template-curly-in-string -- source code as text */
   const code = [
     "const a = html`<ul>\n  ${items.map((i) => html`<li>\n  ${i}</li>`)}\n</ul>`;",
     'const b = css`:host {  display: block; }`;',
@@ -58,6 +59,7 @@ test('only css`` and html`` literal text changes; expressions and other template
       'const d = other`keep  \n  this`;',
     ].join('\n'),
   );
+  /* eslint-enable no-template-curly-in-string */
 });
 
 test('a file without css`` or html`` is returned as null (not rewritten)', () => {

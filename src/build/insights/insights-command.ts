@@ -110,12 +110,12 @@ function loadKnowledgeBase(path: string): KnowledgeBase {
   try {
     text = readFileSync(path, 'utf8');
   } catch (error) {
-    throw new Error(`--kb ${path}: cannot be read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
+    throw new Error(`--kb ${path}: cannot be read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`, { cause: error });
   }
   try {
     return KnowledgeBase.from(JSON.parse(text));
   } catch (error) {
-    throw new Error(`--kb ${path}: not a knowledge-base bundle (${(error as Error).message})`);
+    throw new Error(`--kb ${path}: not a knowledge-base bundle (${(error as Error).message})`, { cause: error });
   }
 }
 

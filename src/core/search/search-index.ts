@@ -207,7 +207,10 @@ function* fieldLengths(text: string, docCount: number): Generator<undefined, { l
   for (let i = 0; i < parts.length; i++) {
     lengths[i] = parts[i] ? parseInt(parts[i]!, 36) : 0;
     const n = lengths[i]; // as stored: a uint32, or undefined past the last document
-    if (n !== undefined && n > 0) (sum += n), count++;
+    if (n !== undefined && n > 0) {
+      sum += n;
+      count++;
+    }
     if (i % STEP_ITEMS === 0) yield STEP;
   }
   return { lengths, average: count ? sum / count : 1 };

@@ -10,6 +10,7 @@ const SPELLED: Record<string, string> = {
 const SPELLED_RE = /[ßæœøłđðþıŀħ]/g;
 const LATIN_MARKS = /([\p{Script=Latin}\p{Script=Greek}\p{Script=Cyrillic}])\p{M}+/gu;
 // Arabic harakat, Quranic marks and tatweel; Hebrew points and cantillation.
+// eslint-disable-next-line no-misleading-character-class -- a class of the combining marks themselves
 const RTL_MARKS = /[\u064B-\u065F\u0670\u06D6-\u06ED\u0640\u0591-\u05C7]/g;
 const NEEDS_WORK = /[^\x00-\x7F]/;
 

@@ -20,7 +20,7 @@ function copyBySelection(text: string, parent: Node): boolean {
   parent.appendChild(scratch);
   const active = (parent.getRootNode() as Document | ShadowRoot).activeElement as HTMLElement | null;
   scratch.select();
-  let copied = false;
+  let copied: boolean;
   try {
     copied = document.execCommand('copy');
   } catch {

@@ -365,7 +365,7 @@ export class KbArticle extends KbSourceElement {
         <h1 id="kb-title" part="title" tabindex="-1" ${language(lang)}>${article.title}</h1>
         ${this.#renderUpdated(article.updated)}
         ${this.#renderToc(kb, article)}
-        <div class="body" part="body" ${language(lang)} @click=${this.#onBodyClick}>${this.#bodyFor(article, kb)}</div>
+        <div class="body" part="body" ${language(lang)} @click=${this.#onBodyClick /* eslint-disable-line lit-a11y/click-events-have-key-events -- delegated: the clicks of the links inside, which a key press clicks too */}>${this.#bodyFor(article, kb)}</div>
         ${this.hideFeedback ? nothing : this.#renderFeedback(t)}
         ${this.hideRelated ? nothing : this.#renderRelated(kb, article, t)}
       </article>

@@ -362,7 +362,7 @@ export class KbHelp extends KbSourceElement {
    * content). Hidden while there is neither (the slot stays, to notice content arriving).
    */
   #renderContact(t: KbStrings, context: { articleId?: string; query?: string }): TemplateResult {
-    return html`<section class="contact" part="contact" aria-labelledby="kb-contact-title" ?hidden=${!this.contactUrl && !this.contactSlotted} @click=${(e: MouseEvent) => this.#onContact(e, context)}>
+    return html`<section class="contact" part="contact" aria-labelledby="kb-contact-title" ?hidden=${!this.contactUrl && !this.contactSlotted} @click=${(e: MouseEvent) => this.#onContact(e, context) /* eslint-disable-line lit-a11y/click-events-have-key-events -- delegated: the clicks of the links and buttons inside, which a key press clicks too */}>
       <h2 id="kb-contact-title">${t.contactTitle}</h2>
       <slot name="contact" @slotchange=${this.#onContactSlot}></slot>
       ${this.contactUrl && !this.contactSlotted

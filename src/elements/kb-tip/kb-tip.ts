@@ -138,7 +138,7 @@ export class KbTip extends KbSourceElement {
     if (changed.has('article') || changed.has('context') || changed.has('section') || changed.has('src') || changed.has('knowledgeBase')) {
       this.sectionBody = undefined;
     }
-    if (this.open) this.#loadSection();
+    if (this.open) void this.#loadSection();
   }
 
   override firstUpdated(): void {
@@ -391,7 +391,7 @@ export class KbTip extends KbSourceElement {
       <p class="title" part="title" ${language(lang)}>${target.title}</p>
       ${heading ? html`<p class="section" part="section" ${language(lang)}>${heading.text}</p>` : nothing}
       ${body
-        ? html`<div class="text section-body" part="text" tabindex="0" ${language(lang)} @click=${this.#onSectionClick}>${body.cloneNode(true)}</div>`
+        ? html`<div class="text section-body" part="text" tabindex="0" ${language(lang)} @click=${this.#onSectionClick /* eslint-disable-line lit-a11y/click-events-have-key-events -- delegated: the clicks of the links inside, which a key press clicks too */}>${body.cloneNode(true)}</div>`
         : html`<p class="text" part="text" ${language(lang)}>${shorten(target.excerpt, MAX_TEXT)}</p>`}
       ${this.articleUrl
         ? html`<a class="read-more" part="read-more" href=${articleHref(this.articleUrl, target.id, this.section || undefined)!} @click=${this.#onReadMore}>${readMore}</a>`

@@ -31,6 +31,6 @@ export function fetchTakingEarly(input: RequestInfo | URL, init: RequestInit = {
   return new Promise((resolve, reject) => {
     if (signal?.aborted) return reject(signal.reason);
     signal?.addEventListener('abort', () => reject(signal.reason), { once: true });
-    early.then((response) => resolve(response ?? fetch(input, init)));
+    void early.then((response) => resolve(response ?? fetch(input, init)));
   });
 }

@@ -134,7 +134,7 @@ export function suggestedArticles(
   const seen = new Set<string>();
   const result: ArticleMeta[] = [];
   for (const query of routeContextQueries(context)) {
-    let matches: ArticleMeta[] = [];
+    let matches: ArticleMeta[];
     try {
       matches = kb.forContext(query);
     } catch {

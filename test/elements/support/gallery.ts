@@ -35,7 +35,7 @@ if (!only || only === 'categories') {
 }
 if (!only || only === 'list') add('kb-article-list (popular, sortable)', 'kb-article-list', { limit: '12', 'page-size': '4', sortable: '' });
 
-customElements.whenDefined('kb-search').then(async () => {
+void customElements.whenDefined('kb-search').then(async () => {
   const loading = () => [...main.querySelectorAll('kb-search, kb-categories, kb-article-list')].some((el) => !el.shadowRoot || el.shadowRoot.querySelector('.kb-state--loading'));
   while (loading()) await new Promise((r) => requestAnimationFrame(r));
   search.search(params.get('q') ?? 'spam filtr');
