@@ -62,7 +62,8 @@ async function bundle(entry: string, minify = true): Promise<Buffer> {
 
 const CSP = "default-src 'self'; script-src 'self'; worker-src 'self'; connect-src 'self'";
 
-async function serve(files: Map<string, { body: Buffer; type: string; gzip?: boolean }>): Promise<{ server: Server; origin: string }> {
+/** `latencyMs`: each JSON response waits that long first (a network's round trip; the page and scripts do not). */
+async function serve(files: Map<string, { body: Buffer; type: string; gzip?: boolean }>, latencyMs = 0): Promise<{ server: Server; origin: string }> {
   const server = createServer((req, res) => {
     const file = files.get((req.url ?? '/').split('?')[0]!);
     if (!file) {
@@ -71,7 +72,9 @@ async function serve(files: Map<string, { body: Buffer; type: string; gzip?: boo
     }
     const headers: Record<string, string> = { 'content-type': file.type, 'content-security-policy': CSP, 'cache-control': 'no-store' };
     if (file.gzip) headers['content-encoding'] = 'gzip';
-    res.writeHead(200, headers).end(file.body);
+    const send = () => res.writeHead(200, headers).end(file.body);
+    if (latencyMs && file.type === 'application/json') setTimeout(send, latencyMs);
+    else send();
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const address = server.address();
@@ -79,8 +82,9 @@ async function serve(files: Map<string, { body: Buffer; type: string; gzip?: boo
   return { server, origin: `http://localhost:${typeof address === 'object' && address ? address.port : 0}` };
 }
 
-export type Loader = 'ours' | 'vitepress' | 'fetchOnly';
-export const LOADERS: Loader[] = ['ours', 'vitepress', 'fetchOnly'];
+/** `parts`: ours, the bundle in parts (./bundle-parts, issue 14's alternative to the streaming parser), `/kb-<name>-parts.json`; not in the benchmark's rows. */
+export type Loader = 'ours' | 'vitepress' | 'fetchOnly' | 'parts';
+export const LOADERS = ['ours', 'vitepress', 'fetchOnly'] as const satisfies Loader[];
 
 export interface Bench {
   /**
@@ -93,8 +97,8 @@ export interface Bench {
   close(): Promise<void>;
 }
 
-/** Serves the sets' kb.json and VitePress index (gzip) and the page scripts, and starts Chromium. */
-export async function openBench(sets: Dataset[], { minify = true } = {}): Promise<Bench> {
+/** Serves the sets' kb.json and VitePress index (gzip), `extra` files (path -> JSON text, gzip) and the page scripts, and starts Chromium. */
+export async function openBench(sets: Dataset[], { minify = true, extra = new Map<string, string>(), latencyMs = 0 } = {}): Promise<Bench> {
   const files = new Map<string, { body: Buffer; type: string; gzip?: boolean }>();
   files.set('/', { body: Buffer.from('<!doctype html><title>speed</title>'), type: 'text/html' });
   files.set('/entry.js', { body: await bundle('bench/speed/page-entry.ts', minify), type: 'text/javascript' });
@@ -103,7 +107,8 @@ export async function openBench(sets: Dataset[], { minify = true } = {}): Promis
     files.set(`/kb-${set.name}.json`, { body: gzipSync(set.bundleJson), type: 'application/json', gzip: true });
     files.set(`/vp-${set.name}.json`, { body: gzipSync(set.vitepressJson), type: 'application/json', gzip: true });
   }
-  const { server, origin } = await serve(files);
+  for (const [path, text] of extra) files.set(path, { body: gzipSync(text), type: 'application/json', gzip: true });
+  const { server, origin } = await serve(files, latencyMs);
   const chromium = await findChromium();
   console.log(describeChromium(chromium));
   const { executablePath, args } = chromium;
@@ -156,6 +161,7 @@ export async function loadOnce(page: Page, loader: Loader, name: string, typed =
       const t0 = performance.now();
       let kb: { search: (q: string, o: object) => unknown } | undefined;
       if (loader === 'ours') kb = await m.KnowledgeBase.load(`/kb-${name}.json`);
+      else if (loader === 'parts') kb = await m.loadInParts(`/kb-${name}-parts.json`);
       else if (loader === 'vitepress') await m.MiniSearch.loadJSONAsync(await (await fetch(`/vp-${name}.json`)).text(), options);
       else await m.fetchOnly(`/kb-${name}.json`);
       const t1 = performance.now();
@@ -213,8 +219,8 @@ export async function measureBrowser(sets: Dataset[]): Promise<Map<string, Brows
   };
   try {
     for (const set of sets) {
-      const runs: Record<Loader, Awaited<ReturnType<typeof run>>[]> = { ours: [], vitepress: [], fetchOnly: [] };
-      const devtools: Record<Loader, Awaited<ReturnType<typeof run>>[]> = { ours: [], vitepress: [], fetchOnly: [] };
+      const runs: Record<(typeof LOADERS)[number], Awaited<ReturnType<typeof run>>[]> = { ours: [], vitepress: [], fetchOnly: [] };
+      const devtools: Record<(typeof LOADERS)[number], Awaited<ReturnType<typeof run>>[]> = { ours: [], vitepress: [], fetchOnly: [] };
       // Interleaved, so that the machine's noise falls on all three alike.
       for (let r = 0; r < LOAD_RUNS; r++) for (const loader of LOADERS) runs[loader].push(await run(loader, set.name));
       for (let r = 0; r < DEVTOOLS_RUNS; r++) for (const loader of LOADERS) devtools[loader].push(await run(loader, set.name, true));

@@ -1,6 +1,7 @@
 // What the speed benchmark's page loads: our core, MiniSearch for comparison, and the probes.
 export { KnowledgeBase } from '../../src/core/index';
 export { default as MiniSearch } from 'minisearch';
+export { loadInParts } from './bundle-parts';
 
 /**
  * Long tasks (50 ms and up) from now on; `longest(from, to)` is the longest that overlaps

@@ -6,10 +6,13 @@
  * then (ours) the same for the first search after the load (`FIRST_QUERY` at once, or with
  * `--typed` key by key, each keystroke a task), every task of it listed.
  *
- *   node --import tsx bench/speed/trace.ts [ours|vitepress|fetchOnly] [1k|10k] [--devtools-network] [--typed]
+ *   node --import tsx bench/speed/trace.ts [ours|vitepress|fetchOnly] [1k|10k] [--devtools-network] [--typed] [--parts]
+ *
+ * `ours --parts`: the bundle in parts (./bundle-parts) instead of one kb.json.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { servedInParts } from './bundle-parts';
 import { datasets } from './datasets';
 import { FIRST_QUERY, loadOnce, openBench, type Loader } from './browser';
 import { attribute, loadTasks, parseTrace, PROFILE_CATEGORIES, searchTasks, SETTLE_MS, type Task } from './trace-tasks';
@@ -20,14 +23,16 @@ const devtoolsNetwork = args.includes('--devtools-network');
 const typed = args.includes('--typed');
 const sets = await datasets();
 const set = sets.find((s) => args.includes(s.name)) ?? sets[sets.length - 1]!;
-const bench = await openBench([set], { minify: false });
+const inParts = args.includes('--parts');
+const extra = inParts ? servedInParts(set.name, set.bundle) : undefined;
+const bench = await openBench([set], { minify: false, extra });
 try {
   const page = await bench.fresh(devtoolsNetwork);
   await page.tracing.start({ categories: PROFILE_CATEGORIES });
-  const result = await loadOnce(page, loader, set.name, typed);
+  const result = await loadOnce(page, inParts && loader === 'ours' ? 'parts' : loader, set.name, typed);
   const buffer = (await page.tracing.stop())!;
   mkdirSync(join('bench', '.out'), { recursive: true });
-  const file = join('bench', '.out', `trace-${loader}-${set.name}${devtoolsNetwork ? '-devtools-network' : ''}.json`);
+  const file = join('bench', '.out', `trace-${loader}${inParts ? '-parts' : ''}-${set.name}${devtoolsNetwork ? '-devtools-network' : ''}.json`);
   writeFileSync(file, buffer);
   const events = parseTrace(buffer);
   const { start, loaded, pid, tid, tasks } = loadTasks(events);

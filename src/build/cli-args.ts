@@ -1,5 +1,9 @@
 /** Command-line arguments of `kb-elements`. */
+import { parseArgs as nodeParseArgs, type ParseArgsConfig } from 'node:util';
 import { globProblem } from './glob';
+
+type ParseArgsOptionsConfig = NonNullable<ParseArgsConfig['options']>;
+type ParsedCommandLine<T extends ParseArgsOptionsConfig> = ReturnType<typeof nodeParseArgs<{ args: string[]; options: T; allowPositionals: true; allowNegative: true; strict: true }>>;
 
 export const USAGE = `Usage: kb-elements build <content-dir> --out <dir> [options]
        kb-elements collect --data <dir> [options]        (help: kb-elements collect --help)
@@ -54,77 +58,74 @@ export class UsageError extends Error {
   override name = 'UsageError';
 }
 
-export function parseArgs(argv: string[]): CliOptions {
-  const options: CliOptions = { command: 'build', contentDir: '', outDir: '', split: 'auto', strict: false, force: false, watch: false, verbose: false, quiet: false, exclude: [] };
-  const positional: string[] = [];
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i];
-    const [flag, inline] = arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
-    const value = () => {
-      const next = inline ?? argv[++i];
-      if (next === undefined || (inline === undefined && next.startsWith('-'))) throw new UsageError(`${flag} needs a value`);
-      return next;
-    };
-    switch (flag) {
-      case '--help':
-      case '-h':
-        return { ...options, command: 'help' };
-      case '--version':
-        return { ...options, command: 'version' };
-      case '--out':
-      case '-o':
-        options.outDir = value();
-        break;
-      case '--split':
-        options.split = true;
-        break;
-      case '--no-split':
-        options.split = false;
-        break;
-      case '--strict':
-        options.strict = true;
-        break;
-      case '--force':
-        options.force = true;
-        break;
-      case '--watch':
-      case '-w':
-        options.watch = true;
-        break;
-      case '--verbose':
-        options.verbose = true;
-        break;
-      case '--quiet':
-      case '-q':
-        options.quiet = true;
-        break;
-      case '--base-url':
-        options.baseUrl = value();
-        break;
-      case '--views':
-        options.views = value();
-        break;
-      case '--exclude': {
-        const pattern = value();
-        const problem = globProblem(pattern);
-        if (problem) throw new UsageError(`--exclude "${pattern}" ${problem}`);
-        options.exclude.push(pattern);
-        break;
-      }
-      default:
-        if (arg.startsWith('-') && arg !== '-') throw new UsageError(`unknown option ${flag}`);
-        positional.push(arg);
+/** The options of `kb-elements build`, for `node:util` `parseArgs` (`--no-split` is the negation of `--split`). */
+const BUILD_OPTIONS = {
+  out: { type: 'string', short: 'o' },
+  split: { type: 'boolean' },
+  strict: { type: 'boolean' },
+  force: { type: 'boolean' },
+  watch: { type: 'boolean', short: 'w' },
+  'base-url': { type: 'string' },
+  exclude: { type: 'string', multiple: true },
+  views: { type: 'string' },
+  verbose: { type: 'boolean' },
+  quiet: { type: 'boolean', short: 'q' },
+  help: { type: 'boolean', short: 'h' },
+  version: { type: 'boolean' },
+} as const satisfies ParseArgsOptionsConfig;
+
+/**
+ * `node:util` `parseArgs` (long and short options, `--x=value`, `-qw`, `--no-<flag>`, `--`),
+ * with our own wording for what is wrong, thrown as a `UsageError`: `unknown option --fast`,
+ * `--out needs a value` (also when the next argument is another option), `--strict takes no value`.
+ */
+export function parseCommandLine<T extends ParseArgsOptionsConfig>(argv: string[], options: T): ParsedCommandLine<T> {
+  const config = { args: argv, options, allowPositionals: true, allowNegative: true } as const;
+  for (const token of nodeParseArgs({ ...config, strict: false, tokens: true }).tokens) {
+    if (token.kind !== 'option') continue;
+    const option = Object.hasOwn(options, token.name) ? options[token.name] : undefined;
+    const negated = token.rawName.startsWith('--no-') && token.rawName !== `--${token.name}`;
+    if (!option || (negated && option.type !== 'boolean')) throw new UsageError(`unknown option ${token.rawName}`);
+    if (option.type === 'boolean' && token.inlineValue) throw new UsageError(`${token.rawName} takes no value`);
+    if (option.type === 'string' && (token.value === undefined || (!token.inlineValue && token.value.length > 1 && token.value.startsWith('-')))) {
+      throw new UsageError(`${token.rawName} needs a value`);
     }
   }
-  const [command, contentDir, ...rest] = positional;
+  return nodeParseArgs({ ...config, strict: true });
+}
+
+export function parseArgs(argv: string[]): CliOptions {
+  const { values, positionals } = parseCommandLine(argv, BUILD_OPTIONS);
+  const base = { contentDir: '', outDir: '', split: 'auto' as const, exclude: [] };
+  const flags = { strict: false, force: false, watch: false, verbose: false, quiet: false };
+  if (values.help) return { command: 'help', ...base, ...flags };
+  if (values.version) return { command: 'version', ...base, ...flags };
+  for (const pattern of values.exclude ?? []) {
+    const problem = globProblem(pattern);
+    if (problem) throw new UsageError(`--exclude "${pattern}" ${problem}`);
+  }
+  const [command, contentDir, ...rest] = positionals;
   if (command === undefined) throw new UsageError('missing command: kb-elements build <content-dir> --out <dir>');
   if (command !== 'build') throw new UsageError(`unknown command "${command}" (the commands are "build", "collect" and "insights")`);
   if (!contentDir) throw new UsageError('missing <content-dir>');
   if (rest.length) {
     // `--exclude drafts/*` unquoted: the shell passed the matching files instead of the pattern.
-    const hint = options.exclude.length ? ` (quote --exclude patterns, or the shell replaces them with the files they match: --exclude 'drafts/**')` : '';
+    const hint = values.exclude?.length ? ` (quote --exclude patterns, or the shell replaces them with the files they match: --exclude 'drafts/**')` : '';
     throw new UsageError(`unexpected argument "${rest[0]}"${hint}`);
   }
-  if (!options.outDir) throw new UsageError('missing --out <dir>');
-  return { ...options, contentDir };
+  if (!values.out) throw new UsageError('missing --out <dir>');
+  return {
+    command: 'build',
+    contentDir,
+    outDir: values.out,
+    split: values.split ?? 'auto',
+    strict: values.strict ?? false,
+    force: values.force ?? false,
+    watch: values.watch ?? false,
+    verbose: values.verbose ?? false,
+    quiet: values.quiet ?? false,
+    baseUrl: values['base-url'],
+    exclude: values.exclude ?? [],
+    views: values.views,
+  };
 }

@@ -3,7 +3,10 @@
  * GitHub alerts (`> [!NOTE]`), MkDocs admonitions (`!!! note "Title"`, collapsible `???`),
  * MkDocs content tabs (`=== "Docker"`, shown one after the other) and footnotes (`[^1]`).
  * Each nested body is lexed by the same lexer, so reference links defined anywhere in the
- * article resolve inside them.
+ * article resolve inside them. Not marked-footnote: it looks up each reference among all the
+ * notes (2.8 MB of 64,000 notes: 195 s, 2.8 s here), and writes other ids (`footnote-<label>`)
+ * and a visible "Footnotes" heading. Not marked-alert: the same HTML for plain alerts, but no
+ * title after the marker (`> [!TIP] Shortcut`) and no lower-case `[!note]`.
  */
 import { Lexer, type MarkedExtension, type RendererThis, type Token, type Tokens, type TokensList, type TokenizerThis } from 'marked';
 import { escapeHtml } from './html-text';

@@ -6,6 +6,13 @@
  * response body is decoded, so no huge string is ever built: in headless Chromium, joining
  * the 10k bundle's 4.7 MB text into one string took a 30 ms task, decoding its bytes in one
  * go 200 ms, one `JSON.parse` of its 1.2 MB postings string 8 ms (bench/results/speed.md).
+ *
+ * Kept over the alternative, the bundle cut into files of 256 KB of JSON that are each one
+ * short `JSON.parse` (issue 14; bench/speed/parts.ts measures both): at 10k articles, with no
+ * network latency, a draw on the longest task (in both it is the word segmenter's load after
+ * `load()`) and on the first result; with 50 ms per response the parts' first result came
+ * 180 ms later (kb.json first, then the parts in rounds), and they cost a bundle version, 20
+ * files to write, serve and fetch, and 0.8 % more gzip. Numbers: docs/benchmarks.md, Loading.
  */
 import { yieldIfDue } from './yield';
 

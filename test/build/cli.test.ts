@@ -93,6 +93,39 @@ describe('kb-elements build (CLI)', () => {
     assert.match(help.stdout, /Exit codes/);
   });
 
+  it('says what is wrong with an option', async () => {
+    const { parseArgs } = await import('../../src/build/cli-args');
+    const wrong: [string[], string][] = [
+      [['build', 'x', '--out', 'y', '--fast'], 'unknown option --fast'],
+      [['build', 'x', '--out', 'y', '-x'], 'unknown option -x'],
+      [['build', 'x', '--out', 'y', '--no-out'], 'unknown option --no-out'],
+      [['build', 'x', '--out'], '--out needs a value'],
+      [['build', 'x', '-o'], '-o needs a value'],
+      [['build', 'x', '--out', '--strict'], '--out needs a value'],
+      [['build', 'x', '--out', 'y', '--strict=yes'], '--strict takes no value'],
+      [['build', 'x', '--out', 'y', '--exclude', '../up/**'], '--exclude "../up/**" goes outside the content folder (".."); patterns are relative to the content folder'],
+      [['build', 'x', 'z', '--out', 'y'], 'unexpected argument "z"'],
+    ];
+    for (const [args, message] of wrong) assert.throws(() => parseArgs(args), { name: 'UsageError', message }, args.join(' '));
+    const result = await runHere('build', 'x', '--out', 'y', '--fast');
+    assert.match(result.stderr, /^kb-elements: unknown option --fast\n\nUsage: kb-elements build/);
+  });
+
+  it('reads short options together, --x=value, the last of --split and --no-split, and "--"', async () => {
+    const { parseArgs } = await import('../../src/build/cli-args');
+    const options = parseArgs(['build', 'c', '-qwo', 'out', '--base-url=https://cdn.example/help/', '--split', '--no-split', '--views', 'v.json']);
+    assert.deepEqual(
+      { quiet: options.quiet, watch: options.watch, outDir: options.outDir, baseUrl: options.baseUrl, split: options.split, views: options.views },
+      { quiet: true, watch: true, outDir: 'out', baseUrl: 'https://cdn.example/help/', split: false, views: 'v.json' },
+    );
+    assert.equal(parseArgs(['build', 'c', '--out', 'o', '--no-split', '--split']).split, true);
+    assert.equal(parseArgs(['build', 'c', '--out', 'o']).split, 'auto');
+    assert.equal(parseArgs(['build', '--out', 'o', '--', '-content']).contentDir, '-content');
+    assert.equal(parseArgs(['build', 'c', '--out', '-']).outDir, '-');
+    assert.equal(parseArgs(['--version']).command, 'version');
+    assert.equal(parseArgs(['build', '-h']).command, 'help');
+  });
+
   it('--split writes body files, --verbose lists notes', async () => {
     const out = tempDir();
     const result = await runHere('build', fixture('basic'), '--out', out, '--split', '--verbose');

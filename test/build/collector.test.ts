@@ -244,7 +244,7 @@ describe('kb-elements collect', () => {
       [['--data', 'x', '--allow-origin', 'panel.example.com'], /--allow-origin "panel.example.com" is not an origin/],
       [['--data', 'x', '--allow-origin', 'https://panel.example.com/app'], /must be just scheme, host and port, like https:\/\/panel.example.com/],
       [['--data', 'x', 'extra'], /unexpected argument "extra"/],
-      [['--data', 'x', '--color'], /Unknown option '--color'/],
+      [['--data', 'x', '--color'], /unknown option --color/],
     ] as const) {
       const { err, io: cli } = io();
       assert.equal(await main(['collect', ...args], cli), 2, args.join(' '));

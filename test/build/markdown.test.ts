@@ -187,4 +187,13 @@ describe('excerpts and slugs', () => {
     assert.equal(slugify('POSTFIX_INET_PROTOCOLS'), 'postfix_inet_protocols');
     assert.equal(slugify('مرحبا بالعالم'), 'مرحبا-بالعالم');
   });
+
+  it('slugify keeps the ids it has always given (existing links depend on them)', () => {
+    assert.equal(slugify('x² + y²'), 'x²--y²');
+    assert.equal(slugify('½ cup'), '½-cup');
+    assert.equal(slugify('Caf\u0065\u0301'), 'caf\u00e9');
+    assert.equal(slugify('a\u{31350}b'), 'a\u{31350}b');
+    assert.equal(slugify('  Spaced  '), 'spaced');
+    assert.equal(slugify('🚀 Launch'), '-launch');
+  });
 });

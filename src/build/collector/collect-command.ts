@@ -1,7 +1,7 @@
 /** `kb-elements collect --data <dir> [--port 8787] [--host 127.0.0.1] [--allow-origin <origin> ...]`. */
 import { createServer, type Server } from 'node:http';
-import { parseArgs } from 'node:util';
 import type { CliIo } from '../cli';
+import { parseCommandLine } from '../cli-args';
 import { createEventCollector } from './event-collector';
 
 export const COLLECT_USAGE = `Usage: kb-elements collect --data <dir> [options]
@@ -111,20 +111,16 @@ interface CollectArgs {
 }
 
 function parse(argv: string[]): CollectArgs {
-  const { values, positionals } = parseArgs({
-    args: argv,
-    allowPositionals: true,
-    options: {
-      data: { type: 'string' },
-      port: { type: 'string' },
-      host: { type: 'string' },
-      'allow-origin': { type: 'string', multiple: true },
-      'trust-proxy': { type: 'boolean' },
-      'rate-limit': { type: 'string' },
-      'max-body': { type: 'string' },
-      quiet: { type: 'boolean', short: 'q' },
-      help: { type: 'boolean', short: 'h' },
-    },
+  const { values, positionals } = parseCommandLine(argv, {
+    data: { type: 'string' },
+    port: { type: 'string' },
+    host: { type: 'string' },
+    'allow-origin': { type: 'string', multiple: true },
+    'trust-proxy': { type: 'boolean' },
+    'rate-limit': { type: 'string' },
+    'max-body': { type: 'string' },
+    quiet: { type: 'boolean', short: 'q' },
+    help: { type: 'boolean', short: 'h' },
   });
   if (values.help) return { help: true, data: '', allowOrigins: [], trustProxy: false, quiet: false };
   if (positionals.length) throw new Error(`unexpected argument "${positionals[0]}"`);

@@ -1,9 +1,9 @@
 /** `kb-elements insights <data-dir> --out report.html [--kb kb.json] [--since 30d] [--views views.json]`. */
 import { mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import { KnowledgeBase } from '../../core/knowledge-base';
 import type { CliIo } from '../cli';
+import { parseCommandLine } from '../cli-args';
 import { InsightsCounter, type Insights } from './aggregate';
 import { readEvents, type ReadStats } from './read-events';
 import { renderReport } from './report-html';
@@ -85,17 +85,13 @@ interface InsightsArgs {
 }
 
 function parse(argv: string[]): InsightsArgs {
-  const { values, positionals } = parseArgs({
-    args: argv,
-    allowPositionals: true,
-    options: {
-      out: { type: 'string', short: 'o' },
-      kb: { type: 'string' },
-      since: { type: 'string' },
-      views: { type: 'string' },
-      quiet: { type: 'boolean', short: 'q' },
-      help: { type: 'boolean', short: 'h' },
-    },
+  const { values, positionals } = parseCommandLine(argv, {
+    out: { type: 'string', short: 'o' },
+    kb: { type: 'string' },
+    since: { type: 'string' },
+    views: { type: 'string' },
+    quiet: { type: 'boolean', short: 'q' },
+    help: { type: 'boolean', short: 'h' },
   });
   const base = { help: false, dataDir: '', out: '', since: values.since ?? '30d', quiet: values.quiet ?? false };
   if (values.help) return { ...base, help: true };
