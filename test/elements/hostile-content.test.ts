@@ -35,6 +35,15 @@ async function serverLog(): Promise<{ path: string; cookie: boolean }[]> {
   return (await fetch(`/kb-test-log/${RUN}`)).json();
 }
 
+/** The server's log once it holds a request for `path` (an image is requested when the browser gets to it). */
+async function serverLogWith(path: string): Promise<{ path: string; cookie: boolean }[]> {
+  let log = await serverLog();
+  for (const start = performance.now(); !log.some((r) => r.path === path); log = await serverLog()) {
+    if (performance.now() - start > 10_000) throw new Error(`timed out: waiting for a request for ${path}`);
+  }
+  return log;
+}
+
 const ARTICLES: ArticleSpec[] = [
   { id: 'one', title: 'Release quarantined mail', category: 'mail', intro: 'Open the quarantine.', html: '<p>Open the quarantine.</p><p><img src="assets/pic.png" alt="The quarantine list"></p>' },
   { id: 'two', title: 'Spam threshold', category: 'mail', intro: 'Lower catches more.' },
@@ -101,7 +110,7 @@ describe('hostile content: what the elements fetch', function () {
       expect(box.querySelector('.kb-state__detail')!.textContent).to.equal('The help content is damaged or was made for another version.');
       expect(box.title).to.match(/bodyFiles\["one"\] must be a path inside the bundle's folder/);
 
-      const log = await serverLog();
+      const log = await serverLogWith(`${folder('help')}assets/pic.png`);
       // Images are the browser's own requests: like every <img> of the page, they carry its cookies (docs/embedding.md#security).
       expect(log.filter((r) => r.cookie && !r.path.includes('/assets/')), 'no fetch carried the cookie').to.deep.equal([]);
       expect(log.map((r) => r.path).filter((p) => !p.startsWith(folder('help')) && !p.startsWith(folder('evil')))).to.deep.equal([]);
@@ -127,10 +136,7 @@ describe('hostile content: what the elements fetch', function () {
       expect($(el, 'track').hasAttribute('src')).to.equal(false);
       // A link is the user's to follow: it stays.
       expect($<HTMLAnchorElement>(el, '[part~="body"] a[href$="page.html"]').href).to.equal(`${location.origin}${secret}page.html`);
-      let log = await serverLog();
-      for (const start = performance.now(); !log.some((r) => r.path === `${folder('media')}assets/pic.png`); log = await serverLog()) {
-        if (performance.now() - start > 10_000) throw new Error('timed out: the image inside the folder requested');
-      }
+      const log = await serverLogWith(`${folder('media')}assets/pic.png`);
       expect(log.filter((r) => r.path.startsWith(secret))).to.deep.equal([]);
     });
   });
