@@ -19,6 +19,7 @@ import { createBundle } from '../../src/build/build-bundle';
 // @ts-expect-error: plain ESM script without types
 import { describeChromium, findChromium } from '../../scripts/chromium.mjs';
 import { measureBundlerApps } from './bundler-app';
+import { BEFORE_FILE, distSizes, type RecordedSizes } from './dist-files';
 import { attributeBytes } from './source-map-bytes';
 import languages from '../../src/elements/locales/languages.json';
 import { languageFileName } from '../../src/elements/locales/file-name';
@@ -262,6 +263,18 @@ out(
   `The two libraries the budget names and we keep, Lit and DOMPurify, take ${kib(libGzip)} gzip on their own, ` +
     `${((libGzip / BUDGET_SINGLE) * 100).toFixed(0)}% of the ${kib(BUDGET_SINGLE)}; our elements, strings and search engine take the rest.`,
 );
+out();
+const before = JSON.parse(readFileSync(BEFORE_FILE, 'utf8')) as RecordedSizes;
+const now = distSizes('dist');
+out(`Every file of dist/, now and at commit ${before.commit} (before issue 14: the lint fixes, the element anatomy with \`@lit/task\` and \`@lit/context\`, the library replacements; chunk names without their hash):`);
+out();
+out('| file | raw before | raw now | gzip before | gzip now | gzip change |');
+out('|---|---:|---:|---:|---:|---:|');
+for (const name of [...new Set([...Object.keys(before.files), ...Object.keys(now)])].sort()) {
+  const [b, n] = [before.files[name], now[name]];
+  const change = b && n ? `${n.gzip >= b.gzip ? '+' : ''}${((n.gzip - b.gzip) / KIB).toFixed(2)} KiB` : b ? 'removed' : 'new';
+  out(`| \`${name}\` | ${b ? kib(b.raw) : '–'} | ${n ? kib(n.raw) : '–'} | ${b ? kib(b.gzip) : '–'} | ${n ? kib(n.gzip) : '–'} | ${change} |`);
+}
 out();
 out('Other languages are separate files, fetched by `kb-elements.js` only when an element shows that language:');
 out();
