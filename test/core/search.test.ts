@@ -66,6 +66,16 @@ test('technical words are found whole and in parts', () => {
   }
 });
 
+test('a mnemonic letter in brackets is part of its word: e[x]tract is extract', () => {
+  const k = KnowledgeBase.from(bundleOf([
+    article({ id: 'tar', title: 'tar', excerpt: 'E[x]tract an archive [f]ile, or [c]reate a g[z]ipped one.' }),
+    article({ id: 'code', title: 'Arrays', excerpt: 'Read args[i] and mark [x] done.' }),
+  ]));
+  for (const q of ['extract', 'extract archive', 'create', 'gzipped ', 'file ']) assert.equal(ids(q, k)[0], 'tar', q);
+  assert.equal(ids('args ', k)[0], 'code', 'an index in brackets is not a mnemonic');
+  assert.match(k.search('extract')[0]!.snippetHtml, /<mark>E\[x\]tract<\/mark>/);
+});
+
 test('a search leaves nothing behind for the next one', () => {
   const first = kb.search('user@example.com');
   for (const q of ['x-spam-flag', 'setup.sh', 'per-user', 'smtp_tls_policy treshold']) kb.search(q);
