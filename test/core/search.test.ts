@@ -52,6 +52,22 @@ test('prefix on the last word, typos scaled by length, none on short words', () 
   assert.deepEqual(ids('thresh '), []);
 });
 
+test('the forms of a word count as one term: inflections add up, near misses do not', () => {
+  const k = KnowledgeBase.from(bundleOf([
+    article({ id: 'twice', title: 'Notes', excerpt: 'Install the agent, then install the probe on every host you run.' }),
+    article({ id: 'forms', title: 'Notes', excerpt: 'Install the agent; installing takes a minute, and installed agents report.' }),
+  ]));
+  // One `install` and two inflections say more than two `install`s (BM25F over the word's forms).
+  assert.deepEqual(ids('install', k), ['forms', 'twice']);
+  const typos = KnowledgeBase.from(bundleOf([
+    article({ id: 'varied', title: 'Notes', excerpt: 'mask mass malt vast past most must' }),
+    article({ id: 'one', title: 'Notes', excerpt: 'mask mask mask harbor rope sail deck' }),
+    article({ id: 'other', title: 'Notes', excerpt: 'mass malt vast past most must rope' }),
+  ]));
+  // `mast` is in no article: each word one typo away is another word, not more of the same.
+  assert.equal(ids('mast ', typos)[0], 'one');
+});
+
 test('a quoted phrase matches only as an exact phrase', () => {
   assert.deepEqual(ids('"false positives"'), ['spam-filter-threshold']);
   assert.deepEqual(ids('"positives false"'), []);
