@@ -204,13 +204,6 @@ export function prepareRanking(index: SearchIndex): void {
   scratchFor(index);
 }
 
-/** A field's BM25+ score for `tf` occurrences, before the field boost and the term's weight. */
-function saturate(index: SearchIndex, field: number, doc: number, tf: number): number {
-  const { k1, b, delta } = BM25;
-  const norm = tf + k1 * (1 - b + (b * index.lengths[field]![doc]!) / index.averageLength[field]!);
-  return (tf * (k1 + 1)) / norm + delta;
-}
-
 /**
  * Puts `scale` times the score of `expansions` per document into `intoMeta`/`intoBody`,
  * adding to what is there (`add`) or keeping the larger (`max`); notes new documents in `touched`.
@@ -226,6 +219,8 @@ function scoreGroup(
   const groupTouched: number[] = [];
   // Locals rather than property reads in the loop over postings: it runs cold on the first query.
   const { hereMeta, hereBody, groupMeta, groupBody, formsTf, formsWeight, formsSeen } = s;
+  const { lengths, averageLength } = index;
+  const { k1, b, delta } = BM25;
   for (const { weight, posting, maxIdf, nearMiss } of expansions) {
     if (nearMiss) continue;
     const w = weight * Math.min(idf(index, posting), maxIdf);
@@ -247,7 +242,9 @@ function scoreGroup(
       const k = doc * FIELD_COUNT + field;
       const w = formsWeight[k]!;
       if (w === 0) continue;
-      const v = FIELD_BOOST[field]! * w * saturate(index, field, doc, formsTf[k]! / w);
+      const tf = formsTf[k]! / w;
+      const norm = tf + k1 * (1 - b + (b * lengths[field]![doc]!) / averageLength[field]!);
+      const v = FIELD_BOOST[field]! * w * ((tf * (k1 + 1)) / norm + delta);
       formsTf[k] = 0;
       formsWeight[k] = 0;
       if (field === FIELD.heading || field === FIELD.text) groupBody[doc]! += v;
@@ -262,7 +259,9 @@ function scoreGroup(
     for (let i = 0; i < e.length; i += 3) {
       const doc = e[i]!;
       const field = e[i + 1]!;
-      const v = FIELD_BOOST[field]! * w * saturate(index, field, doc, e[i + 2]!);
+      const tf = e[i + 2]!;
+      const norm = tf + k1 * (1 - b + (b * lengths[field]![doc]!) / averageLength[field]!);
+      const v = FIELD_BOOST[field]! * w * ((tf * (k1 + 1)) / norm + delta);
       if (hereMeta[doc] === 0 && hereBody[doc] === 0) hereTouched.push(doc);
       if (field === FIELD.heading || field === FIELD.text) hereBody[doc]! += v;
       else hereMeta[doc]! += v;
