@@ -107,12 +107,15 @@ export interface MiniSearchTuning {
   weights: { fuzzy: number; prefix: number };
   /** Index and search English stems (our stemmer) instead of the words. */
   stem: boolean;
+  /** Its BM25 parameters (its defaults: k 1.2, b 0.7, d 0.5). */
+  bm25: { k: number; b: number; d: number };
 }
 
 export const MINISEARCH_TUNED: MiniSearchTuning = {
   boost: { title: 2, headings: 1, tags: 4, excerpt: 1, text: 1, place: 0.5, links: 2 },
   weights: { fuzzy: 0.3, prefix: 0.5 },
   stem: false,
+  bm25: { k: 3, b: 0.5, d: 0.25 },
 };
 
 /**
@@ -136,6 +139,7 @@ export function minisearchTuned(articles: CorpusArticle[], _synonyms: string[][]
       fuzzy: (term) => maxTypos(term),
       boost: tuning.boost,
       weights: tuning.weights,
+      bm25: tuning.bm25,
     },
   });
   ms.addAll(

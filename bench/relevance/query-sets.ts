@@ -25,8 +25,10 @@ export const QUERY_SETS: QuerySet[] = [
   { corpus: 'demo', file: 'demo-where.tune', role: 'tuned-on', what: 'by place, by link text, by synonym' },
   { corpus: 'demo', file: 'demo-where.held-out', role: 'held-out', what: 'by place, by link text, by synonym' },
   { corpus: 'tldr-en', file: 'tldr-en', role: 'tuned-on', what: 'tasks in plain words, command names' },
+  { corpus: 'tldr-en', file: 'tldr-en.held-out', role: 'held-out', what: 'tasks in plain words, command names' },
   { corpus: 'tldr-zh', file: 'tldr-zh', role: 'tuned-on', what: 'tasks in Chinese, command names' },
   { corpus: 'tldr-de', file: 'tldr-de', role: 'tuned-on', what: 'tasks in German, command names' },
+  { corpus: 'tldr-de', file: 'tldr-de.held-out', role: 'held-out', what: 'tasks in German, command names' },
 ];
 
 export const MODES = ['typed', 'typo', 'half'] as const;

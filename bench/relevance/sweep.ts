@@ -16,6 +16,8 @@ import { join, resolve } from 'node:path';
 const SETTINGS: Record<string, { file: string; pattern: RegExp }> = {
   boost: { file: 'src/core/search/options.ts', pattern: /(export const FIELD_BOOST: readonly number\[\] = )(\[[^\]]*\])/ },
   synonym: { file: 'src/core/search/options.ts', pattern: /(export const SYNONYM_WEIGHT = )([\d.]+)/ },
+  stem: { file: 'src/core/search/options.ts', pattern: /(export const STEM_WEIGHT = )([\d.]+)/ },
+  bm25: { file: 'src/core/search/options.ts', pattern: /(export const BM25 = )(\{[^}]*\})/ },
   perTarget: { file: 'src/build/link-text.ts', pattern: /(perTarget: )(\d+)/ },
   perPair: { file: 'src/build/link-text.ts', pattern: /(perPair: )(\d+)/ },
   linkWords: { file: 'src/build/link-text.ts', pattern: /(words: )(\d+)/ },

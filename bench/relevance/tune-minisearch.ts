@@ -1,6 +1,6 @@
 /**
  * Chooses the tuned MiniSearch's settings the way ours were chosen, on the same tuned-on query
- * sets: coordinate descent over its field boosts, fuzzy and prefix weights and stemming, each
+ * sets: coordinate descent over its field boosts, fuzzy and prefix weights, stemming and BM25 k, b and d, each
  * step keeping the value with the best mean MRR@10 of the three modes (typed, one typo,
  * half-typed) over every tuned-on query (each weighs the same). The held-out sets are printed
  * for the result, never used to choose.
@@ -22,6 +22,9 @@ const KNOBS: Knob[] = [
   { name: 'fuzzy', values: [0.3, 0.45, 0.6, 0.8], set: (t, v) => ({ ...t, weights: { ...t.weights, fuzzy: v as number } }) },
   { name: 'prefix', values: [0.375, 0.5, 0.6, 0.8, 1], set: (t, v) => ({ ...t, weights: { ...t.weights, prefix: v as number } }) },
   { name: 'stem', values: [false, true], set: (t, v) => ({ ...t, stem: v as boolean }) },
+  { name: 'bm25.k', values: [0.6, 0.9, 1.2, 1.6, 2, 3], set: (t, v) => ({ ...t, bm25: { ...t.bm25, k: v as number } }) },
+  { name: 'bm25.b', values: [0.3, 0.5, 0.7, 0.85, 1], set: (t, v) => ({ ...t, bm25: { ...t.bm25, b: v as number } }) },
+  { name: 'bm25.d', values: [0, 0.25, 0.5, 1], set: (t, v) => ({ ...t, bm25: { ...t.bm25, d: v as number } }) },
 ];
 
 const only = process.argv.slice(2) as CorpusName[];

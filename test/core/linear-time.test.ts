@@ -149,6 +149,7 @@ test('the phrase check reads a long body in native passes, with the same terms a
     'البريد العشوائي مُرَشِّح and עִבְרִית text',
     '文件系统 と ファイル、ภาษาไทย mixed with spam',
     "it's O’Brien's e-mail_address.v2 -- --- ...",
+    'E[x]tract a [f]ile, g[z]ipped x-[s]pam; a[i] = [x] done, [ab]c[de]f Ä[n]dere [[x]]y',
   ];
   const corpus = existsSync(I18N)
     ? readdirSync(I18N).flatMap((dir) => {
@@ -157,6 +158,8 @@ test('the phrase check reads a long body in native passes, with the same terms a
       })
     : [];
   for (const text of [...samples, ...corpus]) assert.equal(termSequence(text), words(text).map((w) => w.term).join(' '), text.slice(0, 60));
-  const long = repeat('spam filter ');
-  assert.ok(cpuMs(() => termSequence(long)) < 1000);
+  for (const long of [repeat('spam filter '), repeat('a[b]'), repeat('[ab]'), repeat('x-[y]')]) {
+    assert.ok(cpuMs(() => termSequence(long)) < 1000);
+    assert.ok(cpuMs(() => words(long)) < 1000);
+  }
 });

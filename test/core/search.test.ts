@@ -52,6 +52,22 @@ test('prefix on the last word, typos scaled by length, none on short words', () 
   assert.deepEqual(ids('thresh '), []);
 });
 
+test('the forms of a word count as one term: inflections add up, near misses do not', () => {
+  const k = KnowledgeBase.from(bundleOf([
+    article({ id: 'twice', title: 'Notes', excerpt: 'Install the agent, then install the probe on every host you run.' }),
+    article({ id: 'forms', title: 'Notes', excerpt: 'Install the agent; installing takes a minute, and installed agents report.' }),
+  ]));
+  // One `install` and two inflections say more than two `install`s (BM25F over the word's forms).
+  assert.deepEqual(ids('install', k), ['forms', 'twice']);
+  const typos = KnowledgeBase.from(bundleOf([
+    article({ id: 'varied', title: 'Notes', excerpt: 'mask mass malt vast past most must' }),
+    article({ id: 'one', title: 'Notes', excerpt: 'mask mask mask harbor rope sail deck' }),
+    article({ id: 'other', title: 'Notes', excerpt: 'mass malt vast past most must rope' }),
+  ]));
+  // `mast` is in no article: each word one typo away is another word, not more of the same.
+  assert.equal(ids('mast ', typos)[0], 'one');
+});
+
 test('a quoted phrase matches only as an exact phrase', () => {
   assert.deepEqual(ids('"false positives"'), ['spam-filter-threshold']);
   assert.deepEqual(ids('"positives false"'), []);
@@ -64,6 +80,16 @@ test('technical words are found whole and in parts', () => {
   for (const q of ['setup.sh', 'smtp_tls_policy', 'user@example.com', '10.0.0.1', 'tls policy', 'example.com']) {
     assert.equal(ids(q)[0], 'archive-storage', q);
   }
+});
+
+test('a mnemonic letter in brackets is part of its word: e[x]tract is extract', () => {
+  const k = KnowledgeBase.from(bundleOf([
+    article({ id: 'tar', title: 'tar', excerpt: 'E[x]tract an archive [f]ile, or [c]reate a g[z]ipped one.' }),
+    article({ id: 'code', title: 'Arrays', excerpt: 'Read args[i] and mark [x] done.' }),
+  ]));
+  for (const q of ['extract', 'extract archive', 'create', 'gzipped ', 'file ']) assert.equal(ids(q, k)[0], 'tar', q);
+  assert.equal(ids('args ', k)[0], 'code', 'an index in brackets is not a mnemonic');
+  assert.match(k.search('extract')[0]!.snippetHtml, /<mark>E\[x\]tract<\/mark>/);
 });
 
 test('a search leaves nothing behind for the next one', () => {

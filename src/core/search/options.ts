@@ -17,8 +17,8 @@ export const SHORT_FIELDS: readonly number[] = [FIELD.title, FIELD.heading, FIEL
 /** How much a match in each field counts, relative to body text (measured: docs/benchmarks.md, weights). */
 export const FIELD_BOOST: readonly number[] = [6, 3, 2.5, 1.5, 1, 3, 5];
 
-/** BM25+ parameters (as MiniSearch's defaults). */
-export const BM25 = { k1: 1.2, b: 0.7, delta: 0.5 } as const;
+/** BM25+ parameters (measured: bench/relevance/weights.md; MiniSearch's defaults are k1 1.2, b 0.7, delta 0.5). */
+export const BM25 = { k1: 1.6, b: 0.5, delta: 0.25 } as const;
 
 /** Typos allowed in a query word: none up to 3 letters, one up to 7, two from 8. */
 export function maxTypos(term: string): number {

@@ -39,6 +39,8 @@ interface Expansion {
   posting: Posting;
   /** Rarity cap: a completion or a near miss never counts as rarer than the word itself. */
   maxIdf: number;
+  /** A word one or two typos away: another word, scored on its own (not a form of the query word). */
+  nearMiss: boolean;
 }
 
 /**
@@ -89,6 +91,7 @@ function computeExpansions(index: SearchIndex, term: string, prefix: boolean, ty
     if (weight > (weights.get(position) ?? 0)) weights.set(position, weight);
   };
   const exact = terms.indexOf(term);
+  const nearMisses = new Set<number>();
   // A short word still being typed is as likely the start of a longer word as the word itself.
   if (exact >= 0) add(exact, prefix && term.length <= 3 ? SHORT_PREFIX_EXACT_WEIGHT : 1);
   if (IDEOGRAPHIC.test(term)) {
@@ -110,12 +113,17 @@ function computeExpansions(index: SearchIndex, term: string, prefix: boolean, ty
       for (const p of completions.slice(0, maxCompletions(term))) add(p, prefixWeight(term, terms.terms[p]!));
     }
     if (typos > 0) {
-      for (const [p, distance] of terms.fuzzy(term, typos)) if (distance > 0) add(p, fuzzyWeight(term, distance));
+      for (const [p, distance] of terms.fuzzy(term, typos)) {
+        if (distance > 0 && fuzzyWeight(term, distance) > (weights.get(p) ?? 0)) {
+          add(p, fuzzyWeight(term, distance));
+          nearMisses.add(p);
+        }
+      }
     }
   }
   const maxIdf = exact >= 0 ? idf(index, index.postingAt(exact)) : Infinity;
   const out: Expansion[] = [];
-  for (const [p, weight] of weights) out.push({ term: terms.terms[p]!, weight, posting: index.postingAt(p), maxIdf });
+  for (const [p, weight] of weights) out.push({ term: terms.terms[p]!, weight, posting: index.postingAt(p), maxIdf, nearMiss: nearMisses.has(p) });
   return out;
 }
 
@@ -125,7 +133,7 @@ function expand(index: SearchIndex, word: QueryWord, previous?: QueryWord): Word
   // Two words the text writes as one (`hex dump` -> `hexdump`) count for both.
   for (const joined of [word.joined, previous?.joined]) {
     const posting = joined ? index.posting(joined) : undefined;
-    if (posting) whole.push({ term: joined!, weight: 1, posting, maxIdf: Infinity });
+    if (posting) whole.push({ term: joined!, weight: 1, posting, maxIdf: Infinity, nearMiss: false });
   }
   const partSets = word.parts.length ? [{ scale: PART_WEIGHT, parts: word.parts.map((p, i) => expandTerm(index, p, word.prefix && i === last, 0)) }] : [];
   return { whole, partSets };
@@ -160,7 +168,14 @@ class Scratch {
   readonly partsSeen: Uint8Array;
   readonly slot: Int32Array;
   readonly seen: Uint8Array;
+  /** Per document and field (`doc * FIELD_COUNT + field`): a word's forms' weighted term frequency, and the strongest form's weight. */
+  readonly formsTf: Float32Array;
+  readonly formsWeight: Float32Array;
+  readonly formsSeen: Uint8Array;
   constructor(n: number) {
+    this.formsTf = new Float32Array(n * FIELD_COUNT);
+    this.formsWeight = new Float32Array(n * FIELD_COUNT);
+    this.formsSeen = new Uint8Array(n);
     this.hereMeta = new Float64Array(n);
     this.hereBody = new Float64Array(n);
     this.groupMeta = new Float64Array(n);
@@ -175,6 +190,7 @@ class Scratch {
     this.seen = new Uint8Array(n);
   }
 }
+const FIELD_COUNT = FIELD_BOOST.length;
 const scratches = new WeakMap<SearchIndex, Scratch>();
 
 function scratchFor(index: SearchIndex): Scratch {
@@ -189,8 +205,12 @@ export function prepareRanking(index: SearchIndex): void {
 }
 
 /**
- * Puts `scale` times the best of `expansions` per document into `intoMeta`/`intoBody`,
+ * Puts `scale` times the score of `expansions` per document into `intoMeta`/`intoBody`,
  * adding to what is there (`add`) or keeping the larger (`max`); notes new documents in `touched`.
+ * The forms of a word (itself, its inflections, its completions while typed) are one term, as in
+ * BM25F: their occurrences in a field add up (each as much as its weight and rarity make it
+ * count, against the strongest form) and saturate once. A near miss is another word: it scores
+ * alone, and the document keeps the better of it and the word's forms.
  */
 function scoreGroup(
   index: SearchIndex, s: Scratch, expansions: Expansion[], scale: number,
@@ -198,11 +218,42 @@ function scoreGroup(
 ): void {
   const groupTouched: number[] = [];
   // Locals rather than property reads in the loop over postings: it runs cold on the first query.
-  const { hereMeta, hereBody, groupMeta, groupBody } = s;
+  const { hereMeta, hereBody, groupMeta, groupBody, formsTf, formsWeight, formsSeen } = s;
   const { lengths, averageLength } = index;
   const { k1, b, delta } = BM25;
-  for (const { weight, posting, maxIdf } of expansions) {
-    const rarity = Math.min(idf(index, posting), maxIdf);
+  for (const { weight, posting, maxIdf, nearMiss } of expansions) {
+    if (nearMiss) continue;
+    const w = weight * Math.min(idf(index, posting), maxIdf);
+    const e = posting.entries;
+    for (let i = 0; i < e.length; i += 3) {
+      const doc = e[i]!;
+      const k = doc * FIELD_COUNT + e[i + 1]!;
+      if (formsSeen[doc] === 0) {
+        formsSeen[doc] = 1;
+        groupTouched.push(doc);
+      }
+      formsTf[k]! += e[i + 2]! * w;
+      if (w > formsWeight[k]!) formsWeight[k] = w;
+    }
+  }
+  for (const doc of groupTouched) {
+    formsSeen[doc] = 0;
+    for (let field = 0; field < FIELD_COUNT; field++) {
+      const k = doc * FIELD_COUNT + field;
+      const w = formsWeight[k]!;
+      if (w === 0) continue;
+      const tf = formsTf[k]! / w;
+      const norm = tf + k1 * (1 - b + (b * lengths[field]![doc]!) / averageLength[field]!);
+      const v = FIELD_BOOST[field]! * w * ((tf * (k1 + 1)) / norm + delta);
+      formsTf[k] = 0;
+      formsWeight[k] = 0;
+      if (field === FIELD.heading || field === FIELD.text) groupBody[doc]! += v;
+      else groupMeta[doc]! += v;
+    }
+  }
+  for (const { weight, posting, maxIdf, nearMiss } of expansions) {
+    if (!nearMiss) continue;
+    const w = weight * Math.min(idf(index, posting), maxIdf);
     const e = posting.entries;
     const hereTouched: number[] = [];
     for (let i = 0; i < e.length; i += 3) {
@@ -210,7 +261,7 @@ function scoreGroup(
       const field = e[i + 1]!;
       const tf = e[i + 2]!;
       const norm = tf + k1 * (1 - b + (b * lengths[field]![doc]!) / averageLength[field]!);
-      const v = weight * FIELD_BOOST[field]! * rarity * ((tf * (k1 + 1)) / norm + delta);
+      const v = FIELD_BOOST[field]! * w * ((tf * (k1 + 1)) / norm + delta);
       if (hereMeta[doc] === 0 && hereBody[doc] === 0) hereTouched.push(doc);
       if (field === FIELD.heading || field === FIELD.text) hereBody[doc]! += v;
       else hereMeta[doc]! += v;
@@ -419,7 +470,8 @@ export function rank(input: RankInput): RankedArticle[] {
       let missing = false;
       for (let u = 0; u < nWords; u++) {
         const v = vectors[base + u]!;
-        const c = Math.max(topVectors[topBase + u]!, v);
+        // A section is read with its article's top (title, tags, excerpt, place, links): a word in both counts in both.
+        const c = base === topBase ? v : topVectors[topBase + u]! + v;
         if (optional[u]) {
           sum += OPTIONAL_WEIGHT * c;
           continue;
@@ -441,7 +493,7 @@ export function rank(input: RankInput): RankedArticle[] {
     if (bestSlot < 0) continue;
     let extra = 0;
     for (let u = 0; u < nWords; u++) {
-      combined[u] = Math.max(topVectors[topBase + u]!, vectors[bestSlot * nWords + u]!);
+      combined[u] = vectors[bestSlot * nWords + u]! + (bestSlot === topSlot ? 0 : topVectors[topBase + u]!);
       if (!optional[u]) extra += Math.min(Math.max(0, spread[u]! - combined[u]!), combined[u]!);
     }
     const meta = articles[article]!;

@@ -6,8 +6,15 @@
 import { fold } from './normalize';
 import { STOPWORDS } from './stopwords';
 
-/** A word of the original text: letters/digits joined by `-_.@'` (`setup.sh`, `10.0.0.1`). */
-const WORD = /[\p{L}\p{N}\p{M}]+(?:[-_.@'’][\p{L}\p{N}\p{M}]+)*/gu;
+/**
+ * A word of the original text: letters/digits joined by `-_.@'` (`setup.sh`, `10.0.0.1`). One
+ * or two letters in brackets that go on into more letters are part of the word: the way
+ * command help marks a mnemonic (`e[x]tract`, `[c]reate`, `g[z]ipped` are `extract`,
+ * `create`, `gzipped`); `a[i]` and `[x] done` are left as they are.
+ */
+const WORD = /(?:\[\p{L}{1,2}\](?=\p{L}))?[\p{L}\p{N}\p{M}]+(?:\[\p{L}{1,2}\](?=\p{L})[\p{L}\p{N}\p{M}]+)*(?:[-_.@'’](?:\[\p{L}{1,2}\](?=\p{L}))?[\p{L}\p{N}\p{M}]+(?:\[\p{L}{1,2}\](?=\p{L})[\p{L}\p{N}\p{M}]+)*)*/gu;
+/** The brackets of a mnemonic letter inside a word. */
+const MNEMONIC_BRACKETS = /[[\]]/g;
 const CONNECTOR = /[-_.@'’]+/;
 /** Scripts written without spaces between words. */
 const UNSPACED = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}]/u;
@@ -58,7 +65,7 @@ function unspacedWord(text: string, start: number): Word {
 }
 
 function pushWord(text: string, start: number, out: Word[]): void {
-  const term = fold(text);
+  const term = fold(text.includes('[') ? text.replace(MNEMONIC_BRACKETS, '') : text);
   const parts = CONNECTOR.test(term) ? term.split(CONNECTOR).filter((p) => p.length > 1) : [];
   out.push({ term, parts, unspaced: false, start, end: start + text.length });
 }
@@ -80,7 +87,8 @@ export function words(text: string): Word[] {
  */
 export function termSequence(text: string): string {
   if (UNSPACED.test(text)) return words(text).map((w) => w.term).join(' ');
-  return (fold(text).match(WORD) ?? []).join(' ');
+  const sequence = (fold(text).match(WORD) ?? []).join(' ');
+  return sequence.includes('[') ? sequence.replace(MNEMONIC_BRACKETS, '') : sequence;
 }
 
 /** Whether a term is worth indexing at all (not a lone letter). */
