@@ -15,9 +15,7 @@ import { languageFileName } from './src/elements/locales/file-name.ts';
  */
 const runtimeDeps = Object.keys(pkg.dependencies);
 const isExternal = (deps: string[]) => (id: string) =>
-  id.startsWith('node:') ||
-  builtinModules.includes(id) ||
-  deps.some((dep) => id === dep || id.startsWith(`${dep}/`));
+  id.startsWith('node:') || builtinModules.includes(id) || deps.some((dep) => id === dep || id.startsWith(`${dep}/`));
 
 /** A self-contained, minified IIFE file for a plain `<script>` tag. */
 function scriptTagBuild(entry: string, name: string, file: string): UserConfig {
@@ -50,7 +48,13 @@ const configs: Record<string, UserConfig> = {
       sourcemap: true,
       minify: false,
       lib: {
-        entry: { index: 'src/index.ts', core: 'src/core/index.ts', launcher: 'src/launcher.ts', analytics: 'src/analytics.ts', ...localeModules },
+        entry: {
+          index: 'src/index.ts',
+          core: 'src/core/index.ts',
+          launcher: 'src/launcher.ts',
+          analytics: 'src/analytics.ts',
+          ...localeModules,
+        },
         formats: ['es'],
       },
       rollupOptions: {
@@ -65,7 +69,10 @@ const configs: Record<string, UserConfig> = {
   launcher: scriptTagBuild('src/elements/kb-launcher/script-loader.ts', 'kbLauncherScript', 'kb-launcher.js'),
   /** One script-tag file per language (kb-elements.de.js), added by kb-elements.js when needed. */
   ...Object.fromEntries(
-    languages.map((lang) => [`locale-${lang}`, scriptTagBuild(`src/elements/locales/${lang}.ts`, `kbElementsStrings_${lang}`, languageFileName(lang))]),
+    languages.map((lang) => [
+      `locale-${lang}`,
+      scriptTagBuild(`src/elements/locales/${lang}.ts`, `kbElementsStrings_${lang}`, languageFileName(lang)),
+    ]),
   ),
   node: {
     build: {

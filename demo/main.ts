@@ -25,7 +25,8 @@ const search = document.querySelector('kb-search')!;
 type Theme = 'light' | 'dark';
 const themeToggle = document.getElementById('theme-toggle')!;
 const storedTheme = localStorage.getItem('skyhost-theme');
-let theme: Theme = storedTheme === 'dark' || storedTheme === 'light' ? storedTheme : matchMedia('(prefers-color-scheme: dark)').matches ? 'dark' : 'light';
+let theme: Theme =
+  storedTheme === 'dark' || storedTheme === 'light' ? storedTheme : matchMedia('(prefers-color-scheme: dark)').matches ? 'dark' : 'light';
 const themeParam = new URLSearchParams(location.search).get('theme');
 if (themeParam === 'dark' || themeParam === 'light') theme = themeParam;
 

@@ -71,12 +71,15 @@ function dashboard(): Page {
       </div>
       <section class="card">
         <div class="card-head"><h2>Recent events</h2><a href="/quarantine" data-link>Open quarantine</a></div>
-        ${table(['Time', 'Event', 'Domain'], [
-          ['09:12', 'Phishing wave blocked (312 messages)', 'vos-partners.nl'],
-          ['08:47', 'DKIM key rotated', 'vospartners.com'],
-          ['Yesterday', 'Domain added, waiting for DNS', 'vos-events.nl'],
-          ['Yesterday', 'Outbound limit reached by j.bakker@vos-legal.eu', 'mail.vos-legal.eu'],
-        ])}
+        ${table(
+          ['Time', 'Event', 'Domain'],
+          [
+            ['09:12', 'Phishing wave blocked (312 messages)', 'vos-partners.nl'],
+            ['08:47', 'DKIM key rotated', 'vospartners.com'],
+            ['Yesterday', 'Domain added, waiting for DNS', 'vos-events.nl'],
+            ['Yesterday', 'Outbound limit reached by j.bakker@vos-legal.eu', 'mail.vos-legal.eu'],
+          ],
+        )}
       </section>`,
   };
 }
@@ -90,7 +93,14 @@ function domains(): Page {
       <section class="card">
         ${table(
           ['Domain', 'Status', 'Mailboxes', 'Spam blocked (30 days)', 'Added', '<span class="visually-hidden">Actions</span>'],
-          DOMAINS.map((d) => [`<strong>${d.name}</strong>`, badge(d.status, d.status === 'Active'), String(d.mailboxes), d.spam, d.added, `<a href="/domains/${d.id}/dns" data-link>DNS records</a>`]),
+          DOMAINS.map((d) => [
+            `<strong>${d.name}</strong>`,
+            badge(d.status, d.status === 'Active'),
+            String(d.mailboxes),
+            d.spam,
+            d.added,
+            `<a href="/domains/${d.id}/dns" data-link>DNS records</a>`,
+          ]),
         )}
       </section>
       <p class="hint">Waiting for DNS on <strong>vos-events.nl</strong>? Changes can take up to 24 hours. <kb-tip article="dns-propagation"></kb-tip></p>`,
@@ -116,7 +126,13 @@ function dns(id: string): Page {
         <div class="card-head"><h2>Required records <kb-tip context="domains.dns"></kb-tip></h2><button type="button" class="button button-quiet">Check now</button></div>
         ${table(
           ['Type', 'Name', 'Value', 'Priority', 'Status'],
-          records.map(([type, name, value, prio, ok]) => [type!, name!, `<span class="wrap">${value}</span>`, prio!, ok === 'ok' ? badge('Found', true) : badge('Missing', false)]),
+          records.map(([type, name, value, prio, ok]) => [
+            type!,
+            name!,
+            `<span class="wrap">${value}</span>`,
+            prio!,
+            ok === 'ok' ? badge('Found', true) : badge('Missing', false),
+          ]),
           'mono',
         )}
       </section>`,
@@ -136,7 +152,10 @@ function quarantine(): Page {
     html: `
       ${header('Quarantine', 'Messages the filter held back. Release the ones you want; the rest are deleted after 30 days.', '<button type="button" class="button button-quiet">Release selected</button>')}
       <section class="card">
-        ${table(['From', 'Subject', 'Spam score', 'Received'], rows.map(([from, subject, score, time]) => [from!, subject!, `<span class="score">${score}</span>`, time!]))}
+        ${table(
+          ['From', 'Subject', 'Spam score', 'Received'],
+          rows.map(([from, subject, score, time]) => [from!, subject!, `<span class="score">${score}</span>`, time!]),
+        )}
       </section>
       <p class="hint">Wanted mail keeps landing here? <kb-tip article="spam-filter-threshold" section="choosing-a-value"></kb-tip></p>`,
   };
@@ -162,8 +181,7 @@ const row = (id: string, label: string, control: string, tip: string, help = '')
     <div class="setting-control">${control}</div>
   </div>`;
 
-const toggle = (id: string, on: boolean) =>
-  `<input type="checkbox" role="switch" class="switch" id="${id}" ${on ? 'checked' : ''} />`;
+const toggle = (id: string, on: boolean) => `<input type="checkbox" role="switch" class="switch" id="${id}" ${on ? 'checked' : ''} />`;
 
 const select = (id: string, options: string[], selected: string) =>
   `<select id="${id}">${options.map((o) => `<option${o === selected ? ' selected' : ''}>${o}</option>`).join('')}</select>`;
@@ -224,7 +242,15 @@ function billing(): Page {
     html: `
       ${header('Billing', 'Business plan, billed monthly. Next invoice on December 1.', '<kb-tip context="billing.invoices"></kb-tip>')}
       <section class="card">
-        ${table(['Invoice', 'Date', 'Amount', 'Status'], invoices.map(([no, date, amount, status]) => [`<a href="#" class="mono">${no}</a>`, date!, amount!, badge(status!, status === 'Paid')]))}
+        ${table(
+          ['Invoice', 'Date', 'Amount', 'Status'],
+          invoices.map(([no, date, amount, status]) => [
+            `<a href="#" class="mono">${no}</a>`,
+            date!,
+            amount!,
+            badge(status!, status === 'Paid'),
+          ]),
+        )}
       </section>`,
   };
 }

@@ -25,7 +25,11 @@ function elementsOf(manifest) {
 }
 
 /** Text for one table cell: one line, pipes escaped. */
-const cell = (text) => (text ?? '').replace(/\s*\n\s*/g, ' ').replace(/\|/g, '\\|').trim();
+const cell = (text) =>
+  (text ?? '')
+    .replace(/\s*\n\s*/g, ' ')
+    .replace(/\|/g, '\\|')
+    .trim();
 const code = (text) => (text ? `\`${cell(text).replace(/`/g, "'")}\`` : '');
 
 function table(headings, rows) {
@@ -71,7 +75,10 @@ export function elementReference(element) {
     ...table(['attribute', 'property', 'type', 'default', ''], [...attributeRows, ...propertyRows]),
     ...table(['method', ''], methodRows),
     ...table(['event', ''], named(element.events)),
-    ...table(['slot', ''], named(element.slots).map(([name, text]) => [name || '(default)', text])),
+    ...table(
+      ['slot', ''],
+      named(element.slots).map(([name, text]) => [name || '(default)', text]),
+    ),
     ...table(['part', ''], named(element.cssParts)),
     ...table(['CSS custom property', ''], named(element.cssProperties)),
   ];

@@ -37,7 +37,9 @@ export async function findChromium() {
     return { executablePath: process.env.CHROME_PATH, args: COMMON_ARGS, source: 'CHROME_PATH' };
   }
   if (platform() !== 'linux' || arch() !== 'x64') {
-    throw new Error(`@sparticuz/chromium ships a Linux x64 Chromium only; on ${platform()} ${arch()} set CHROME_PATH to an installed Chrome or Chromium`);
+    throw new Error(
+      `@sparticuz/chromium ships a Linux x64 Chromium only; on ${platform()} ${arch()} set CHROME_PATH to an installed Chrome or Chromium`,
+    );
   }
   const packageRoot = join(dirname(fileURLToPath(import.meta.resolve('@sparticuz/chromium'))), '../..');
   const { version } = JSON.parse(readFileSync(join(packageRoot, 'package.json'), 'utf8'));
@@ -54,7 +56,11 @@ async function unpackOnce(bin, folder) {
   const partial = `${folder}.partial-${process.pid}-${Date.now()}`;
   mkdirSync(partial, { recursive: true });
   try {
-    await pipeline(createReadStream(join(bin, 'chromium.br')), createBrotliDecompress(), createWriteStream(join(partial, 'chromium'), { mode: 0o755 }));
+    await pipeline(
+      createReadStream(join(bin, 'chromium.br')),
+      createBrotliDecompress(),
+      createWriteStream(join(partial, 'chromium'), { mode: 0o755 }),
+    );
     // The GL libraries (SwiftShader) sit next to the binary, where Chromium looks for them.
     const tar = join(partial, 'swiftshader.tar');
     await pipeline(createReadStream(join(bin, 'swiftshader.tar.br')), createBrotliDecompress(), createWriteStream(tar));

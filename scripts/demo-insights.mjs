@@ -70,14 +70,26 @@ const NEEDS = [
 const UNANSWERED = new Set(['single sign-on', 'single sign on', 'mobile app', 'iphone app']);
 // How often readers of an article found it helpful, and what the others wrote.
 const REASONS = {
-  'dns-records': ['It does not say how long the changes take to work.', 'The screenshots show the old DNS page.', 'Which TXT record is the DKIM one?'],
-  'email-client-settings': ['No settings for Apple Mail on the iPhone.', 'Port 587 or 465? Both are mentioned.', 'My Outlook 2016 still asks for the password.'],
+  'dns-records': [
+    'It does not say how long the changes take to work.',
+    'The screenshots show the old DNS page.',
+    'Which TXT record is the DKIM one?',
+  ],
+  'email-client-settings': [
+    'No settings for Apple Mail on the iPhone.',
+    'Port 587 or 465? Both are mentioned.',
+    'My Outlook 2016 still asks for the password.',
+  ],
   quarantine: ['I cannot find the release button on my phone.', 'How long are messages kept in quarantine?'],
   'spam-filter-threshold': ['What number should I pick for a small office?', 'Still getting spam at 5.'],
   'invoices-and-payments': ['My invoice 20240117 shows the wrong VAT number.', 'Can I pay by bank transfer?'],
 };
 const HELPFUL = { 'dns-records': 0.45, 'email-client-settings': 0.5, quarantine: 0.6 };
-const GENERIC_REASONS = ['Too long, I only needed the steps.', 'It did not answer my question.', 'Please write to me at alex.morgan@example.org about this.'];
+const GENERIC_REASONS = [
+  'Too long, I only needed the steps.',
+  'It did not answer my question.',
+  'Please write to me at alex.morgan@example.org about this.',
+];
 
 const DAY = 86_400_000;
 const now = Date.now();
@@ -96,7 +108,15 @@ let skipped = 0;
 function write(at, event) {
   if (at > now - 60_000) return;
   const received = new Date(at + 300 + random() * 4000).toISOString();
-  const checked = validateStoredEvent({ v: 1, time: new Date(at).toISOString(), lang: 'en', kbVersion: kb.meta.contentVersion, client: '0.1.0', received, ...event });
+  const checked = validateStoredEvent({
+    v: 1,
+    time: new Date(at).toISOString(),
+    lang: 'en',
+    kbVersion: kb.meta.contentVersion,
+    client: '0.1.0',
+    received,
+    ...event,
+  });
   if (!checked.ok) {
     skipped++;
     return;
@@ -113,7 +133,11 @@ for (let day = 0; day < 30; day++) {
   for (let v = 0; v < visits; v++) {
     const session = `demo${String(++sessions).padStart(6, '0')}xx`;
     let at = date.getTime() + (7 + random() * 12) * 3_600_000;
-    const searches = weighted([[1, 6], [2, 3], [3, 1]]);
+    const searches = weighted([
+      [1, 6],
+      [2, 3],
+      [3, 1],
+    ]);
     let gaveUp;
     for (let s = 0; s < searches; s++) {
       const query = pick(weighted(NEEDS.map(([spellings, w]) => [spellings, w])));
@@ -151,7 +175,9 @@ for (const [day, lines] of [...byDay].sort()) {
   events += lines.length;
   writeFileSync(join(dataDir, `kb-events-${day}.jsonl`), `${lines.join('\n')}\n`);
 }
-console.log(`demo-insights: ${events} events of ${sessions} visits over 30 days in ${dataDir}${skipped ? ` (${skipped} refused by the schema)` : ''}`);
+console.log(
+  `demo-insights: ${events} events of ${sessions} visits over 30 days in ${dataDir}${skipped ? ` (${skipped} refused by the schema)` : ''}`,
+);
 
 const report = join(out, 'report.html');
 const code = await main(['insights', dataDir, '--kb', BUNDLE, '--since', '30d', '--out', report, '--views', join(out, 'views.json')]);

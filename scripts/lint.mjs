@@ -29,7 +29,8 @@ export function typescriptProblem() {
     const entry = from.resolve(name);
     from = createRequire(entry);
     const version = JSON.parse(readFileSync(from.resolve('typescript/package.json'), 'utf8')).version;
-    if (!version.startsWith('5.')) return `${name} loads TypeScript ${version}, not 5: run npm ci (package-lock.json places it in tools/lint/node_modules)`;
+    if (!version.startsWith('5.'))
+      return `${name} loads TypeScript ${version}, not 5: run npm ci (package-lock.json places it in tools/lint/node_modules)`;
   }
   return null;
 }

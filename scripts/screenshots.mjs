@@ -60,13 +60,20 @@ try {
     await page.setViewport({ width: shot.width, height: 900 });
     const query = new URLSearchParams(Object.entries(shot).filter(([k]) => !['name', 'width', 'type'].includes(k)));
     await page.goto(`${base}test/elements/pages/screenshot.html?${query}`, { waitUntil: 'networkidle0' });
-    await page.waitForFunction(() => {
-      const help = document.querySelector('kb-help')?.shadowRoot;
-      const article = help?.querySelector('kb-article')?.shadowRoot;
-      return help?.querySelector('[part="view"]') && (!help.querySelector('kb-article') || article?.querySelector('h1, .kb-state--empty'));
-    }, { timeout: 15000 });
+    await page.waitForFunction(
+      () => {
+        const help = document.querySelector('kb-help')?.shadowRoot;
+        const article = help?.querySelector('kb-article')?.shadowRoot;
+        return (
+          help?.querySelector('[part="view"]') && (!help.querySelector('kb-article') || article?.querySelector('h1, .kb-state--empty'))
+        );
+      },
+      { timeout: 15000 },
+    );
     if (shot.type) {
-      const input = await page.evaluateHandle(() => document.querySelector('kb-help').shadowRoot.querySelector('kb-search').shadowRoot.querySelector('input'));
+      const input = await page.evaluateHandle(() =>
+        document.querySelector('kb-help').shadowRoot.querySelector('kb-search').shadowRoot.querySelector('input'),
+      );
       await input.focus();
       await page.keyboard.type(shot.type);
     }
@@ -97,7 +104,15 @@ try {
     }
   }
   // The reverse: an Arabic article on an English page.
-  for (const width of [390, 1280]) embedShots.push({ name: `embed-${width}-light-ltr-arabic-article`, width, theme: 'light', dir: 'ltr', scene: 'article', content: 'ar' });
+  for (const width of [390, 1280])
+    embedShots.push({
+      name: `embed-${width}-light-ltr-arabic-article`,
+      width,
+      theme: 'light',
+      dir: 'ltr',
+      scene: 'article',
+      content: 'ar',
+    });
   for (const shot of wanted('embed') ? embedShots : []) {
     const page = await browser.newPage();
     page.on('pageerror', (e) => console.error(`${shot.name}: ${e.message}`));
@@ -120,14 +135,21 @@ try {
     if (shot.scene === 'results') {
       await (await page.evaluateHandle(inShadow, ['kb-launcher', 'button'])).click();
       await panelShown('home');
-      await page.waitForFunction((path) => {
-        let node = document;
-        for (const selector of path) node = node && (node.shadowRoot ?? node).querySelector(selector);
-        return node && node.shadowRoot?.activeElement?.localName === 'input';
-      }, { timeout: 15000 }, [...HELP, 'kb-search']);
+      await page.waitForFunction(
+        (path) => {
+          let node = document;
+          for (const selector of path) node = node && (node.shadowRoot ?? node).querySelector(selector);
+          return node && node.shadowRoot?.activeElement?.localName === 'input';
+        },
+        { timeout: 15000 },
+        [...HELP, 'kb-search'],
+      );
       await page.keyboard.type(shot.dir === 'rtl' ? 'spam filter' : 'spam fil');
     } else if (shot.scene === 'article') {
-      await page.evaluate((id) => document.querySelector('kb-launcher').openArticle(id), shot.content ? 'quarantine-ar' : 'spam-filter-threshold');
+      await page.evaluate(
+        (id) => document.querySelector('kb-launcher').openArticle(id),
+        shot.content ? 'quarantine-ar' : 'spam-filter-threshold',
+      );
       await panelShown('article');
     } else {
       await (await page.evaluateHandle(inShadow, ['kb-tip', 'button'])).click();
@@ -156,7 +178,12 @@ const DEMO_SHOTS = [
   { name: 'demo-narrow-launcher', path: '/settings/archive', width: 390, launcher: true },
 ];
 
-const demo = await createServer({ configFile: 'demo/vite.config.ts', configLoader: 'runner', logLevel: 'error', server: { port: 0, host: 'localhost' } });
+const demo = await createServer({
+  configFile: 'demo/vite.config.ts',
+  configLoader: 'runner',
+  logLevel: 'error',
+  server: { port: 0, host: 'localhost' },
+});
 await demo.listen();
 const demoBase = demo.resolvedUrls.local[0].replace(/\/$/, '');
 const demoBrowser = await puppeteer.launch({ executablePath: chromium.executablePath, args: chromium.args, headless: true });
@@ -171,11 +198,16 @@ try {
     }
     if (shot.launcher) {
       await (await page.evaluateHandle(inShadow, ['kb-launcher', 'button'])).click();
-      await page.waitForFunction(() => {
-        const panel = document.querySelector('kb-launcher')?.shadowRoot?.querySelector('kb-launcher-panel');
-        const help = panel?.shadowRoot?.querySelector('kb-help');
-        return help?.shadowRoot?.querySelector('[part="view"]');
-      }, { timeout: 15000 }).catch(() => console.error(`${shot.name}: the launcher panel did not show the help center`));
+      await page
+        .waitForFunction(
+          () => {
+            const panel = document.querySelector('kb-launcher')?.shadowRoot?.querySelector('kb-launcher-panel');
+            const help = panel?.shadowRoot?.querySelector('kb-help');
+            return help?.shadowRoot?.querySelector('[part="view"]');
+          },
+          { timeout: 15000 },
+        )
+        .catch(() => console.error(`${shot.name}: the launcher panel did not show the help center`));
     }
     await new Promise((r) => setTimeout(r, 600));
     const file = join(out, `${shot.name}.png`);

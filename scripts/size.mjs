@@ -52,7 +52,9 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     const budget = BUDGETS[name];
     const verdict = budget ? (s.gzip <= budget ? `ok (<= ${kib(budget)} gzip)` : `OVER ${kib(budget)} gzip`) : '';
     if (budget && s.gzip > budget) over = true;
-    console.log(`${name.padEnd(width)}  ${kib(s.raw).padStart(10)}  ${kib(s.gzip).padStart(10)}  ${kib(s.brotli).padStart(10)}  ${verdict}`);
+    console.log(
+      `${name.padEnd(width)}  ${kib(s.raw).padStart(10)}  ${kib(s.gzip).padStart(10)}  ${kib(s.brotli).padStart(10)}  ${verdict}`,
+    );
   }
   if (over) process.exitCode = 1;
 }

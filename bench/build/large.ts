@@ -64,7 +64,7 @@ export async function largeArticles(): Promise<string[]> {
     '### Large and hostile articles',
     '',
     '`bench/build/large.ts`: `createBundle` on a folder of one generated article and one small one; one run each. ' +
-      'Budget: 4 MB of prose in under 10 s. The build before issue 10 (commit 2929d71, measured once on this machine under a load like this run\'s): ' +
+      "Budget: 4 MB of prose in under 10 s. The build before issue 10 (commit 2929d71, measured once on this machine under a load like this run's): " +
       '1 MB 13.1 s, 2 MB 76.2 s, 4 MB 448 s; an 8 MB paragraph stopped the whole build with a RangeError.',
     '',
     '| article | size | build (wall) | build (CPU) | marked.parse alone | ratio to marked | outcome |',

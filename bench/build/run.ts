@@ -92,7 +92,12 @@ async function measure(name: string, contentDir: string, runs: number): Promise<
   const collected = await collectArticles(contentDir);
   const collect = performance.now() - t;
   t = performance.now();
-  const bundle = assembleBundle({ meta: { title: 'x', locale: 'en' }, categories: collected.categories, articles: collected.articles, split: 'auto' });
+  const bundle = assembleBundle({
+    meta: { title: 'x', locale: 'en' },
+    categories: collected.categories,
+    articles: collected.articles,
+    split: 'auto',
+  });
   const assemble = performance.now() - t;
   t = performance.now();
   gzip(JSON.stringify(bundle));
@@ -120,7 +125,11 @@ async function baselines(contentDir: string, row: Row) {
   for (const file of files) marked.parse(readFileSync(file, 'utf8'), { async: false });
   const markedOnly = performance.now() - t;
 
-  const docs = row.result.collected.articles.map((a, i) => ({ id: String(i), title: a.title, text: a.sections.map((s) => `${s.heading} ${s.text}`).join(' ') }));
+  const docs = row.result.collected.articles.map((a, i) => ({
+    id: String(i),
+    title: a.title,
+    text: a.sections.map((s) => `${s.heading} ${s.text}`).join(' '),
+  }));
   t = performance.now();
   const mini = new MiniSearch({ fields: ['title', 'text'] });
   mini.addAll(docs);
@@ -135,7 +144,11 @@ async function baselines(contentDir: string, row: Row) {
   });
   const lunrJson = JSON.stringify(lunrIndex);
   const lunrTime = performance.now() - t;
-  return { markedOnly, mini: { raw: miniJson.length, gzip: gzip(miniJson), time: miniTime }, lunr: { raw: lunrJson.length, gzip: gzip(lunrJson), time: lunrTime } };
+  return {
+    markedOnly,
+    mini: { raw: miniJson.length, gzip: gzip(miniJson), time: miniTime },
+    lunr: { raw: lunrJson.length, gzip: gzip(lunrJson), time: lunrTime },
+  };
 }
 
 mkdirSync(OUT, { recursive: true });
@@ -164,7 +177,9 @@ try {
       `The tldr row is every tldr page in one knowledge base (target: 10,000 pages in under 20 s on 2 cores).`,
   );
   out();
-  out('| content | articles | build time (median) | runs | CPU time (median) | kb.json raw | kb.json gzip | body files raw | body files gzip | index raw | index gzip | index per 1,000 articles (raw / gzip) |');
+  out(
+    '| content | articles | build time (median) | runs | CPU time (median) | kb.json raw | kb.json gzip | body files raw | body files gzip | index raw | index gzip | index per 1,000 articles (raw / gzip) |',
+  );
   out('|---|---|---|---|---|---|---|---|---|---|---|---|');
   for (const row of rows) {
     const s = row.result.stats;
@@ -200,9 +215,15 @@ try {
   const ours = scale.result.stats;
   const buildTime = median(scale.times);
   out(`| kb-elements full build | ${seconds(buildTime)} | 1.00 | ${bytes(ours.index.raw)} | ${bytes(ours.index.gzip)} | 1.00 |`);
-  out(`| marked.parse alone over the same files (the floor of any Markdown build) | ${seconds(base.markedOnly)} | ${(base.markedOnly / buildTime).toFixed(2)} | - | - | - |`);
-  out(`| MiniSearch defaults (title + text), addAll + JSON | ${seconds(base.mini.time)} | ${(base.mini.time / buildTime).toFixed(2)} | ${bytes(base.mini.raw)} | ${bytes(base.mini.gzip)} | ${(ours.index.gzip / base.mini.gzip).toFixed(2)} |`);
-  out(`| lunr (title + text), build + JSON | ${seconds(base.lunr.time)} | ${(base.lunr.time / buildTime).toFixed(2)} | ${bytes(base.lunr.raw)} | ${bytes(base.lunr.gzip)} | ${(ours.index.gzip / base.lunr.gzip).toFixed(2)} |`);
+  out(
+    `| marked.parse alone over the same files (the floor of any Markdown build) | ${seconds(base.markedOnly)} | ${(base.markedOnly / buildTime).toFixed(2)} | - | - | - |`,
+  );
+  out(
+    `| MiniSearch defaults (title + text), addAll + JSON | ${seconds(base.mini.time)} | ${(base.mini.time / buildTime).toFixed(2)} | ${bytes(base.mini.raw)} | ${bytes(base.mini.gzip)} | ${(ours.index.gzip / base.mini.gzip).toFixed(2)} |`,
+  );
+  out(
+    `| lunr (title + text), build + JSON | ${seconds(base.lunr.time)} | ${(base.lunr.time / buildTime).toFixed(2)} | ${bytes(base.lunr.raw)} | ${bytes(base.lunr.gzip)} | ${(ours.index.gzip / base.lunr.gzip).toFixed(2)} |`,
+  );
   out();
   out(
     'Our index holds more than the baselines (one document per heading section, plus tags and excerpt fields), which is what lets a hit point at a section. ' +

@@ -33,11 +33,20 @@ function writeEvents(dir: string, count: number): void {
       const at = new Date(NOW.getTime() - (d + 1) * DAY + i * 1000).toISOString();
       const base = `"v":1,"time":"${at}","session":"session${(written / 3) | 0}","lang":"en","kbVersion":"e0c817d8cc40","client":"0.1.0","received":"${at}"`;
       const kind = written % 10;
-      if (kind < 5) lines.push(`{${base},"type":"search","query":${JSON.stringify(queries[written % queries.length])},"results":${written % 7 === 0 ? 0 : 5}${written % 3 ? `,"opened":"article-${written % 200}"` : ''}}`);
+      if (kind < 5)
+        lines.push(
+          `{${base},"type":"search","query":${JSON.stringify(queries[written % queries.length])},"results":${written % 7 === 0 ? 0 : 5}${written % 3 ? `,"opened":"article-${written % 200}"` : ''}}`,
+        );
       else if (kind < 9) lines.push(`{${base},"type":"view","article":"article-${written % 200}"}`);
-      else lines.push(`{${base},"type":"feedback","article":"article-${written % 50}","helpful":${written % 4 !== 0}${written % 4 === 0 ? `,"reason":"It did not say which port (${written % 9})"` : ''}}`);
+      else
+        lines.push(
+          `{${base},"type":"feedback","article":"article-${written % 50}","helpful":${written % 4 !== 0}${written % 4 === 0 ? `,"reason":"It did not say which port (${written % 9})"` : ''}}`,
+        );
     }
-    writeFileSync(join(dir, `kb-events-${new Date(NOW.getTime() - (d + 1) * DAY).toISOString().slice(0, 10)}.jsonl`), `${lines.join('\n')}\n`);
+    writeFileSync(
+      join(dir, `kb-events-${new Date(NOW.getTime() - (d + 1) * DAY).toISOString().slice(0, 10)}.jsonl`),
+      `${lines.join('\n')}\n`,
+    );
   }
 }
 

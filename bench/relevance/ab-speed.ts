@@ -33,29 +33,51 @@ for (const corpus of ['tldr-en', 'tldr-zh', 'tldr-de', 'tldr-ar'] as CorpusName[
 }
 const en = tldr.filter((a) => a.lang === 'en');
 const oneK = Array.from({ length: 1000 }, (_, i) => en[Math.floor((i * en.length) / 1000)]!);
-const queries = (files: string[]) => files.flatMap((f) => (JSON.parse(readFileSync(join('bench', 'relevance', 'queries', `${f}.json`), 'utf8')) as { q: string }[]).map((q) => q.q));
+const queries = (files: string[]) =>
+  files.flatMap((f) =>
+    (JSON.parse(readFileSync(join('bench', 'relevance', 'queries', `${f}.json`), 'utf8')) as { q: string }[]).map((q) => q.q),
+  );
 const sets = [
   { name: `${Math.round(tldr.length / 1000)}k`, articles: tldr, keys: keystrokes(queries(['tldr-en', 'tldr-zh', 'tldr-de'])) },
   { name: '1k', articles: oneK, keys: keystrokes(queries(['tldr-en'])) },
 ];
 
 const sizeOf = (core: Core, articles: CorpusArticle[], synonyms: string[][] = []) => {
-  const json = JSON.stringify(core.assembleBundle({ meta: { title: 'ab', locale: 'en' }, categories: [], articles, split: true, ...(synonyms.length ? { synonyms } : {}) }).search);
+  const json = JSON.stringify(
+    core.assembleBundle({
+      meta: { title: 'ab', locale: 'en' },
+      categories: [],
+      articles,
+      split: true,
+      ...(synonyms.length ? { synonyms } : {}),
+    }).search,
+  );
   return { raw: json.length, gzip: gzipSync(json).length };
 };
 console.log('index bytes, gzip (raw JSON):');
 const corpora = [...new Set(QUERY_SETS.map((s) => s.corpus))];
 for (const [label, articles, synonyms] of [
   [sets[0]!.name, tldr, []] as const,
-  ...(await Promise.all(corpora.map(async (c) => { const x = await loadCorpusWithConfig(c); return [c, x.articles, x.synonyms] as const; }))),
+  ...(await Promise.all(
+    corpora.map(async (c) => {
+      const x = await loadCorpusWithConfig(c);
+      return [c, x.articles, x.synonyms] as const;
+    }),
+  )),
 ]) {
   const [b, a] = versions.map((v) => sizeOf(v.core, articles as CorpusArticle[], synonyms as string[][]));
-  console.log(`  ${label.padEnd(12)} ${b!.gzip} -> ${a!.gzip} (${((a!.gzip / b!.gzip - 1) * 100).toFixed(2)}%)   raw ${b!.raw} -> ${a!.raw}`);
+  console.log(
+    `  ${label.padEnd(12)} ${b!.gzip} -> ${a!.gzip} (${((a!.gzip / b!.gzip - 1) * 100).toFixed(2)}%)   raw ${b!.raw} -> ${a!.raw}`,
+  );
 }
 
 for (const set of sets) {
   const kbs = versions.map((v) => {
-    const bundle = JSON.parse(JSON.stringify(v.core.assembleBundle({ meta: { title: set.name, locale: 'en' }, categories: [], articles: set.articles, split: true })));
+    const bundle = JSON.parse(
+      JSON.stringify(
+        v.core.assembleBundle({ meta: { title: set.name, locale: 'en' }, categories: [], articles: set.articles, split: true }),
+      ),
+    );
     const kb = v.core.KnowledgeBase.from(bundle);
     for (const k of set.keys.slice(0, 200)) kb.search(k, { limit: 10 });
     return kb;
@@ -74,5 +96,7 @@ for (const set of sets) {
   }
   const f = (x: number) => x.toFixed(2);
   console.log(`${set.name}, ${set.keys.length} keystrokes × ${rounds} rounds, CPU ms per keystroke p50 / p95 / max:`);
-  versions.forEach((v, i) => console.log(`  ${v.name.padEnd(7)} ${f(percentile(times[i]!, 50))} / ${f(percentile(times[i]!, 95))} / ${f(Math.max(...times[i]!))}`));
+  versions.forEach((v, i) =>
+    console.log(`  ${v.name.padEnd(7)} ${f(percentile(times[i]!, 50))} / ${f(percentile(times[i]!, 95))} / ${f(Math.max(...times[i]!))}`),
+  );
 }

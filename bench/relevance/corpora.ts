@@ -36,7 +36,11 @@ function markdownFiles(dir: string): string[] {
     });
 }
 
-const slug = (text: string) => text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-|-$/g, '') || 'section';
+const slug = (text: string) =>
+  text
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, '-')
+    .replace(/^-|-$/g, '') || 'section';
 const escape = (t: string) => t.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
 /** Markdown to plain text, roughly: links to their text, emphasis and code marks dropped. */
@@ -98,15 +102,25 @@ function readArticle(root: string, file: string, lang: string): CorpusArticle {
   const excerpt = quote ? plain(quote[1]!) : sections[0]!.text.slice(0, 160).trim();
   const id = source.replace(/[^\w/.-]+/g, '-');
   return {
-    id, source, title: title || source, category: source.includes('/') ? source.slice(0, source.lastIndexOf('/')) : '',
-    excerpt, tags: [], views: 0, related: [], context: [], lang,
+    id,
+    source,
+    title: title || source,
+    category: source.includes('/') ? source.slice(0, source.lastIndexOf('/')) : '',
+    excerpt,
+    tags: [],
+    views: 0,
+    related: [],
+    context: [],
+    lang,
     headings: sections.filter((s) => s.id).map((s) => ({ id: s.id, text: s.heading, level: s.level })),
     sections: sections.map((s) => ({ ...s, text: s.text.trim() })),
     html: body.join('\n'),
   };
 }
 
-type Collect = (dir: string) => Promise<{ articles: (IndexableArticle & { html: string; source: string })[]; config: { synonyms?: string[][] } }>;
+type Collect = (
+  dir: string,
+) => Promise<{ articles: (IndexableArticle & { html: string; source: string })[]; config: { synonyms?: string[][] } }>;
 
 async function buildCollector(): Promise<Collect | undefined> {
   const path = join(process.cwd(), 'src', 'build', 'collect.ts');
@@ -138,7 +152,10 @@ export async function loadCorpusWithConfig(name: CorpusName): Promise<Corpus> {
   if (collect) {
     const { articles, config } = await collect(root);
     loaderUsed = 'src/build/collect.ts collectArticles';
-    return { articles: articles.map((a) => ({ ...a, source: a.source.replace(/\.md$/, ''), lang: a.lang ?? lang })), synonyms: config.synonyms ?? [] };
+    return {
+      articles: articles.map((a) => ({ ...a, source: a.source.replace(/\.md$/, ''), lang: a.lang ?? lang })),
+      synonyms: config.synonyms ?? [],
+    };
   }
   return { articles: markdownFiles(root).map((file) => readArticle(root, file, lang)), synonyms: [] };
 }

@@ -32,7 +32,10 @@ for (const corpus of [...new Set(QUERY_SETS.map((s) => s.corpus))].filter((c) =>
         if (ia === ib) return;
         sum += rr(ia) - rr(ib);
         lines.push(
-          `  ${(rr(ia) - rr(ib) > 0 ? '+' : '-')} "${text}" ours ${ia < 0 ? '-' : ia + 1} / MS ${ib < 0 ? '-' : ib + 1}  (want ${[...expected].slice(0, 3).map((i) => articles[i]!.source).join(', ')})`,
+          `  ${rr(ia) - rr(ib) > 0 ? '+' : '-'} "${text}" ours ${ia < 0 ? '-' : ia + 1} / MS ${ib < 0 ? '-' : ib + 1}  (want ${[...expected]
+            .slice(0, 3)
+            .map((i) => articles[i]!.source)
+            .join(', ')})`,
           `      ours: ${ra.slice(0, 3).map(label).join(' | ')}`,
           `      MS:   ${rb.slice(0, 3).map(label).join(' | ')}`,
         );

@@ -26,7 +26,16 @@ function firstPerArticle(list: number[], limit: number): number[] {
 export type EngineMaker = (articles: CorpusArticle[], synonyms: string[][]) => Engine;
 
 export function ours(articles: CorpusArticle[], synonyms: string[][] = []): Engine {
-  const bundle = JSON.parse(JSON.stringify(assembleBundle({ meta: { title: 'bench', locale: articles[0]?.lang ?? 'en' }, categories: [], articles, ...(synonyms.length ? { synonyms } : {}) })));
+  const bundle = JSON.parse(
+    JSON.stringify(
+      assembleBundle({
+        meta: { title: 'bench', locale: articles[0]?.lang ?? 'en' },
+        categories: [],
+        articles,
+        ...(synonyms.length ? { synonyms } : {}),
+      }),
+    ),
+  );
   const kb = KnowledgeBase.from(bundle);
   const index = new Map(articles.map((a, i) => [a.id, i]));
   return { name: 'kb-elements', search: (q, limit) => kb.search(q, { limit }).map((h) => index.get(h.article.id)!) };
@@ -35,7 +44,14 @@ export function ours(articles: CorpusArticle[], synonyms: string[][] = []): Engi
 export function minisearchDefaults(articles: CorpusArticle[]): Engine {
   const ms = new MiniSearch({ fields: ['title', 'text'] });
   ms.addAll(articles.map((a, id) => ({ id, title: a.title, text: fullText(a) })));
-  return { name: 'MiniSearch defaults', search: (q, limit) => ms.search(q).slice(0, limit).map((r) => r.id as number) };
+  return {
+    name: 'MiniSearch defaults',
+    search: (q, limit) =>
+      ms
+        .search(q)
+        .slice(0, limit)
+        .map((r) => r.id as number),
+  };
 }
 
 /** Sections as VitePress's local search indexes them: one document per heading, titles = the path of headings. */
@@ -62,7 +78,11 @@ export function vitepress(articles: CorpusArticle[]): Engine {
   ms.addAll(vitepressDocs(articles));
   return {
     name: 'VitePress config',
-    search: (q, limit) => firstPerArticle(ms.search(q).map((r) => Number(String(r.id).split('#')[0])), limit),
+    search: (q, limit) =>
+      firstPerArticle(
+        ms.search(q).map((r) => Number(String(r.id).split('#')[0])),
+        limit,
+      ),
   };
 }
 
@@ -77,7 +97,10 @@ export function lunrEngine(articles: CorpusArticle[]): Engine {
     name: 'lunr',
     search: (q, limit) => {
       try {
-        return idx.search(q).slice(0, limit).map((r) => Number(r.ref));
+        return idx
+          .search(q)
+          .slice(0, limit)
+          .map((r) => Number(r.ref));
       } catch {
         return []; // lunr throws on query syntax it cannot parse (`:`, `~`, unbalanced `+`)
       }
@@ -88,7 +111,13 @@ export function lunrEngine(articles: CorpusArticle[]): Engine {
 export function fuse(articles: CorpusArticle[]): Engine {
   const f = new Fuse(
     articles.map((a, id) => ({ id, title: a.title, text: fullText(a) })),
-    { keys: [{ name: 'title', weight: 2 }, { name: 'text', weight: 1 }], ignoreLocation: true },
+    {
+      keys: [
+        { name: 'title', weight: 2 },
+        { name: 'text', weight: 1 },
+      ],
+      ignoreLocation: true,
+    },
   );
   return { name: 'Fuse.js', search: (q, limit) => f.search(q, { limit }).map((r) => r.item.id) };
 }
@@ -154,7 +183,14 @@ export function minisearchTuned(articles: CorpusArticle[], _synonyms: string[][]
       links: (a.linkText ?? []).join(' '),
     })),
   );
-  return { name: 'MiniSearch tuned', search: (q, limit) => ms.search(q).slice(0, limit).map((r) => r.id as number) };
+  return {
+    name: 'MiniSearch tuned',
+    search: (q, limit) =>
+      ms
+        .search(q)
+        .slice(0, limit)
+        .map((r) => r.id as number),
+  };
 }
 
 export const ENGINES: EngineMaker[] = [ours, minisearchTuned, vitepress, minisearchDefaults, lunrEngine, fuse];

@@ -64,7 +64,11 @@ export function readQueries(set: QuerySet, articles: CorpusArticle[]): Query[] {
     });
   }
   const answers = (e: string) => [...(bySource.has(e) ? [bySource.get(e)!] : []), ...(byName.get(e.slice(e.lastIndexOf('/') + 1)) ?? [])];
-  const raw = JSON.parse(readFileSync(join('bench', 'relevance', 'queries', `${set.file}.json`), 'utf8')) as { q: string; kind: string; expect: string[] }[];
+  const raw = JSON.parse(readFileSync(join('bench', 'relevance', 'queries', `${set.file}.json`), 'utf8')) as {
+    q: string;
+    kind: string;
+    expect: string[];
+  }[];
   const out: Query[] = [];
   for (const r of raw) {
     const expected = new Set(r.expect.flatMap(answers));

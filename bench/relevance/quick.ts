@@ -25,5 +25,9 @@ for (const corpus of [...new Set(QUERY_SETS.map((s) => s.corpus))].filter((c) =>
   }
 }
 for (const role of ['tuned-on', 'held-out'] as const) {
-  if (byRole[role].length) row(`all ${role}`, MODES.map((_m, i) => pooled(byRole[role].map((s) => s[i]!))));
+  if (byRole[role].length)
+    row(
+      `all ${role}`,
+      MODES.map((_m, i) => pooled(byRole[role].map((s) => s[i]!))),
+    );
 }

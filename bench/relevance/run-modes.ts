@@ -1,8 +1,32 @@
 /** The query variants the relevance benchmark scores: with a typo, and half-typed. */
 
 const NEIGHBOURS: Record<string, string> = {
-  a: 's', b: 'v', c: 'x', d: 's', e: 'r', f: 'g', g: 'h', h: 'j', i: 'o', j: 'k', k: 'l', l: 'k', m: 'n',
-  n: 'm', o: 'p', p: 'o', q: 'w', r: 't', s: 'a', t: 'r', u: 'i', v: 'b', w: 'e', x: 'c', y: 'u', z: 'x',
+  a: 's',
+  b: 'v',
+  c: 'x',
+  d: 's',
+  e: 'r',
+  f: 'g',
+  g: 'h',
+  h: 'j',
+  i: 'o',
+  j: 'k',
+  k: 'l',
+  l: 'k',
+  m: 'n',
+  n: 'm',
+  o: 'p',
+  p: 'o',
+  q: 'w',
+  r: 't',
+  s: 'a',
+  t: 'r',
+  u: 'i',
+  v: 'b',
+  w: 'e',
+  x: 'c',
+  y: 'u',
+  z: 'x',
 };
 
 /** One typo in the longest word: a deletion, a swap or a wrong neighbouring key, in turn. */

@@ -34,14 +34,17 @@ for (const corpus of corpora) {
   const { articles, synonyms } = await loadCorpusWithConfig(corpus);
   sizes[corpus] = articles.length;
   const sets = QUERY_SETS.filter((s) => s.corpus === corpus).map((set) => ({ set, queries: readQueries(set, articles) }));
-  console.log(`\n${corpus}: ${articles.length} articles, ${sets.map((s) => `${s.set.file} ${s.queries.length}`).join(', ')} queries${synonyms.length ? `, ${synonyms.length} synonym groups` : ''} (${loaderUsed})`);
+  console.log(
+    `\n${corpus}: ${articles.length} articles, ${sets.map((s) => `${s.set.file} ${s.queries.length}`).join(', ')} queries${synonyms.length ? `, ${synonyms.length} synonym groups` : ''} (${loaderUsed})`,
+  );
   results[corpus] = {};
   for (const { set } of sets) results[corpus]![set.file] = {};
   for (const make of ENGINES) {
     if (make === fuse && (noFuse || articles.length > FUSE_MAX_ARTICLES)) {
       // Fuse.js scans every article's full text per query: on the mail-server docs it took about
       // 0.2 s per query for 0.7 MB of text; tldr-en is 4 MB, 180 queries.
-      if (!noFuse) notRun[corpus] = `Fuse.js not run: too slow at ${articles.length.toLocaleString('en')} articles (a full-text scan per query)`;
+      if (!noFuse)
+        notRun[corpus] = `Fuse.js not run: too slow at ${articles.length.toLocaleString('en')} articles (a full-text scan per query)`;
       continue;
     }
     const t = performance.now();
@@ -89,8 +92,14 @@ out(
   '',
   'Baselines in the same run, on the same articles (hits are one per article for every engine):',
   '',
-  `- **MiniSearch tuned**: MiniSearch configured as well as we can: one document per article; our tokenizer (the same index terms as ours: accents folded, technical words whole and in parts, Chinese and Japanese segmented, stop words left out of long text and of queries that have other words); typo tolerance by word length as ours (none up to 3 letters, 1 up to 7, 2 from 8); prefix on the last word only; fields and boosts ${Object.entries(MINISEARCH_TUNED.boost).map(([f, b]) => `${f} ${b}`).join(', ')}; fuzzy weight ${MINISEARCH_TUNED.weights.fuzzy}, prefix weight ${MINISEARCH_TUNED.weights.prefix}; BM25 k ${MINISEARCH_TUNED.bm25.k}, b ${MINISEARCH_TUNED.bm25.b}, d ${MINISEARCH_TUNED.bm25.d}${MINISEARCH_TUNED.stem ? '; English stems indexed and searched (our stemmer)' : ''} (\`place\` and \`links\` are the fields our build adds: the article's category path and file name, and the text of links to it).`,
-  '- **VitePress config**: MiniSearch as VitePress\'s local search sets it up (one document per heading section; fields title/titles/text; fuzzy 0.2, prefix, boost title 4, text 2, titles 1; first section per article counts).',
+  `- **MiniSearch tuned**: MiniSearch configured as well as we can: one document per article; our tokenizer (the same index terms as ours: accents folded, technical words whole and in parts, Chinese and Japanese segmented, stop words left out of long text and of queries that have other words); typo tolerance by word length as ours (none up to 3 letters, 1 up to 7, 2 from 8); prefix on the last word only; fields and boosts ${Object.entries(
+    MINISEARCH_TUNED.boost,
+  )
+    .map(([f, b]) => `${f} ${b}`)
+    .join(
+      ', ',
+    )}; fuzzy weight ${MINISEARCH_TUNED.weights.fuzzy}, prefix weight ${MINISEARCH_TUNED.weights.prefix}; BM25 k ${MINISEARCH_TUNED.bm25.k}, b ${MINISEARCH_TUNED.bm25.b}, d ${MINISEARCH_TUNED.bm25.d}${MINISEARCH_TUNED.stem ? '; English stems indexed and searched (our stemmer)' : ''} (\`place\` and \`links\` are the fields our build adds: the article's category path and file name, and the text of links to it).`,
+  "- **VitePress config**: MiniSearch as VitePress's local search sets it up (one document per heading section; fields title/titles/text; fuzzy 0.2, prefix, boost title 4, text 2, titles 1; first section per article counts).",
   '- **MiniSearch defaults**: fields title + text, one document per article.',
   '- **lunr**: title boost 10 + body, default English pipeline. **Fuse.js**: keys title weight 2 + text, `ignoreLocation: true`.',
   '',
@@ -99,12 +108,19 @@ out(
   'Stemming was measured before it was kept (during development, on the older sets): English stem-equivalent terms at weight 0.5 (query time only) moved MRR@10 typed on the mail-server docs from 0.908 to 0.939 and over all corpora from 0.813 to 0.823; at weight 0.8 it cost tldr-en 0.03, so it stays at 0.5.',
   '',
   ...header('corpus', ['query set', 'queries', 'role', 'asks']),
-  ...QUERY_SETS.filter((s) => results[s.corpus]?.[s.file]).map((s) => `| ${s.corpus} | \`${s.file}\` | ${results[s.corpus]![s.file]![OURS]?.typed.n ?? 0} | ${s.role} | ${s.what} |`),
+  ...QUERY_SETS.filter((s) => results[s.corpus]?.[s.file]).map(
+    (s) => `| ${s.corpus} | \`${s.file}\` | ${results[s.corpus]![s.file]![OURS]?.typed.n ?? 0} | ${s.role} | ${s.what} |`,
+  ),
   '',
 );
 
 // Per corpus and mode: ours against every baseline, and the margin to the best of them.
-out('### Per corpus and mode', '', 'MRR@10, all of a corpus\'s query sets together (each query weighs the same); the margin is ours minus the best other engine.', '');
+out(
+  '### Per corpus and mode',
+  '',
+  "MRR@10, all of a corpus's query sets together (each query weighs the same); the margin is ours minus the best other engine.",
+  '',
+);
 out(...header('corpus', ['mode', ...engineNames, 'margin to best baseline']));
 for (const corpus of corpora) {
   for (const mode of MODES) {
@@ -137,7 +153,10 @@ out(
 
 if (before) {
   out('### Before and after issue 15 (place, link text, synonyms), MRR@10', '');
-  out('"Before" is `bench/relevance/before.json`: the same query sets run on the code as it was when issue 15 began (same machine, same corpora); per corpus, before and after are over the sets it has (not the tldr held-out sets, written later). "Best baseline after" is the best of every other engine in this run, MiniSearch tuned included, over the same sets.', '');
+  out(
+    '"Before" is `bench/relevance/before.json`: the same query sets run on the code as it was when issue 15 began (same machine, same corpora); per corpus, before and after are over the sets it has (not the tldr held-out sets, written later). "Best baseline after" is the best of every other engine in this run, MiniSearch tuned included, over the same sets.',
+    '',
+  );
   out(...header('corpus', ['mode', 'kb-elements before', 'after', 'change', 'best baseline after', 'margin']));
   for (const corpus of corpora) {
     for (const mode of MODES) {
@@ -146,7 +165,9 @@ if (before) {
       const b = corpusScore(before, corpus, OURS, mode, files);
       const a = corpusScore(results, corpus, OURS, mode, files)!.mrr;
       const best = Math.max(...baselines.map((e) => corpusScore(results, corpus, e, mode, files)?.mrr ?? 0));
-      out(`| ${corpus} | ${MODE_NAMES[mode]} | ${b ? fmt(b.mrr) : '–'} | ${fmt(a)} | ${b ? signed(a - b.mrr) : '–'} | ${fmt(best)} | ${signed(a - best)} |`);
+      out(
+        `| ${corpus} | ${MODE_NAMES[mode]} | ${b ? fmt(b.mrr) : '–'} | ${fmt(a)} | ${b ? signed(a - b.mrr) : '–'} | ${fmt(best)} | ${signed(a - best)} |`,
+      );
     }
   }
   out('', 'Per query set:', '');
@@ -157,7 +178,9 @@ if (before) {
         const b = before[corpus]?.[file]?.[OURS]?.[mode];
         const a = results[corpus]![file]![OURS]![mode];
         const best = Math.max(...baselines.map((e) => results[corpus]![file]![e]?.[mode]?.mrr ?? 0));
-        out(`| ${corpus} | \`${file}\` | ${MODE_NAMES[mode]} | ${b ? fmt(b.mrr) : '–'} | ${fmt(a.mrr)} | ${b ? signed(a.mrr - b.mrr) : '–'} | ${fmt(best)} | ${signed(a.mrr - best)} |`);
+        out(
+          `| ${corpus} | \`${file}\` | ${MODE_NAMES[mode]} | ${b ? fmt(b.mrr) : '–'} | ${fmt(a.mrr)} | ${b ? signed(a.mrr - b.mrr) : '–'} | ${fmt(best)} | ${signed(a.mrr - best)} |`,
+        );
       }
     }
   }
@@ -166,17 +189,31 @@ if (before) {
 
 // Every set together, then tuned-on against held-out, over all corpora (Fuse.js, not run on every corpus, left out).
 const allOf = (engine: string, mode: Mode, role?: 'tuned-on' | 'held-out') => {
-  const scores = QUERY_SETS.filter((s) => (!role || s.role === role) && results[s.corpus]?.[s.file]?.[engine]).map((s) => results[s.corpus]![s.file]![engine]![mode]);
+  const scores = QUERY_SETS.filter((s) => (!role || s.role === role) && results[s.corpus]?.[s.file]?.[engine]).map(
+    (s) => results[s.corpus]![s.file]![engine]![mode],
+  );
   return scores.length ? fmt(pooled(scores).mrr) : '–';
 };
 out('### All query sets together (every query weighs the same), MRR@10', '');
-out(...header('engine', MODES.map((m) => MODE_NAMES[m])));
+out(
+  ...header(
+    'engine',
+    MODES.map((m) => MODE_NAMES[m]),
+  ),
+);
 for (const engine of engineNames.filter((e) => e !== 'Fuse.js')) out(`| ${engine} | ${MODES.map((m) => allOf(engine, m)).join(' | ')} |`);
 out('');
 out('### Tuned-on and held-out sets (every query weighs the same)', '');
-out(...header('engine', MODES.flatMap((m) => [`tuned-on ${MODE_NAMES[m]}`, `held-out ${MODE_NAMES[m]}`])));
+out(
+  ...header(
+    'engine',
+    MODES.flatMap((m) => [`tuned-on ${MODE_NAMES[m]}`, `held-out ${MODE_NAMES[m]}`]),
+  ),
+);
 for (const engine of engineNames.filter((e) => e !== 'Fuse.js')) {
-  out(`| ${engine} | ${MODES.flatMap((mode) => (['tuned-on', 'held-out'] as const).map((role) => allOf(engine, mode, role))).join(' | ')} |`);
+  out(
+    `| ${engine} | ${MODES.flatMap((mode) => (['tuned-on', 'held-out'] as const).map((role) => allOf(engine, mode, role))).join(' | ')} |`,
+  );
 }
 out('');
 
@@ -188,13 +225,22 @@ for (const corpus of corpora) {
   for (const [file, engines] of Object.entries(results[corpus]!)) {
     const n = engines[OURS]?.typed.n ?? 0;
     out(`#### ${corpus} \`${file}\` (${sizes[corpus]} articles, ${n} queries)`, '');
-    out(...header('engine', MODES.flatMap((m) => [`${MODE_NAMES[m]} MRR@10`, 'S@1', 'S@5'])));
-    for (const [engine, row] of Object.entries(engines)) out(`| ${engine} | ${MODES.flatMap((m) => [fmt(row[m].mrr), fmt(row[m].s1), fmt(row[m].s5)]).join(' | ')} |`);
+    out(
+      ...header(
+        'engine',
+        MODES.flatMap((m) => [`${MODE_NAMES[m]} MRR@10`, 'S@1', 'S@5']),
+      ),
+    );
+    for (const [engine, row] of Object.entries(engines))
+      out(`| ${engine} | ${MODES.flatMap((m) => [fmt(row[m].mrr), fmt(row[m].s1), fmt(row[m].s5)]).join(' | ')} |`);
     out('');
   }
 }
 
 mkdirSync(join('bench', 'results'), { recursive: true });
 writeFileSync(join('bench', 'results', 'relevance.md'), `${lines.join('\n').trim()}\n`);
-writeFileSync(join('bench', 'results', 'relevance.json'), `${JSON.stringify({ loader: loaderUsed, results }, (_k, v: unknown) => (typeof v === 'number' ? Math.round(v * 1e4) / 1e4 : v))}\n`);
+writeFileSync(
+  join('bench', 'results', 'relevance.json'),
+  `${JSON.stringify({ loader: loaderUsed, results }, (_k, v: unknown) => (typeof v === 'number' ? Math.round(v * 1e4) / 1e4 : v))}\n`,
+);
 console.log('\nwrote bench/results/relevance.md and relevance.json');

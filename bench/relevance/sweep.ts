@@ -47,8 +47,14 @@ for (const value of values) {
     const file = join(root, setting.file);
     const text = readFileSync(file, 'utf8');
     if (!setting.pattern.test(text)) throw new Error(`${name}: pattern not found in ${setting.file}`);
-    writeFileSync(file, text.replace(setting.pattern, (_m, head: string) => `${head}${value}`));
-    const run = spawnSync(process.execPath, ['--import', 'tsx', join('bench', 'relevance', 'quick.ts'), ...corpora], { cwd: root, encoding: 'utf8' });
+    writeFileSync(
+      file,
+      text.replace(setting.pattern, (_m, head: string) => `${head}${value}`),
+    );
+    const run = spawnSync(process.execPath, ['--import', 'tsx', join('bench', 'relevance', 'quick.ts'), ...corpora], {
+      cwd: root,
+      encoding: 'utf8',
+    });
     if (run.status !== 0) throw new Error(run.stderr);
     console.log(`\n${name} = ${value.replace(/\s+/g, ' ')}`);
     process.stdout.write(run.stdout);

@@ -11,7 +11,11 @@ import { MINISEARCH_TUNED, minisearchTuned, type MiniSearchTuning } from './engi
 import { MODES, pooled, QUERY_SETS, readQueries, score, type Query, type QuerySet, type Score } from './query-sets';
 
 type Knob = { name: string; values: unknown[]; set: (t: MiniSearchTuning, v: unknown) => MiniSearchTuning };
-const boost = (field: string, values: number[]): Knob => ({ name: field, values, set: (t, v) => ({ ...t, boost: { ...t.boost, [field]: v as number } }) });
+const boost = (field: string, values: number[]): Knob => ({
+  name: field,
+  values,
+  set: (t, v) => ({ ...t, boost: { ...t.boost, [field]: v as number } }),
+});
 const KNOBS: Knob[] = [
   boost('title', [2, 3, 4, 6, 8]),
   boost('headings', [1, 1.5, 2, 3]),
@@ -32,7 +36,12 @@ const corpora = [...new Set(QUERY_SETS.map((s) => s.corpus))].filter((c) => !onl
 const loaded: { corpus: CorpusName; articles: CorpusArticle[]; synonyms: string[][]; sets: { set: QuerySet; queries: Query[] }[] }[] = [];
 for (const corpus of corpora) {
   const { articles, synonyms } = await loadCorpusWithConfig(corpus);
-  loaded.push({ corpus, articles, synonyms, sets: QUERY_SETS.filter((s) => s.corpus === corpus).map((set) => ({ set, queries: readQueries(set, articles) })) });
+  loaded.push({
+    corpus,
+    articles,
+    synonyms,
+    sets: QUERY_SETS.filter((s) => s.corpus === corpus).map((set) => ({ set, queries: readQueries(set, articles) })),
+  });
 }
 
 function evaluate(tuning: MiniSearchTuning): { tuned: Score[]; held: Score[] } {
@@ -65,4 +74,6 @@ for (let round = 1; round <= 2; round++) {
   }
 }
 const final = evaluate(best);
-console.log(`\nbest ${JSON.stringify(best)}\n  tuned-on ${cells(final.tuned)} (mean ${bestScore.toFixed(4)})\n  held-out ${cells(final.held)}`);
+console.log(
+  `\nbest ${JSON.stringify(best)}\n  tuned-on ${cells(final.tuned)} (mean ${bestScore.toFixed(4)})\n  held-out ${cells(final.held)}`,
+);

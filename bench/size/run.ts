@@ -52,7 +52,13 @@ for (const file of ['kb-elements.js', 'kb-launcher.js']) {
 // --- a static server for dist/, the demo knowledge base and the bench pages ---
 
 const kbFiles = (await createBundle({ contentDir: 'demo/content' })).files;
-const TYPES: Record<string, string> = { '.js': 'text/javascript', '.json': 'application/json', '.html': 'text/html', '.svg': 'image/svg+xml', '.png': 'image/png' };
+const TYPES: Record<string, string> = {
+  '.js': 'text/javascript',
+  '.json': 'application/json',
+  '.html': 'text/html',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+};
 
 const launcherAttrs = 'data-kb-src="/help/kb.json" data-launcher';
 const PAGES: Record<string, string> = {
@@ -93,7 +99,9 @@ function serve(): Promise<{ server: Server; origin: string }> {
     }
     res.writeHead(404).end();
   });
-  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve({ server, origin: `http://localhost:${(server.address() as { port: number }).port}` })));
+  return new Promise((resolve) =>
+    server.listen(0, '127.0.0.1', () => resolve({ server, origin: `http://localhost:${(server.address() as { port: number }).port}` })),
+  );
 }
 
 // --- measurements in Chromium ---
@@ -114,12 +122,18 @@ async function measureLoad(browser: Browser, origin: string, name: string, cover
     await session.send('Network.enable');
     await session.send('Network.setCacheDisabled', { cacheDisabled: true });
     const fetched = new Map<string, number>();
-    session.on('Network.loadingFinished', (e: { requestId: string; encodedDataLength: number }) => fetched.set(e.requestId, e.encodedDataLength));
+    session.on('Network.loadingFinished', (e: { requestId: string; encodedDataLength: number }) =>
+      fetched.set(e.requestId, e.encodedDataLength),
+    );
     const urls = new Map<string, string>();
     session.on('Network.responseReceived', (e: { requestId: string; response: { url: string } }) => urls.set(e.requestId, e.response.url));
     if (coverage) await tab.coverage.startJSCoverage({ includeRawScriptCoverage: false });
     await tab.goto(`${origin}/page/${name}`, { waitUntil: 'load' });
-    await tab.waitForFunction('window.__visible !== undefined || !document.querySelector("kb-launcher") && performance.now() > 300', { timeout: 10_000 }).catch(() => {});
+    await tab
+      .waitForFunction('window.__visible !== undefined || !document.querySelector("kb-launcher") && performance.now() > 300', {
+        timeout: 10_000,
+      })
+      .catch(() => {});
     await new Promise((r) => setTimeout(r, 300));
     const visible = (await tab.evaluate('window.__visible')) as number | undefined;
     const metrics = await tab.metrics();
@@ -242,21 +256,30 @@ const out = (s = '') => {
 
 out('## Size and load budget');
 out();
-out(`Measured on the built files in dist/ and in headless Chromium (${RUNS} loads per page, median; a local server, no network throttling).`);
+out(
+  `Measured on the built files in dist/ and in headless Chromium (${RUNS} loads per page, median; a local server, no network throttling).`,
+);
 out();
 out('### The single script-tag file');
 out();
 out('| file | raw | gzip | budget | verdict |');
 out('|---|---:|---:|---:|---|');
-out(`| \`kb-elements.js\` (every element, lit, the search engine, dompurify; no marked) | ${kib(single.length)} | ${kib(singleGzip)} | ${kib(BUDGET_SINGLE)} | ${singleGzip <= BUDGET_SINGLE ? 'within budget' : `**over by ${kib(singleGzip - BUDGET_SINGLE)}**`} |`);
-out(`| \`kb-launcher.js\` (launcher button + \`window.kbElements\`) | ${kib(loader.length)} | ${kib(loaderGzip)} | ${kib(BUDGET_LAUNCHER)} | ${loaderGzip <= BUDGET_LAUNCHER ? 'within budget' : `**over by ${kib(loaderGzip - BUDGET_LAUNCHER)}**`} |`);
+out(
+  `| \`kb-elements.js\` (every element, lit, the search engine, dompurify; no marked) | ${kib(single.length)} | ${kib(singleGzip)} | ${kib(BUDGET_SINGLE)} | ${singleGzip <= BUDGET_SINGLE ? 'within budget' : `**over by ${kib(singleGzip - BUDGET_SINGLE)}**`} |`,
+);
+out(
+  `| \`kb-launcher.js\` (launcher button + \`window.kbElements\`) | ${kib(loader.length)} | ${kib(loaderGzip)} | ${kib(BUDGET_LAUNCHER)} | ${loaderGzip <= BUDGET_LAUNCHER ? 'within budget' : `**over by ${kib(loaderGzip - BUDGET_LAUNCHER)}**`} |`,
+);
 out();
-out('Where the bytes of `kb-elements.js` go (minified bytes attributed through the source map; gzip of each group compressed alone, so the parts add up to a little more than the whole):');
+out(
+  'Where the bytes of `kb-elements.js` go (minified bytes attributed through the source map; gzip of each group compressed alone, so the parts add up to a little more than the whole):',
+);
 out();
 out('| part | minified | gzip alone | share of minified |');
 out('|---|---:|---:|---:|');
 const minifiedTotal = breakdown.reduce((n, g) => n + g.bytes, 0);
-for (const group of breakdown) out(`| ${group.name} | ${kib(group.bytes)} | ${kib(group.gzip)} | ${((group.bytes / minifiedTotal) * 100).toFixed(0)}% |`);
+for (const group of breakdown)
+  out(`| ${group.name} | ${kib(group.bytes)} | ${kib(group.gzip)} | ${((group.bytes / minifiedTotal) * 100).toFixed(0)}% |`);
 out();
 const libGzip = breakdown.filter((g) => g.name === 'lib: lit' || g.name === 'lib: dompurify').reduce((n, g) => n + g.gzip, 0);
 out(
@@ -266,14 +289,18 @@ out(
 out();
 const before = JSON.parse(readFileSync(BEFORE_FILE, 'utf8')) as RecordedSizes;
 const now = distSizes('dist');
-out(`Every file of dist/, now and at commit ${before.commit} (before issue 14: the lint fixes, the element anatomy with \`@lit/task\` and \`@lit/context\`, the library replacements; chunk names without their hash):`);
+out(
+  `Every file of dist/, now and at commit ${before.commit} (before issue 14: the lint fixes, the element anatomy with \`@lit/task\` and \`@lit/context\`, the library replacements; chunk names without their hash):`,
+);
 out();
 out('| file | raw before | raw now | gzip before | gzip now | gzip change |');
 out('|---|---:|---:|---:|---:|---:|');
 for (const name of [...new Set([...Object.keys(before.files), ...Object.keys(now)])].sort()) {
   const [b, n] = [before.files[name], now[name]];
   const change = b && n ? `${n.gzip >= b.gzip ? '+' : ''}${((n.gzip - b.gzip) / KIB).toFixed(2)} KiB` : b ? 'removed' : 'new';
-  out(`| \`${name}\` | ${b ? kib(b.raw) : '–'} | ${n ? kib(n.raw) : '–'} | ${b ? kib(b.gzip) : '–'} | ${n ? kib(n.gzip) : '–'} | ${change} |`);
+  out(
+    `| \`${name}\` | ${b ? kib(b.raw) : '–'} | ${n ? kib(n.raw) : '–'} | ${b ? kib(b.gzip) : '–'} | ${n ? kib(n.gzip) : '–'} | ${change} |`,
+  );
 }
 out();
 out('Other languages are separate files, fetched by `kb-elements.js` only when an element shows that language:');
@@ -291,18 +318,24 @@ out('A one-line app built with Vite 8 in production mode against dist/ (gzip of 
 out();
 out('| import | before help is opened | loaded on first open |');
 out('|---|---:|---:|');
-out(`| \`import { KbHelp } from 'kb-elements'\` (every element, eager) | ${kib(apps.eager.entry)} | ${apps.eager.lazy ? kib(apps.eager.lazy) : '–'} |`);
+out(
+  `| \`import { KbHelp } from 'kb-elements'\` (every element, eager) | ${kib(apps.eager.entry)} | ${apps.eager.lazy ? kib(apps.eager.lazy) : '–'} |`,
+);
 out(`| \`import { open, on } from 'kb-elements/launcher'\` (lazy) | ${kib(apps.lazy.entry)} | ${kib(apps.lazy.lazy)} |`);
 out();
 out('### What the page pays before help is opened');
 out();
-out('| page | JS fetched before open | JS executed before open (V8 coverage) | JS time (ScriptDuration) | script tag to visible launcher | JS heap after GC, over the host page alone |');
+out(
+  '| page | JS fetched before open | JS executed before open (V8 coverage) | JS time (ScriptDuration) | script tag to visible launcher | JS heap after GC, over the host page alone |',
+);
 out('|---|---:|---:|---:|---:|---:|');
 const row = (label: string, name: string) => {
   const s = first(name);
   const exec = s.executed ? `${kib(s.executed.used)} of ${kib(s.executed.total)} (${kib(s.executed.usedGzip)} gzip)` : '';
   const visible = Number.isNaN(med(name, 'visible')) ? 'n/a' : ms(med(name, 'visible'));
-  out(`| ${label} | ${kib(s.jsBytes)} (${s.jsFiles.map((f) => f.replace('/dist/', '')).join(', ') || 'none'}) | ${exec} | ${ms(med(name, 'scriptMs'))} | ${visible} | ${kib(med(name, 'heap') - baselineHeap)} |`);
+  out(
+    `| ${label} | ${kib(s.jsBytes)} (${s.jsFiles.map((f) => f.replace('/dist/', '')).join(', ') || 'none'}) | ${exec} | ${ms(med(name, 'scriptMs'))} | ${visible} | ${kib(med(name, 'heap') - baselineHeap)} |`,
+  );
 };
 row('`kb-launcher.js` with `data-launcher`', 'launcher-first');
 row('`kb-elements.js` with `data-launcher`', 'single-file');
@@ -319,15 +352,21 @@ out(
 out();
 out('### The first open');
 out();
-out('What deferring costs when the user does open help: from `kbElements.open()` to the help center on screen, with no head start from hovering (a cold first click), bundle of the demo knowledge base included.');
+out(
+  'What deferring costs when the user does open help: from `kbElements.open()` to the help center on screen, with no head start from hovering (a cold first click), bundle of the demo knowledge base included.',
+);
 out();
 const kbJson = kbFiles.get('kb.json')!;
-out(`The demo bundle (\`kb.json\`, its ${kbFiles.size - 1} other files, images and split bodies, load only with the articles that need them) is ${kib(Buffer.byteLength(kbJson))} raw, ${kib(gzip(Buffer.from(kbJson)))} gzip.`);
+out(
+  `The demo bundle (\`kb.json\`, its ${kbFiles.size - 1} other files, images and split bodies, load only with the articles that need them) is ${kib(Buffer.byteLength(kbJson))} raw, ${kib(gzip(Buffer.from(kbJson)))} gzip.`,
+);
 out();
 out('| page | first open |');
 out('|---|---:|');
 out(`| \`kb-launcher.js\` (fetches kb-elements.js and, alongside, the bundle) | ${ms(median(firstOpen['launcher-first']!))} |`);
-out(`| \`kb-elements.js\` with \`data-launcher\` (runs the deferred code, fetches the bundle) | ${ms(median(firstOpen['single-file']!))} |`);
+out(
+  `| \`kb-elements.js\` with \`data-launcher\` (runs the deferred code, fetches the bundle) | ${ms(median(firstOpen['single-file']!))} |`,
+);
 out();
 out(`### Opening and closing the panel ${TOGGLES} times`);
 out();
@@ -347,10 +386,14 @@ out();
 out('| widget | JS | our single file (gzip) is | our launcher before open (gzip) is |');
 out('|---|---:|---:|---:|');
 for (const [name, bytes] of ANCHORS) {
-  out(`| ${name} | ${(bytes / 1000).toFixed(0)} KB | ${((singleGzip / bytes) * 100).toFixed(1)}% of it | ${((loaderGzip / bytes) * 100).toFixed(1)}% of it |`);
+  out(
+    `| ${name} | ${(bytes / 1000).toFixed(0)} KB | ${((singleGzip / bytes) * 100).toFixed(1)}% of it | ${((loaderGzip / bytes) * 100).toFixed(1)}% of it |`,
+  );
 }
 out();
-out(`The anchors are the sizes the issue quotes, not measured here, and it does not say whether they are compressed. Compared raw, \`kb-elements.js\` (${kib(single.length)}) is ${((single.length / ANCHORS[0][1]) * 100).toFixed(0)}% of DocSearch's JS.`);
+out(
+  `The anchors are the sizes the issue quotes, not measured here, and it does not say whether they are compressed. Compared raw, \`kb-elements.js\` (${kib(single.length)}) is ${((single.length / ANCHORS[0][1]) * 100).toFixed(0)}% of DocSearch's JS.`,
+);
 
 mkdirSync('bench/results', { recursive: true });
 writeFileSync('bench/results/size.md', `${lines.join('\n')}\n`);

@@ -56,14 +56,25 @@ export const LOAD_RUNS = 5;
 export const DEVTOOLS_RUNS = 3;
 
 async function bundle(entry: string, minify = true): Promise<Buffer> {
-  const out = await build({ entryPoints: [entry], bundle: true, format: 'esm', minify, write: false, target: 'es2022', platform: 'browser' });
+  const out = await build({
+    entryPoints: [entry],
+    bundle: true,
+    format: 'esm',
+    minify,
+    write: false,
+    target: 'es2022',
+    platform: 'browser',
+  });
   return Buffer.from(out.outputFiles[0]!.contents);
 }
 
 const CSP = "default-src 'self'; script-src 'self'; worker-src 'self'; connect-src 'self'";
 
 /** `latencyMs`: each JSON response waits that long first (a network's round trip; the page and scripts do not). */
-async function serve(files: Map<string, { body: Buffer; type: string; gzip?: boolean }>, latencyMs = 0): Promise<{ server: Server; origin: string }> {
+async function serve(
+  files: Map<string, { body: Buffer; type: string; gzip?: boolean }>,
+  latencyMs = 0,
+): Promise<{ server: Server; origin: string }> {
   const server = createServer((req, res) => {
     const file = files.get((req.url ?? '/').split('?')[0]!);
     if (!file) {
@@ -112,7 +123,11 @@ export async function openBench(sets: Dataset[], { minify = true, extra = new Ma
   const chromium = await findChromium();
   console.log(describeChromium(chromium));
   const { executablePath, args } = chromium;
-  const browser = await puppeteer.launch({ executablePath, args: [...args, '--js-flags=--expose-gc', '--enable-precise-memory-info'], headless: true });
+  const browser = await puppeteer.launch({
+    executablePath,
+    args: [...args, '--js-flags=--expose-gc', '--enable-precise-memory-info'],
+    headless: true,
+  });
   return {
     async fresh(devtoolsNetwork = false) {
       const page = await browser.newPage();
@@ -147,9 +162,24 @@ export const KEY_INTERVAL_MS = 80;
  * that window, or with `typed`, key by key from the moment the load resolves, a keystroke
  * every `KEY_INTERVAL_MS` (`keys`: their times).
  */
-export async function loadOnce(page: Page, loader: Loader, name: string, typed = false): Promise<{ loadMs: number; firstSearchMs: number; keys: number[]; longest: number }> {
+export async function loadOnce(
+  page: Page,
+  loader: Loader,
+  name: string,
+  typed = false,
+): Promise<{ loadMs: number; firstSearchMs: number; keys: number[]; longest: number }> {
   return page.evaluate(
-    async (loader: Loader, name: string, options: object, marks: readonly string[], searchMarks: readonly string[], settle: number, query: string, typed: boolean, keyInterval: number) => {
+    async (
+      loader: Loader,
+      name: string,
+      options: object,
+      marks: readonly string[],
+      searchMarks: readonly string[],
+      settle: number,
+      query: string,
+      typed: boolean,
+      keyInterval: number,
+    ) => {
       const m = await import(/* @vite-ignore */ `${location.origin}/entry.js`);
       // Pages share one JavaScript heap in this single-process Chromium: the garbage of the pages before goes first.
       const { gc } = window as unknown as { gc: () => void };
@@ -234,26 +264,30 @@ export async function measureBrowser(sets: Dataset[]): Promise<Map<string, Brows
 
       const keys = keystrokes(set.queries);
       let page = await fresh();
-      const main = await page.evaluate(async (name: string, keys: string[]) => {
-        const w = window as unknown as { gc: () => void; kbKeep?: unknown };
-        const { KnowledgeBase } = await import(/* @vite-ignore */ `${location.origin}/entry.js`);
-        w.gc();
-        w.gc();
-        const heap0 = (performance as unknown as { memory: { usedJSHeapSize: number } }).memory.usedJSHeapSize;
-        const kb = await KnowledgeBase.load(`/kb-${name}.json`);
-        kb.search('list files', { limit: 10 });
-        await new Promise((r) => setTimeout(r, 50));
-        const times: number[] = [];
-        for (const k of keys) {
-          const s = performance.now();
-          kb.search(k, { limit: 10 });
-          times.push(performance.now() - s);
-        }
-        w.kbKeep = kb;
-        w.gc();
-        const heap1 = (performance as unknown as { memory: { usedJSHeapSize: number } }).memory.usedJSHeapSize;
-        return { times, heapMB: (heap1 - heap0) / 1048576 };
-      }, set.name, keys);
+      const main = await page.evaluate(
+        async (name: string, keys: string[]) => {
+          const w = window as unknown as { gc: () => void; kbKeep?: unknown };
+          const { KnowledgeBase } = await import(/* @vite-ignore */ `${location.origin}/entry.js`);
+          w.gc();
+          w.gc();
+          const heap0 = (performance as unknown as { memory: { usedJSHeapSize: number } }).memory.usedJSHeapSize;
+          const kb = await KnowledgeBase.load(`/kb-${name}.json`);
+          kb.search('list files', { limit: 10 });
+          await new Promise((r) => setTimeout(r, 50));
+          const times: number[] = [];
+          for (const k of keys) {
+            const s = performance.now();
+            kb.search(k, { limit: 10 });
+            times.push(performance.now() - s);
+          }
+          w.kbKeep = kb;
+          w.gc();
+          const heap1 = (performance as unknown as { memory: { usedJSHeapSize: number } }).memory.usedJSHeapSize;
+          return { times, heapMB: (heap1 - heap0) / 1048576 };
+        },
+        set.name,
+        keys,
+      );
       await page.close();
 
       // The sync path for comparison: `from` on JSON parsed before, in one task (traced, as the Long Tasks API only sees 50 ms and up).
@@ -275,59 +309,69 @@ export async function measureBrowser(sets: Dataset[]): Promise<Map<string, Brows
       await page.close();
 
       page = await fresh();
-      const vp = await page.evaluate(async (name: string, keys: string[], options: object) => {
-        const w = window as unknown as { gc: () => void; vpKeep?: unknown };
-        const { MiniSearch } = await import(/* @vite-ignore */ `${location.origin}/entry.js`);
-        w.gc();
-        w.gc();
-        const heap0 = (performance as unknown as { memory: { usedJSHeapSize: number } }).memory.usedJSHeapSize;
-        const ms = await MiniSearch.loadJSONAsync(await (await fetch(`/vp-${name}.json`)).text(), options);
-        await new Promise((r) => setTimeout(r, 50));
-        const times: number[] = [];
-        for (const k of keys) {
-          const s = performance.now();
-          ms.search(k);
-          times.push(performance.now() - s);
-        }
-        w.vpKeep = ms;
-        w.gc();
-        const heap1 = (performance as unknown as { memory: { usedJSHeapSize: number } }).memory.usedJSHeapSize;
-        return { times, heapMB: (heap1 - heap0) / 1048576 };
-      }, set.name, keys, VITEPRESS_OPTIONS);
+      const vp = await page.evaluate(
+        async (name: string, keys: string[], options: object) => {
+          const w = window as unknown as { gc: () => void; vpKeep?: unknown };
+          const { MiniSearch } = await import(/* @vite-ignore */ `${location.origin}/entry.js`);
+          w.gc();
+          w.gc();
+          const heap0 = (performance as unknown as { memory: { usedJSHeapSize: number } }).memory.usedJSHeapSize;
+          const ms = await MiniSearch.loadJSONAsync(await (await fetch(`/vp-${name}.json`)).text(), options);
+          await new Promise((r) => setTimeout(r, 50));
+          const times: number[] = [];
+          for (const k of keys) {
+            const s = performance.now();
+            ms.search(k);
+            times.push(performance.now() - s);
+          }
+          w.vpKeep = ms;
+          w.gc();
+          const heap1 = (performance as unknown as { memory: { usedJSHeapSize: number } }).memory.usedJSHeapSize;
+          return { times, heapMB: (heap1 - heap0) / 1048576 };
+        },
+        set.name,
+        keys,
+        VITEPRESS_OPTIONS,
+      );
       await page.close();
 
       page = await fresh();
-      const worker = await page.evaluate(async (name: string, keys: string[], settle: number) => {
-        const m = await import(/* @vite-ignore */ `${location.origin}/entry.js`);
-        const watch = m.watchLongTasks();
-        const w = new Worker('/worker.js', { type: 'module' });
-        let next = 0;
-        const call = (msg: object) =>
-          new Promise<unknown>((resolve, reject) => {
-            const id = ++next;
-            const on = (e: MessageEvent) => {
-              if (e.data.id === id) {
-                w.removeEventListener('message', on);
-                if (e.data.error) reject(new Error(`the worker failed: ${e.data.error}`));
-                else resolve(e.data);
-              }
-            };
-            w.addEventListener('message', on);
-            w.postMessage({ ...msg, id });
-          });
-        const t0 = performance.now();
-        await call({ type: 'load', url: new URL(`/kb-${name}.json`, location.href).href });
-        const loadMs = performance.now() - t0;
-        const longest = await watch.longest(t0, t0 + loadMs + settle);
-        const times: number[] = [];
-        for (const k of keys.slice(0, 400)) {
-          const s = performance.now();
-          await call({ type: 'search', query: k });
-          times.push(performance.now() - s);
-        }
-        w.terminate();
-        return { loadMs, longest, times };
-      }, set.name, keys, SETTLE_MS);
+      const worker = await page.evaluate(
+        async (name: string, keys: string[], settle: number) => {
+          const m = await import(/* @vite-ignore */ `${location.origin}/entry.js`);
+          const watch = m.watchLongTasks();
+          const w = new Worker('/worker.js', { type: 'module' });
+          let next = 0;
+          const call = (msg: object) =>
+            new Promise<unknown>((resolve, reject) => {
+              const id = ++next;
+              const on = (e: MessageEvent) => {
+                if (e.data.id === id) {
+                  w.removeEventListener('message', on);
+                  if (e.data.error) reject(new Error(`the worker failed: ${e.data.error}`));
+                  else resolve(e.data);
+                }
+              };
+              w.addEventListener('message', on);
+              w.postMessage({ ...msg, id });
+            });
+          const t0 = performance.now();
+          await call({ type: 'load', url: new URL(`/kb-${name}.json`, location.href).href });
+          const loadMs = performance.now() - t0;
+          const longest = await watch.longest(t0, t0 + loadMs + settle);
+          const times: number[] = [];
+          for (const k of keys.slice(0, 400)) {
+            const s = performance.now();
+            await call({ type: 'search', query: k });
+            times.push(performance.now() - s);
+          }
+          w.terminate();
+          return { loadMs, longest, times };
+        },
+        set.name,
+        keys,
+        SETTLE_MS,
+      );
       await page.close();
 
       const stats = (t: number[]) => ({ p50: percentile(t, 50), p95: percentile(t, 95), max: Math.max(...t) });

@@ -57,7 +57,7 @@ function* pieces(value: unknown, path: string[], partChars: number): Generator<P
     }
     if (items.length) yield { path, value: items, chars: size };
   } else if (typeof value === 'string') {
-    for (let at = 0; at < value.length; ) {
+    for (let at = 0; at < value.length;) {
       let end = Math.min(value.length, at + partChars);
       // Never between the two halves of a surrogate pair.
       if (end < value.length && end - at > 1 && (value.charCodeAt(end - 1) & 0xfc00) === 0xd800) end--;
@@ -134,7 +134,8 @@ export function mergeBundlePart(bundle: JsonObject, part: unknown, index: number
   const where = `parts[${index}]`;
   if (!isObject(part)) throw new KbError('format', `Invalid knowledge-base bundle: ${where} must be a JSON object`);
   for (const key of Object.keys(part)) {
-    if (HEAD_MEMBERS.has(key)) throw new KbError('format', `Invalid knowledge-base bundle: ${where} may not set "${key}" (only kb.json does)`);
+    if (HEAD_MEMBERS.has(key))
+      throw new KbError('format', `Invalid knowledge-base bundle: ${where} may not set "${key}" (only kb.json does)`);
     mergeMember(bundle, key, part[key], 0, where);
   }
 }
@@ -180,7 +181,8 @@ export async function loadInParts(url: string): Promise<KnowledgeBase> {
   }
   // The strings joined from parts are V8 ropes: flattened here (`| 0`, as the flatstr package does), or the first search pays for it.
   let flattened = 0;
-  for (const value of Object.values(bundle.search as JsonObject)) if (typeof value === 'string') flattened |= (value as unknown as number) | 0;
+  for (const value of Object.values(bundle.search as JsonObject))
+    if (typeof value === 'string') flattened |= (value as unknown as number) | 0;
   void flattened;
   return KnowledgeBase.fromAsync(bundle, { baseUrl: href });
 }

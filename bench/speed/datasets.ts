@@ -21,7 +21,9 @@ export interface Dataset {
 const LANGS: CorpusName[] = ['tldr-en', 'tldr-zh', 'tldr-de', 'tldr-ar'];
 
 function queriesOf(names: string[]): string[] {
-  return names.flatMap((n) => (JSON.parse(readFileSync(join('bench', 'relevance', 'queries', `${n}.json`), 'utf8')) as { q: string }[]).map((q) => q.q));
+  return names.flatMap((n) =>
+    (JSON.parse(readFileSync(join('bench', 'relevance', 'queries', `${n}.json`), 'utf8')) as { q: string }[]).map((q) => q.q),
+  );
 }
 
 function make(name: string, articles: CorpusArticle[], queries: string[]): Dataset {
@@ -40,7 +42,10 @@ export async function datasets(): Promise<Dataset[]> {
   const en = all.filter((a) => a.lang === 'en');
   const step = en.length / 1000;
   const oneK = Array.from({ length: 1000 }, (_, i) => en[Math.floor(i * step)]!);
-  return [make('1k', oneK, queriesOf(['tldr-en'])), make(`${Math.round(all.length / 1000)}k`, all, queriesOf(['tldr-en', 'tldr-zh', 'tldr-de']))];
+  return [
+    make('1k', oneK, queriesOf(['tldr-en'])),
+    make(`${Math.round(all.length / 1000)}k`, all, queriesOf(['tldr-en', 'tldr-zh', 'tldr-de'])),
+  ];
 }
 
 /** Every prefix of every query, as typed one key at a time. */

@@ -38,17 +38,36 @@ export const HOSTILE_QUERIES = ['spam filter', '"spam spam"', 'spma'];
 
 function articleOf(c: HostileCase): CorpusArticle {
   const a: IndexableArticle = {
-    id: 'hostile', title: 'Spam settings', category: '', excerpt: 'How the spam filter works.', tags: [], views: 0,
-    headings: [], related: [], context: [], sections: [{ id: '', heading: '', level: 1, parents: [], text: c.text }],
+    id: 'hostile',
+    title: 'Spam settings',
+    category: '',
+    excerpt: 'How the spam filter works.',
+    tags: [],
+    views: 0,
+    headings: [],
+    related: [],
+    context: [],
+    sections: [{ id: '', heading: '', level: 1, parents: [], text: c.text }],
   };
   return { ...a, html: c.html, source: 'hostile.md' };
 }
 
 /** A neighbour, so ranking has more than one article to weigh. */
 const NEIGHBOUR: CorpusArticle = {
-  id: 'filter', title: 'Filter rules', category: '', excerpt: 'Rules that sort incoming mail.', tags: [], views: 0, headings: [], related: [], context: [],
-  sections: [{ id: '', heading: '', level: 1, parents: [], text: 'Filter rules sort incoming mail into folders, and the spam filter runs first.' }],
-  html: '<p>Filter rules sort incoming mail into folders, and the spam filter runs first.</p>', source: 'filter.md',
+  id: 'filter',
+  title: 'Filter rules',
+  category: '',
+  excerpt: 'Rules that sort incoming mail.',
+  tags: [],
+  views: 0,
+  headings: [],
+  related: [],
+  context: [],
+  sections: [
+    { id: '', heading: '', level: 1, parents: [], text: 'Filter rules sort incoming mail into folders, and the spam filter runs first.' },
+  ],
+  html: '<p>Filter rules sort incoming mail into folders, and the spam filter runs first.</p>',
+  source: 'filter.md',
 };
 
 /**
@@ -83,7 +102,9 @@ export function measureHostile(queries = HOSTILE_QUERIES): HostileResult[] {
   const keys = keystrokes(queries);
   return HOSTILE_CASES.map((c) => {
     const articles = [articleOf(c), NEIGHBOUR];
-    const kb = KnowledgeBase.from(JSON.parse(JSON.stringify(assembleBundle({ meta: { title: c.name, locale: 'en' }, categories: [], articles }))));
+    const kb = KnowledgeBase.from(
+      JSON.parse(JSON.stringify(assembleBundle({ meta: { title: c.name, locale: 'en' }, categories: [], articles }))),
+    );
     kb.search('rules folders', { limit: 10 }); // warms the code, as the page's warm-up does; not the hostile article's texts
     const ours = keys.map((k) => time(() => kb.search(k, { limit: 10 })));
     const ms = new MiniSearch(VITEPRESS_OPTIONS);
@@ -91,8 +112,11 @@ export function measureHostile(queries = HOSTILE_QUERIES): HostileResult[] {
     ms.search('rules folders');
     const vitepress = keys.map((k) => time(() => ms.search(k)));
     return {
-      name: c.name, body: c.body, keystrokes: keys.length,
-      ours: { max: Math.max(...ours), p50: median(ours) }, vitepress: { max: Math.max(...vitepress), p50: median(vitepress) },
+      name: c.name,
+      body: c.body,
+      keystrokes: keys.length,
+      ours: { max: Math.max(...ours), p50: median(ours) },
+      vitepress: { max: Math.max(...vitepress), p50: median(vitepress) },
     };
   });
 }
@@ -100,6 +124,8 @@ export function measureHostile(queries = HOSTILE_QUERIES): HostileResult[] {
 if (process.argv[1]?.endsWith('hostile.ts')) {
   const queries = process.argv.slice(2);
   for (const r of measureHostile(queries.length ? queries : undefined)) {
-    console.log(`${r.name}: ${r.keystrokes} keystrokes, ours max ${r.ours.max.toFixed(1)} ms p50 ${r.ours.p50.toFixed(1)} ms; MiniSearch max ${r.vitepress.max.toFixed(1)} ms p50 ${r.vitepress.p50.toFixed(1)} ms`);
+    console.log(
+      `${r.name}: ${r.keystrokes} keystrokes, ours max ${r.ours.max.toFixed(1)} ms p50 ${r.ours.p50.toFixed(1)} ms; MiniSearch max ${r.vitepress.max.toFixed(1)} ms p50 ${r.vitepress.p50.toFixed(1)} ms`,
+    );
   }
 }

@@ -21,10 +21,15 @@ const latencyMs = Number(args.find((a) => a.startsWith('--latency='))?.slice(10)
 const sets = await datasets();
 const set = sets[sets.length - 1]!;
 const extra = servedInParts(set.name, set.bundle);
-console.log(`${set.name}: one kb.json of ${(set.bundleJson.length / 1024).toFixed(0)} KB, or kb.json + ${extra.size - 1} parts; latency ${latencyMs} ms`);
+console.log(
+  `${set.name}: one kb.json of ${(set.bundleJson.length / 1024).toFixed(0)} KB, or kb.json + ${extra.size - 1} parts; latency ${latencyMs} ms`,
+);
 const bench = await openBench([set], { extra, latencyMs });
 const median = (v: number[]) => [...v].sort((a, b) => a - b)[Math.floor(v.length / 2)]!;
-const results: Record<'ours' | 'parts', { longest: number; loading: number; load: number; search: number; first: number }[]> = { ours: [], parts: [] };
+const results: Record<'ours' | 'parts', { longest: number; loading: number; load: number; search: number; first: number }[]> = {
+  ours: [],
+  parts: [],
+};
 try {
   for (let r = 0; r < runs; r++) {
     for (const loader of ['ours', 'parts'] as const satisfies Loader[]) {
@@ -35,13 +40,22 @@ try {
       await page.close();
       const { loaded, tasks } = loadTasks(events);
       const loading = Math.max(0, ...tasks.filter((t) => t.start < loaded).map((t) => t.ms));
-      results[loader].push({ longest: longestTask(events), loading, load: result.loadMs, search: result.firstSearchMs, first: result.loadMs + result.firstSearchMs });
+      results[loader].push({
+        longest: longestTask(events),
+        loading,
+        load: result.loadMs,
+        search: result.firstSearchMs,
+        first: result.loadMs + result.firstSearchMs,
+      });
     }
   }
 } finally {
   await bench.close();
 }
-const f = (v: number[]) => `median ${median(v).toFixed(0)} ms, worst ${Math.max(...v).toFixed(0)} (${v.map((n) => n.toFixed(0)).join('/')})`;
+const f = (v: number[]) =>
+  `median ${median(v).toFixed(0)} ms, worst ${Math.max(...v).toFixed(0)} (${v.map((n) => n.toFixed(0)).join('/')})`;
 for (const [loader, rs] of Object.entries(results)) {
-  console.log(`${loader === 'parts' ? 'in parts' : 'one file (json-sliced)'}: longest task ${f(rs.map((r) => r.longest))}; until load resolves ${f(rs.map((r) => r.loading))}; load ${f(rs.map((r) => r.load))}; first search ${f(rs.map((r) => r.search))}; first result ${f(rs.map((r) => r.first))}`);
+  console.log(
+    `${loader === 'parts' ? 'in parts' : 'one file (json-sliced)'}: longest task ${f(rs.map((r) => r.longest))}; until load resolves ${f(rs.map((r) => r.loading))}; load ${f(rs.map((r) => r.load))}; first search ${f(rs.map((r) => r.search))}; first result ${f(rs.map((r) => r.first))}`,
+  );
 }

@@ -60,7 +60,15 @@ function userMark(events: TraceEvent[], name: string): TraceEvent | undefined {
 /** The tasks of the marks' thread that overlap [first, last] (`at` from `first`). */
 function tasksBetween(events: TraceEvent[], first: TraceEvent, last: TraceEvent): Task[] {
   return events
-    .filter((e) => e.pid === first.pid && e.tid === first.tid && e.name === 'RunTask' && e.ph === 'X' && e.ts < last.ts && e.ts + (e.dur ?? 0) > first.ts)
+    .filter(
+      (e) =>
+        e.pid === first.pid &&
+        e.tid === first.tid &&
+        e.name === 'RunTask' &&
+        e.ph === 'X' &&
+        e.ts < last.ts &&
+        e.ts + (e.dur ?? 0) > first.ts,
+    )
     .map((e) => ({ at: (e.ts - first.ts) / 1000, ms: (e.dur ?? 0) / 1000, start: e.ts, end: e.ts + (e.dur ?? 0) }));
 }
 
@@ -69,7 +77,14 @@ export function loadTasks(events: TraceEvent[]): { start: number; loaded: number
   const first = userMark(events, LOAD_MARKS[0]);
   const last = userMark(events, LOAD_MARKS[2]) ?? userMark(events, LOAD_MARKS[1]);
   if (!first || !last) throw new Error('the trace has no load marks');
-  return { start: first.ts, loaded: (userMark(events, LOAD_MARKS[1]) ?? last).ts, end: last.ts, pid: first.pid, tid: first.tid, tasks: tasksBetween(events, first, last) };
+  return {
+    start: first.ts,
+    loaded: (userMark(events, LOAD_MARKS[1]) ?? last).ts,
+    end: last.ts,
+    pid: first.pid,
+    tid: first.tid,
+    tasks: tasksBetween(events, first, last),
+  };
 }
 
 /** The tasks of the first search(es) after the load, between the `SEARCH_MARKS` (`at` from the first mark). */
@@ -133,7 +148,12 @@ function samples(events: TraceEvent[]): Sample[] {
 }
 
 /** What ran inside a task: trace events by self time, and sampled functions (share of the task's samples). */
-export function attribute(events: TraceEvent[], pid: number, tid: number, task: Task): { events: [string, number][]; functions: [string, number][] } {
+export function attribute(
+  events: TraceEvent[],
+  pid: number,
+  tid: number,
+  task: Task,
+): { events: [string, number][]; functions: [string, number][] } {
   const inside = threadEvents(events, pid, tid).filter((e) => e.ts >= task.start && e.ts + e.dur <= task.end && e.name !== 'RunTask');
   const self = new Map<string, number>();
   const stack: (TraceEvent & { dur: number; child: number })[] = [];
@@ -154,6 +174,8 @@ export function attribute(events: TraceEvent[], pid: number, tid: number, task: 
   for (const s of taken) counts.set(s.frame, (counts.get(s.frame) ?? 0) + 1);
   return {
     events: [...self.entries()].map(([name, us]) => [name, us / 1000] as [string, number]).sort((a, b) => b[1] - a[1]),
-    functions: [...counts.entries()].map(([frame, n]) => [frame, (n / taken.length) * task.ms] as [string, number]).sort((a, b) => b[1] - a[1]),
+    functions: [...counts.entries()]
+      .map(([frame, n]) => [frame, (n / taken.length) * task.ms] as [string, number])
+      .sort((a, b) => b[1] - a[1]),
   };
 }

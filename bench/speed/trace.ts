@@ -32,23 +32,32 @@ try {
   const result = await loadOnce(page, inParts && loader === 'ours' ? 'parts' : loader, set.name, typed);
   const buffer = (await page.tracing.stop())!;
   mkdirSync(join('bench', '.out'), { recursive: true });
-  const file = join('bench', '.out', `trace-${loader}${inParts ? '-parts' : ''}-${set.name}${devtoolsNetwork ? '-devtools-network' : ''}.json`);
+  const file = join(
+    'bench',
+    '.out',
+    `trace-${loader}${inParts ? '-parts' : ''}-${set.name}${devtoolsNetwork ? '-devtools-network' : ''}.json`,
+  );
   writeFileSync(file, buffer);
   const events = parseTrace(buffer);
   const { start, loaded, pid, tid, tasks } = loadTasks(events);
   const ms = (n: number) => `${n.toFixed(1)} ms`;
-  console.log(`${loader}, ${set.name} (${set.articles.length} articles), DevTools Network agent ${devtoolsNetwork ? 'on' : 'off'}: load ${ms((loaded - start) / 1000)}; ${tasks.length} tasks up to ${SETTLE_MS} ms after it, the longest ${ms(Math.max(0, ...tasks.map((t) => t.ms)))}; Long Tasks API: ${result.longest ? ms(result.longest) : 'none'}; trace in ${file}`);
+  console.log(
+    `${loader}, ${set.name} (${set.articles.length} articles), DevTools Network agent ${devtoolsNetwork ? 'on' : 'off'}: load ${ms((loaded - start) / 1000)}; ${tasks.length} tasks up to ${SETTLE_MS} ms after it, the longest ${ms(Math.max(0, ...tasks.map((t) => t.ms)))}; Long Tasks API: ${result.longest ? ms(result.longest) : 'none'}; trace in ${file}`,
+  );
   const show = (task: Task, label: string) => {
     const inside = attribute(events, pid, tid, task);
     console.log(`\n${label}: ${ms(task.ms)}`);
-    for (const [name, self] of inside.events.filter(([, self]) => self >= 0.5).slice(0, 8)) console.log(`  ${ms(self).padStart(9)}  ${name}`);
+    for (const [name, self] of inside.events.filter(([, self]) => self >= 0.5).slice(0, 8))
+      console.log(`  ${ms(self).padStart(9)}  ${name}`);
     if (inside.functions.length) console.log('  sampled:');
     for (const [frame, share] of inside.functions.slice(0, 12)) console.log(`  ${ms(share).padStart(9)}  ${frame}`);
   };
   for (const task of tasks.filter((t) => t.ms >= 10)) show(task, `task at +${ms(task.at)}`);
   if (loader === 'ours') {
     const searching = searchTasks(events).filter((t) => t.ms >= 0.5);
-    console.log(`\nfirst search after the load (${typed ? 'typed key by key' : 'at once'}: ${JSON.stringify(FIRST_QUERY)}): ${result.keys.map(ms).join(', ')} (performance.now); ${searching.length} tasks of 0.5 ms or more`);
+    console.log(
+      `\nfirst search after the load (${typed ? 'typed key by key' : 'at once'}: ${JSON.stringify(FIRST_QUERY)}): ${result.keys.map(ms).join(', ')} (performance.now); ${searching.length} tasks of 0.5 ms or more`,
+    );
     searching.forEach((task, i) => show(task, `search task ${i + 1} at +${ms(task.at)}`));
   }
 } finally {

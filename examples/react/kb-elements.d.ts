@@ -14,10 +14,16 @@ type Common = {
 declare module 'react' {
   namespace JSX {
     interface IntrinsicElements {
-      'kb-help': Element<KbHelp, Common & { routing?: 'hash'; heading?: string; 'onkb-search'?: (event: Event & { query: string; resultCount: number }) => void }>;
+      'kb-help': Element<
+        KbHelp,
+        Common & { routing?: 'hash'; heading?: string; 'onkb-search'?: (event: Event & { query: string; resultCount: number }) => void }
+      >;
       'kb-search': Element<KbSearch, Common & { placeholder?: string; hotkey?: boolean }>;
       'kb-tip': Element<KbTip, Common & { article?: string; context?: string; section?: string; for?: string; help?: string }>;
-      'kb-launcher': Element<KbLauncher, { src?: string; position?: string; theme?: string; 'onkb-launcher-open'?: (event: Event) => void }>;
+      'kb-launcher': Element<
+        KbLauncher,
+        { src?: string; position?: string; theme?: string; 'onkb-launcher-open'?: (event: Event) => void }
+      >;
     }
   }
 }

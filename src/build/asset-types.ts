@@ -60,7 +60,28 @@ export const ASSET_TYPES: ReadonlyMap<string, AssetType> = new Map<string, Asset
 ]);
 
 /** Extensions a browser runs (or renders as a page that can run script): named in the refusal. */
-const RUNNABLE = new Set(['html', 'htm', 'xhtml', 'shtml', 'xht', 'js', 'mjs', 'cjs', 'xml', 'xsl', 'xslt', 'css', 'wasm', 'swf', 'hta', 'svgz', 'php', 'jsp', 'asp', 'aspx']);
+const RUNNABLE = new Set([
+  'html',
+  'htm',
+  'xhtml',
+  'shtml',
+  'xht',
+  'js',
+  'mjs',
+  'cjs',
+  'xml',
+  'xsl',
+  'xslt',
+  'css',
+  'wasm',
+  'swf',
+  'hta',
+  'svgz',
+  'php',
+  'jsp',
+  'asp',
+  'aspx',
+]);
 
 /** Kinds shown in place (the rest are downloads: serve them with `Content-Disposition: attachment`). */
 export const INLINE_KINDS: ReadonlySet<AssetKind> = new Set(['image', 'svg', 'audio', 'video']);
@@ -76,7 +97,8 @@ export function assetType(name: string): AssetType | { refused: string } {
   const extension = extensionOf(name);
   const type = ASSET_TYPES.get(extension);
   if (type) return type;
-  if (RUNNABLE.has(extension)) return { refused: `.${extension} files are not published: a browser would run it as a page or script on your site` };
+  if (RUNNABLE.has(extension))
+    return { refused: `.${extension} files are not published: a browser would run it as a page or script on your site` };
   const what = extension ? `.${clipped(extension, 19)} files are` : 'files without an extension are';
   return { refused: `${what} not published (images, SVG, PDF and office documents, audio, video, plain text and archives are)` };
 }

@@ -38,7 +38,8 @@ export class AssetStore {
     const type = assetType(name);
     if ('refused' in type) return type;
     const size = statSync(realPath).size;
-    if (size > MAX_ASSET_BYTES) return { refused: `it is ${(size / 1024 / 1024).toFixed(0)} MB; files over ${MAX_ASSET_BYTES / 1024 / 1024} MB are not published` };
+    if (size > MAX_ASSET_BYTES)
+      return { refused: `it is ${(size / 1024 / 1024).toFixed(0)} MB; files over ${MAX_ASSET_BYTES / 1024 / 1024} MB are not published` };
     let content: Uint8Array = readFileSync(realPath);
     let removed: string[] | undefined;
     if (type.kind === 'svg') {

@@ -89,7 +89,9 @@ export async function createBundle(options: BuildOptions): Promise<BuildResult> 
   const optionDiagnostics = new DiagnosticList();
   const articles = withViewCounts(collected, options, optionDiagnostics);
   const baseUrl = options.baseUrl === undefined ? config.baseUrl : optionBaseUrl(options.baseUrl, optionDiagnostics);
-  const diagnostics = optionDiagnostics.items.length ? sortDiagnostics([...collected.diagnostics, ...optionDiagnostics.items]) : collected.diagnostics;
+  const diagnostics = optionDiagnostics.items.length
+    ? sortDiagnostics([...collected.diagnostics, ...optionDiagnostics.items])
+    : collected.diagnostics;
   const meta: { title: string; locale: string; baseUrl?: string } = { title: config.title, locale: config.locale };
   if (baseUrl) meta.baseUrl = baseUrl;
   const bundle = assembleBundle({ meta, categories, articles, split: options.split ?? 'auto', synonyms: config.synonyms });
@@ -148,7 +150,12 @@ function withViewCounts(collected: CollectResult, options: BuildOptions, diagnos
   return counts ? applyViewCounts(collected.articles, counts, file, diagnostics) : collected.articles;
 }
 
-function viewsSource(options: BuildOptions, configViews: string | undefined, configFile: string, diagnostics: DiagnosticList): ViewsSource | undefined {
+function viewsSource(
+  options: BuildOptions,
+  configViews: string | undefined,
+  configFile: string,
+  diagnostics: DiagnosticList,
+): ViewsSource | undefined {
   if (typeof options.views === 'string') return resolve(options.views);
   if (options.views) return options.views;
   if (configViews === undefined) return undefined;

@@ -42,11 +42,23 @@ export interface FolderInfo {
  * config's `categoryOrder`, and returns them in tree order: parents before children,
  * siblings by order, then title.
  */
-export function makeCategories(folders: FolderInfo[], hasRootArticles: boolean, config: KbConfig, file: string, diagnostics: DiagnosticList): CategoryDraft[] {
+export function makeCategories(
+  folders: FolderInfo[],
+  hasRootArticles: boolean,
+  config: KbConfig,
+  file: string,
+  diagnostics: DiagnosticList,
+): CategoryDraft[] {
   const drafts: CategoryDraft[] = [];
   const root = folders.find((f) => f.folder === '');
   if (hasRootArticles) {
-    const draft: CategoryDraft = { id: config.rootCategory.id, title: root?.fields.title ?? config.rootCategory.title, folder: '', articleCount: 0, totalCount: 0 };
+    const draft: CategoryDraft = {
+      id: config.rootCategory.id,
+      title: root?.fields.title ?? config.rootCategory.title,
+      folder: '',
+      articleCount: 0,
+      totalCount: 0,
+    };
     if (root?.fields.description) draft.description = root.fields.description;
     if (root?.fields.icon) draft.icon = root.fields.icon;
     if (root?.fields.order !== undefined) draft.order = root.fields.order;
@@ -82,7 +94,12 @@ export function makeCategories(folders: FolderInfo[], hasRootArticles: boolean, 
   config.categoryOrder.forEach((wanted, position) => {
     const found = byId.get(wanted) ?? byFolder.get(wanted);
     if (found) found.order = position + 1;
-    else diagnostics.warn('config-unknown-category', file, `categoryOrder names "${wanted}", which is not a category${diagnostics.suggest(wanted, byId.keys())}.`);
+    else
+      diagnostics.warn(
+        'config-unknown-category',
+        file,
+        `categoryOrder names "${wanted}", which is not a category${diagnostics.suggest(wanted, byId.keys())}.`,
+      );
   });
   return treeOrder(drafts);
 }
@@ -97,7 +114,10 @@ function treeOrder(drafts: CategoryDraft[]): CategoryDraft[] {
   const out: CategoryDraft[] = [];
   const visit = (parent: string | undefined) => {
     const list = (children.get(parent) ?? []).sort(
-      (a, b) => (a.order ?? Infinity) - (b.order ?? Infinity) || compareStrings(a.title.toLowerCase(), b.title.toLowerCase()) || compareStrings(a.id, b.id),
+      (a, b) =>
+        (a.order ?? Infinity) - (b.order ?? Infinity) ||
+        compareStrings(a.title.toLowerCase(), b.title.toLowerCase()) ||
+        compareStrings(a.id, b.id),
     );
     for (const draft of list) {
       out.push(draft);

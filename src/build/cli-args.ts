@@ -3,7 +3,9 @@ import { parseArgs as nodeParseArgs, type ParseArgsConfig } from 'node:util';
 import { globProblem } from './glob';
 
 type ParseArgsOptionsConfig = NonNullable<ParseArgsConfig['options']>;
-type ParsedCommandLine<T extends ParseArgsOptionsConfig> = ReturnType<typeof nodeParseArgs<{ args: string[]; options: T; allowPositionals: true; allowNegative: true; strict: true }>>;
+type ParsedCommandLine<T extends ParseArgsOptionsConfig> = ReturnType<
+  typeof nodeParseArgs<{ args: string[]; options: T; allowPositionals: true; allowNegative: true; strict: true }>
+>;
 
 export const USAGE = `Usage: kb-elements build <content-dir> --out <dir> [options]
        kb-elements collect --data <dir> [options]        (help: kb-elements collect --help)
@@ -87,7 +89,10 @@ export function parseCommandLine<T extends ParseArgsOptionsConfig>(argv: string[
     const negated = token.rawName.startsWith('--no-') && token.rawName !== `--${token.name}`;
     if (!option || (negated && option.type !== 'boolean')) throw new UsageError(`unknown option ${token.rawName}`);
     if (option.type === 'boolean' && token.inlineValue) throw new UsageError(`${token.rawName} takes no value`);
-    if (option.type === 'string' && (token.value === undefined || (!token.inlineValue && token.value.length > 1 && token.value.startsWith('-')))) {
+    if (
+      option.type === 'string' &&
+      (token.value === undefined || (!token.inlineValue && token.value.length > 1 && token.value.startsWith('-')))
+    ) {
       throw new UsageError(`${token.rawName} needs a value`);
     }
   }
@@ -110,7 +115,9 @@ export function parseArgs(argv: string[]): CliOptions {
   if (!contentDir) throw new UsageError('missing <content-dir>');
   if (rest.length) {
     // `--exclude drafts/*` unquoted: the shell passed the matching files instead of the pattern.
-    const hint = values.exclude?.length ? ` (quote --exclude patterns, or the shell replaces them with the files they match: --exclude 'drafts/**')` : '';
+    const hint = values.exclude?.length
+      ? ` (quote --exclude patterns, or the shell replaces them with the files they match: --exclude 'drafts/**')`
+      : '';
     throw new UsageError(`unexpected argument "${rest[0]}"${hint}`);
   }
   if (!values.out) throw new UsageError('missing --out <dir>');

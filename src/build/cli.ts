@@ -80,7 +80,19 @@ async function buildOnce(options: CliOptions, io: CliIo, cache?: BuildCache): Pr
   let result: BuildResult;
   try {
     const { contentDir, outDir, split, strict, force, baseUrl, exclude, views } = options;
-    result = await buildBundle({ contentDir, outDir, split, strict, force, baseUrl, exclude, excludeOrigin: '--exclude', views, onProgress, cache });
+    result = await buildBundle({
+      contentDir,
+      outDir,
+      split,
+      strict,
+      force,
+      baseUrl,
+      exclude,
+      excludeOrigin: '--exclude',
+      views,
+      onProgress,
+      cache,
+    });
   } catch (error) {
     if (error instanceof ContentFolderError) {
       io.err(`kb-elements: ${error.message}`);
@@ -95,10 +107,17 @@ async function buildOnce(options: CliOptions, io: CliIo, cache?: BuildCache): Pr
       io.err(`kb-elements: cannot write ${outLabel}: ${(error as Error).message}`);
       return { code: 2 };
     }
-    io.err(`kb-elements: the build itself failed: ${(error as Error).message ?? error}${options.verbose ? `\n${(error as Error).stack ?? ''}` : ' (run with --verbose for the stack)'}`);
+    io.err(
+      `kb-elements: the build itself failed: ${(error as Error).message ?? error}${options.verbose ? `\n${(error as Error).stack ?? ''}` : ' (run with --verbose for the stack)'}`,
+    );
     return { code: 2 };
   }
-  for (const line of diagnosticLines(result.diagnostics, { verbose: options.verbose, contentLabel, notesHint: 'run with --verbose to list' })) io.err(line);
+  for (const line of diagnosticLines(result.diagnostics, {
+    verbose: options.verbose,
+    contentLabel,
+    notesHint: 'run with --verbose to list',
+  }))
+    io.err(line);
   if (process.env.GITHUB_ACTIONS === 'true') for (const line of githubAnnotations(result.diagnostics, contentLabel)) io.out(line);
   if (!options.quiet) for (const line of summaryLines(result, outLabel)) io.out(line);
   if (!result.ok) {
@@ -177,7 +196,9 @@ if (isProgram()) {
     (code) => process.exit(code),
     (error: unknown) => {
       const verbose = process.argv.includes('--verbose');
-      process.stderr.write(`kb-elements: ${verbose ? ((error as Error).stack ?? error) : `${(error as Error).message ?? error} (run with --verbose for the stack)`}\n`);
+      process.stderr.write(
+        `kb-elements: ${verbose ? ((error as Error).stack ?? error) : `${(error as Error).message ?? error} (run with --verbose for the stack)`}\n`,
+      );
       process.exit(2);
     },
   );

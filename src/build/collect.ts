@@ -92,8 +92,17 @@ export async function collectArticles(contentDir: string, options: CollectOption
   const configFiles = findConfigFiles(root, diagnostics);
   const config = await readConfig(root.real, configFiles, diagnostics);
   const configFile = configFiles[0] ?? '';
-  const exclude = new ExcludeRules([...config.exclude, ...optionPatterns(options.exclude, options.excludeOrigin ?? 'build options')], diagnostics);
-  const ignore = { real: (options.ignore ?? []).map(realPathOf), paths: (options.ignore ?? []).map((path) => relative(resolve(contentDir), resolve(path))).filter((path) => path && !path.startsWith('..') && !isAbsolute(path)).map((path) => path.split(sep).join('/')) };
+  const exclude = new ExcludeRules(
+    [...config.exclude, ...optionPatterns(options.exclude, options.excludeOrigin ?? 'build options')],
+    diagnostics,
+  );
+  const ignore = {
+    real: (options.ignore ?? []).map(realPathOf),
+    paths: (options.ignore ?? [])
+      .map((path) => relative(resolve(contentDir), resolve(path)))
+      .filter((path) => path && !path.startsWith('..') && !isAbsolute(path))
+      .map((path) => path.split(sep).join('/')),
+  };
   const tree = await readContentTree(root, diagnostics, ignore, exclude);
   const fileOf = (path: string) => tree.realPaths.get(path)!;
   exclude.report(diagnostics);
@@ -136,7 +145,11 @@ export async function collectArticles(contentDir: string, options: CollectOption
   const hasRootArticles = drafts.some((d) => d.folder === '');
   const drafted = makeCategories(folders, hasRootArticles, config, configFile, diagnostics);
   if (tree.categoryFiles.has('') && !hasRootArticles) {
-    diagnostics.info('unused-file', tree.categoryFiles.get('')!, 'describes the category of articles at the root, and there are none; only its "lang" is used.');
+    diagnostics.info(
+      'unused-file',
+      tree.categoryFiles.get('')!,
+      'describes the category of articles at the root, and there are none; only its "lang" is used.',
+    );
   }
   for (const category of drafted) categoryFolders.set(category.folder, category.id);
   const categoryIds = new Set(drafted.map((c) => c.id));
@@ -193,7 +206,10 @@ export async function collectArticles(contentDir: string, options: CollectOption
   }
 
   // 5. Counts, order, and a word about every file that did not make it in.
-  countArticles(drafted, articles.map((a) => a.category));
+  countArticles(
+    drafted,
+    articles.map((a) => a.category),
+  );
   const categories = drafted.map(toCategory);
   const position = new Map(categories.map((c, i) => [c.id, i]));
   articles.sort(
@@ -205,14 +221,19 @@ export async function collectArticles(contentDir: string, options: CollectOption
   );
   const used = new Set(assets.sources());
   for (const file of tree.otherFiles) {
-    if (!used.has(fileOf(file))) diagnostics.info('unused-file', file, 'not a Markdown article and not referenced by one; not in the bundle.');
+    if (!used.has(fileOf(file)))
+      diagnostics.info('unused-file', file, 'not a Markdown article and not referenced by one; not in the bundle.');
   }
   if (tree.articles.length === 0) {
     const excludedArticles = [...excluded.keys()].filter((path) => /\.(md|markdown)$/i.test(path)).length;
     const why = excludedArticles ? ` (the exclude patterns left out all ${excludedArticles})` : '';
     diagnostics.error('empty-content', '', `no Markdown articles (*.md) in ${contentDir}${why}.`);
   } else if (articles.length === 0) {
-    diagnostics.error('empty-content', '', `none of the ${tree.articles.length} Markdown files could be used as an article (see the messages above).`);
+    diagnostics.error(
+      'empty-content',
+      '',
+      `none of the ${tree.articles.length} Markdown files could be used as an article (see the messages above).`,
+    );
   }
   options.cache?.end();
   return { articles, categories, config, configFile, diagnostics: sortDiagnostics(diagnostics.items), assets: assets.files, exclude };
@@ -248,7 +269,13 @@ function readCategoryFile(file: string, path: string, engine: MarkdownEngine, di
 }
 
 /** `readArticle`, through the cache when there is one (ids and categories are assigned afresh). */
-function readArticleCached(file: string, path: string, engine: MarkdownEngine, diagnostics: DiagnosticList, cache?: BuildCache): Draft | undefined {
+function readArticleCached(
+  file: string,
+  path: string,
+  engine: MarkdownEngine,
+  diagnostics: DiagnosticList,
+  cache?: BuildCache,
+): Draft | undefined {
   if (!cache) return readArticleSafely(file, path, engine, diagnostics);
   try {
     const cached = cache.get(file, (messages) => {
@@ -290,7 +317,12 @@ function readArticle(file: string, path: string, engine: MarkdownEngine, diagnos
   let title = fields.title ?? converted.title;
   if (!title) {
     title = humanize(basename(path).replace(/\.(md|markdown)$/i, ''));
-    diagnostics.warn('missing-title', path, `no title: add "title:" to the front matter or start with a "# Heading"; used "${title}" from the file name.`, 1);
+    diagnostics.warn(
+      'missing-title',
+      path,
+      `no title: add "title:" to the front matter or start with a "# Heading"; used "${title}" from the file name.`,
+      1,
+    );
   }
   if (!front.body.trim()) diagnostics.warn('empty-article', path, 'the article has no text, only front matter.', front.bodyLine - 1);
   const excerpt = fields.excerpt !== undefined ? engine.plain(fields.excerpt) : makeExcerpt(converted.firstParagraph);
@@ -317,7 +349,8 @@ function assignIds(drafts: Draft[], diagnostics: DiagnosticList): void {
       // An id the author wrote twice is an error; two file names that make the same default id
       // are only a warning (the author chose no id), but the id may change when files move.
       // Ids written in front matter are claimed first: an id from a path never takes one.
-      const used = owner.explicit && !explicit ? `is the id ${owner.path} sets in its front matter, which wins` : `is already used by ${owner.path}`;
+      const used =
+        owner.explicit && !explicit ? `is the id ${owner.path} sets in its front matter, which wins` : `is already used by ${owner.path}`;
       diagnostics.add(
         explicit ? 'error' : 'warning',
         'duplicate-id',
@@ -336,7 +369,12 @@ function assignIds(drafts: Draft[], diagnostics: DiagnosticList): void {
       claim(draft, id, true);
     } else {
       const fixed = slugifyName(id) || defaultId(draft.path);
-      diagnostics.warn('invalid-id', draft.path, `id "${id}" may only hold letters, digits, "-", "_" and "."; used "${fixed}".`, draft.fieldLines.id);
+      diagnostics.warn(
+        'invalid-id',
+        draft.path,
+        `id "${id}" may only hold letters, digits, "-", "_" and "."; used "${fixed}".`,
+        draft.fieldLines.id,
+      );
       claim(draft, fixed, true);
     }
   }

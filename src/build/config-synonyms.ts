@@ -15,12 +15,14 @@ export interface SynonymLines {
  * reading the rest.
  */
 export function readSynonyms(value: unknown, file: string, lines: SynonymLines, diagnostics: DiagnosticList): string[][] {
-  const warn = (message: string, line: number | undefined) => diagnostics.warn('config-synonyms', file, `setting "synonyms": ${message}`, line);
+  const warn = (message: string, line: number | undefined) =>
+    diagnostics.warn('config-synonyms', file, `setting "synonyms": ${message}`, line);
   if (!Array.isArray(value)) {
     warn(`should be ${synonymProblem(value, 'list')}; no synonyms are used.`, lines.setting);
     return [];
   }
-  if (value.length > SYNONYM_LIMITS.groups) warn(`has ${value.length} groups; only the first ${SYNONYM_LIMITS.groups} are used.`, lines.setting);
+  if (value.length > SYNONYM_LIMITS.groups)
+    warn(`has ${value.length} groups; only the first ${SYNONYM_LIMITS.groups} are used.`, lines.setting);
   const groups: string[][] = [];
   value.slice(0, SYNONYM_LIMITS.groups).forEach((group: unknown, g) => {
     const at = lines.groups[g];
@@ -29,11 +31,16 @@ export function readSynonyms(value: unknown, file: string, lines: SynonymLines, 
       warn(`${name} (${JSON.stringify(group)}) should be ${synonymProblem(group, 'group')}; ignored it.`, at?.line);
       return;
     }
-    if (group.length > SYNONYM_LIMITS.members) warn(`${name} has ${group.length} words or phrases; only the first ${SYNONYM_LIMITS.members} are used.`, at?.line);
+    if (group.length > SYNONYM_LIMITS.members)
+      warn(`${name} has ${group.length} words or phrases; only the first ${SYNONYM_LIMITS.members} are used.`, at?.line);
     const members: string[] = [];
     group.slice(0, SYNONYM_LIMITS.members).forEach((member: unknown, m) => {
       const problem = synonymProblem(member, 'member');
-      if (problem) warn(`${name}, item ${m + 1} (${JSON.stringify(member)?.slice(0, 80)}) should be ${problem}; ignored it.`, at?.members[m] ?? at?.line);
+      if (problem)
+        warn(
+          `${name}, item ${m + 1} (${JSON.stringify(member)?.slice(0, 80)}) should be ${problem}; ignored it.`,
+          at?.members[m] ?? at?.line,
+        );
       else members.push(member as string);
     });
     const kept = normalizeSynonyms([members]);

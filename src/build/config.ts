@@ -39,7 +39,8 @@ export const DEFAULT_CONFIG: KbConfig = {
 const FIELDS = ['title', 'locale', 'baseUrl', 'categoryOrder', 'rootCategory', 'exclude', 'views', 'synonyms'];
 
 /** What a `baseUrl` may be (core's `baseUrlProblem` says why one is not). */
-export const BASE_URL_HINT = 'It must be an http: or https: URL without user name, password, "?" or "#" (https://cdn.example.com/help/), a path from the site\'s root (/static/help/), or a folder inside the bundle\'s own (assets/).';
+export const BASE_URL_HINT =
+  'It must be an http: or https: URL without user name, password, "?" or "#" (https://cdn.example.com/help/), a path from the site\'s root (/static/help/), or a folder inside the bundle\'s own (assets/).';
 
 /** A config file is a few lines; one larger than this is not read. */
 export const MAX_CONFIG_BYTES = 1024 * 1024;
@@ -56,12 +57,21 @@ export async function readConfig(root: string, files: string[], diagnostics: Dia
   try {
     const info = await stat(join(root, file));
     if (info.size > MAX_CONFIG_BYTES) {
-      diagnostics.error('config-syntax', file, `is ${info.size.toLocaleString('en')} bytes; a config file may have at most ${MAX_CONFIG_BYTES.toLocaleString('en')}. Used the defaults.`);
+      diagnostics.error(
+        'config-syntax',
+        file,
+        `is ${info.size.toLocaleString('en')} bytes; a config file may have at most ${MAX_CONFIG_BYTES.toLocaleString('en')}. Used the defaults.`,
+      );
       return config;
     }
     return readConfigText(await readFile(join(root, file), 'utf8'), file, config, diagnostics);
   } catch (error) {
-    const reason = error instanceof RangeError ? 'it is nested too deeply' : error instanceof ReferenceError ? `${error.message} (YAML aliases)` : (error as Error).message;
+    const reason =
+      error instanceof RangeError
+        ? 'it is nested too deeply'
+        : error instanceof ReferenceError
+          ? `${error.message} (YAML aliases)`
+          : (error as Error).message;
     diagnostics.error('config-syntax', file, `could not be read: ${reason}; used the defaults.`);
     return { ...DEFAULT_CONFIG, rootCategory: { ...DEFAULT_CONFIG.rootCategory }, exclude: [] };
   }
@@ -87,14 +97,24 @@ function readConfigText(text: string, file: string, config: KbConfig, diagnostic
     try {
       data = JSON.parse(text);
     } catch (error) {
-      diagnostics.error('config-syntax', file, `not valid JSON: ${(error as Error).message}; used the defaults.`, jsonErrorLine(text, error as Error));
+      diagnostics.error(
+        'config-syntax',
+        file,
+        `not valid JSON: ${(error as Error).message}; used the defaults.`,
+        jsonErrorLine(text, error as Error),
+      );
       return config;
     }
   } else {
     const lineCounter = new LineCounter();
     const doc = parseDocument(text, { prettyErrors: false, lineCounter });
     if (doc.errors.length) {
-      diagnostics.error('config-syntax', file, `not valid YAML: ${doc.errors[0].message.split('\n')[0]}; used the defaults.`, doc.errors[0].linePos?.[0].line);
+      diagnostics.error(
+        'config-syntax',
+        file,
+        `not valid YAML: ${doc.errors[0].message.split('\n')[0]}; used the defaults.`,
+        doc.errors[0].linePos?.[0].line,
+      );
       return config;
     }
     data = doc.toJS({ maxAliasCount: 100 });
@@ -110,9 +130,11 @@ function readConfigText(text: string, file: string, config: KbConfig, diagnostic
   }
   const values = data as Record<string, unknown>;
   for (const key of Object.keys(values)) {
-    if (!FIELDS.includes(key)) diagnostics.warn('config-unknown', file, `unknown setting "${key}"${diagnostics.suggest(key, FIELDS)}; ignored it.`);
+    if (!FIELDS.includes(key))
+      diagnostics.warn('config-unknown', file, `unknown setting "${key}"${diagnostics.suggest(key, FIELDS)}; ignored it.`);
   }
-  const bad = (key: string, expected: string) => diagnostics.warn('config-type', file, `setting "${key}" should be ${expected}; used the default.`);
+  const bad = (key: string, expected: string) =>
+    diagnostics.warn('config-type', file, `setting "${key}" should be ${expected}; used the default.`);
   const setText = (key: 'title' | 'locale' | 'baseUrl' | 'views') => {
     const value = values[key];
     if (value === undefined) return;
@@ -125,12 +147,18 @@ function readConfigText(text: string, file: string, config: KbConfig, diagnostic
   const baseUrlError = config.baseUrl === undefined ? undefined : baseUrlProblem(config.baseUrl);
   if (baseUrlError) {
     // The elements refuse a bundle whose meta.baseUrl is not a folder they may load from.
-    diagnostics.error('config-type', file, `setting "baseUrl" ${JSON.stringify(config.baseUrl)} ${baseUrlError}. ${BASE_URL_HINT}`, settingLine('baseUrl'));
+    diagnostics.error(
+      'config-type',
+      file,
+      `setting "baseUrl" ${JSON.stringify(config.baseUrl)} ${baseUrlError}. ${BASE_URL_HINT}`,
+      settingLine('baseUrl'),
+    );
     config.baseUrl = undefined;
   }
   setText('views');
   if (values.categoryOrder !== undefined) {
-    if (Array.isArray(values.categoryOrder) && values.categoryOrder.every((v) => typeof v === 'string')) config.categoryOrder = values.categoryOrder as string[];
+    if (Array.isArray(values.categoryOrder) && values.categoryOrder.every((v) => typeof v === 'string'))
+      config.categoryOrder = values.categoryOrder as string[];
     else bad('categoryOrder', 'a list of category ids');
   }
   const rootCategory = values.rootCategory;
@@ -162,16 +190,32 @@ function readConfigText(text: string, file: string, config: KbConfig, diagnostic
 function readExclude(value: unknown, file: string, lines: (number | undefined)[], diagnostics: DiagnosticList): ExcludePattern[] {
   if (!Array.isArray(value)) {
     const example = typeof value === 'string' ? `["${value}"]` : '["drafts/**", "README.md"]';
-    diagnostics.error('config-type', file, `setting "exclude" should be a list of glob patterns, like ${example}; nothing is excluded.`, lines[0]);
+    diagnostics.error(
+      'config-type',
+      file,
+      `setting "exclude" should be a list of glob patterns, like ${example}; nothing is excluded.`,
+      lines[0],
+    );
     return [];
   }
   if (value.length > MAX_EXCLUDE_PATTERNS) {
-    diagnostics.error('config-type', file, `setting "exclude" has ${value.length.toLocaleString('en')} patterns; at most ${MAX_EXCLUDE_PATTERNS.toLocaleString('en')} are read (use "**" and folder patterns).`, lines[0]);
+    diagnostics.error(
+      'config-type',
+      file,
+      `setting "exclude" has ${value.length.toLocaleString('en')} patterns; at most ${MAX_EXCLUDE_PATTERNS.toLocaleString('en')} are read (use "**" and folder patterns).`,
+      lines[0],
+    );
   }
   const patterns: ExcludePattern[] = [];
   value.slice(0, MAX_EXCLUDE_PATTERNS).forEach((pattern: unknown, i) => {
     if (typeof pattern === 'string') patterns.push({ pattern, origin: file, file, line: lines[i] });
-    else diagnostics.error('config-type', file, `setting "exclude": item ${i + 1} (${shortJson(pattern)}) is not a text; patterns are strings. Ignored it.`, lines[i]);
+    else
+      diagnostics.error(
+        'config-type',
+        file,
+        `setting "exclude": item ${i + 1} (${shortJson(pattern)}) is not a text; patterns are strings. Ignored it.`,
+        lines[i],
+      );
   });
   return patterns;
 }

@@ -44,16 +44,29 @@ interface Link {
  * the links, in order, so a link never takes a file's place. A link that points outside, at
  * nothing, round in a loop, or at something already read is reported and skipped.
  */
-export async function readContentTree(root: ContentRoot, diagnostics: DiagnosticList, ignore: IgnoredPaths = { real: [], paths: [] }, exclude?: ExcludeRules): Promise<ContentTree> {
+export async function readContentTree(
+  root: ContentRoot,
+  diagnostics: DiagnosticList,
+  ignore: IgnoredPaths = { real: [], paths: [] },
+  exclude?: ExcludeRules,
+): Promise<ContentTree> {
   const ignored = new Set([...ignore.real, ...ignore.paths.map((path) => join(root.real, path))]);
   /** A link on the way to an ignored folder (the output folder through a link) is not followed. */
   const leadsToIgnored = (path: string) => ignore.paths.some((ignoredPath) => ignoredPath === path || ignoredPath.startsWith(`${path}/`));
-  const tree: ContentTree = { articles: [], categoryFiles: new Map(), folders: [], otherFiles: [], excluded: new Map(), realPaths: new Map() };
+  const tree: ContentTree = {
+    articles: [],
+    categoryFiles: new Map(),
+    folders: [],
+    otherFiles: [],
+    excluded: new Map(),
+    realPaths: new Map(),
+  };
   const folders = new Set<string>();
   /** Real path of each folder and file already listed, and the path it was listed under. */
   const seen = new Map<string, string>([[root.real, '']]);
   const links: Link[] = [];
-  const rulesFor = (path: string, inherited: ExcludeRule[]) => (!exclude || exclude.empty ? inherited : [...inherited, ...exclude.matching(path)]);
+  const rulesFor = (path: string, inherited: ExcludeRule[]) =>
+    !exclude || exclude.empty ? inherited : [...inherited, ...exclude.matching(path)];
 
   const addFile = (path: string, real: string, rules: ExcludeRule[]) => {
     const name = path.slice(path.lastIndexOf('/') + 1);
@@ -79,7 +92,11 @@ export async function readContentTree(root: ContentRoot, diagnostics: Diagnostic
     try {
       entries = readdirSync(realFolder, { withFileTypes: true }).sort((a, b) => compareStrings(a.name, b.name));
     } catch (error) {
-      diagnostics.error('unreadable', relative, `this folder cannot be read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}); its files are not in the bundle.`);
+      diagnostics.error(
+        'unreadable',
+        relative,
+        `this folder cannot be read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}); its files are not in the bundle.`,
+      );
       return;
     }
     for (const entry of entries) {
@@ -101,8 +118,7 @@ export async function readContentTree(root: ContentRoot, diagnostics: Diagnostic
       const rules = rulesFor(path, excludedBy);
       if (entry.isSymbolicLink()) {
         if (!leadsToIgnored(path)) links.push({ path, excludedBy: rules });
-      }
-      else if (entry.isDirectory()) {
+      } else if (entry.isDirectory()) {
         seen.set(real, path);
         visit(path, real, rules);
       } else if (entry.isFile()) {
@@ -134,7 +150,12 @@ export async function readContentTree(root: ContentRoot, diagnostics: Diagnostic
     }
     if (first !== undefined) {
       const loop = first === '' || path.startsWith(`${first}/`);
-      if (loop) diagnostics.warn('link-loop', path, `${shown} goes round in a loop (it points at ${first || 'the content folder'}, which holds it); skipped.`);
+      if (loop)
+        diagnostics.warn(
+          'link-loop',
+          path,
+          `${shown} goes round in a loop (it points at ${first || 'the content folder'}, which holds it); skipped.`,
+        );
       else diagnostics.warn('link-duplicate', path, `${shown}: ${first} is already in the bundle; read once, under its own name.`);
       return;
     }
@@ -181,7 +202,11 @@ export function findConfigFiles(root: ContentRoot, diagnostics: DiagnosticList):
     const target = root.resolve(name);
     if ('real' in target && statSync(target.real).isFile()) return true;
     const why = 'outside' in target ? target.outside : 'it points at nothing';
-    diagnostics.error('link-outside', name, `symbolic link to "${readlink(root.real, name)}": not read, ${why}; used the default settings.`);
+    diagnostics.error(
+      'link-outside',
+      name,
+      `symbolic link to "${readlink(root.real, name)}": not read, ${why}; used the default settings.`,
+    );
     return false;
   });
 }

@@ -74,7 +74,10 @@ export function sortDiagnostics(list: Diagnostic[]): Diagnostic[] {
   const rank = { error: 0, warning: 1, info: 2 };
   return [...list].sort(
     (a, b) =>
-      compareStrings(a.file, b.file) || (a.line ?? 0) - (b.line ?? 0) || rank[a.severity] - rank[b.severity] || compareStrings(a.message, b.message),
+      compareStrings(a.file, b.file) ||
+      (a.line ?? 0) - (b.line ?? 0) ||
+      rank[a.severity] - rank[b.severity] ||
+      compareStrings(a.message, b.message),
   );
 }
 

@@ -49,7 +49,13 @@ export class ExcludeRules {
     this.rules = [];
     for (const entry of patterns) {
       const problem = globProblem(entry.pattern);
-      if (problem) diagnostics?.error('exclude-pattern', entry.file, `exclude pattern "${entry.pattern}" (${entry.origin}) ${problem}; ignored it.`, entry.line);
+      if (problem)
+        diagnostics?.error(
+          'exclude-pattern',
+          entry.file,
+          `exclude pattern "${entry.pattern}" (${entry.origin}) ${problem}; ignored it.`,
+          entry.line,
+        );
       else this.rules.push({ ...entry, matches: compileGlob(entry.pattern), files: 0, skipped: false });
     }
   }
@@ -81,10 +87,24 @@ export class ExcludeRules {
   /** A note for each pattern that left files out, a warning for each that matched nothing. */
   report(diagnostics: DiagnosticList): void {
     for (const rule of this.rules) {
-      if (rule.files) diagnostics.info('excluded', rule.file, `exclude pattern "${rule.pattern}" (${rule.origin}) left out ${rule.files} file(s).`, rule.line);
+      if (rule.files)
+        diagnostics.info(
+          'excluded',
+          rule.file,
+          `exclude pattern "${rule.pattern}" (${rule.origin}) left out ${rule.files} file(s).`,
+          rule.line,
+        );
       else if (!rule.skipped) {
-        const hint = normalizeGlob(rule.pattern).includes('/') || rule.pattern.startsWith('**') ? '' : ` (patterns match the whole path from the content folder: "**/${normalizeGlob(rule.pattern)}" matches it in every folder)`;
-        diagnostics.warn('exclude-unmatched', rule.file, `exclude pattern "${rule.pattern}" (${rule.origin}) matches no file${hint}.`, rule.line);
+        const hint =
+          normalizeGlob(rule.pattern).includes('/') || rule.pattern.startsWith('**')
+            ? ''
+            : ` (patterns match the whole path from the content folder: "**/${normalizeGlob(rule.pattern)}" matches it in every folder)`;
+        diagnostics.warn(
+          'exclude-unmatched',
+          rule.file,
+          `exclude pattern "${rule.pattern}" (${rule.origin}) matches no file${hint}.`,
+          rule.line,
+        );
       }
     }
   }

@@ -32,7 +32,22 @@ export interface CategoryFields {
 
 /** Aliases other tools use, read as the field they mean. */
 const ARTICLE_ALIASES: Record<string, keyof ArticleFields | 'description' | 'hidden' | 'draft'> = { date: 'updated', keywords: 'tags' };
-export const ARTICLE_FIELDS = ['id', 'title', 'excerpt', 'description', 'tags', 'views', 'order', 'updated', 'context', 'related', 'hidden', 'draft', 'category', 'lang'];
+export const ARTICLE_FIELDS = [
+  'id',
+  'title',
+  'excerpt',
+  'description',
+  'tags',
+  'views',
+  'order',
+  'updated',
+  'context',
+  'related',
+  'hidden',
+  'draft',
+  'category',
+  'lang',
+];
 export const CATEGORY_FIELDS = ['title', 'description', 'order', 'icon', 'lang'];
 
 class FieldReader {
@@ -47,7 +62,12 @@ class FieldReader {
   }
 
   bad(name: string, expected: string): undefined {
-    this.diagnostics.warn('front-matter-type', this.file, `front matter field "${name}" should be ${expected}; ignored it.`, this.line(name));
+    this.diagnostics.warn(
+      'front-matter-type',
+      this.file,
+      `front matter field "${name}" should be ${expected}; ignored it.`,
+      this.line(name),
+    );
     return undefined;
   }
 
@@ -62,7 +82,8 @@ class FieldReader {
   number(name: string, integer = false): number | undefined {
     const value = this.front.data[name];
     if (value === undefined || value === null) return undefined;
-    const number = typeof value === 'string' && /^[\d,._\s]+$/.test(value) && /\d/.test(value) ? Number(value.replace(/[,._\s]/g, '')) : value;
+    const number =
+      typeof value === 'string' && /^[\d,._\s]+$/.test(value) && /\d/.test(value) ? Number(value.replace(/[,._\s]/g, '')) : value;
     if (typeof number !== 'number' || !Number.isFinite(number) || (integer && (number < 0 || !Number.isInteger(number)))) {
       return this.bad(name, integer ? 'a whole number, 0 or more' : 'a number');
     }
@@ -72,7 +93,11 @@ class FieldReader {
   list(name: string): string[] | undefined {
     const value = this.front.data[name];
     if (value === undefined || value === null) return undefined;
-    if (typeof value === 'string') return value.split(',').map((s) => s.trim()).filter(Boolean);
+    if (typeof value === 'string')
+      return value
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean);
     if (Array.isArray(value) && value.every((item) => ['string', 'number'].includes(typeof item))) {
       return value.map((item) => String(item).trim()).filter(Boolean);
     }
@@ -99,7 +124,12 @@ class FieldReader {
   unknown(known: string[], aliases: Record<string, string>): void {
     for (const name of Object.keys(this.front.data)) {
       if (known.includes(name) || Object.hasOwn(aliases, name)) continue;
-      this.diagnostics.warn('front-matter-unknown', this.file, `unknown front matter field "${name}"${this.diagnostics.suggest(name, known)}; ignored it.`, this.line(name));
+      this.diagnostics.warn(
+        'front-matter-unknown',
+        this.file,
+        `unknown front matter field "${name}"${this.diagnostics.suggest(name, known)}; ignored it.`,
+        this.line(name),
+      );
     }
   }
 }
@@ -136,7 +166,13 @@ export function readArticleFields(front: FrontMatter, file: string, diagnostics:
 export function readCategoryFields(front: FrontMatter, file: string, diagnostics: DiagnosticList): CategoryFields {
   const r = new FieldReader(front, file, diagnostics);
   r.unknown(CATEGORY_FIELDS, {});
-  return dropUndefined({ title: r.string('title'), description: r.string('description'), order: r.number('order'), icon: r.string('icon'), lang: r.string('lang') });
+  return dropUndefined({
+    title: r.string('title'),
+    description: r.string('description'),
+    order: r.number('order'),
+    icon: r.string('icon'),
+    lang: r.string('lang'),
+  });
 }
 
 function dropUndefined<T extends object>(value: T): T {

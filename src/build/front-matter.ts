@@ -30,13 +30,21 @@ export function readFrontMatter(text: string, file: string, diagnostics: Diagnos
   if (!OPEN.test(lines[0] ?? '')) return { ...noFields(), body: text, bodyLine: 1 };
   const end = lines.findIndex((line, i) => i > 0 && CLOSE.test(line));
   if (end < 0) {
-    diagnostics.error('front-matter-unclosed', file, 'front matter starts with "---" but has no closing "---"; read the whole file as Markdown.', 1);
+    diagnostics.error(
+      'front-matter-unclosed',
+      file,
+      'front matter starts with "---" but has no closing "---"; read the whole file as Markdown.',
+      1,
+    );
     return { ...noFields(), body: text, bodyLine: 1 };
   }
   const yaml = lines.slice(1, end).join('\n');
   const body = lines.slice(end + 1).join('\n');
   const bodyLine = end + 2;
-  const unreadable = yaml.length > MAX_FRONT_MATTER_BYTES ? { message: `it is ${Math.round(yaml.length / 1024)} KB (at most ${MAX_FRONT_MATTER_BYTES / 1024} KB is read)`, line: 1 } : yamlNestingProblem(yaml);
+  const unreadable =
+    yaml.length > MAX_FRONT_MATTER_BYTES
+      ? { message: `it is ${Math.round(yaml.length / 1024)} KB (at most ${MAX_FRONT_MATTER_BYTES / 1024} KB is read)`, line: 1 }
+      : yamlNestingProblem(yaml);
   if (unreadable) {
     diagnostics.error('front-matter-yaml', file, `front matter not read: ${unreadable.message}; ignored it.`, unreadable.line + 1);
     return { ...noFields(), body, bodyLine };
@@ -75,7 +83,12 @@ function parseYaml(yaml: string, file: string, diagnostics: DiagnosticList): Pic
     const key = isScalar(pair.key) ? String(pair.key.value) : String(pair.key);
     const line = isScalar(pair.key) && pair.key.range ? fileLine(pair.key.range[0]) : 2;
     if (key in fieldLines) {
-      diagnostics.warn('front-matter-duplicate', file, `front matter field "${key}" is repeated (first on line ${fieldLines[key]}); the last value wins.`, line);
+      diagnostics.warn(
+        'front-matter-duplicate',
+        file,
+        `front matter field "${key}" is repeated (first on line ${fieldLines[key]}); the last value wins.`,
+        line,
+      );
     }
     data[key] = isNode(pair.value) ? pair.value.toJSON() : (pair.value ?? null);
     fieldLines[key] = line;

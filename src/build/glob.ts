@@ -23,7 +23,8 @@ export function globProblem(pattern: string): string | undefined {
   for (let i = 0; i < pattern.length; i++) {
     const char = pattern[i];
     if (char === '\\') {
-      if (i + 1 === pattern.length || !SPECIAL.includes(pattern[i + 1])) return 'has a "\\" that escapes nothing: use "/" between folder names ("\\" only escapes * ? [ ] { } ! \\)';
+      if (i + 1 === pattern.length || !SPECIAL.includes(pattern[i + 1]))
+        return 'has a "\\" that escapes nothing: use "/" between folder names ("\\" only escapes * ? [ ] { } ! \\)';
       i++;
     } else if (char === '{' || char === '}') {
       return 'has "{", "}": {a,b} alternatives are not supported; write one pattern for each';
@@ -43,10 +44,7 @@ export function normalizeGlob(pattern: string): string {
 
 /** One character of a name pattern: a literal, `?`, `*`, or a set. */
 type Part =
-  | { kind: 'char'; char: string }
-  | { kind: 'any' }
-  | { kind: 'star' }
-  | { kind: 'set'; negated: boolean; ranges: [number, number][] };
+  { kind: 'char'; char: string } | { kind: 'any' } | { kind: 'star' } | { kind: 'set'; negated: boolean; ranges: [number, number][] };
 const GLOBSTAR = '**';
 type Segment = Part[] | typeof GLOBSTAR;
 
@@ -62,7 +60,13 @@ export function compileGlob(pattern: string): (path: string) => boolean {
     .split('/')
     .filter((name, i, all) => !(name === GLOBSTAR && all[i - 1] === GLOBSTAR))
     .map((name) => (name === GLOBSTAR ? GLOBSTAR : parseName(name)));
-  return (path) => walk(segments, path.split('/'), (segment, name) => segment !== GLOBSTAR && matchName(segment, Array.from(name)), (segment) => segment === GLOBSTAR);
+  return (path) =>
+    walk(
+      segments,
+      path.split('/'),
+      (segment, name) => segment !== GLOBSTAR && matchName(segment, Array.from(name)),
+      (segment) => segment === GLOBSTAR,
+    );
 }
 
 export function matchesGlob(path: string, pattern: string): boolean {

@@ -7,6 +7,12 @@ export function contentHash(content: string | Uint8Array, length = 10): string {
 
 /** `name.hash.ext` with the name reduced to safe ASCII. */
 export function hashedName(name: string, extension: string, content: string | Uint8Array): string {
-  const safe = name.normalize('NFKD').replace(/[^\w-]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 40).toLowerCase() || 'file';
+  const safe =
+    name
+      .normalize('NFKD')
+      .replace(/[^\w-]+/g, '-')
+      .replace(/^-+|-+$/g, '')
+      .slice(0, 40)
+      .toLowerCase() || 'file';
   return `${safe}.${contentHash(content)}${extension}`;
 }

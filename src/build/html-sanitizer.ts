@@ -11,7 +11,15 @@
  */
 import { createRequire } from 'node:module';
 import createDOMPurify, { type DOMPurify, type UponSanitizeAttributeHookEvent } from 'dompurify';
-import { applyAttributePolicy, applySvgAttributePolicy, articlePurifyConfig, isSelfContainedCss, keepsElement, PUBLISHED_MEDIA_SCOPE, svgPurifyConfig } from '../core/sanitize-policy';
+import {
+  applyAttributePolicy,
+  applySvgAttributePolicy,
+  articlePurifyConfig,
+  isSelfContainedCss,
+  keepsElement,
+  PUBLISHED_MEDIA_SCOPE,
+  svgPurifyConfig,
+} from '../core/sanitize-policy';
 
 /** Something the sanitizer took out: what to tell the author, and text to find it by in the source. */
 export interface Removal {
@@ -85,7 +93,11 @@ function checkAttribute(node: Element, event: UponSanitizeAttributeHookEvent): v
     reasons.set(event.attrName, verdict.reason);
   } else if (verdict.dropped) {
     for (const token of verdict.dropped) {
-      run.removals.push({ what: `"${token}" from the ${event.attrName} of <${node.localName}> (the kb- namespace is the elements' own)`, needles: [token.toLowerCase()], minor: false });
+      run.removals.push({
+        what: `"${token}" from the ${event.attrName} of <${node.localName}> (the kb- namespace is the elements' own)`,
+        needles: [token.toLowerCase()],
+        minor: false,
+      });
     }
   }
 }
@@ -93,7 +105,11 @@ function checkAttribute(node: Element, event: UponSanitizeAttributeHookEvent): v
 function finishElement(node: Element): void {
   const tag = node.localName;
   if (!keepsElement(tag, node.getAttribute('type'))) {
-    run?.removals.push({ what: `<input type="${node.getAttribute('type') ?? 'text'}"> (only task-list checkboxes are kept)`, needles: ['<input'], minor: false });
+    run?.removals.push({
+      what: `<input type="${node.getAttribute('type') ?? 'text'}"> (only task-list checkboxes are kept)`,
+      needles: ['<input'],
+      minor: false,
+    });
     node.remove();
     return;
   }
@@ -115,7 +131,9 @@ function describe(entry: DOMPurify['removed'][number], current: Run): Removal | 
     const node = entry.element as Node;
     if (node.nodeType !== 1) return undefined;
     const tag = (node as Element).localName;
-    const unknown = window!.document.createElement(tag) instanceof (window as unknown as { HTMLUnknownElement: typeof HTMLUnknownElement }).HTMLUnknownElement;
+    const unknown =
+      window!.document.createElement(tag) instanceof
+      (window as unknown as { HTMLUnknownElement: typeof HTMLUnknownElement }).HTMLUnknownElement;
     const hint = unknown ? ` (not an HTML element; to show the text "<${tag}>", write \`<${tag}>\` in backticks or &lt;${tag}&gt;)` : '';
     return { what: `<${tag}>${hint}`, needles: [`<${tag}`], minor: tag === 'style' };
   }
@@ -126,7 +144,9 @@ function describe(entry: DOMPurify['removed'][number], current: Run): Removal | 
   const what = reason ?? `the ${attribute.name} attribute of <${from.localName}>`;
   // A value as the DOM holds it may be written with character references: then its end, or the name.
   const value = attribute.value.trim().toLowerCase();
-  const needles = [value, value.slice(value.indexOf(':') + 1), attribute.name].filter((needle) => needle.length >= 4 || needle === attribute.name);
+  const needles = [value, value.slice(value.indexOf(':') + 1), attribute.name].filter(
+    (needle) => needle.length >= 4 || needle === attribute.name,
+  );
   return { what, needles, minor: attribute.name === 'style' || attribute.name.startsWith('data-') };
 }
 
@@ -159,11 +179,13 @@ export function sanitizeSvg(text: string): { svg: string; removed: string[] } | 
   try {
     const fragment = purify.sanitize(text, { ...svgPurifyConfig(), RETURN_DOM_FRAGMENT: true }) as unknown as DocumentFragment;
     const root = fragment.firstElementChild;
-    if (!root || root.localName !== 'svg' || root.namespaceURI !== 'http://www.w3.org/2000/svg') return { error: 'it holds no <svg> image' };
+    if (!root || root.localName !== 'svg' || root.namespaceURI !== 'http://www.w3.org/2000/svg')
+      return { error: 'it holds no <svg> image' };
     for (const entry of purify.removed) {
       const element = 'element' in entry && (entry.element as Node).nodeType === 1 ? (entry.element as Element).localName : undefined;
       if (element && !['html', 'head', 'body'].includes(element)) removed.push(`<${element}>`);
-      else if ('attribute' in entry && entry.attribute && !removed.some((r) => r.includes((entry.attribute as Attr).name))) removed.push(`the ${(entry.attribute as Attr).name} attribute`);
+      else if ('attribute' in entry && entry.attribute && !removed.some((r) => r.includes((entry.attribute as Attr).name)))
+        removed.push(`the ${(entry.attribute as Attr).name} attribute`);
     }
     const serializer = new (jsdomWindow() as unknown as { XMLSerializer: typeof XMLSerializer }).XMLSerializer();
     return { svg: `${serializer.serializeToString(root)}\n`, removed: [...new Set(removed)] };

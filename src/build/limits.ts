@@ -36,7 +36,7 @@ export class ContentLimitError extends Error {
 export function markdownNestingProblem(text: string): LimitProblem | undefined {
   let fence: string | undefined;
   let line = 0;
-  for (let start = 0; start <= text.length; ) {
+  for (let start = 0; start <= text.length;) {
     const end = text.indexOf('\n', start) < 0 ? text.length : text.indexOf('\n', start);
     line++;
     let column = 0;
@@ -52,8 +52,16 @@ export function markdownNestingProblem(text: string): LimitProblem | undefined {
     const rest = text.slice(i, Math.min(end, i + 4));
     if (fence === undefined && /^(```|~~~)/.test(rest)) fence = rest.slice(0, 3);
     else if (fence !== undefined && rest.startsWith(fence)) fence = undefined;
-    else if (fence === undefined && column > MAX_MARKDOWN_INDENT) return { message: `a line indented ${column} columns: lists nested that deep are not converted (at most ${MAX_MARKDOWN_INDENT} columns)`, line };
-    if (quotes > MAX_QUOTE_DEPTH) return { message: `${quotes} quote markers (">") on a line: quotes nested that deep are not converted (at most ${MAX_QUOTE_DEPTH})`, line };
+    else if (fence === undefined && column > MAX_MARKDOWN_INDENT)
+      return {
+        message: `a line indented ${column} columns: lists nested that deep are not converted (at most ${MAX_MARKDOWN_INDENT} columns)`,
+        line,
+      };
+    if (quotes > MAX_QUOTE_DEPTH)
+      return {
+        message: `${quotes} quote markers (">") on a line: quotes nested that deep are not converted (at most ${MAX_QUOTE_DEPTH})`,
+        line,
+      };
     start = end + 1;
   }
   return undefined;

@@ -38,14 +38,18 @@ export class LinkTextCollector {
   add(source: string, target: string, text: string): void {
     if (source === target) return;
     // Kept by their content words: "the widget settings" and "Widget settings" are one text.
-    const terms = words(text.slice(0, 400)).filter((w) => isContentTerm(w.term) || w.parts.length).map((w) => w.term).slice(0, LINK_TEXT_LIMITS.words);
+    const terms = words(text.slice(0, 400))
+      .filter((w) => isContentTerm(w.term) || w.parts.length)
+      .map((w) => w.term)
+      .slice(0, LINK_TEXT_LIMITS.words);
     if (!terms.some((t) => !GENERIC_LINK_WORDS.has(t))) return;
     const key = terms.join(' ');
     const entries = this.#byTarget.get(target) ?? new Map<string, Entry>();
     const known = entries.get(key);
     if (known?.sources.has(source)) return;
     const pair = `${source}\n${target}`;
-    if ((this.#perSource.get(source) ?? 0) >= LINK_TEXT_LIMITS.perSource || (this.#perPair.get(pair) ?? 0) >= LINK_TEXT_LIMITS.perPair) return;
+    if ((this.#perSource.get(source) ?? 0) >= LINK_TEXT_LIMITS.perSource || (this.#perPair.get(pair) ?? 0) >= LINK_TEXT_LIMITS.perPair)
+      return;
     this.#perSource.set(source, (this.#perSource.get(source) ?? 0) + 1);
     this.#perPair.set(pair, (this.#perPair.get(pair) ?? 0) + 1);
     if (known) known.sources.add(source);

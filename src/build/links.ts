@@ -65,7 +65,12 @@ export class LinkResolver {
       if (kind !== 'link' || !anchor || anchors.has(anchor)) return undefined;
       const matched = matchAnchor(anchors, anchor);
       if (matched) return { href: `#${encodeURIComponent(matched)}` };
-      diagnostics.warn('missing-anchor', from, `link to "#${anchor}": no heading with that id in this article${diagnostics.suggest(anchor, anchors)}.`, line);
+      diagnostics.warn(
+        'missing-anchor',
+        from,
+        `link to "#${anchor}": no heading with that id in this article${diagnostics.suggest(anchor, anchors)}.`,
+        line,
+      );
       return undefined;
     }
     const [pathAndQuery, ...hashParts] = href.split('#');
@@ -76,7 +81,12 @@ export class LinkResolver {
     const keep = kind === 'image' ? 'its alt text is shown instead' : 'the link is shown as text';
     const what = kind === 'image' ? 'image' : 'link';
     if (target === '..' || target.startsWith('../')) {
-      diagnostics.error('outside-content', from, `${what} "${clipped(href)}" points outside the content folder (${clipped(target)}); nothing is read from there, ${keep}.`, line);
+      diagnostics.error(
+        'outside-content',
+        from,
+        `${what} "${clipped(href)}" points outside the content folder (${clipped(target)}); nothing is read from there, ${keep}.`,
+        line,
+      );
       return { drop: true, refused: true };
     }
 
@@ -85,11 +95,21 @@ export class LinkResolver {
       if (article) {
         const [targetPath, found] = article;
         if (!this.findArticle(target)) {
-          diagnostics.warn('link-case', from, `link to "${href}": the file is ${targetPath} (letter case differs; this breaks on case-sensitive systems); linked to it.`, line);
+          diagnostics.warn(
+            'link-case',
+            from,
+            `link to "${href}": the file is ${targetPath} (letter case differs; this breaks on case-sensitive systems); linked to it.`,
+            line,
+          );
         }
         const section = hash ? matchAnchor(found.anchors, hash) : undefined;
         if (hash && !section) {
-          diagnostics.warn('missing-anchor', from, `link to "${href}": ${targetPath} has no heading "#${hash}"${diagnostics.suggest(hash, found.anchors)}; linked to the article.`, line);
+          diagnostics.warn(
+            'missing-anchor',
+            from,
+            `link to "${href}": ${targetPath} has no heading "#${hash}"${diagnostics.suggest(hash, found.anchors)}; linked to the article.`,
+            line,
+          );
         }
         return { href: articleHref(found.id, section) };
       }
@@ -100,7 +120,12 @@ export class LinkResolver {
       }
       const excluded = this.findIn(this.context.excluded, target);
       if (excluded) {
-        diagnostics.warn('link-to-excluded', from, `link to "${href}": ${excluded[1]} is ${excluded[0]}, so the link is shown as text.`, line);
+        diagnostics.warn(
+          'link-to-excluded',
+          from,
+          `link to "${href}": ${excluded[1]} is ${excluded[0]}, so the link is shown as text.`,
+          line,
+        );
         return { drop: true };
       }
       const folder = target.replace(/\/$/, '') === '.' ? '' : target.replace(/\/$/, '');
@@ -108,24 +133,44 @@ export class LinkResolver {
       if (category !== undefined && !/\.(md|markdown)$/i.test(path)) return { href: categoryHref(category) };
       const inFolder = folder && category === undefined ? this.excludedIn(folder) : undefined;
       if (inFolder && !/\.(md|markdown)$/i.test(path)) {
-        diagnostics.warn('link-to-excluded', from, `link to "${href}": the folder ${folder} has no category, its files are ${inFolder}; the link is shown as text.`, line);
+        diagnostics.warn(
+          'link-to-excluded',
+          from,
+          `link to "${href}": the folder ${folder} has no category, its files are ${inFolder}; the link is shown as text.`,
+          line,
+        );
         return { drop: true };
       }
     }
 
     const excludedFile = this.context.excluded?.get(target);
     if (excludedFile) {
-      diagnostics.warn('link-to-excluded', from, `${kind === 'image' ? 'image' : 'file'} "${href}" (${target}) is ${excludedFile}; ${keep}.`, line);
+      diagnostics.warn(
+        'link-to-excluded',
+        from,
+        `${kind === 'image' ? 'image' : 'file'} "${href}" (${target}) is ${excludedFile}; ${keep}.`,
+        line,
+      );
       return { drop: true };
     }
     const file = this.context.root.resolve(target);
     if ('outside' in file) {
-      diagnostics.error('outside-content', from, `${what} "${clipped(href)}" is not published: ${file.outside}; nothing is read from there, ${keep}.`, line);
+      diagnostics.error(
+        'outside-content',
+        from,
+        `${what} "${clipped(href)}" is not published: ${file.outside}; nothing is read from there, ${keep}.`,
+        line,
+      );
       return { drop: true, refused: true };
     }
     if ('real' in file && !/\.(md|markdown)$/i.test(target) && isFile(file.real)) return this.publish(from, href, file, kind, line);
     const missing = kind === 'image' ? 'image' : /\.(md|markdown)$/i.test(path) || !posix.extname(path) ? 'article' : 'file';
-    diagnostics.warn(kind === 'image' ? 'missing-image' : 'missing-link', from, `${missing} "${href}" not found (looked for ${target}); ${keep}.`, line);
+    diagnostics.warn(
+      kind === 'image' ? 'missing-image' : 'missing-link',
+      from,
+      `${missing} "${href}" not found (looked for ${target}); ${keep}.`,
+      line,
+    );
     return { drop: true };
   }
 
@@ -135,16 +180,31 @@ export class LinkResolver {
     const excluded = this.context.excluded?.get(file.path);
     const keep = kind === 'image' ? 'its alt text is shown instead' : 'the link is shown as text';
     if (excluded) {
-      diagnostics.warn('link-to-excluded', from, `${kind === 'image' ? 'image' : 'file'} "${href}" leads to ${file.path}, which is ${excluded}; ${keep}.`, line);
+      diagnostics.warn(
+        'link-to-excluded',
+        from,
+        `${kind === 'image' ? 'image' : 'file'} "${href}" leads to ${file.path}, which is ${excluded}; ${keep}.`,
+        line,
+      );
       return { drop: true };
     }
     const asset = this.context.assets.add(file.real);
     if ('refused' in asset) {
-      diagnostics.error('unpublished-file', from, `${kind === 'image' ? 'image' : 'file'} "${clipped(href)}" (${file.path}) is not published: ${asset.refused}; ${keep}.`, line);
+      diagnostics.error(
+        'unpublished-file',
+        from,
+        `${kind === 'image' ? 'image' : 'file'} "${clipped(href)}" (${file.path}) is not published: ${asset.refused}; ${keep}.`,
+        line,
+      );
       return { drop: true, refused: true };
     }
     if (asset.removed) {
-      diagnostics.warn('unsafe-svg', from, `${kind === 'image' ? 'image' : 'file'} "${clipped(href)}": removed ${asset.removed.join(', ')} from the SVG; it is published without them.`, line);
+      diagnostics.warn(
+        'unsafe-svg',
+        from,
+        `${kind === 'image' ? 'image' : 'file'} "${clipped(href)}": removed ${asset.removed.join(', ')} from the SVG; it is published without them.`,
+        line,
+      );
     }
     return { href: asset.path };
   }

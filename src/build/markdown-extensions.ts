@@ -86,13 +86,37 @@ function blockStart(source: string) {
 
 /** The kinds of callout the bundle's HTML uses, as `class="alert alert-<kind>"`. */
 export const ALERT_KINDS = [
-  'note', 'abstract', 'info', 'tip', 'important', 'success', 'question', 'warning', 'caution', 'failure', 'danger', 'bug', 'example', 'quote',
+  'note',
+  'abstract',
+  'info',
+  'tip',
+  'important',
+  'success',
+  'question',
+  'warning',
+  'caution',
+  'failure',
+  'danger',
+  'bug',
+  'example',
+  'quote',
 ] as const;
 export type AlertKind = (typeof ALERT_KINDS)[number];
 
 const ALIASES: Record<string, AlertKind> = {
-  summary: 'abstract', tldr: 'abstract', todo: 'info', hint: 'tip', check: 'success', done: 'success', help: 'question',
-  faq: 'question', attention: 'warning', fail: 'failure', missing: 'failure', error: 'danger', cite: 'quote',
+  summary: 'abstract',
+  tldr: 'abstract',
+  todo: 'info',
+  hint: 'tip',
+  check: 'success',
+  done: 'success',
+  help: 'question',
+  faq: 'question',
+  attention: 'warning',
+  fail: 'failure',
+  missing: 'failure',
+  error: 'danger',
+  cite: 'quote',
 };
 
 export function alertKind(type: string): AlertKind {
@@ -263,8 +287,28 @@ const footnoteRef = {
 
 /** Default titles of the callouts, in the knowledge base's language where we have it. */
 const ALERT_TITLES: Record<string, Partial<Record<AlertKind, string>>> = {
-  de: { note: 'Hinweis', tip: 'Tipp', important: 'Wichtig', warning: 'Warnung', caution: 'Vorsicht', info: 'Info', danger: 'Gefahr', example: 'Beispiel', quote: 'Zitat' },
-  nl: { note: 'Opmerking', tip: 'Tip', important: 'Belangrijk', warning: 'Waarschuwing', caution: 'Let op', info: 'Info', danger: 'Gevaar', example: 'Voorbeeld', quote: 'Citaat' },
+  de: {
+    note: 'Hinweis',
+    tip: 'Tipp',
+    important: 'Wichtig',
+    warning: 'Warnung',
+    caution: 'Vorsicht',
+    info: 'Info',
+    danger: 'Gefahr',
+    example: 'Beispiel',
+    quote: 'Zitat',
+  },
+  nl: {
+    note: 'Opmerking',
+    tip: 'Tip',
+    important: 'Belangrijk',
+    warning: 'Waarschuwing',
+    caution: 'Let op',
+    info: 'Info',
+    danger: 'Gevaar',
+    example: 'Voorbeeld',
+    quote: 'Citaat',
+  },
 };
 
 function defaultTitle(token: AlertToken, locale: string): string {
@@ -303,7 +347,10 @@ export function markdownExtensions(locale: string): MarkedExtension {
 
 function renderTabs(this: RendererThis, token: Tokens.Generic): string {
   const tabs = (token as TabsToken).tokens
-    .map((tab) => `<div class="tab"${tab.id ? ` id="${escapeHtml(tab.id as string)}"` : ''}><p class="tab-label">${escapeHtml(tab.label)}</p>\n${this.parser.parse(tab.tokens)}</div>\n`)
+    .map(
+      (tab) =>
+        `<div class="tab"${tab.id ? ` id="${escapeHtml(tab.id as string)}"` : ''}><p class="tab-label">${escapeHtml(tab.label)}</p>\n${this.parser.parse(tab.tokens)}</div>\n`,
+    )
     .join('');
   return `<div class="tabs">\n${tabs}</div>\n`;
 }

@@ -12,7 +12,13 @@ import { clipped, type DiagnosticList } from './diagnostics';
 import { sanitizeArticleHtml } from './html-sanitizer';
 import { ContentLimitError, markdownNestingProblem } from './limits';
 import { decodeEntities, escapeHtml } from './html-text';
-import { DocumentLexer, markdownExtensions, type FootnoteDefToken, type FootnoteRefToken, type FootnotesToken } from './markdown-extensions';
+import {
+  DocumentLexer,
+  markdownExtensions,
+  type FootnoteDefToken,
+  type FootnoteRefToken,
+  type FootnotesToken,
+} from './markdown-extensions';
 import { RawHtmlSources } from './raw-html-sources';
 import { isReservedId, Slugger } from './slug';
 import { annotateLines, plainText, walkTokens, type Token } from './tokens';
@@ -57,7 +63,8 @@ export interface ConvertedMarkdown {
 export type UrlResolution = { href: string } | { drop: true; refused?: boolean } | undefined;
 
 /** `{#id .class key=value}`, MkDocs attribute lists; items separated by spaces, so matching cannot backtrack far. */
-const HEADING_ATTRIBUTES = /^\{:?\s*((?:[#.][\w-]+|[\w-]+=(?:"[^"]*"|[^\s"}]+))(?:\s+(?:[#.][\w-]+|[\w-]+=(?:"[^"]*"|[^\s"}]+)))*)\s*\}\s*$/;
+const HEADING_ATTRIBUTES =
+  /^\{:?\s*((?:[#.][\w-]+|[\w-]+=(?:"[^"]*"|[^\s"}]+))(?:\s+(?:[#.][\w-]+|[\w-]+=(?:"[^"]*"|[^\s"}]+)))*)\s*\}\s*$/;
 /** An attribute list longer than this is text. */
 const MAX_HEADING_ATTRIBUTES = 256;
 
@@ -105,7 +112,9 @@ export class MarkdownEngine {
     annotateLines(tokens, source, bodyLine);
 
     let title: string | undefined;
-    const first = tokens.findIndex((token) => token.type !== 'space' && !(token.type === 'html' && /^\s*<!--[\s\S]*-->\s*$/.test(token.raw)));
+    const first = tokens.findIndex(
+      (token) => token.type !== 'space' && !(token.type === 'html' && /^\s*<!--[\s\S]*-->\s*$/.test(token.raw)),
+    );
     if (first >= 0 && tokens[first].type === 'heading' && tokens[first].depth === 1) {
       title = plainText(tokens[first].tokens as Token[]);
       tokens.splice(first, 1);
@@ -130,12 +139,26 @@ export class MarkdownEngine {
       } else if ((token.type === 'link' || token.type === 'image') && isUnsafeUrlInMarkup(token.href as string)) {
         const line = token.line ?? bodyLine;
         const shown = token.type === 'image' ? 'its alt text is shown instead' : 'the link is shown as text';
-        diagnostics.warn('unsafe-url', file, `${token.type} to "${clipped(token.href as string, 60)}": not a web address the elements follow (only http:, https:, mailto:, tel: and relative ones); ${shown}.`, line);
+        diagnostics.warn(
+          'unsafe-url',
+          file,
+          `${token.type} to "${clipped(token.href as string, 60)}": not a web address the elements follow (only http:, https:, mailto:, tel: and relative ones); ${shown}.`,
+          line,
+        );
         token.href = this.marker(urls, { kind: token.type, href: token.href as string, line, raw: false, unsafe: true });
-      } else if (token.type === 'image' && ABSOLUTE_URL.test((token.href as string).trim()) && mediaUrlProblem(token.href as string, PUBLISHED_MEDIA_SCOPE)) {
+      } else if (
+        token.type === 'image' &&
+        ABSOLUTE_URL.test((token.href as string).trim()) &&
+        mediaUrlProblem(token.href as string, PUBLISHED_MEDIA_SCOPE)
+      ) {
         // A path from the site's root: the elements would not load it (the policy's media rule).
         const line = token.line ?? bodyLine;
-        diagnostics.warn('media-outside', file, `image "${clipped(token.href as string, 60)}": a path from the site's root is outside the bundle, and images load only from the bundle's own files (write the path relative to the article: the build publishes the file) or from another site (a full https: URL); its alt text is shown instead.`, line);
+        diagnostics.warn(
+          'media-outside',
+          file,
+          `image "${clipped(token.href as string, 60)}": a path from the site's root is outside the bundle, and images load only from the bundle's own files (write the path relative to the article: the build publishes the file) or from another site (a full https: URL); its alt text is shown instead.`,
+          line,
+        );
         token.href = this.marker(urls, { kind: 'image', href: token.href as string, line, raw: false, unsafe: true });
       } else if ((token.type === 'link' || token.type === 'image') && !ABSOLUTE_URL.test((token.href as string).trim())) {
         const reference: UrlReference = { kind: token.type, href: token.href as string, line: token.line ?? bodyLine, raw: false };
@@ -164,7 +187,9 @@ export class MarkdownEngine {
     return {
       html,
       title,
-      headings: tokens.filter((t) => t.type === 'heading').map((t) => ({ id: t.id as string, text: plainText(t.tokens as Token[]), level: t.depth as number })),
+      headings: tokens
+        .filter((t) => t.type === 'heading')
+        .map((t) => ({ id: t.id as string, text: plainText(t.tokens as Token[]), level: t.depth as number })),
       sections: splitSections(tokens),
       firstParagraph: firstParagraph(tokens),
       anchors,
@@ -229,7 +254,8 @@ export class MarkdownEngine {
           return `${open.replace(marker, hrefOf(index))}${replace(text!)}</a>`;
         }
         // The alt text of a dropped image, as text (attribute values may hold `<` and `>`).
-        if (image !== undefined) return drop ? escapeHtml(decodeEntities(/\salt="([^"]*)"/.exec(whole)?.[1] ?? '')) : whole.replace(marker, hrefOf(index));
+        if (image !== undefined)
+          return drop ? escapeHtml(decodeEntities(/\salt="([^"]*)"/.exec(whole)?.[1] ?? '')) : whole.replace(marker, hrefOf(index));
         return hrefOf(index);
       });
     return replace(converted.html);
@@ -272,10 +298,20 @@ function headingId(token: Token, slugger: Slugger, file: string, diagnostics: Di
     last.raw = last.text as string;
     const wanted = /#([\w-]+)/.exec(attributes.list)?.[1];
     if (wanted && isReservedId(wanted)) {
-      diagnostics.warn('reserved-id', file, `heading id "${wanted}": ids starting with "kb-" belong to the elements' own parts; gave this heading another id.`, token.line);
+      diagnostics.warn(
+        'reserved-id',
+        file,
+        `heading id "${wanted}": ids starting with "kb-" belong to the elements' own parts; gave this heading another id.`,
+        token.line,
+      );
     } else if (wanted) {
       if (slugger.claim(wanted)) return wanted;
-      diagnostics.warn('duplicate-heading-id', file, `heading id "${wanted}" is used twice in this article; gave this heading another id.`, token.line);
+      diagnostics.warn(
+        'duplicate-heading-id',
+        file,
+        `heading id "${wanted}" is used twice in this article; gave this heading another id.`,
+        token.line,
+      );
     }
   }
   return slugger.slug(plainText(token.tokens as Token[]));
@@ -298,10 +334,13 @@ function headingAttributes(text: string): { index: number; list: string } | unde
  */
 function reportTemplateSyntax(token: Token, file: string, diagnostics: DiagnosticList): void {
   const raw = token.raw ?? '';
-  const pairs: [open: string, close: string][] = [['{{', '}}'], ['{%', '%}']];
+  const pairs: [open: string, close: string][] = [
+    ['{{', '}}'],
+    ['{%', '%}'],
+  ];
   let line = token.line ?? 0;
   let counted = 0;
-  for (let at = 0; pairs.length; ) {
+  for (let at = 0; pairs.length;) {
     const found = pairs.map(([open, close]) => ({ open: raw.indexOf(open, at), close }));
     const next = found.reduce((a, b) => (b.open >= 0 && (a.open < 0 || b.open < a.open) ? b : a));
     if (next.open < 0) break;
@@ -313,7 +352,12 @@ function reportTemplateSyntax(token: Token, file: string, diagnostics: Diagnosti
     for (let i = raw.indexOf('\n', counted); i >= 0 && i < next.open; i = raw.indexOf('\n', i + 1)) line++;
     counted = next.open;
     const text = raw.slice(next.open, end + 2);
-    diagnostics.warn('template-syntax', file, `template syntax ${JSON.stringify(clipped(text, 40))} is not Markdown; it is shown as written. Put it in \`code\` if that is meant.`, line);
+    diagnostics.warn(
+      'template-syntax',
+      file,
+      `template syntax ${JSON.stringify(clipped(text, 40))} is not Markdown; it is shown as written. Put it in \`code\` if that is meant.`,
+      line,
+    );
     at = end + 2;
   }
 }
@@ -358,7 +402,8 @@ function collectFootnotes(tokens: Token[], file: string, diagnostics: Diagnostic
     ref.occurrence = note.references;
   });
   for (const [label, def] of defs) {
-    if (!byLabel.has(label)) diagnostics.info('unused-footnote', file, `footnote [^${label}] is never referenced; it is not shown.`, (def as Token).line);
+    if (!byLabel.has(label))
+      diagnostics.info('unused-footnote', file, `footnote [^${label}] is never referenced; it is not shown.`, (def as Token).line);
   }
   return { type: 'footnotes', raw: '', notes };
 }
@@ -399,7 +444,12 @@ function splitSections(tokens: Token[]): IndexableSection[] {
 /** The first paragraph outside callouts, tabs and lists; failing that, the first anywhere. */
 function firstParagraph(tokens: Token[]): string {
   for (const token of tokens) {
-    const paragraph = token.type === 'paragraph' ? token : token.type === 'blockquote' ? (token.tokens as Token[]).find((t) => t.type === 'paragraph') : undefined;
+    const paragraph =
+      token.type === 'paragraph'
+        ? token
+        : token.type === 'blockquote'
+          ? (token.tokens as Token[]).find((t) => t.type === 'paragraph')
+          : undefined;
     const text = paragraph ? plainText([paragraph]) : '';
     if (text) return text;
   }
@@ -409,4 +459,3 @@ function firstParagraph(tokens: Token[]): string {
   });
   return found;
 }
-

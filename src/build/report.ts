@@ -19,9 +19,11 @@ export function diagnosticLines(diagnostics: Diagnostic[], options: ReportOption
   const lines = (options.verbose ? shown : shown.slice(0, CAP)).map((d) =>
     options.verbose && d.stack ? `${formatDiagnostic(d, options.contentLabel)}\n${d.stack}` : formatDiagnostic(d, options.contentLabel),
   );
-  if (!options.verbose && shown.length > CAP) lines.push(`... and ${shown.length - CAP} more${options.notesHint ? ' (run with --verbose to see all)' : ''}`);
+  if (!options.verbose && shown.length > CAP)
+    lines.push(`... and ${shown.length - CAP} more${options.notesHint ? ' (run with --verbose to see all)' : ''}`);
   const notes = diagnostics.length - shown.length;
-  if (notes && options.notesHint) lines.push(`${notes} ${notes === 1 ? 'note' : 'notes'} (drafts left out, files not used, ...): ${options.notesHint}`);
+  if (notes && options.notesHint)
+    lines.push(`${notes} ${notes === 1 ? 'note' : 'notes'} (drafts left out, files not used, ...): ${options.notesHint}`);
   return lines;
 }
 
@@ -57,7 +59,10 @@ export function summaryLines(result: BuildResult, outLabel: string): string[] {
     `${plural(s.articles, 'article')}, ${plural(s.categories, 'category', 'categories')}, ${plural(s.errors, 'error')}, ${plural(s.warnings, 'warning')}${unwritten}`,
     `  ${outLabel}/kb.json  ${formatBytes(s.bundle.raw)} (gzip ${formatBytes(s.bundle.gzip)}), search index ${formatBytes(s.index.raw)} (gzip ${formatBytes(s.index.gzip)})`,
   ];
-  if (s.split) lines.push(`  ${outLabel}/articles/  ${plural(s.bodies.files, 'body file')}, ${formatBytes(s.bodies.raw)} (gzip ${formatBytes(s.bodies.gzip)})`);
+  if (s.split)
+    lines.push(
+      `  ${outLabel}/articles/  ${plural(s.bodies.files, 'body file')}, ${formatBytes(s.bodies.raw)} (gzip ${formatBytes(s.bodies.gzip)})`,
+    );
   else lines.push('  article bodies inline in kb.json');
   if (s.assets.files) lines.push(`  ${outLabel}/assets/  ${plural(s.assets.files, 'file')}, ${formatBytes(s.assets.raw)}`);
   lines.push(`built in ${(s.time / 1000).toFixed(2)} s`);

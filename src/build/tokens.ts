@@ -11,7 +11,9 @@ export function childTokens(token: Token): Token[] {
     case 'list':
       return token.items as Token[];
     case 'table':
-      return [...(token.header as Tokens.TableCell[]), ...(token.rows as Tokens.TableCell[][]).flat()].flatMap((cell) => cell.tokens as Token[]);
+      return [...(token.header as Tokens.TableCell[]), ...(token.rows as Tokens.TableCell[][]).flat()].flatMap(
+        (cell) => cell.tokens as Token[],
+      );
     case 'alert':
       return [...((token.titleTokens as Token[] | undefined) ?? []), ...(token.tokens as Token[])];
     case 'footnotes':
@@ -75,7 +77,21 @@ export function annotateLines(tokens: Token[], source: string, firstLine: number
   annotate(tokens, source, 0);
 }
 
-const BLOCK = new Set(['paragraph', 'heading', 'code', 'blockquote', 'list', 'list_item', 'table', 'alert', 'tabs', 'tab', 'footnoteDef', 'footnotes', 'hr']);
+const BLOCK = new Set([
+  'paragraph',
+  'heading',
+  'code',
+  'blockquote',
+  'list',
+  'list_item',
+  'table',
+  'alert',
+  'tabs',
+  'tab',
+  'footnoteDef',
+  'footnotes',
+  'hr',
+]);
 
 /** Plain text of tokens: no markup, block boundaries as line breaks, references decoded. */
 export function plainText(tokens: Token[]): string {

@@ -35,12 +35,20 @@ export function readViewCounts(source: ViewsSource, file: string, diagnostics: D
   try {
     const size = statSync(source).size;
     if (size > MAX_FILE_BYTES) {
-      diagnostics.error('views-file', file, `is ${(size / 1e6).toFixed(0)} MB; a views file is at most ${MAX_FILE_BYTES / 1024 / 1024} MB. Front matter views are used.`);
+      diagnostics.error(
+        'views-file',
+        file,
+        `is ${(size / 1e6).toFixed(0)} MB; a views file is at most ${MAX_FILE_BYTES / 1024 / 1024} MB. Front matter views are used.`,
+      );
       return undefined;
     }
     text = readFileSync(source, 'utf8');
   } catch (error) {
-    diagnostics.error('views-file', file, `cannot be read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}); front matter views are used.`);
+    diagnostics.error(
+      'views-file',
+      file,
+      `cannot be read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}); front matter views are used.`,
+    );
     return undefined;
   }
   let data: unknown;
@@ -56,7 +64,11 @@ export function readViewCounts(source: ViewsSource, file: string, diagnostics: D
 function countsFrom(data: unknown, file: string, diagnostics: DiagnosticList, text?: string): ViewCounts | undefined {
   if (typeof data !== 'object' || data === null || Array.isArray(data)) {
     const got = data === null ? 'null' : Array.isArray(data) ? 'a list' : typeof data;
-    diagnostics.error('views-file', file, `must be an object of view counts by article id, like { "add-a-domain": 120 } (got ${got}); front matter views are used.`);
+    diagnostics.error(
+      'views-file',
+      file,
+      `must be an object of view counts by article id, like { "add-a-domain": 120 } (got ${got}); front matter views are used.`,
+    );
     return undefined;
   }
   const counts: ViewCounts = new Map();
@@ -67,14 +79,21 @@ function countsFrom(data: unknown, file: string, diagnostics: DiagnosticList, te
       counts.set(id, value as number);
       continue;
     }
-    if (++bad <= ENTRY_WARNINGS) diagnostics.warn('views-count', file, `"${printable(id)}": ${problem}; ignored it.`, text ? lineOfKey(text, id) : undefined);
+    if (++bad <= ENTRY_WARNINGS)
+      diagnostics.warn('views-count', file, `"${printable(id)}": ${problem}; ignored it.`, text ? lineOfKey(text, id) : undefined);
   }
-  if (bad > ENTRY_WARNINGS) diagnostics.warn('views-count', file, `${bad - ENTRY_WARNINGS} more entries with a count that is not a whole number from 0 to ${MAX_VIEWS}; ignored them.`);
+  if (bad > ENTRY_WARNINGS)
+    diagnostics.warn(
+      'views-count',
+      file,
+      `${bad - ENTRY_WARNINGS} more entries with a count that is not a whole number from 0 to ${MAX_VIEWS}; ignored them.`,
+    );
   return counts;
 }
 
 function countProblem(value: unknown): string | undefined {
-  if (typeof value !== 'number') return `the count must be a number (got ${value === null ? 'null' : Array.isArray(value) ? 'a list' : typeof value})`;
+  if (typeof value !== 'number')
+    return `the count must be a number (got ${value === null ? 'null' : Array.isArray(value) ? 'a list' : typeof value})`;
   if (!Number.isInteger(value)) return `the count must be a whole number (got ${value})`;
   if (value < 0) return `the count cannot be negative (got ${value})`;
   if (value > MAX_VIEWS) return `the count ${value} is larger than ${MAX_VIEWS}`;
@@ -86,13 +105,25 @@ function countProblem(value: unknown): string | undefined {
  * that are not articles are one warning (renamed or deleted articles, or another knowledge
  * base's file). Returns new article objects; the ones passed in are not changed.
  */
-export function applyViewCounts<T extends { id: string; views: number }>(articles: readonly T[], counts: ViewCounts, file: string, diagnostics: DiagnosticList): T[] {
+export function applyViewCounts<T extends { id: string; views: number }>(
+  articles: readonly T[],
+  counts: ViewCounts,
+  file: string,
+  diagnostics: DiagnosticList,
+): T[] {
   const known = new Set(articles.map((a) => a.id));
   const unknown = [...counts.keys()].filter((id) => !known.has(id));
   if (unknown.length) {
-    const shown = unknown.slice(0, 5).map((id) => `"${printable(id)}"`).join(', ');
+    const shown = unknown
+      .slice(0, 5)
+      .map((id) => `"${printable(id)}"`)
+      .join(', ');
     const more = unknown.length > 5 ? ` and ${unknown.length - 5} more` : '';
-    diagnostics.warn('views-unknown', file, `${unknown.length} ${unknown.length === 1 ? 'id is' : 'ids are'} not an article of this knowledge base: ${shown}${more} (renamed or deleted articles?); ignored.`);
+    diagnostics.warn(
+      'views-unknown',
+      file,
+      `${unknown.length} ${unknown.length === 1 ? 'id is' : 'ids are'} not an article of this knowledge base: ${shown}${more} (renamed or deleted articles?); ignored.`,
+    );
   }
   return articles.map((article) => {
     const views = counts.get(article.id);
@@ -112,7 +143,11 @@ export function configViewsPath(contentDir: string, path: string, diagnostics: D
     return rel === '..' || rel.startsWith(`..${sep}`) || isAbsolute(rel);
   };
   if (isAbsolute(path) || outside(root, target) || outside(realpathOr(root), realpathOr(target))) {
-    diagnostics.error('views-file', configFile, `setting "views" (${JSON.stringify(path)}) points outside the content folder; the build reads only inside it (use --views for a file elsewhere). Front matter views are used.`);
+    diagnostics.error(
+      'views-file',
+      configFile,
+      `setting "views" (${JSON.stringify(path)}) points outside the content folder; the build reads only inside it (use --views for a file elsewhere). Front matter views are used.`,
+    );
     return undefined;
   }
   return target;

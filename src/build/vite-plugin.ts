@@ -56,12 +56,18 @@ function headersFor(path: string): Record<string, string> {
   const extension = extensionOf(path);
   const type = ASSET_TYPES.get(extension);
   const headers: Record<string, string> = {
-    'Content-Type': extension === 'json' ? 'application/json; charset=utf-8' : extension === 'html' ? 'text/html; charset=utf-8' : (type?.contentType ?? 'application/octet-stream'),
+    'Content-Type':
+      extension === 'json'
+        ? 'application/json; charset=utf-8'
+        : extension === 'html'
+          ? 'text/html; charset=utf-8'
+          : (type?.contentType ?? 'application/octet-stream'),
     'X-Content-Type-Options': 'nosniff',
     'Cache-Control': 'no-cache',
   };
   if (type && !INLINE_KINDS.has(type.kind)) headers['Content-Disposition'] = 'attachment';
-  if (extension === 'html' || extension === 'svg') headers['Content-Security-Policy'] = "default-src 'none'; img-src 'self' data:; style-src 'unsafe-inline'; sandbox";
+  if (extension === 'html' || extension === 'svg')
+    headers['Content-Security-Policy'] = "default-src 'none'; img-src 'self' data:; style-src 'unsafe-inline'; sandbox";
   return headers;
 }
 
@@ -72,7 +78,11 @@ export function kbElements(options: KbVitePluginOptions): Plugin {
   const excludeProblem = excludeOptionProblem(options.exclude, 'the "exclude" option');
   if (excludeProblem) throw new Error(`kbElements(): ${excludeProblem}`);
   const { views: viewsOption } = options;
-  const viewsValid = viewsOption === undefined || (typeof viewsOption === 'string' ? viewsOption !== '' : typeof viewsOption === 'object' && viewsOption !== null && !Array.isArray(viewsOption));
+  const viewsValid =
+    viewsOption === undefined ||
+    (typeof viewsOption === 'string'
+      ? viewsOption !== ''
+      : typeof viewsOption === 'object' && viewsOption !== null && !Array.isArray(viewsOption));
   if (!viewsValid) {
     throw new Error('kbElements(): the "views" option must be the path of a views.json file, or an object of view counts by article id');
   }
@@ -89,20 +99,32 @@ export function kbElements(options: KbVitePluginOptions): Plugin {
 
   const publicPath = () => `${config.base.endsWith('/') ? config.base : `${config.base}/`}${base}`;
   const build = () =>
-    (current = createBundle({ contentDir, split: options.split ?? 'auto', strict: options.strict, baseUrl: options.baseUrl, exclude: options.exclude, excludeOrigin: 'the Vite plugin\'s "exclude" option', views, cache }).then((result) => {
-      exclude = result.collected.exclude;
-      report(result);
-      if (result.ok || options.force) lastGood = result;
-      else if (lastGood && config.command !== 'build') {
-        config.logger.warn('[kb-elements] the knowledge base has errors: still serving the last bundle that built without them');
-        return { ...lastGood, diagnostics: result.diagnostics, ok: false };
-      }
-      return result;
-    }, (error: Error) => {
-      if (!lastGood || config.command === 'build') throw error;
-      config.logger.error(`[kb-elements] ${error.message}; still serving the last bundle that built`);
-      return lastGood;
-    }));
+    (current = createBundle({
+      contentDir,
+      split: options.split ?? 'auto',
+      strict: options.strict,
+      baseUrl: options.baseUrl,
+      exclude: options.exclude,
+      excludeOrigin: 'the Vite plugin\'s "exclude" option',
+      views,
+      cache,
+    }).then(
+      (result) => {
+        exclude = result.collected.exclude;
+        report(result);
+        if (result.ok || options.force) lastGood = result;
+        else if (lastGood && config.command !== 'build') {
+          config.logger.warn('[kb-elements] the knowledge base has errors: still serving the last bundle that built without them');
+          return { ...lastGood, diagnostics: result.diagnostics, ok: false };
+        }
+        return result;
+      },
+      (error: Error) => {
+        if (!lastGood || config.command === 'build') throw error;
+        config.logger.error(`[kb-elements] ${error.message}; still serving the last bundle that built`);
+        return lastGood;
+      },
+    ));
   /** The content folder, or a file in it whose change can change the bundle. */
   const isContent = (file: string) => {
     const path = relative(contentDir, resolve(file));
@@ -110,7 +132,14 @@ export function kbElements(options: KbVitePluginOptions): Plugin {
   };
   const report = (result: BuildResult) => {
     for (const line of diagnosticLines(result.diagnostics, { contentLabel: options.content })) config.logger.warn(`[kb-elements] ${line}`);
-    const notes = result.stats.infos ? [`${result.stats.infos} note(s): ${result.diagnostics.filter((d) => d.severity === 'info').map((d) => `${d.file} (${d.message})`).join('; ')}`] : [];
+    const notes = result.stats.infos
+      ? [
+          `${result.stats.infos} note(s): ${result.diagnostics
+            .filter((d) => d.severity === 'info')
+            .map((d) => `${d.file} (${d.message})`)
+            .join('; ')}`,
+        ]
+      : [];
     config.logger.info(`[kb-elements] ${[...summaryLines(result, publicPath().replace(/\/$/, '')), ...notes].join('\n  ')}`);
   };
 

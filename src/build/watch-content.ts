@@ -19,7 +19,12 @@ export interface ContentWatcher {
  * added, changed or removed; `onError` what the system refuses (too many watched files, a
  * folder that cannot be read), after which watching goes on where it can.
  */
-export function watchContent(content: string, out: string, onChange: (path: string) => void, onError: (error: Error) => void): Promise<ContentWatcher> {
+export function watchContent(
+  content: string,
+  out: string,
+  onChange: (path: string) => void,
+  onError: (error: Error) => void,
+): Promise<ContentWatcher> {
   const root = resolve(content);
   const output = resolve(out);
   const pathOf = (path: string) => relative(root, resolve(root, path)).split(sep).join('/');

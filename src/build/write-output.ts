@@ -8,7 +8,19 @@
  * one whole), then the files the previous build wrote and this one does not are removed. The
  * staging folder never outlives the write.
  */
-import { lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, realpathSync, renameSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
+import {
+  lstatSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  readlinkSync,
+  realpathSync,
+  renameSync,
+  rmSync,
+  unlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 
 /** Lists the files a build wrote, so the next build removes only its own stale files. */
@@ -33,7 +45,8 @@ export function writeBundleFiles(outDir: string, files: Map<string, string | Uin
   const root = resolve(outDir);
   mkdirSync(root, { recursive: true });
   const out = realpathSync(root);
-  for (const path of files.keys()) if (!OWN_PATH.test(path)) throw new OutputFolderError(`will not write "${path}": not a path of the bundle`);
+  for (const path of files.keys())
+    if (!OWN_PATH.test(path)) throw new OutputFolderError(`will not write "${path}": not a path of the bundle`);
   removeStaleStaging(out);
   refuseLinks(out, [...files.keys(), MANIFEST_FILE]);
   const previous = readManifest(out);
@@ -87,7 +100,9 @@ function refuseLinks(out: string, paths: string[]): void {
       if (checked.has(part)) continue;
       checked.add(part);
       if (isLink(join(out, part))) {
-        throw new OutputFolderError(`${part} in the output folder is a symbolic link (to ${readlinkSync(join(out, part))}); the build writes only into the output folder itself. Remove the link, or choose another --out.`);
+        throw new OutputFolderError(
+          `${part} in the output folder is a symbolic link (to ${readlinkSync(join(out, part))}); the build writes only into the output folder itself. Remove the link, or choose another --out.`,
+        );
       }
     }
   }

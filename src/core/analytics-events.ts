@@ -202,7 +202,8 @@ class FieldReader {
 
   count(key: string, max: number): number {
     const value = this.data[key];
-    if (typeof value !== 'number' || !Number.isSafeInteger(value) || value < 0 || value > max) invalid(key, `a whole number from 0 to ${max}`, value);
+    if (typeof value !== 'number' || !Number.isSafeInteger(value) || value < 0 || value > max)
+      invalid(key, `a whole number from 0 to ${max}`, value);
     return value;
   }
 
@@ -217,7 +218,12 @@ function readEvent(data: Record<string, unknown>): AnalyticsEvent {
   if (data.v !== ANALYTICS_SCHEMA_VERSION) invalid('v', `${ANALYTICS_SCHEMA_VERSION} (the schema version)`, data.v);
   if (typeof data.type !== 'string' || !TYPES.has(data.type)) invalid('type', '"search", "view", "feedback" or "contact"', data.type);
   const read = new FieldReader(data);
-  const base: AnalyticsEventBase = { v: 1, type: data.type as AnalyticsEventType, time: read.time('time'), session: read.text('session', SESSION, 64, 'a session id (8 to 64 letters, digits, - or _)') };
+  const base: AnalyticsEventBase = {
+    v: 1,
+    type: data.type as AnalyticsEventType,
+    time: read.time('time'),
+    session: read.text('session', SESSION, 64, 'a session id (8 to 64 letters, digits, - or _)'),
+  };
   const lang = read.optionalText('lang', LANG, 35, 'a language tag like "en" or "pt-BR"');
   const kbVersion = read.optionalText('kbVersion', VERSION, 64, 'a version (letters, digits, . _ + -)');
   const client = read.optionalText('client', VERSION, 64, 'a version (letters, digits, . _ + -)');
@@ -227,7 +233,12 @@ function readEvent(data: Record<string, unknown>): AnalyticsEvent {
   const id = (key: string) => read.text(key, ID, ANALYTICS_LIMITS.id, `an article id (1 to ${ANALYTICS_LIMITS.id} characters, no spaces)`);
   switch (base.type) {
     case 'search': {
-      const event: SearchAnalyticsEvent = { ...base, type: 'search', query: read.typed('query', ANALYTICS_LIMITS.query, false)!, results: read.count('results', ANALYTICS_LIMITS.results) };
+      const event: SearchAnalyticsEvent = {
+        ...base,
+        type: 'search',
+        query: read.typed('query', ANALYTICS_LIMITS.query, false)!,
+        results: read.count('results', ANALYTICS_LIMITS.results),
+      };
       if (read.has('opened')) event.opened = id('opened');
       return event;
     }
@@ -279,7 +290,8 @@ export function validateStoredEvent(value: unknown): AnalyticsValidation<StoredA
  * batch, with the event's index in the message.
  */
 export function validateAnalyticsBatch(value: unknown): AnalyticsValidation<AnalyticsEvent[]> {
-  if (!isRecord(value) || !Array.isArray(value.events)) return { ok: false, error: `the body must be an object with an "events" list (got ${describe(value)})` };
+  if (!isRecord(value) || !Array.isArray(value.events))
+    return { ok: false, error: `the body must be an object with an "events" list (got ${describe(value)})` };
   const { events } = value;
   if (events.length === 0 || events.length > ANALYTICS_LIMITS.eventsPerBatch) {
     return { ok: false, error: `"events" must hold 1 to ${ANALYTICS_LIMITS.eventsPerBatch} events (got ${events.length})` };

@@ -46,11 +46,20 @@ export const AUTO_SPLIT_BYTES = 256 * 1024;
 
 /** The body file path of an article, relative to the bundle: `articles/<id>.html`, id made path-safe. */
 export function bodyFilePath(id: string): string {
-  return `articles/${id.split('/').map((s) => encodeUriPart(s).replace(/^\.+$/, '_')).join('/')}.html`;
+  return `articles/${id
+    .split('/')
+    .map((s) => encodeUriPart(s).replace(/^\.+$/, '_'))
+    .join('/')}.html`;
 }
 
 function toMeta(article: IndexableArticle & { html: string }): ArticleMeta {
-  const { sections: _sections, html: _html, place: _place, linkText: _linkText, ...meta } = article as IndexableArticle & { html: string; source?: unknown };
+  const {
+    sections: _sections,
+    html: _html,
+    place: _place,
+    linkText: _linkText,
+    ...meta
+  } = article as IndexableArticle & { html: string; source?: unknown };
   delete (meta as { source?: unknown }).source;
   return meta;
 }
@@ -150,7 +159,11 @@ function recordEntry(value: Record<string, unknown>, key: string, path: string, 
   const v = value[key];
   if (typeof v !== 'string') fail(`${path}[${JSON.stringify(key)}]`, 'a string', v);
   const problem = isPath ? bundlePathProblem(v) : undefined;
-  if (problem) throw new KbError('format', `Invalid knowledge-base bundle: ${path}[${JSON.stringify(key)}] must be a path inside the bundle's folder: ${JSON.stringify(v)} ${problem}`);
+  if (problem)
+    throw new KbError(
+      'format',
+      `Invalid knowledge-base bundle: ${path}[${JSON.stringify(key)}] must be a path inside the bundle's folder: ${JSON.stringify(v)} ${problem}`,
+    );
   const wellFormed = toWellFormed(key);
   if (wellFormed !== key) {
     value[wellFormed] = v;
@@ -206,7 +219,12 @@ function article(a: Record<string, unknown>, path: string): ArticleMeta {
 
 function category(c: Record<string, unknown>, path: string): Category {
   return withOptional(
-    { id: id(c, 'id', path), title: str(c, 'title', path), articleCount: num(c, 'articleCount', path, 0), totalCount: num(c, 'totalCount', path, 0) },
+    {
+      id: id(c, 'id', path),
+      title: str(c, 'title', path),
+      articleCount: num(c, 'articleCount', path, 0),
+      totalCount: num(c, 'totalCount', path, 0),
+    },
     {
       description: optStr(c, 'description', path),
       introHtml: optStr(c, 'introHtml', path),
@@ -248,26 +266,49 @@ export async function validateBundleAsync(value: unknown): Promise<KbBundle> {
 function checkHead(value: unknown): Record<string, unknown> {
   if (!isObject(value)) return fail('the bundle', 'a JSON object', value);
   if (value.format !== BUNDLE_FORMAT) {
-    throw new KbError('format', `Not a knowledge-base bundle: "format" is ${JSON.stringify(value.format) ?? 'missing'}, expected "${BUNDLE_FORMAT}"`);
+    throw new KbError(
+      'format',
+      `Not a knowledge-base bundle: "format" is ${JSON.stringify(value.format) ?? 'missing'}, expected "${BUNDLE_FORMAT}"`,
+    );
   }
   if (value.version !== BUNDLE_VERSION) {
     const v = JSON.stringify(value.version) ?? 'missing';
     const hint = typeof value.version === 'number' && value.version > BUNDLE_VERSION ? 'upgrade kb-elements' : 'rebuild the bundle';
-    throw new KbError('version', `Knowledge-base bundle version ${v} is not supported: this reader reads version ${BUNDLE_VERSION} (${hint})`);
+    throw new KbError(
+      'version',
+      `Knowledge-base bundle version ${v} is not supported: this reader reads version ${BUNDLE_VERSION} (${hint})`,
+    );
   }
   return value;
 }
 
 /** The bundle from checked articles and body records; checks the rest. */
-function assembleValid(value: Record<string, unknown>, articles: ArticleMeta[], bodies: Record<string, string> | undefined, bodyFiles: Record<string, string> | undefined): KbBundle {
+function assembleValid(
+  value: Record<string, unknown>,
+  articles: ArticleMeta[],
+  bodies: Record<string, string> | undefined,
+  bodyFiles: Record<string, string> | undefined,
+): KbBundle {
   const metaIn = isObject(value.meta) ? value.meta : fail('meta', 'an object', value.meta);
   const categories = list(value.categories ?? [], 'categories', category);
   const meta: KnowledgeBaseMeta = withOptional(
-    { title: str(metaIn, 'title', 'meta', ''), locale: str(metaIn, 'locale', 'meta', 'en'), articleCount: articles.length, categoryCount: categories.length },
+    {
+      title: str(metaIn, 'title', 'meta', ''),
+      locale: str(metaIn, 'locale', 'meta', 'en'),
+      articleCount: articles.length,
+      categoryCount: categories.length,
+    },
     { baseUrl: baseUrlOf(metaIn), contentVersion: optStr(metaIn, 'contentVersion', 'meta') },
   );
   if (!isObject(value.search)) return fail('search', 'an object (the search index)', value.search);
-  const bundle: KbBundle = { format: BUNDLE_FORMAT, version: BUNDLE_VERSION, meta, categories, articles, search: value.search as unknown as SerializedSearchIndex };
+  const bundle: KbBundle = {
+    format: BUNDLE_FORMAT,
+    version: BUNDLE_VERSION,
+    meta,
+    categories,
+    articles,
+    search: value.search as unknown as SerializedSearchIndex,
+  };
   if (bodies) bundle.bodies = bodies;
   if (bodyFiles) bundle.bodyFiles = bodyFiles;
   return bundle;
@@ -374,7 +415,11 @@ export function resolveBundleFile(path: string, folder: string): string {
   const problem = bundlePathProblem(path);
   const url = problem ? undefined : new URL(path, folder).href;
   if (!url || !isInFolder(url, folder)) {
-    throw new KbError('format', `Refused ${JSON.stringify(path)}: the knowledge base's files must be inside ${folder} (${problem ?? 'it resolves outside'})`, { url: url ?? path });
+    throw new KbError(
+      'format',
+      `Refused ${JSON.stringify(path)}: the knowledge base's files must be inside ${folder} (${problem ?? 'it resolves outside'})`,
+      { url: url ?? path },
+    );
   }
   return url;
 }

@@ -5,7 +5,22 @@
  * ends runs to the end of the input, as in a browser.
  */
 
-const NAMED = new Map(Object.entries({ amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ', mdash: '—', ndash: '–', hellip: '…', laquo: '«', raquo: '»', copy: '©' }));
+const NAMED = new Map(
+  Object.entries({
+    amp: '&',
+    lt: '<',
+    gt: '>',
+    quot: '"',
+    apos: "'",
+    nbsp: ' ',
+    mdash: '—',
+    ndash: '–',
+    hellip: '…',
+    laquo: '«',
+    raquo: '»',
+    copy: '©',
+  }),
+);
 
 export function decodeEntities(text: string): string {
   return text.replace(/&(#x[0-9a-f]+|#[0-9]+|[a-z]+);/gi, (m, e: string) => {
@@ -30,9 +45,7 @@ const SEPARATING = new RegExp(
 const INLINE_TAG = /<(?:\/?[a-z]|[!?/])[^>]*(?:>|$)/gi;
 
 export function htmlToText(html: string): string {
-  return decodeEntities(html.replace(SEPARATING, ' ').replace(INLINE_TAG, ''))
-    .replace(/\s+/g, ' ')
-    .trim();
+  return decodeEntities(html.replace(SEPARATING, ' ').replace(INLINE_TAG, '')).replace(/\s+/g, ' ').trim();
 }
 
 const HEADING = /<h[1-6]\b([^>]*)(?:>|$)/gi;

@@ -117,7 +117,8 @@ export class SlicedJsonParser {
         i = this.#stringEnd(piece, i);
         if (this.#long) this.#longPart(piece, i);
         else if (this.#inString) {
-          if (this.#state === State.Container && this.#valueNext && this.#depth === 2 && this.#batchChars(n) - this.#valueAt > BATCH_CHARS) this.#startLong(piece);
+          if (this.#state === State.Container && this.#valueNext && this.#depth === 2 && this.#batchChars(n) - this.#valueAt > BATCH_CHARS)
+            this.#startLong(piece);
         } else if (this.#state === State.InKey) {
           this.#key = JSON.parse(this.#take(piece, i)) as string;
           this.#state = State.Colon;
@@ -257,7 +258,7 @@ export class SlicedJsonParser {
     for (;;) {
       const quote = piece.indexOf('"', i);
       if (this.#backslash < i) this.#backslash = piece.indexOf('\\', i) >>> 0;
-      if (this.#backslash < (quote >>> 0)) {
+      if (this.#backslash < quote >>> 0) {
         if (this.#backslash === n - 1) {
           this.#escape = true;
           return n;
@@ -289,7 +290,9 @@ export class SlicedJsonParser {
     try {
       return JSON.parse(text);
     } catch (error) {
-      throw new SyntaxError(`${(error as Error).message} (in the part of the JSON text that ends at position ${this.#offset + at})`, { cause: error });
+      throw new SyntaxError(`${(error as Error).message} (in the part of the JSON text that ends at position ${this.#offset + at})`, {
+        cause: error,
+      });
     }
   }
 

@@ -96,9 +96,11 @@ export class KnowledgeBase {
     const kb = new KnowledgeBase(valid, index, options, byId);
     // In the tasks after loading, without delaying it: a query that comes first is answered as usual, only colder.
     const first = valid.articles[0];
-    prepareSearch(index, first ? `${first.title} ${first.excerpt}` : '', (query) => kb.search(query, { limit: DEFAULT_LIMIT })).catch(() => {
-      // Only ever a head start: a failure here would show in the query itself.
-    });
+    prepareSearch(index, first ? `${first.title} ${first.excerpt}` : '', (query) => kb.search(query, { limit: DEFAULT_LIMIT })).catch(
+      () => {
+        // Only ever a head start: a failure here would show in the query itself.
+      },
+    );
     return kb;
   }
 
@@ -278,7 +280,9 @@ export class KnowledgeBase {
    * and `/domains/*`). Closest matches first, then by views.
    */
   forContext(keyOrPath: string | string[]): ArticleMeta[] {
-    const values = (Array.isArray(keyOrPath) ? keyOrPath : [keyOrPath]).filter((v) => typeof v === 'string' && v.trim()).map((v) => v.trim());
+    const values = (Array.isArray(keyOrPath) ? keyOrPath : [keyOrPath])
+      .filter((v) => typeof v === 'string' && v.trim())
+      .map((v) => v.trim());
     const scored: { a: ArticleMeta; s: number }[] = [];
     for (const a of this.#bundle.articles) {
       let s = 0;
@@ -359,12 +363,15 @@ export class KnowledgeBase {
       }
     }
     const folder = this.#folder;
-    if (!folder) throw new KbError('format', `Cannot fetch ${what}: the bundle's URL is unknown (give KnowledgeBase a baseUrl or loadBody)`);
+    if (!folder)
+      throw new KbError('format', `Cannot fetch ${what}: the bundle's URL is unknown (give KnowledgeBase a baseUrl or loadBody)`);
     const url = resolveBundleFile(file, folder);
     const stayedInFolder = (response: Response) => {
       const landed = response.url || url;
       if (!isInFolder(landed, folder)) {
-        throw new KbError('format', `Refused ${what}: ${url} was redirected to ${landed}, outside the knowledge base's folder ${folder}`, { url: landed });
+        throw new KbError('format', `Refused ${what}: ${url} was redirected to ${landed}, outside the knowledge base's folder ${folder}`, {
+          url: landed,
+        });
       }
     };
     return fetchWithTimeout(url, this.#options, `${what} (${url})`, (response) => response.text(), stayedInFolder);
@@ -440,7 +447,13 @@ function absoluteUrl(url: string | URL): string {
  * as `KbError` naming `what` failed: `timeout`, `network` (no response: offline, DNS, CORS),
  * `http` (an error status), or what `check` (of any response) or `read` throw (`format`).
  */
-async function fetchWithTimeout<T>(url: string, options: LoadOptions, what: string, read: (r: Response) => Promise<T>, check?: (r: Response) => void): Promise<T> {
+async function fetchWithTimeout<T>(
+  url: string,
+  options: LoadOptions,
+  what: string,
+  read: (r: Response) => Promise<T>,
+  check?: (r: Response) => void,
+): Promise<T> {
   const doFetch = options.fetch ?? globalThis.fetch;
   const timeout = options.timeout ?? 30_000;
   const controller = new AbortController();
@@ -460,7 +473,10 @@ async function fetchWithTimeout<T>(url: string, options: LoadOptions, what: stri
     } catch (cause) {
       if (options.signal?.aborted) throw options.signal.reason ?? cause;
       if (timedOut) throw timedOutError(cause);
-      throw new KbError('network', `Could not reach ${what}: offline, the server is down, or it does not allow this page (CORS)`, { url, cause });
+      throw new KbError('network', `Could not reach ${what}: offline, the server is down, or it does not allow this page (CORS)`, {
+        url,
+        cause,
+      });
     }
     check?.(response);
     if (!response.ok) throw new KbError('http', `Loading ${what} failed: HTTP ${response.status}`, { url, status: response.status });

@@ -32,7 +32,16 @@ export const ALLOWED_SCHEMES: readonly string[] = ['http', 'https', 'mailto', 't
 
 /** Attributes whose value is a URL (checked against the allowed schemes). */
 export const URL_ATTRIBUTES: readonly string[] = [
-  'href', 'src', 'poster', 'cite', 'action', 'formaction', 'background', 'longdesc', 'xlink:href', 'srcset',
+  'href',
+  'src',
+  'poster',
+  'cite',
+  'action',
+  'formaction',
+  'background',
+  'longdesc',
+  'xlink:href',
+  'srcset',
 ];
 
 /** Attributes whose URL the browser fetches by itself when the element is shown (not on a click), by element. */
@@ -76,7 +85,8 @@ export function mediaUrlProblem(value: string, scope: MediaScope): string | unde
     return undefined;
   }
   if (isInFolder(url.href, scope.folder) || !scope.origins.includes(url.origin)) return undefined;
-  const where = scope === PUBLISHED_MEDIA_SCOPE ? 'outside the bundle' : `${url.origin}${url.pathname}, outside the knowledge base's folder`;
+  const where =
+    scope === PUBLISHED_MEDIA_SCOPE ? 'outside the bundle' : `${url.origin}${url.pathname}, outside the knowledge base's folder`;
   return `it loads from ${where}: media load only from the bundle's own files or from another site`;
 }
 
@@ -87,20 +97,77 @@ export function loadsByItself(tag: string, name: string): boolean {
 
 /** Attributes whose value is a list of ids that the element points at. */
 export const IDREF_ATTRIBUTES: readonly string[] = [
-  'for', 'aria-labelledby', 'aria-describedby', 'aria-controls', 'aria-owns', 'aria-activedescendant', 'aria-details',
-  'aria-errormessage', 'aria-flowto', 'headers', 'list', 'form', 'popovertarget', 'commandfor', 'itemref',
+  'for',
+  'aria-labelledby',
+  'aria-describedby',
+  'aria-controls',
+  'aria-owns',
+  'aria-activedescendant',
+  'aria-details',
+  'aria-errormessage',
+  'aria-flowto',
+  'headers',
+  'list',
+  'form',
+  'popovertarget',
+  'commandfor',
+  'itemref',
 ];
 
 export const FORBID_TAGS: readonly string[] = [
-  'style', 'link', 'meta', 'base', 'form', 'button', 'textarea', 'select', 'option', 'optgroup',
-  'datalist', 'dialog', 'template', 'slot', 'iframe', 'frame', 'object', 'embed', 'portal', 'noscript',
+  'style',
+  'link',
+  'meta',
+  'base',
+  'form',
+  'button',
+  'textarea',
+  'select',
+  'option',
+  'optgroup',
+  'datalist',
+  'dialog',
+  'template',
+  'slot',
+  'iframe',
+  'frame',
+  'object',
+  'embed',
+  'portal',
+  'noscript',
 ];
 
 export const FORBID_ATTR: readonly string[] = [
-  'style', 'srcset', 'sizes', 'part', 'exportparts', 'slot', 'nonce', 'tabindex', 'autofocus', 'inert',
-  'popover', 'popovertarget', 'popovertargetaction', 'command', 'commandfor', 'action', 'formaction',
-  'method', 'enctype', 'autoplay', 'draggable', 'accesskey', 'contenteditable', 'ping', 'is', 'target',
-  'background', 'usemap', 'integrity', 'crossorigin',
+  'style',
+  'srcset',
+  'sizes',
+  'part',
+  'exportparts',
+  'slot',
+  'nonce',
+  'tabindex',
+  'autofocus',
+  'inert',
+  'popover',
+  'popovertarget',
+  'popovertargetaction',
+  'command',
+  'commandfor',
+  'action',
+  'formaction',
+  'method',
+  'enctype',
+  'autoplay',
+  'draggable',
+  'accesskey',
+  'contenteditable',
+  'ping',
+  'is',
+  'target',
+  'background',
+  'usemap',
+  'integrity',
+  'crossorigin',
 ];
 
 /**
@@ -161,16 +228,19 @@ export function checkArticleAttribute(tag: string, name: string, value: string, 
   }
   const mediaProblem = scope && loadsByItself(tag, name) ? mediaUrlProblem(value, scope) : undefined;
   if (mediaProblem) return { keep: false, reason: `the ${name} "${value.trim().slice(0, 60)}" of <${tag}> (${mediaProblem})` };
-  if ((name === 'id' || name === 'name') && isReserved(value.trim())) return { keep: false, reason: `${name}="${value.trim()}" (the kb- namespace is the elements' own)` };
+  if ((name === 'id' || name === 'name') && isReserved(value.trim()))
+    return { keep: false, reason: `${name}="${value.trim()}" (the kb- namespace is the elements' own)` };
   if (name === 'class' || IDREF_ATTRIBUTES.includes(name)) {
     const tokens = value.split(/\s+/).filter(Boolean);
     const dropped = tokens.filter(isReserved);
     if (dropped.length === 0) return keep(value);
     const kept = tokens.filter((token) => !isReserved(token));
-    if (kept.length === 0 && name !== 'class') return { keep: false, reason: `${name}="${dropped.join(' ')}" (the kb- namespace is the elements' own)` };
+    if (kept.length === 0 && name !== 'class')
+      return { keep: false, reason: `${name}="${dropped.join(' ')}" (the kb- namespace is the elements' own)` };
     return { keep: true, value: kept.join(' '), dropped };
   }
-  if (name === 'type' && tag === 'input' && value.toLowerCase() !== 'checkbox') return { keep: false, reason: `type="${value}" on <input>` };
+  if (name === 'type' && tag === 'input' && value.toLowerCase() !== 'checkbox')
+    return { keep: false, reason: `type="${value}" on <input>` };
   return keep(value);
 }
 
@@ -229,7 +299,8 @@ export function checkSvgAttribute(tag: string, name: string, value: string): Att
   if (name.startsWith('on')) return { keep: false, reason: `the event handler ${name}` };
   if (SVG_URL_ATTRIBUTES.includes(name)) {
     const url = value.replace(URL_IGNORED, '');
-    if (!url.startsWith('#') && !(tag === 'image' && SVG_RASTER_DATA.test(url))) return { keep: false, reason: `${name}="${url.slice(0, 40)}" (an SVG may only refer to its own parts)` };
+    if (!url.startsWith('#') && !(tag === 'image' && SVG_RASTER_DATA.test(url)))
+      return { keep: false, reason: `${name}="${url.slice(0, 40)}" (an SVG may only refer to its own parts)` };
   }
   if (name === 'style' && !isSelfContainedCss(value)) return { keep: false, reason: 'a style attribute that loads from elsewhere' };
   return keep(value);

@@ -38,7 +38,8 @@ export async function yieldUntilIdle(): Promise<void> {
     scheduler?: { postTask?: (fn: () => void, options: { priority: string }) => Promise<void> };
   };
   if (typeof g.scheduler?.postTask === 'function') await g.scheduler.postTask(() => {}, { priority: 'background' });
-  else if (typeof g.requestIdleCallback === 'function') await new Promise<void>((resolve) => g.requestIdleCallback!(resolve, { timeout: 200 }));
+  else if (typeof g.requestIdleCallback === 'function')
+    await new Promise<void>((resolve) => g.requestIdleCallback!(resolve, { timeout: 200 }));
   else await nextTask();
   resumedAt = performance.now();
 }

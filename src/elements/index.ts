@@ -13,10 +13,4 @@ export { KbLauncherPanel } from './kb-launcher/kb-launcher-panel';
 export { KbTip } from './kb-tip/kb-tip';
 export { installGlobalApi, type KbElementsApi } from './kb-launcher/global-api';
 export { VERSION } from './kb-launcher/version';
-export {
-  getRouteContext,
-  onRouteContextChange,
-  setContextKeys,
-  suggestedArticles,
-  type RouteContext,
-} from './shared/route-context';
+export { getRouteContext, onRouteContextChange, setContextKeys, suggestedArticles, type RouteContext } from './shared/route-context';

@@ -30,7 +30,10 @@ describe('bad input: a clear report, nothing lost', () => {
 
   it('a duplicate id: an error naming both files, and both articles kept', () => {
     assert.deepEqual(diagnosticsOf(kb.diagnostics, 'topics/same-id-b.md'), ['2 error duplicate-id']);
-    assert.match(kb.diagnostics.find((d) => d.code === 'duplicate-id')!.message, /"same" is already used by topics\/same-id-a\.md; this article got the id "same-2"/);
+    assert.match(
+      kb.diagnostics.find((d) => d.code === 'duplicate-id')!.message,
+      /"same" is already used by topics\/same-id-a\.md; this article got the id "same-2"/,
+    );
     assert.equal(bySource('topics/same-id-a.md').id, 'same');
     assert.equal(bySource('topics/same-id-b.md').id, 'same-2');
   });
@@ -53,7 +56,11 @@ describe('bad input: a clear report, nothing lost', () => {
   });
 
   it('unknown front matter fields: a warning each, with a likely typo named', () => {
-    assert.deepEqual(diagnosticsOf(kb.diagnostics, 'typo.md'), ['3 warning front-matter-unknown', '4 warning front-matter-unknown', '5 warning front-matter-unknown']);
+    assert.deepEqual(diagnosticsOf(kb.diagnostics, 'typo.md'), [
+      '3 warning front-matter-unknown',
+      '4 warning front-matter-unknown',
+      '5 warning front-matter-unknown',
+    ]);
     const messages = kb.diagnostics.filter((d) => d.file === 'typo.md').map((d) => d.message);
     assert.match(messages[0], /"tittle" \(did you mean "title"\?\)/);
     assert.match(messages[1], /"veiws" \(did you mean "views"\?\)/);
@@ -66,7 +73,17 @@ describe('bad input: a clear report, nothing lost', () => {
   });
 
   it('every Markdown file is in the bundle or in the report', () => {
-    const files = ['invalid-yaml.md', 'repeated-key.md', 'topics/same-id-a.md', 'topics/same-id-b.md', 'no-title.md', 'latin1.md', 'empty.md', 'typo.md', 'template.md'];
+    const files = [
+      'invalid-yaml.md',
+      'repeated-key.md',
+      'topics/same-id-a.md',
+      'topics/same-id-b.md',
+      'no-title.md',
+      'latin1.md',
+      'empty.md',
+      'typo.md',
+      'template.md',
+    ];
     for (const file of files) assert.ok(kb.articles.some((a) => a.source === file) || kb.diagnostics.some((d) => d.file === file), file);
     assert.equal(kb.articles.length, 8);
   });
@@ -96,7 +113,12 @@ describe('more bad input', () => {
     const kb = await collectArticles(
       tempContent({ 'a.md': '---\ntitle: A\nviews: lots\nupdated: yesterday\ntags: {a: 1}\norder: first\n---\nText.\n' }),
     );
-    assert.deepEqual(diagnosticsOf(kb.diagnostics, 'a.md'), ['3 warning front-matter-type', '4 warning front-matter-type', '5 warning front-matter-type', '6 warning front-matter-type']);
+    assert.deepEqual(diagnosticsOf(kb.diagnostics, 'a.md'), [
+      '3 warning front-matter-type',
+      '4 warning front-matter-type',
+      '5 warning front-matter-type',
+      '6 warning front-matter-type',
+    ]);
     const article = kb.articles[0];
     assert.equal(article.views, 0);
     assert.equal(article.updated, undefined);
@@ -104,7 +126,9 @@ describe('more bad input', () => {
   });
 
   it('an excerpt written with Markdown becomes plain text', async () => {
-    const kb = await collectArticles(tempContent({ 'a.md': '---\ntitle: A\nexcerpt: Run `setup` **first**, see [B](b.md).\n---\nText.\n' }));
+    const kb = await collectArticles(
+      tempContent({ 'a.md': '---\ntitle: A\nexcerpt: Run `setup` **first**, see [B](b.md).\n---\nText.\n' }),
+    );
     assert.equal(kb.articles[0].excerpt, 'Run setup first, see B.');
   });
 
@@ -141,9 +165,23 @@ describe('more bad input', () => {
 
   it('file names made of punctuation get ids of their own; hidden folders and files are not content', async () => {
     const kb = await collectArticles(
-      tempContent({ 'cmd/$.md': '# $\n', 'cmd/%.md': '# %\n', 'cmd/..md': '# .\n', '.git/x.md': '# git\n', '.DS_Store': 'x', 'cmd/a_b.md': '# a_b\n', 'cmd/a-b.md': '# a-b\n' }),
+      tempContent({
+        'cmd/$.md': '# $\n',
+        'cmd/%.md': '# %\n',
+        'cmd/..md': '# .\n',
+        '.git/x.md': '# git\n',
+        '.DS_Store': 'x',
+        'cmd/a_b.md': '# a_b\n',
+        'cmd/a-b.md': '# a-b\n',
+      }),
     );
-    assert.deepEqual(kb.articles.map((a) => `${a.source} ${a.id}`).sort(), ['cmd/$.md cmd-u24', 'cmd/%.md cmd-u25', 'cmd/..md cmd-u2e', 'cmd/a-b.md cmd-a-b', 'cmd/a_b.md cmd-a_b']);
+    assert.deepEqual(kb.articles.map((a) => `${a.source} ${a.id}`).sort(), [
+      'cmd/$.md cmd-u24',
+      'cmd/%.md cmd-u25',
+      'cmd/..md cmd-u2e',
+      'cmd/a-b.md cmd-a-b',
+      'cmd/a_b.md cmd-a_b',
+    ]);
     assert.deepEqual(kb.diagnostics, []);
   });
 
@@ -155,7 +193,10 @@ describe('more bad input', () => {
 
   it('a binary file named .md is left out with a warning', async () => {
     const kb = await collectArticles(tempContent({ 'image.md': Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x00, 0x00, 0x0d]), 'b.md': '# B\n' }));
-    assert.deepEqual(kb.articles.map((a) => a.id), ['b']);
+    assert.deepEqual(
+      kb.articles.map((a) => a.id),
+      ['b'],
+    );
     assert.deepEqual(diagnosticsOf(kb.diagnostics, 'image.md'), ['- warning binary-file']);
   });
 
@@ -184,9 +225,16 @@ describe('more bad input', () => {
     for (const [baseUrl, reason] of bad) {
       const yaml = await collectArticles(tempContent({ 'kb.config.yaml': `title: Help\n\nbaseUrl: "${baseUrl}"\n`, 'a.md': '# A\n' }));
       assert.deepEqual(diagnosticsOf(yaml.diagnostics, 'kb.config.yaml'), ['3 error config-type'], baseUrl);
-      assert.match(yaml.diagnostics[0]!.message, new RegExp(`^setting "baseUrl" ${JSON.stringify(baseUrl).replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')} ${reason.source}\\. It must be an http: or https: URL`));
+      assert.match(
+        yaml.diagnostics[0]!.message,
+        new RegExp(
+          `^setting "baseUrl" ${JSON.stringify(baseUrl).replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')} ${reason.source}\\. It must be an http: or https: URL`,
+        ),
+      );
       assert.equal(yaml.config.baseUrl, undefined);
-      const json = await collectArticles(tempContent({ 'kb.config.json': `{\n  "title": "Help",\n  "baseUrl": ${JSON.stringify(baseUrl)}\n}\n`, 'a.md': '# A\n' }));
+      const json = await collectArticles(
+        tempContent({ 'kb.config.json': `{\n  "title": "Help",\n  "baseUrl": ${JSON.stringify(baseUrl)}\n}\n`, 'a.md': '# A\n' }),
+      );
       assert.deepEqual(diagnosticsOf(json.diagnostics, 'kb.config.json'), ['3 error config-type'], baseUrl);
     }
     for (const good of ['https://cdn.example.com/help/', '/static/help', 'assets/']) {
@@ -197,10 +245,15 @@ describe('more bad input', () => {
   });
 
   it('unknown config settings and categories are warned about', async () => {
-    const kb = await collectArticles(tempContent({ 'kb.config.json': '{ "titel": "x", "categoryOrder": ["billing", "biling2"] }', 'billing/a.md': '# A\n' }));
+    const kb = await collectArticles(
+      tempContent({ 'kb.config.json': '{ "titel": "x", "categoryOrder": ["billing", "biling2"] }', 'billing/a.md': '# A\n' }),
+    );
     assert.deepEqual(
       kb.diagnostics.map((d) => d.message),
-      ['categoryOrder names "biling2", which is not a category (did you mean "billing"?).', 'unknown setting "titel" (did you mean "title"?); ignored it.'],
+      [
+        'categoryOrder names "biling2", which is not a category (did you mean "billing"?).',
+        'unknown setting "titel" (did you mean "title"?); ignored it.',
+      ],
     );
   });
 });

@@ -36,7 +36,10 @@ describe('the bundle', () => {
   it('keeps bodies inline for small knowledge bases', async () => {
     const { bundle, files } = await createBundle({ contentDir: fixture('basic') });
     assert.ok(bundle.bodies && !bundle.bodyFiles);
-    assert.deepEqual([...files.keys()].filter((p) => !p.startsWith('assets/')), ['kb.json']);
+    assert.deepEqual(
+      [...files.keys()].filter((p) => !p.startsWith('assets/')),
+      ['kb.json'],
+    );
   });
 
   it('splits bodies into content-hash files with --split, which core loads', async () => {
@@ -114,14 +117,23 @@ describe('the baseUrl option (CLI --base-url, the Vite plugin)', () => {
     assert.equal(result.written, false);
     assert.equal(result.bundle.meta.baseUrl, undefined);
     const errors = result.diagnostics.filter((d) => d.severity === 'error');
-    assert.deepEqual(errors.map((d) => [d.file, d.message.split('. ')[0]]), [['baseUrl', 'the baseUrl option "javascript:alert(1)" is a javascript: URL (only http: and https:)']]);
+    assert.deepEqual(
+      errors.map((d) => [d.file, d.message.split('. ')[0]]),
+      [['baseUrl', 'the baseUrl option "javascript:alert(1)" is a javascript: URL (only http: and https:)']],
+    );
     assert.ok(!existsSync(join(out, 'kb.json')));
   });
 
   it('a good one overrides kb.config and is what the elements load from', async () => {
-    const { bundle } = await createBundle({ contentDir: tempContent({ 'kb.config.json': '{ "baseUrl": "/old/" }', 'a.md': '# A\n' }), baseUrl: '/static/help/' });
+    const { bundle } = await createBundle({
+      contentDir: tempContent({ 'kb.config.json': '{ "baseUrl": "/old/" }', 'a.md': '# A\n' }),
+      baseUrl: '/static/help/',
+    });
     assert.equal(bundle.meta.baseUrl, '/static/help/');
-    assert.equal(KnowledgeBase.from(bundle, { baseUrl: 'https://panel.example.com/kb/kb.json' }).baseUrl, 'https://panel.example.com/static/help/');
+    assert.equal(
+      KnowledgeBase.from(bundle, { baseUrl: 'https://panel.example.com/kb/kb.json' }).baseUrl,
+      'https://panel.example.com/static/help/',
+    );
   });
 });
 
@@ -141,7 +153,10 @@ describe('rebuilds in a long-running process', () => {
     assert.notEqual(second.files.get('kb.json'), first.files.get('kb.json'));
     // The unchanged article's link is checked again against the changed one, and the
     // changed article's own messages are there once.
-    assert.deepEqual(second.diagnostics.map((d) => `${d.file}:${d.line} ${d.code}`), ['a.md:3 missing-anchor', 'b.md:5 template-syntax']);
+    assert.deepEqual(
+      second.diagnostics.map((d) => `${d.file}:${d.line} ${d.code}`),
+      ['a.md:3 missing-anchor', 'b.md:5 template-syntax'],
+    );
   });
 });
 

@@ -83,7 +83,14 @@ describe('kb-elements build (CLI)', () => {
   });
 
   it('exits 2 with the usage for wrong arguments, 0 for --help', async () => {
-    for (const args of [[], ['build'], ['build', 'x'], ['publish', 'x', '--out', 'y'], ['build', 'x', '--out', 'y', '--fast'], ['build', 'x', '--out']]) {
+    for (const args of [
+      [],
+      ['build'],
+      ['build', 'x'],
+      ['publish', 'x', '--out', 'y'],
+      ['build', 'x', '--out', 'y', '--fast'],
+      ['build', 'x', '--out'],
+    ]) {
       const result = await runHere(...args);
       assert.equal(result.status, 2, args.join(' '));
       assert.match(result.stderr, /Usage: kb-elements build/);
@@ -103,7 +110,10 @@ describe('kb-elements build (CLI)', () => {
       [['build', 'x', '-o'], '-o needs a value'],
       [['build', 'x', '--out', '--strict'], '--out needs a value'],
       [['build', 'x', '--out', 'y', '--strict=yes'], '--strict takes no value'],
-      [['build', 'x', '--out', 'y', '--exclude', '../up/**'], '--exclude "../up/**" goes outside the content folder (".."); patterns are relative to the content folder'],
+      [
+        ['build', 'x', '--out', 'y', '--exclude', '../up/**'],
+        '--exclude "../up/**" goes outside the content folder (".."); patterns are relative to the content folder',
+      ],
       [['build', 'x', 'z', '--out', 'y'], 'unexpected argument "z"'],
     ];
     for (const [args, message] of wrong) assert.throws(() => parseArgs(args), { name: 'UsageError', message }, args.join(' '));
@@ -113,9 +123,26 @@ describe('kb-elements build (CLI)', () => {
 
   it('reads short options together, --x=value, the last of --split and --no-split, and "--"', async () => {
     const { parseArgs } = await import('../../src/build/cli-args');
-    const options = parseArgs(['build', 'c', '-qwo', 'out', '--base-url=https://cdn.example/help/', '--split', '--no-split', '--views', 'v.json']);
+    const options = parseArgs([
+      'build',
+      'c',
+      '-qwo',
+      'out',
+      '--base-url=https://cdn.example/help/',
+      '--split',
+      '--no-split',
+      '--views',
+      'v.json',
+    ]);
     assert.deepEqual(
-      { quiet: options.quiet, watch: options.watch, outDir: options.outDir, baseUrl: options.baseUrl, split: options.split, views: options.views },
+      {
+        quiet: options.quiet,
+        watch: options.watch,
+        outDir: options.outDir,
+        baseUrl: options.baseUrl,
+        split: options.split,
+        views: options.views,
+      },
       { quiet: true, watch: true, outDir: 'out', baseUrl: 'https://cdn.example/help/', split: false, views: 'v.json' },
     );
     assert.equal(parseArgs(['build', 'c', '--out', 'o', '--no-split', '--split']).split, true);
@@ -139,7 +166,10 @@ describe('kb-elements build (CLI)', () => {
     const out = tempDir();
     const result = await runHere('build', fixture('basic'), '--out', out, '--base-url', 'https://cdn.example.com/help/#x');
     assert.equal(result.status, 2);
-    assert.match(result.stderr, /^kb-elements: --base-url "https:\/\/cdn\.example\.com\/help\/#x" holds "\?" or "#"\. It must be an http: or https: URL/);
+    assert.match(
+      result.stderr,
+      /^kb-elements: --base-url "https:\/\/cdn\.example\.com\/help\/#x" holds "\?" or "#"\. It must be an http: or https: URL/,
+    );
     assert.ok(!existsSync(join(out, 'kb.json')));
     const good = await runHere('build', fixture('basic'), '--out', out, '--base-url=https://cdn.example.com/help/', '--quiet');
     assert.equal(good.status, 0, good.stderr);
@@ -179,17 +209,26 @@ describe('kb-elements build --exclude', () => {
 
   it('parses repeated --exclude (and --exclude=), in order', async () => {
     const { parseArgs } = await import('../../src/build/cli-args');
-    assert.deepEqual(parseArgs(['build', 'c', '--out', 'o', '--exclude', 'drafts/**', '--exclude=**/*.draft.md']).exclude, ['drafts/**', '**/*.draft.md']);
+    assert.deepEqual(parseArgs(['build', 'c', '--out', 'o', '--exclude', 'drafts/**', '--exclude=**/*.draft.md']).exclude, [
+      'drafts/**',
+      '**/*.draft.md',
+    ]);
     assert.deepEqual(parseArgs(['build', 'c', '--out', 'o']).exclude, []);
   });
 
-  it('adds the flags\' patterns to kb.config\'s, and reports the link to the excluded article', async () => {
+  it("adds the flags' patterns to kb.config's, and reports the link to the excluded article", async () => {
     const out = tempDir();
     const result = await runHere('build', content(), '--out', out, '--exclude', 'drafts/**', '--exclude', '**/*.draft.md', '--verbose');
     assert.equal(result.status, 0, result.stderr);
     const bundle = JSON.parse(readFileSync(join(out, 'kb.json'), 'utf8'));
-    assert.deepEqual(bundle.articles.map((a: { id: string }) => a.id), ['guide-a']);
-    assert.match(result.stderr, /guide\/a\.md:3: warning: link to "\.\.\/drafts\/b\.md": drafts\/b\.md is excluded by "drafts\/\*\*" \(--exclude\), so the link is shown as text/);
+    assert.deepEqual(
+      bundle.articles.map((a: { id: string }) => a.id),
+      ['guide-a'],
+    );
+    assert.match(
+      result.stderr,
+      /guide\/a\.md:3: warning: link to "\.\.\/drafts\/b\.md": drafts\/b\.md is excluded by "drafts\/\*\*" \(--exclude\), so the link is shown as text/,
+    );
     assert.match(result.stderr, /kb\.config\.json:1: info: exclude pattern "README\.md" \(kb\.config\.json\) left out 1 file/);
     assert.match(result.stdout, /^1 article, 1 category, 0 errors, 1 warning$/m);
   });
@@ -217,21 +256,33 @@ describe('kb-elements build --exclude', () => {
     assert.match((await runHere('--help')).stdout, /--exclude <glob>/);
   });
 
-  it('--watch skips changes to excluded files, and follows a change of kb.config\'s exclude', async () => {
+  it("--watch skips changes to excluded files, and follows a change of kb.config's exclude", async () => {
     const dir = content();
     const out = tempDir();
-    const child = spawn(process.execPath, [...CLI, 'build', dir, '--out', out, '--watch', '--exclude', 'drafts/**', '--verbose'], { cwd: projectRoot, env });
+    const child = spawn(process.execPath, [...CLI, 'build', dir, '--out', out, '--watch', '--exclude', 'drafts/**', '--verbose'], {
+      cwd: projectRoot,
+      env,
+    });
     let stdout = '';
     child.stdout.on('data', (chunk) => (stdout += chunk));
     const waitFor = (check: () => boolean, what: string) => waitUntil(check, what, () => `output so far:\n${stdout}`);
-    const articles = () => JSON.parse(readFileSync(join(out, 'kb.json'), 'utf8')).articles.map((a: { title: string }) => a.title).sort();
+    const articles = () =>
+      JSON.parse(readFileSync(join(out, 'kb.json'), 'utf8'))
+        .articles.map((a: { title: string }) => a.title)
+        .sort();
     try {
       await waitFor(() => stdout.includes('watching'), 'watching');
       // Changes to excluded files are seen and skipped (said with --verbose): no rebuild.
       writeFileSync(join(dir, 'README.md'), '# How to write, edited\n');
       writeFileSync(join(dir, 'drafts/b.md'), '# B, edited\n');
-      await waitFor(() => /^README\.md changed: not rebuilt, it is excluded by "README\.md" \(kb\.config\.json\)$/m.test(stdout), 'README.md skipped');
-      await waitFor(() => /^drafts\/b\.md changed: not rebuilt, it is excluded by "drafts\/\*\*" \(--exclude\)$/m.test(stdout), 'drafts/b.md skipped');
+      await waitFor(
+        () => /^README\.md changed: not rebuilt, it is excluded by "README\.md" \(kb\.config\.json\)$/m.test(stdout),
+        'README.md skipped',
+      );
+      await waitFor(
+        () => /^drafts\/b\.md changed: not rebuilt, it is excluded by "drafts\/\*\*" \(--exclude\)$/m.test(stdout),
+        'drafts/b.md skipped',
+      );
       // Then a real change: exactly one rebuild, for it alone.
       writeFileSync(join(dir, 'guide/a.md'), '# A, edited\n\nSee [the draft](../drafts/b.md).\n');
       await waitFor(() => articles().includes('A, edited'), 'rebuilt with guide/a.md');
@@ -256,7 +307,11 @@ describe('kb-elements build (in process)', () => {
     for (let i = 0; i < 1000; i++) files[`topic-${i % 10}/page-${i}.md`] = `# Page ${i}\n\nText ${i}.\n`;
     const progress: string[] = [];
     const out: string[] = [];
-    const code = await main(['build', tempContent(files), '--out', tempDir()], { out: (l) => out.push(l), err: () => {}, progress: (l) => progress.push(l) });
+    const code = await main(['build', tempContent(files), '--out', tempDir()], {
+      out: (l) => out.push(l),
+      err: () => {},
+      progress: (l) => progress.push(l),
+    });
     assert.equal(code, 0);
     assert.ok(progress.length >= 2 && progress.length <= 101, String(progress.length));
     assert.equal(progress.at(-1), 'reading articles: 1,000/1,000 (100%)');

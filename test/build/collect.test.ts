@@ -63,11 +63,20 @@ describe('collectArticles on a small knowledge base', () => {
     const welcome = find(kb.articles, 'start-welcome');
     assert.deepEqual(
       welcome.headings.map((h) => [h.id, h.level]),
-      [['getting-around', 2], ['setup', 3], ['setup-1', 2]],
+      [
+        ['getting-around', 2],
+        ['setup', 3],
+        ['setup-1', 2],
+      ],
     );
     assert.deepEqual(
       welcome.sections.map((s) => [s.id, s.heading, s.parents]),
-      [['', '', []], ['getting-around', 'Getting around', []], ['setup', 'Setup', ['Getting around']], ['setup-1', 'Setup', []]],
+      [
+        ['', '', []],
+        ['getting-around', 'Getting around', []],
+        ['setup', 'Setup', ['Getting around']],
+        ['setup-1', 'Setup', []],
+      ],
     );
     assert.match(welcome.sections[2].text, /Steps go here/);
     assert.doesNotMatch(welcome.sections[2].text, /<|\*\*/);
@@ -75,7 +84,14 @@ describe('collectArticles on a small knowledge base', () => {
 
   it('sections follow the outermost heading levels an article uses, and honour {#id}', () => {
     const deep = find(kb.articles, 'guides-advanced-deep');
-    assert.deepEqual(deep.sections.map((s) => [s.id, s.level, s.parents]), [['', 1, []], ['level-four', 4, []], ['custom-five', 5, ['Level four']]]);
+    assert.deepEqual(
+      deep.sections.map((s) => [s.id, s.level, s.parents]),
+      [
+        ['', 1, []],
+        ['level-four', 4, []],
+        ['custom-five', 5, ['Level four']],
+      ],
+    );
     assert.match(deep.html, /<h5 id="custom-five">Level five<\/h5>/);
   });
 
@@ -110,7 +126,14 @@ describe('collectArticles on a small knowledge base', () => {
 
   it('reports files that are not used, and counts every input file', () => {
     assert.deepEqual(diagnosticsOf(kb.diagnostics, 'files/unused.txt'), ['- info unused-file']);
-    const markdown = ['about.md', '01-start/welcome.md', '01-start/draft.md', 'guides/tables.md', 'guides/html.md', 'guides/advanced/deep.md'];
+    const markdown = [
+      'about.md',
+      '01-start/welcome.md',
+      '01-start/draft.md',
+      'guides/tables.md',
+      'guides/html.md',
+      'guides/advanced/deep.md',
+    ];
     for (const file of markdown) {
       assert.ok(kb.articles.some((a) => a.source === file) || kb.diagnostics.some((d) => d.file === file), file);
     }
@@ -120,7 +143,10 @@ describe('collectArticles on a small knowledge base', () => {
     const tables = find(kb.articles, 'tables-and-code');
     assert.match(tables.html, /<img src="assets\/diagram\.[0-9a-f]{10}\.png" alt="Diagram">/);
     assert.match(tables.html, /<a href="assets\/sample\.[0-9a-f]{10}\.txt">sample file<\/a>/);
-    assert.deepEqual([...kb.assets.keys()].map((p) => p.replace(/[0-9a-f]{10}/, 'HASH')).sort(), ['assets/diagram.HASH.png', 'assets/sample.HASH.txt']);
+    assert.deepEqual([...kb.assets.keys()].map((p) => p.replace(/[0-9a-f]{10}/, 'HASH')).sort(), [
+      'assets/diagram.HASH.png',
+      'assets/sample.HASH.txt',
+    ]);
     assert.match(tables.html, /and Missing<\/p>/);
     assert.deepEqual(diagnosticsOf(kb.diagnostics, 'guides/tables.md'), ['42 warning link-to-left-out', '44 warning missing-image']);
   });
@@ -128,7 +154,10 @@ describe('collectArticles on a small knowledge base', () => {
 
 describe('collectArticles on missing or empty content', () => {
   it('throws a clear error for a folder that does not exist', async () => {
-    await assert.rejects(collectArticles('/no/such/folder'), (error: Error) => error instanceof ContentFolderError && /content folder not found: \/no\/such\/folder/.test(error.message));
+    await assert.rejects(
+      collectArticles('/no/such/folder'),
+      (error: Error) => error instanceof ContentFolderError && /content folder not found: \/no\/such\/folder/.test(error.message),
+    );
   });
 
   it('throws for a file given as the folder', async () => {
@@ -138,12 +167,18 @@ describe('collectArticles on missing or empty content', () => {
   it('reports an empty folder as an error', async () => {
     const result = await collectArticles(tempContent());
     assert.equal(result.articles.length, 0);
-    assert.deepEqual(result.diagnostics.map((d) => `${d.severity} ${d.code}`), ['error empty-content']);
+    assert.deepEqual(
+      result.diagnostics.map((d) => `${d.severity} ${d.code}`),
+      ['error empty-content'],
+    );
   });
 
   it('reports a folder with only other files as an error, and lists the files', async () => {
     const result = await collectArticles(tempContent({ 'notes.txt': 'x', 'img/a.png': png() }));
-    assert.deepEqual(result.diagnostics.map((d) => `${d.file} ${d.severity} ${d.code}`).sort(), [' error empty-content', 'img/a.png info unused-file', 'notes.txt info unused-file'].sort());
+    assert.deepEqual(
+      result.diagnostics.map((d) => `${d.file} ${d.severity} ${d.code}`).sort(),
+      [' error empty-content', 'img/a.png info unused-file', 'notes.txt info unused-file'].sort(),
+    );
   });
 });
 
@@ -209,11 +244,20 @@ describe('languages, root category and file order', () => {
         'en/c.md': '# English\n',
       }),
     );
-    assert.deepEqual(kb.articles.map((a) => [a.id, a.lang]), [['de-b', 'de-AT'], ['de-setup-a', 'de'], ['en-c', undefined]]);
+    assert.deepEqual(
+      kb.articles.map((a) => [a.id, a.lang]),
+      [
+        ['de-b', 'de-AT'],
+        ['de-setup-a', 'de'],
+        ['en-c', undefined],
+      ],
+    );
   });
 
   it('a root _category.md describes the root category', async () => {
-    const kb = await collectArticles(tempContent({ '_category.md': '---\ntitle: Basics\nicon: book\n---\nStart *here*.\n', 'a.md': '# A\n', 'x/b.md': '# B\n' }));
+    const kb = await collectArticles(
+      tempContent({ '_category.md': '---\ntitle: Basics\nicon: book\n---\nStart *here*.\n', 'a.md': '# A\n', 'x/b.md': '# B\n' }),
+    );
     const root = find(kb.categories, 'general');
     assert.equal(root.title, 'Basics');
     assert.equal(root.icon, 'book');
@@ -223,11 +267,21 @@ describe('languages, root category and file order', () => {
 
   it('a root _category.md without root articles is reported as a note', async () => {
     const kb = await collectArticles(tempContent({ '_category.md': '---\ntitle: Basics\n---\n', 'x/b.md': '# B\n' }));
-    assert.deepEqual(kb.diagnostics.map((d) => `${d.file} ${d.severity}`), ['_category.md info']);
+    assert.deepEqual(
+      kb.diagnostics.map((d) => `${d.file} ${d.severity}`),
+      ['_category.md info'],
+    );
   });
 
   it('an order prefix on a file name sets the order and is not part of the id', async () => {
     const kb = await collectArticles(tempContent({ 'g/02-second.md': '# Second\n', 'g/01-first.md': '# First\n', 'g/zz.md': '# Alpha\n' }));
-    assert.deepEqual(kb.articles.map((a) => [a.id, a.order]), [['g-first', 1], ['g-second', 2], ['g-zz', undefined]]);
+    assert.deepEqual(
+      kb.articles.map((a) => [a.id, a.order]),
+      [
+        ['g-first', 1],
+        ['g-second', 2],
+        ['g-zz', undefined],
+      ],
+    );
   });
 });

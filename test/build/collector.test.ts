@@ -15,7 +15,15 @@ import { clientKey } from '../../src/build/collector/rate-limit';
 import { projectRoot, tempDir } from './helpers';
 
 const PAGE = 'http://panel.example.test';
-const event = (extra: Record<string, unknown> = {}) => ({ v: 1, type: 'search', time: '2026-03-02T10:00:00.000Z', session: 'sess-1234', query: 'sso', results: 0, ...extra });
+const event = (extra: Record<string, unknown> = {}) => ({
+  v: 1,
+  type: 'search',
+  time: '2026-03-02T10:00:00.000Z',
+  session: 'sess-1234',
+  query: 'sso',
+  results: 0,
+  ...extra,
+});
 
 interface Answer {
   status: number;
@@ -23,7 +31,10 @@ interface Answer {
   body: string;
 }
 
-function send(url: string, options: { method?: string; path?: string; body?: string | Buffer; headers?: Record<string, string> } = {}): Promise<Answer> {
+function send(
+  url: string,
+  options: { method?: string; path?: string; body?: string | Buffer; headers?: Record<string, string> } = {},
+): Promise<Answer> {
   return new Promise((resolve, reject) => {
     const req = request(`${url}${options.path ?? '/events'}`, { method: options.method ?? 'POST', headers: options.headers }, (res) => {
       let body = '';
@@ -37,7 +48,10 @@ function send(url: string, options: { method?: string; path?: string; body?: str
 }
 
 const post = (url: string, body: unknown, headers: Record<string, string> = { Origin: PAGE }) =>
-  send(url, { body: typeof body === 'string' ? body : JSON.stringify(body), headers: { 'Content-Type': 'text/plain;charset=UTF-8', ...headers } });
+  send(url, {
+    body: typeof body === 'string' ? body : JSON.stringify(body),
+    headers: { 'Content-Type': 'text/plain;charset=UTF-8', ...headers },
+  });
 
 function storedLines(dir: string): Record<string, unknown>[] {
   return readdirSync(dir)
@@ -54,7 +68,13 @@ after(async () => {
 async function collector(options: Partial<Parameters<typeof startCollectorServer>[0]> = {}) {
   const dataDir = join(tempDir(), 'events');
   const errors: string[] = [];
-  const { server, url } = await startCollectorServer({ dataDir, port: 0, allowOrigins: [PAGE], onError: (e) => errors.push(e.message), ...options });
+  const { server, url } = await startCollectorServer({
+    dataDir,
+    port: 0,
+    allowOrigins: [PAGE],
+    onError: (e) => errors.push(e.message),
+    ...options,
+  });
   cleanups.push(() => rmSync(join(dataDir, '..'), { recursive: true, force: true }));
   cleanups.push(() => new Promise((r) => server.close(r)));
   cleanups.push(() => server.closeAllConnections());
@@ -64,14 +84,32 @@ async function collector(options: Partial<Parameters<typeof startCollectorServer
 describe('collector', () => {
   test('accepts a batch: 204, CORS for the page, one line per event with unknown fields dropped', async () => {
     const { url, dataDir } = await collector({ now: () => new Date('2026-03-02T10:00:05.000Z') });
-    const answer = await post(url, { events: [event({ userId: 7, email: 'x@example.com' }), event({ type: 'view', article: 'sso-setup', query: undefined })], extra: 1 });
+    const answer = await post(url, {
+      events: [event({ userId: 7, email: 'x@example.com' }), event({ type: 'view', article: 'sso-setup', query: undefined })],
+      extra: 1,
+    });
     assert.equal(answer.status, 204);
     assert.equal(answer.headers['access-control-allow-origin'], PAGE);
     assert.equal(answer.headers.vary, 'Origin');
     assert.deepEqual(readdirSync(dataDir), ['kb-events-2026-03-02.jsonl']);
     assert.deepEqual(storedLines(dataDir), [
-      { v: 1, type: 'search', time: '2026-03-02T10:00:00.000Z', session: 'sess-1234', query: 'sso', results: 0, received: '2026-03-02T10:00:05.000Z' },
-      { v: 1, type: 'view', time: '2026-03-02T10:00:00.000Z', session: 'sess-1234', article: 'sso-setup', received: '2026-03-02T10:00:05.000Z' },
+      {
+        v: 1,
+        type: 'search',
+        time: '2026-03-02T10:00:00.000Z',
+        session: 'sess-1234',
+        query: 'sso',
+        results: 0,
+        received: '2026-03-02T10:00:05.000Z',
+      },
+      {
+        v: 1,
+        type: 'view',
+        time: '2026-03-02T10:00:00.000Z',
+        session: 'sess-1234',
+        article: 'sso-setup',
+        received: '2026-03-02T10:00:05.000Z',
+      },
     ]);
   });
 
@@ -102,7 +140,9 @@ describe('collector', () => {
         res.resume();
         resolve(res.statusCode!);
       });
-      req.on('error', (error: NodeJS.ErrnoException) => (error.code === 'ECONNRESET' || error.code === 'EPIPE' ? undefined : reject(error)));
+      req.on('error', (error: NodeJS.ErrnoException) =>
+        error.code === 'ECONNRESET' || error.code === 'EPIPE' ? undefined : reject(error),
+      );
       for (let i = 0; i < 10; i++) req.write('x'.repeat(512));
       req.end();
     });
@@ -120,7 +160,14 @@ describe('collector', () => {
     const wrongType = await post(url, { events: [event(), event({ results: '3' })] });
     assert.equal(wrongType.status, 400);
     assert.match(JSON.parse(wrongType.body).error, /^events\[1\]: results must be a whole number/);
-    for (const body of [[event()], { events: [] }, { events: [event({ v: 2 })] }, { events: [event({ type: 'purchase' })] }, 'null', '"text"']) {
+    for (const body of [
+      [event()],
+      { events: [] },
+      { events: [event({ v: 2 })] },
+      { events: [event({ type: 'purchase' })] },
+      'null',
+      '"text"',
+    ]) {
       assert.equal((await post(url, body)).status, 400, JSON.stringify(body));
     }
     assert.deepEqual(storedLines(dataDir), []);
@@ -129,7 +176,8 @@ describe('collector', () => {
   test('429 after too many requests from one address; X-Forwarded-For is ignored unless trusted', async () => {
     const { url } = await collector({ rateLimit: 3 });
     const statuses: number[] = [];
-    for (let i = 0; i < 5; i++) statuses.push((await post(url, { events: [event()] }, { Origin: PAGE, 'X-Forwarded-For': `10.0.0.${i}` })).status);
+    for (let i = 0; i < 5; i++)
+      statuses.push((await post(url, { events: [event()] }, { Origin: PAGE, 'X-Forwarded-For': `10.0.0.${i}` })).status);
     assert.deepEqual(statuses, [204, 204, 204, 429, 429]);
     const refused = await post(url, { events: [event()] });
     assert.equal(refused.status, 429);
@@ -146,7 +194,10 @@ describe('collector', () => {
 
   test('CORS: preflight allowed for listed origins, refused for others; POSTs from others are refused too', async () => {
     const { url, dataDir } = await collector();
-    const allowed = await send(url, { method: 'OPTIONS', headers: { Origin: PAGE, 'Access-Control-Request-Method': 'POST', 'Access-Control-Request-Headers': 'content-type' } });
+    const allowed = await send(url, {
+      method: 'OPTIONS',
+      headers: { Origin: PAGE, 'Access-Control-Request-Method': 'POST', 'Access-Control-Request-Headers': 'content-type' },
+    });
     assert.equal(allowed.status, 204);
     assert.equal(allowed.headers['access-control-allow-origin'], PAGE);
     assert.equal(allowed.headers['access-control-allow-methods'], 'POST');
@@ -201,7 +252,9 @@ describe('collector', () => {
 
   test('concurrent batches are appended whole: every line is one valid event', async () => {
     const { url, dataDir, errors } = await collector({ rateLimit: 0 });
-    const batches = Array.from({ length: 40 }, (_, b) => ({ events: Array.from({ length: 25 }, (_, i) => event({ query: `q${b}-${i} ${'long words '.repeat(8)}`.slice(0, 100) })) }));
+    const batches = Array.from({ length: 40 }, (_, b) => ({
+      events: Array.from({ length: 25 }, (_, i) => event({ query: `q${b}-${i} ${'long words '.repeat(8)}`.slice(0, 100) })),
+    }));
     const statuses = await Promise.all(batches.map((batch) => post(url, batch).then((a) => a.status)));
     assert.ok(statuses.every((s) => s === 204));
     const lines = storedLines(dataDir);
@@ -242,7 +295,10 @@ describe('kb-elements collect', () => {
       [[], /missing --data <dir>/],
       [['--data', 'x', '--port', 'eighty'], /--port must be a whole number from 0 to 65535 \(got "eighty"\)/],
       [['--data', 'x', '--allow-origin', 'panel.example.com'], /--allow-origin "panel.example.com" is not an origin/],
-      [['--data', 'x', '--allow-origin', 'https://panel.example.com/app'], /must be just scheme, host and port, like https:\/\/panel.example.com/],
+      [
+        ['--data', 'x', '--allow-origin', 'https://panel.example.com/app'],
+        /must be just scheme, host and port, like https:\/\/panel.example.com/,
+      ],
       [['--data', 'x', 'extra'], /unexpected argument "extra"/],
       [['--data', 'x', '--color'], /unknown option --color/],
     ] as const) {
@@ -258,7 +314,11 @@ describe('kb-elements collect', () => {
   test('runs as a process: listens on a free port, answers, stops on SIGTERM', async () => {
     const dir = tempDir();
     cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
-    const child = spawn(process.execPath, ['--import', 'tsx', 'src/build/cli.ts', 'collect', '--data', join(dir, 'events'), '--port', '0', '--allow-origin', PAGE], { cwd: projectRoot, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(
+      process.execPath,
+      ['--import', 'tsx', 'src/build/cli.ts', 'collect', '--data', join(dir, 'events'), '--port', '0', '--allow-origin', PAGE],
+      { cwd: projectRoot, stdio: ['ignore', 'pipe', 'pipe'] },
+    );
     cleanups.push(() => child.kill('SIGKILL'));
     let output = '';
     const url = await new Promise<string>((resolve, reject) => {

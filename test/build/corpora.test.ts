@@ -46,7 +46,10 @@ describe('docker-mailserver docs (MkDocs)', { skip: !existsSync(mailserver) && '
   it('takes titles from front matter and keeps the folder tree as categories', () => {
     const kb = KnowledgeBase.from(validateBundle(JSON.parse(JSON.stringify(result.bundle))));
     assert.equal(kb.articleMeta('config-environment')?.title, 'Environment Variables');
-    assert.deepEqual(kb.categoryPath('config-advanced-mail-forwarding').map((c) => c.id), ['config', 'config-advanced', 'config-advanced-mail-forwarding']);
+    assert.deepEqual(
+      kb.categoryPath('config-advanced-mail-forwarding').map((c) => c.id),
+      ['config', 'config-advanced', 'config-advanced-mail-forwarding'],
+    );
     const hit = kb.search('OVERRIDE_HOSTNAME')[0];
     assert.equal(hit.article.id, 'config-environment');
     assert.equal(hit.section?.id, 'override_hostname');

@@ -39,7 +39,12 @@ export const tempDir = () => selfCleaningTempDir('kb-out-');
  * that throws counts as "not yet" (a file read while another process writes it); the last error
  * is in the failure.
  */
-export async function waitUntil<T>(check: () => T | Promise<T>, what: string, detail = () => '', timeout = 30_000): Promise<NonNullable<T>> {
+export async function waitUntil<T>(
+  check: () => T | Promise<T>,
+  what: string,
+  detail = () => '',
+  timeout = 30_000,
+): Promise<NonNullable<T>> {
   const start = performance.now();
   let lastError: unknown;
   for (;;) {
@@ -61,7 +66,10 @@ export async function waitUntil<T>(check: () => T | Promise<T>, what: string, de
  * A content folder (`<tmp>/content`) with `files`, and beside it, outside the folder, `decoys`:
  * files a hostile article reaches for (`../decoy.txt`), so nothing secret needs to be on disk.
  */
-export function tempContentBeside(files: Record<string, string | Uint8Array>, decoys: Record<string, string | Uint8Array>): { content: string; outside: string } {
+export function tempContentBeside(
+  files: Record<string, string | Uint8Array>,
+  decoys: Record<string, string | Uint8Array>,
+): { content: string; outside: string } {
   const outside = selfCleaningTempDir('kb-decoys-');
   const content = join(outside, 'content');
   for (const [path, text] of [...Object.entries(decoys), ...Object.entries(files).map(([p, t]) => [`content/${p}`, t] as const)]) {
@@ -77,7 +85,9 @@ export const png = (tag = '') => Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0
 
 /** Every diagnostic but the notes (of one file, if given), as `file:line severity code: message`. */
 export function messagesOf(list: Diagnostic[], file?: string): string[] {
-  return list.filter((d) => d.severity !== 'info' && (file === undefined || d.file === file)).map((d) => `${d.file}:${d.line ?? '-'} ${d.severity} ${d.code}: ${d.message}`);
+  return list
+    .filter((d) => d.severity !== 'info' && (file === undefined || d.file === file))
+    .map((d) => `${d.file}:${d.line ?? '-'} ${d.severity} ${d.code}: ${d.message}`);
 }
 
 /** The diagnostics of one file, as `line severity code` strings, for compact assertions. */

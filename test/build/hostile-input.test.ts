@@ -44,7 +44,10 @@ describe('one bad file never loses the others', () => {
     assert.match(plain.stderr, /deep\.md:1: error: could not be read or converted: 1000 quote markers/);
     assert.doesNotMatch(plain.stderr, /\n\s+at /);
     const verbose = await run('--verbose');
-    assert.match(verbose.stderr, /deep\.md:1: error: could not be read or converted: 1000 quote markers[^\n]*\nContentLimitError: 1000 quote markers[^\n]*\n\s+at /);
+    assert.match(
+      verbose.stderr,
+      /deep\.md:1: error: could not be read or converted: 1000 quote markers[^\n]*\nContentLimitError: 1000 quote markers[^\n]*\n\s+at /,
+    );
   });
 
   it('an unreadable file is an error for that file', { skip: process.getuid?.() === 0 && 'root reads any file' }, async () => {
@@ -53,7 +56,9 @@ describe('one bad file never loses the others', () => {
     chmodSync(join(content, 'locked.md'), 0);
     const kb = await collectArticles(content);
     assert.deepEqual(sources(kb), ['ok.md']);
-    assert.deepEqual(report(kb), ['locked.md:- error unreadable: could not be read or converted: permission denied; left out of the bundle.']);
+    assert.deepEqual(report(kb), [
+      'locked.md:- error unreadable: could not be read or converted: permission denied; left out of the bundle.',
+    ]);
   });
 
   it('front matter nested 100,000 deep, or of megabytes, is an error; the article is kept without it', async () => {
@@ -76,7 +81,12 @@ describe('one bad file never loses the others', () => {
 describe('kb.config cannot crash or stall the build', () => {
   const laughs = () => {
     const lines = ['a: &a ["lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol"]'];
-    for (let i = 1; i < 10; i++) lines.push(`${String.fromCharCode(97 + i)}: &${String.fromCharCode(97 + i)} [${Array(9).fill(`*${String.fromCharCode(96 + i)}`).join(', ')}]`);
+    for (let i = 1; i < 10; i++)
+      lines.push(
+        `${String.fromCharCode(97 + i)}: &${String.fromCharCode(97 + i)} [${Array(9)
+          .fill(`*${String.fromCharCode(96 + i)}`)
+          .join(', ')}]`,
+      );
     return `${lines.join('\n')}\ntitle: Laughs\n`;
   };
 
@@ -84,7 +94,9 @@ describe('kb.config cannot crash or stall the build', () => {
     const kb = await collectArticles(tempContent({ 'kb.config.yaml': laughs(), 'a.md': '# A\n' }));
     assert.equal(kb.config.title, 'Help Center');
     assert.deepEqual(sources(kb), ['a.md']);
-    assert.deepEqual(report(kb), ['kb.config.yaml:- error config-syntax: could not be read: Excessive alias count indicates a resource exhaustion attack (YAML aliases); used the defaults.']);
+    assert.deepEqual(report(kb), [
+      'kb.config.yaml:- error config-syntax: could not be read: Excessive alias count indicates a resource exhaustion attack (YAML aliases); used the defaults.',
+    ]);
   });
 
   it('a 100,000-deep exclude value, in YAML or JSON, and 100,001 patterns are errors naming the file', async () => {
@@ -93,19 +105,32 @@ describe('kb.config cannot crash or stall the build', () => {
     assert.deepEqual(report(yaml), ['kb.config.yaml:1 error config-syntax: not read: values nested more than 64 deep; used the defaults.']);
     const json = await collectArticles(tempContent({ 'kb.config.json': `{ "exclude": ${deep} }`, 'a.md': '# A\n' }));
     assert.deepEqual(report(json), ['kb.config.json:1 error config-syntax: not read: values nested more than 64 deep; used the defaults.']);
-    const many = await collectArticles(tempContent({ 'kb.config.json': JSON.stringify({ exclude: Array.from({ length: 100_001 }, (_, i) => `d${i}`) }), 'a.md': '# A\n' }));
+    const many = await collectArticles(
+      tempContent({ 'kb.config.json': JSON.stringify({ exclude: Array.from({ length: 100_001 }, (_, i) => `d${i}`) }), 'a.md': '# A\n' }),
+    );
     assert.deepEqual(sources(many), ['a.md']);
-    assert.equal(report(many)[0], 'kb.config.json:1 error config-type: setting "exclude" has 100,001 patterns; at most 1,000 are read (use "**" and folder patterns).');
+    assert.equal(
+      report(many)[0],
+      'kb.config.json:1 error config-type: setting "exclude" has 100,001 patterns; at most 1,000 are read (use "**" and folder patterns).',
+    );
   });
 
   it('a config of megabytes is not read', async () => {
     const kb = await collectArticles(tempContent({ 'kb.config.json': `{ "title": "${'x'.repeat(2 * 1024 * 1024)}" }`, 'a.md': '# A\n' }));
     assert.equal(kb.config.title, 'Help Center');
-    assert.match(report(kb)[0], /^kb\.config\.json:- error config-syntax: is 2,097,16\d bytes; a config file may have at most 1,048,576\. Used the defaults\.$/);
+    assert.match(
+      report(kb)[0],
+      /^kb\.config\.json:- error config-syntax: is 2,097,16\d bytes; a config file may have at most 1,048,576\. Used the defaults\.$/,
+    );
   });
 
   it('settings of the wrong type are warnings with the default used', async () => {
-    const kb = await collectArticles(tempContent({ 'kb.config.json': '{ "title": ["x"], "rootCategory": { "id": 3, "title": {} }, "categoryOrder": "a" }', 'a.md': '# A\n' }));
+    const kb = await collectArticles(
+      tempContent({
+        'kb.config.json': '{ "title": ["x"], "rootCategory": { "id": 3, "title": {} }, "categoryOrder": "a" }',
+        'a.md': '# A\n',
+      }),
+    );
     assert.deepEqual(report(kb), [
       'kb.config.json:- warning config-type: setting "categoryOrder" should be a list of category ids; used the default.',
       'kb.config.json:- warning config-type: setting "rootCategory.id" should be a non-empty text; used the default.',
@@ -136,7 +161,13 @@ describe('keys from content never reach a prototype', () => {
     );
     assert.equal(({} as Record<string, unknown>).polluted, undefined);
     assert.equal(kb.articles.find((a) => a.source === 'a.md')!.views, 0);
-    assert.deepEqual(kb.categories.map((c) => [c.title, c.icon]), [['Docs', undefined], ['General', undefined]]);
+    assert.deepEqual(
+      kb.categories.map((c) => [c.title, c.icon]),
+      [
+        ['Docs', undefined],
+        ['General', undefined],
+      ],
+    );
     assert.match(kb.articles.find((a) => a.source === 'docs/b.md')!.html, /<div class="alert alert-note">/);
     assert.deepEqual(report(kb), [
       'a.md:3 warning front-matter-unknown: unknown front matter field "__proto__"; ignored it.',
@@ -149,13 +180,17 @@ describe('keys from content never reach a prototype', () => {
   it('an explicit id wins over an id made from a path; the warning names both files', async () => {
     const kb = await collectArticles(tempContent({ 'a/b.md': '# Made from the path\n', 'z.md': '---\nid: a-b\n---\n# Written\n' }));
     assert.deepEqual(kb.articles.map((a) => `${a.id} ${a.source}`).sort(), ['a-b z.md', 'a-b-2 a/b.md']);
-    assert.deepEqual(report(kb), ['a/b.md:- warning duplicate-id: default id (from the path) "a-b" is the id z.md sets in its front matter, which wins; this article got the id "a-b-2". Give one of them another id.']);
+    assert.deepEqual(report(kb), [
+      'a/b.md:- warning duplicate-id: default id (from the path) "a-b" is the id z.md sets in its front matter, which wins; this article got the id "a-b-2". Give one of them another id.',
+    ]);
   });
 });
 
 describe('raw HTML and URLs in articles', () => {
   it('<noscript><p title="</noscript><img src=x onerror=...>"> comes out safe, with a warning on its line', async () => {
-    const kb = await collectArticles(tempContent({ 'a.md': '# A\n\nText.\n\n<noscript><p title="</noscript><img src=x onerror=alert(1)>"></noscript>\n' }));
+    const kb = await collectArticles(
+      tempContent({ 'a.md': '# A\n\nText.\n\n<noscript><p title="</noscript><img src=x onerror=alert(1)>"></noscript>\n' }),
+    );
     assert.doesNotMatch(kb.articles[0].html, /onerror|<img|noscript/i);
     assert.deepEqual(report(kb), [
       'a.md:5 warning unsafe-html: removed <noscript> from the raw HTML: the bundle never carries what the elements would not show.',
@@ -208,12 +243,18 @@ describe('raw HTML and URLs in articles', () => {
     ]);
   });
 
-  it('ids, names and classes in the elements\' kb- namespace: raw ones removed with a warning, headings renamed, links to them follow', async () => {
+  it("ids, names and classes in the elements' kb- namespace: raw ones removed with a warning, headings renamed, links to them follow", async () => {
     const kb = await collectArticles(
-      tempContent({ 'a.md': '# A\n\n## KB basics\n\n## Feedback {#kb-feedback-q}\n\n<p class="kb-live note" id="kb-label">x</p>\n\nSee [basics](#kb-basics).\n' }),
+      tempContent({
+        'a.md':
+          '# A\n\n## KB basics\n\n## Feedback {#kb-feedback-q}\n\n<p class="kb-live note" id="kb-label">x</p>\n\nSee [basics](#kb-basics).\n',
+      }),
     );
     const { html, headings } = kb.articles[0];
-    assert.deepEqual(headings.map((h) => h.id), ['section-kb-basics', 'feedback']);
+    assert.deepEqual(
+      headings.map((h) => h.id),
+      ['section-kb-basics', 'feedback'],
+    );
     assert.doesNotMatch(html, /(?:id|class)="kb-|\skb-live/);
     assert.match(html, /<a href="#section-kb-basics">basics<\/a>/);
     assert.deepEqual(report(kb), [

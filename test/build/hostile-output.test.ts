@@ -35,7 +35,10 @@ describe('hostile output folders: nothing written or deleted outside --out', () 
     symlinkSync(join(elsewhere, 'app.conf'), join(out, 'kb.json'));
     await assert.rejects(buildBundle({ contentDir: content(), outDir: out }), (error: Error) => {
       assert.ok(error instanceof OutputFolderError);
-      assert.equal(error.message, `kb.json in the output folder is a symbolic link (to ${join(elsewhere, 'app.conf')}); the build writes only into the output folder itself. Remove the link, or choose another --out.`);
+      assert.equal(
+        error.message,
+        `kb.json in the output folder is a symbolic link (to ${join(elsewhere, 'app.conf')}); the build writes only into the output folder itself. Remove the link, or choose another --out.`,
+      );
       return true;
     });
     assert.equal(readFileSync(join(elsewhere, 'app.conf'), 'utf8'), 'precious');
@@ -54,7 +57,7 @@ describe('hostile output folders: nothing written or deleted outside --out', () 
     assert.deepEqual(readdirSync(out), ['assets']);
   });
 
-  it('the list of the last build\'s files never deletes outside --out, through a link, or what is not the build\'s', async () => {
+  it("the list of the last build's files never deletes outside --out, through a link, or what is not the build's", async () => {
     const elsewhere = tempDir();
     writeFileSync(join(elsewhere, 'decoy.txt'), 'precious');
     mkdirSync(join(elsewhere, 'nested'));
@@ -64,7 +67,15 @@ describe('hostile output folders: nothing written or deleted outside --out', () 
     writeFileSync(join(out, 'own', 'keep.txt'), 'mine');
     symlinkSync(join(elsewhere, 'nested'), join(out, 'linked'));
     writeFileSync(join(out, 'index.html'), 'the site');
-    const tampered = ['../decoy.txt', `${elsewhere}/decoy.txt`, 'assets/../../decoy.txt', 'own/keep.txt', 'linked/x.png', '..\\decoy.txt', 'index.html'];
+    const tampered = [
+      '../decoy.txt',
+      `${elsewhere}/decoy.txt`,
+      'assets/../../decoy.txt',
+      'own/keep.txt',
+      'linked/x.png',
+      '..\\decoy.txt',
+      'index.html',
+    ];
     writeFileSync(join(out, MANIFEST_FILE), JSON.stringify(tampered));
     const result = await buildBundle({ contentDir: content(), outDir: out });
     assert.equal(result.written, true);
@@ -80,7 +91,10 @@ describe('hostile output folders: nothing written or deleted outside --out', () 
     mkdirSync(join(out, '.kb-staging-killed'));
     writeFileSync(join(out, '.kb-staging-killed', 'kb.json'), 'half');
     await buildBundle({ contentDir: content(), outDir: out, split: true });
-    assert.deepEqual(listFiles(out).filter((f) => f.includes('staging')), []);
+    assert.deepEqual(
+      listFiles(out).filter((f) => f.includes('staging')),
+      [],
+    );
     assert.ok(existsSync(join(out, 'kb.json')));
   });
 
@@ -106,7 +120,10 @@ describe('a failed build does not replace the last good one', () => {
     const failed = await buildBundle({ contentDir: folder, outDir: out, split: true });
     assert.equal(failed.ok, false);
     assert.equal(failed.written, false);
-    assert.deepEqual(listFiles(out).map((f) => `${f} ${readFileSync(join(out, f), 'utf8').length}`), before);
+    assert.deepEqual(
+      listFiles(out).map((f) => `${f} ${readFileSync(join(out, f), 'utf8').length}`),
+      before,
+    );
 
     const forced = await buildBundle({ contentDir: folder, outDir: out, split: true, force: true });
     assert.equal(forced.written, true);

@@ -13,7 +13,12 @@ import { collectArticles, type CollectResult } from '../../src/build/collect';
 import { messagesOf, png, tempContent, tempContentBeside } from './helpers';
 
 const DECOY = 'DECOY-SECRET-4f1c';
-const decoys = { 'decoy.txt': DECOY, 'decoy.png': Buffer.concat([png(), Buffer.from(DECOY)]), 'decoy.md': `# ${DECOY}\n`, 'outside/x.md': `# ${DECOY}\n` };
+const decoys = {
+  'decoy.txt': DECOY,
+  'decoy.png': Buffer.concat([png(), Buffer.from(DECOY)]),
+  'decoy.md': `# ${DECOY}\n`,
+  'outside/x.md': `# ${DECOY}\n`,
+};
 
 const report = (kb: CollectResult) => messagesOf(kb.diagnostics);
 
@@ -61,7 +66,10 @@ describe('hostile paths: nothing outside the content folder is read', () => {
 
   it('absolute paths and file: URLs are never read: a root path is no image of the bundle (dropped), file: is dropped', async () => {
     const { content, outside } = tempContentBeside({}, decoys);
-    writeFileSync(join(content, 'a.md'), `# A\n\n![e](/proc/self/environ) ![d](${join(outside, 'decoy.png')})\n\n[f](file:///proc/self/environ) [site](/settings/dns)\n`);
+    writeFileSync(
+      join(content, 'a.md'),
+      `# A\n\n![e](/proc/self/environ) ![d](${join(outside, 'decoy.png')})\n\n[f](file:///proc/self/environ) [site](/settings/dns)\n`,
+    );
     const kb = await collectArticles(content);
     assertNothingLeaked(kb);
     assert.equal(kb.assets.size, 0);
@@ -84,16 +92,25 @@ describe('hostile paths: nothing outside the content folder is read', () => {
     symlinkSync('/proc/self/environ', join(content, 'environ.txt'));
     const kb = await collectArticles(content);
     assertNothingLeaked(kb);
-    assert.deepEqual(kb.articles.map((x) => x.source), ['a.md']);
+    assert.deepEqual(
+      kb.articles.map((x) => x.source),
+      ['a.md'],
+    );
     assert.equal(kb.assets.size, 0);
     const lines = report(kb);
     assert.deepEqual(lines.slice(0, 2), [
       'a.md:3 error outside-content: image "leak.png" is not published: it is outside the content folder (through a symbolic link); nothing is read from there, its alt text is shown instead.',
       'a.md:5 error outside-content: link "leak.txt" is not published: it is outside the content folder (through a symbolic link); nothing is read from there, the link is shown as text.',
     ]);
-    for (const [file, target] of [['docs', join(outside, 'outside')], ['environ.txt', '/proc/self/environ'], ['leak.md', join(outside, 'decoy.md')]]) {
+    for (const [file, target] of [
+      ['docs', join(outside, 'outside')],
+      ['environ.txt', '/proc/self/environ'],
+      ['leak.md', join(outside, 'decoy.md')],
+    ]) {
       assert.ok(
-        lines.includes(`${file}:- error link-outside: symbolic link to "${target}": not followed, it is outside the content folder (through a symbolic link). The build reads only the content folder.`),
+        lines.includes(
+          `${file}:- error link-outside: symbolic link to "${target}": not followed, it is outside the content folder (through a symbolic link). The build reads only the content folder.`,
+        ),
         `${file}: ${lines.join('\n')}`,
       );
     }
@@ -101,7 +118,12 @@ describe('hostile paths: nothing outside the content folder is read', () => {
 
   it('hidden files and node_modules are not content, even when an article points at them or a link leads there', async () => {
     const kb = await collectArticles(
-      tempContent({ 'a.md': '# A\n\n[env](.env) [git](.git/config) [mod](node_modules/x/readme.txt) [via](env.txt)\n', '.env': `TOKEN=${DECOY}`, '.git/config': DECOY, 'node_modules/x/readme.txt': DECOY }),
+      tempContent({
+        'a.md': '# A\n\n[env](.env) [git](.git/config) [mod](node_modules/x/readme.txt) [via](env.txt)\n',
+        '.env': `TOKEN=${DECOY}`,
+        '.git/config': DECOY,
+        'node_modules/x/readme.txt': DECOY,
+      }),
     );
     assertNothingLeaked(kb);
     assert.equal(kb.assets.size, 0);
@@ -118,7 +140,12 @@ describe('hostile paths: nothing outside the content folder is read', () => {
     symlinkSync('.env', join(content, 'notes.txt'));
     const kb = await collectArticles(content);
     assertNothingLeaked(kb);
-    assert.ok(report(kb).includes('notes.txt:- error link-outside: symbolic link to ".env": not followed, it is not content (.env is hidden). The build reads only the content folder.'), report(kb).join('\n'));
+    assert.ok(
+      report(kb).includes(
+        'notes.txt:- error link-outside: symbolic link to ".env": not followed, it is not content (.env is hidden). The build reads only the content folder.',
+      ),
+      report(kb).join('\n'),
+    );
   });
 });
 
@@ -152,7 +179,11 @@ describe('hostile paths: symbolic links inside the folder', () => {
     symlinkSync('guides', join(content, 'also-guides'));
     const kb = await collectArticles(content);
     assert.deepEqual(kb.articles.map((a) => a.source).sort(), ['a.md', 'guides/g.md']);
-    assert.ok(report(kb).includes('also-guides:- warning link-duplicate: symbolic link to "guides": guides is already in the bundle; read once, under its own name.'));
+    assert.ok(
+      report(kb).includes(
+        'also-guides:- warning link-duplicate: symbolic link to "guides": guides is already in the bundle; read once, under its own name.',
+      ),
+    );
   });
 
   it('a dangling .md link is a warning, not silently dropped; a pipe named .md is skipped, not waited on', async () => {
@@ -160,7 +191,10 @@ describe('hostile paths: symbolic links inside the folder', () => {
     symlinkSync('gone.md', join(content, 'dangling.md'));
     execFileSync('mkfifo', [join(content, 'pipe.md')]);
     const kb = await collectArticles(content);
-    assert.deepEqual(kb.articles.map((a) => a.source), ['a.md']);
+    assert.deepEqual(
+      kb.articles.map((a) => a.source),
+      ['a.md'],
+    );
     assert.deepEqual(report(kb), [
       'dangling.md:- warning broken-link: symbolic link to "gone.md", which does not exist; skipped.',
       'pipe.md:- warning not-a-file: not a regular file (a pipe, socket or device); skipped.',
@@ -194,20 +228,25 @@ describe('hostile paths: nothing a browser runs is published', () => {
     );
     assert.equal(kb.assets.size, 0);
     assert.doesNotMatch(kb.articles[0].html, /href=|src=/);
-    assert.deepEqual(report(kb).sort(), [
-      'a.md:3 error unpublished-file: file "guide.html" (guide.html) is not published: .html files are not published: a browser would run it as a page or script on your site; the link is shown as text.',
-      'a.md:3 error unpublished-file: file "evil.js" (evil.js) is not published: .js files are not published: a browser would run it as a page or script on your site; the link is shown as text.',
-      'a.md:3 error unpublished-file: file "mod.mjs" (mod.mjs) is not published: .mjs files are not published: a browser would run it as a page or script on your site; the link is shown as text.',
-      'a.md:5 error unpublished-file: image "feed.xml" (feed.xml) is not published: .xml files are not published: a browser would run it as a page or script on your site; its alt text is shown instead.',
-      `a.md:5 error unpublished-file: file "${long.slice(0, 77)}..." (${long}) is not published: .xxxxxxxxxxxxxxxx... files are not published (images, SVG, PDF and office documents, audio, video, plain text and archives are); the link is shown as text.`,
-      'a.md:7 error unpublished-file: file "page.htm" (page.htm) is not published: .htm files are not published: a browser would run it as a page or script on your site; the link is shown as text.',
-    ].sort());
+    assert.deepEqual(
+      report(kb).sort(),
+      [
+        'a.md:3 error unpublished-file: file "guide.html" (guide.html) is not published: .html files are not published: a browser would run it as a page or script on your site; the link is shown as text.',
+        'a.md:3 error unpublished-file: file "evil.js" (evil.js) is not published: .js files are not published: a browser would run it as a page or script on your site; the link is shown as text.',
+        'a.md:3 error unpublished-file: file "mod.mjs" (mod.mjs) is not published: .mjs files are not published: a browser would run it as a page or script on your site; the link is shown as text.',
+        'a.md:5 error unpublished-file: image "feed.xml" (feed.xml) is not published: .xml files are not published: a browser would run it as a page or script on your site; its alt text is shown instead.',
+        `a.md:5 error unpublished-file: file "${long.slice(0, 77)}..." (${long}) is not published: .xxxxxxxxxxxxxxxx... files are not published (images, SVG, PDF and office documents, audio, video, plain text and archives are); the link is shown as text.`,
+        'a.md:7 error unpublished-file: file "page.htm" (page.htm) is not published: .htm files are not published: a browser would run it as a page or script on your site; the link is shown as text.',
+      ].sort(),
+    );
   });
 
   it('an image that is not what its name says (HTML saved as .png) is refused', async () => {
     const kb = await collectArticles(tempContent({ 'a.md': '# A\n\n![p](pic.png)\n', 'pic.png': '<html><script>alert(1)</script>' }));
     assert.equal(kb.assets.size, 0);
-    assert.deepEqual(report(kb), ['a.md:3 error unpublished-file: image "pic.png" (pic.png) is not published: its content is not what a .png file holds; its alt text is shown instead.']);
+    assert.deepEqual(report(kb), [
+      'a.md:3 error unpublished-file: image "pic.png" (pic.png) is not published: its content is not what a .png file holds; its alt text is shown instead.',
+    ]);
   });
 
   it('an SVG is published sanitized: no script, handler, foreignObject or reference elsewhere; a warning says what went', async () => {
@@ -226,20 +265,40 @@ describe('hostile paths: nothing a browser runs is published', () => {
     assert.match(published, /<rect width="5" height="5" style="fill:#036"\/>/);
     assert.doesNotMatch(published, /script|onload|foreignObject|iframe|javascript|tracker|@import|ENTITY|aaaa/i);
     const [image, link] = report(kb);
-    assert.match(image, /^a\.md:3 warning unsafe-svg: image "d\.svg": removed .*the event handler onload.*<script>.*<foreignObject>.* from the SVG; it is published without them\.$/);
+    assert.match(
+      image,
+      /^a\.md:3 warning unsafe-svg: image "d\.svg": removed .*the event handler onload.*<script>.*<foreignObject>.* from the SVG; it is published without them\.$/,
+    );
     assert.match(link, /^a\.md:5 warning unsafe-svg: file "d\.svg": removed /);
     assert.match(kb.articles[0].html, /<img src="assets\/d\.[0-9a-f]{10}\.svg" alt="Diagram">/);
   });
 
   it('a file that is not an SVG under an .svg name is refused', async () => {
-    const kb = await collectArticles(tempContent({ 'a.md': '# A\n\n![p](x.svg)\n', 'x.svg': '<html><body><script>alert(1)</script></body></html>' }));
+    const kb = await collectArticles(
+      tempContent({ 'a.md': '# A\n\n![p](x.svg)\n', 'x.svg': '<html><body><script>alert(1)</script></body></html>' }),
+    );
     assert.equal(kb.assets.size, 0);
-    assert.deepEqual(report(kb), ['a.md:3 error unpublished-file: image "x.svg" (x.svg) is not published: it is not an SVG image (it holds no <svg> image); its alt text is shown instead.']);
+    assert.deepEqual(report(kb), [
+      'a.md:3 error unpublished-file: image "x.svg" (x.svg) is not published: it is not an SVG image (it holds no <svg> image); its alt text is shown instead.',
+    ]);
   });
 
   it('allowed types are published under content-hash names', async () => {
-    const kb = await collectArticles(tempContent({ 'a.md': '# A\n\n![p](p.png) [pdf](guide.pdf) [zip](files.zip) [t](notes.txt)\n', 'p.png': png(), 'guide.pdf': '%PDF-1.7\n', 'files.zip': 'PK\x03\x04', 'notes.txt': 'plain' }));
-    assert.deepEqual([...kb.assets.keys()].map((p) => p.replace(/[0-9a-f]{10}/, 'H')).sort(), ['assets/files.H.zip', 'assets/guide.H.pdf', 'assets/notes.H.txt', 'assets/p.H.png']);
+    const kb = await collectArticles(
+      tempContent({
+        'a.md': '# A\n\n![p](p.png) [pdf](guide.pdf) [zip](files.zip) [t](notes.txt)\n',
+        'p.png': png(),
+        'guide.pdf': '%PDF-1.7\n',
+        'files.zip': 'PK\x03\x04',
+        'notes.txt': 'plain',
+      }),
+    );
+    assert.deepEqual([...kb.assets.keys()].map((p) => p.replace(/[0-9a-f]{10}/, 'H')).sort(), [
+      'assets/files.H.zip',
+      'assets/guide.H.pdf',
+      'assets/notes.H.txt',
+      'assets/p.H.png',
+    ]);
     assert.deepEqual(report(kb), []);
   });
 

@@ -29,23 +29,48 @@ function eventFolder(now = NOW): string {
     const received = new Date(now.getTime() - daysAgo * DAY - 3_600_000).toISOString();
     const day = received.slice(0, 10);
     if (!byDay.has(day)) byDay.set(day, []);
-    byDay.get(day)!.push(JSON.stringify({ v: 1, time: received, session: `session-${daysAgo}-${byDay.get(day)!.length % 7}`, lang: 'en', received, ...event }));
+    byDay.get(day)!.push(
+      JSON.stringify({
+        v: 1,
+        time: received,
+        session: `session-${daysAgo}-${byDay.get(day)!.length % 7}`,
+        lang: 'en',
+        received,
+        ...event,
+      }),
+    );
   };
   for (let d = 0; d < 40; d++) {
     for (let i = 0; i < 60; i++) {
-      add(d, { type: 'search', query: ['spam filter', 'DKIM', 'quarantine', 'imap settings'][i % 4], results: 5, opened: i % 3 ? 'spam-filter-threshold' : undefined });
+      add(d, {
+        type: 'search',
+        query: ['spam filter', 'DKIM', 'quarantine', 'imap settings'][i % 4],
+        results: 5,
+        opened: i % 3 ? 'spam-filter-threshold' : undefined,
+      });
       add(d, { type: 'view', article: i % 2 ? 'spam-filter-threshold' : 'archive-storage' });
     }
     add(d, { type: 'search', query: ['SSO', 'SSO', 'sso ', 'Sso login', 'login sso'][d % 5], results: 0 });
     add(d, { type: 'search', query: 'mx record', results: 4 });
-    add(d, { type: 'feedback', article: 'archive-storage', helpful: d % 4 === 0, reason: d % 4 ? `It does not say how long (${d})` : undefined });
+    add(d, {
+      type: 'feedback',
+      article: 'archive-storage',
+      helpful: d % 4 === 0,
+      reason: d % 4 ? `It does not say how long (${d})` : undefined,
+    });
   }
   add(2, { type: 'search', query: HOSTILE, results: 0 });
   add(2, { type: 'feedback', article: 'x"><svg/onload=alert(3)>', helpful: false, reason: HOSTILE });
   add(3, { type: 'contact', article: 'archive-storage', query: 'export archive' });
   for (const [day, lines] of byDay) {
     // Lines that are not events: the report skips and counts them.
-    if (day === new Date(now.getTime() - 11 * DAY - 3_600_000).toISOString().slice(0, 10)) lines.push('{"v":1,"type":"search"', 'not json at all', JSON.stringify({ v: 1, type: 'view', article: 'a', time: NOW.toISOString(), session: 'session-x', received: 'never' }), 'x'.repeat(70_000));
+    if (day === new Date(now.getTime() - 11 * DAY - 3_600_000).toISOString().slice(0, 10))
+      lines.push(
+        '{"v":1,"type":"search"',
+        'not json at all',
+        JSON.stringify({ v: 1, type: 'view', article: 'a', time: NOW.toISOString(), session: 'session-x', received: 'never' }),
+        'x'.repeat(70_000),
+      );
     writeFileSync(join(dir, `kb-events-${day}.jsonl`), `${lines.join('\n')}\n`);
   }
   writeFileSync(join(dir, 'README.txt'), 'not an event file');
@@ -98,7 +123,11 @@ test('the report escapes everything from the events and can make no request', as
   assert.ok(!html.includes('<script'), 'no script element');
   assert.ok(!/<(img|iframe|object|embed|link|base|form)\b/i.test(html), 'no element that could load anything');
   const tags = html.match(/<[a-z][^>]*>/gi) ?? [];
-  assert.deepEqual(tags.filter((tag) => /\son\w+\s*=/i.test(tag)), [], 'no event handler attribute');
+  assert.deepEqual(
+    tags.filter((tag) => /\son\w+\s*=/i.test(tag)),
+    [],
+    'no event handler attribute',
+  );
   assert.ok(html.includes('&lt;script&gt;alert(1)&lt;/script&gt;&lt;/style&gt;&lt;img src=x onerror=alert(2)&gt;'));
   assert.ok(html.includes('x&quot;&gt;&lt;svg/onload=alert(3)&gt;'));
   const csp = /<meta http-equiv="Content-Security-Policy" content="([^"]+)">/.exec(html)?.[1] ?? '';
@@ -113,7 +142,8 @@ test('the report escapes everything from the events and can make no request', as
 
 test('with --kb: titles, what the current bundle finds for the gaps, unread articles', async () => {
   const content = tempContent({
-    'mail/spam-filter-threshold.md': '---\nid: spam-filter-threshold\ntitle: Set the spam filter threshold\n---\nThe spam filter threshold decides.',
+    'mail/spam-filter-threshold.md':
+      '---\nid: spam-filter-threshold\ntitle: Set the spam filter threshold\n---\nThe spam filter threshold decides.',
     'mail/archive-storage.md': '---\nid: archive-storage\ntitle: How long the archive keeps mail\n---\nArchive retention is ten years.',
     'mail/single-sign-on.md': '---\ntitle: Single sign-on with SAML\ntags: [sso]\n---\nSign in with your company account.',
     'mail/unread.md': '---\ntitle: Nobody reads this\n---\nQuiet.',

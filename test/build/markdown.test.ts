@@ -22,7 +22,10 @@ describe('Markdown as GitHub writes it', () => {
 
   it('GitHub alerts become callouts with a title', () => {
     const { html } = render('> [!WARNING]\n> Mind the **gap**.\n\n> plain quote\n');
-    assert.match(html, /<div class="alert alert-warning"><p class="alert-title">Warning<\/p>\n<p>Mind the <strong>gap<\/strong>.<\/p>\n<\/div>/);
+    assert.match(
+      html,
+      /<div class="alert alert-warning"><p class="alert-title">Warning<\/p>\n<p>Mind the <strong>gap<\/strong>.<\/p>\n<\/div>/,
+    );
     assert.match(html, /<blockquote>\n<p>plain quote<\/p>/);
   });
 
@@ -31,10 +34,18 @@ describe('Markdown as GitHub writes it', () => {
   });
 
   it('MkDocs admonitions, with titles, no title, and collapsible ones', () => {
-    const { html } = render('!!! tip "Use `setup`"\n\n    Body **one**.\n\n    Second paragraph.\n\n!!! danger ""\n\n    No title.\n\n???+ question "Open me"\n\n    Open body.\n\nAfter.\n');
-    assert.match(html, /<div class="alert alert-tip"><p class="alert-title">Use <code>setup<\/code><\/p>\n<p>Body <strong>one<\/strong>.<\/p>\n<p>Second paragraph.<\/p>\n<\/div>/);
+    const { html } = render(
+      '!!! tip "Use `setup`"\n\n    Body **one**.\n\n    Second paragraph.\n\n!!! danger ""\n\n    No title.\n\n???+ question "Open me"\n\n    Open body.\n\nAfter.\n',
+    );
+    assert.match(
+      html,
+      /<div class="alert alert-tip"><p class="alert-title">Use <code>setup<\/code><\/p>\n<p>Body <strong>one<\/strong>.<\/p>\n<p>Second paragraph.<\/p>\n<\/div>/,
+    );
     assert.match(html, /<div class="alert alert-danger">\n<p>No title.<\/p>/);
-    assert.match(html, /<details class="alert alert-question" open><summary class="alert-title">Open me<\/summary>\n<p>Open body.<\/p>\n<\/details>/);
+    assert.match(
+      html,
+      /<details class="alert alert-question" open><summary class="alert-title">Open me<\/summary>\n<p>Open body.<\/p>\n<\/details>/,
+    );
     assert.match(html, /<p>After.<\/p>/);
   });
 
@@ -44,22 +55,39 @@ describe('Markdown as GitHub writes it', () => {
   });
 
   it('MkDocs content tabs are shown one after the other, with their labels', () => {
-    const { html, prepared } = render('=== "Docker"\n\n    ```sh\n    docker run x\n    ```\n\n=== "Podman"\n\n    podman run x\n\nAfter.\n');
-    assert.match(html, /<div class="tabs">\n<div class="tab" id="docker"><p class="tab-label">Docker<\/p>\n<pre><code class="language-sh">docker run x\n<\/code><\/pre>\n<\/div>\n<div class="tab" id="podman"><p class="tab-label">Podman<\/p>\n<p>podman run x<\/p>\n<\/div>\n<\/div>/);
+    const { html, prepared } = render(
+      '=== "Docker"\n\n    ```sh\n    docker run x\n    ```\n\n=== "Podman"\n\n    podman run x\n\nAfter.\n',
+    );
+    assert.match(
+      html,
+      /<div class="tabs">\n<div class="tab" id="docker"><p class="tab-label">Docker<\/p>\n<pre><code class="language-sh">docker run x\n<\/code><\/pre>\n<\/div>\n<div class="tab" id="podman"><p class="tab-label">Podman<\/p>\n<p>podman run x<\/p>\n<\/div>\n<\/div>/,
+    );
     assert.ok(prepared.anchors.has('docker'));
   });
 
   it('footnotes are numbered in reference order and listed at the end', () => {
     const { html, diagnostics } = render('One[^b] two[^a] again[^b] missing[^x].\n\n[^a]: Note A.\n[^b]: Note B.\n[^c]: Unused.\n');
-    assert.match(html, /One<sup class="footnote-ref"><a href="#fn-1" id="fnref-1">1<\/a><\/sup> two<sup class="footnote-ref"><a href="#fn-2" id="fnref-2">2<\/a><\/sup> again<sup class="footnote-ref"><a href="#fn-1" id="fnref-1-2">1<\/a><\/sup> missing\[\^x\]/);
-    assert.match(html, /<section class="footnotes">\n<ol>\n<li id="fn-1">\n<p>Note B. <a href="#fnref-1" class="footnote-backref"[^>]*>↩<\/a> <a href="#fnref-1-2"/);
+    assert.match(
+      html,
+      /One<sup class="footnote-ref"><a href="#fn-1" id="fnref-1">1<\/a><\/sup> two<sup class="footnote-ref"><a href="#fn-2" id="fnref-2">2<\/a><\/sup> again<sup class="footnote-ref"><a href="#fn-1" id="fnref-1-2">1<\/a><\/sup> missing\[\^x\]/,
+    );
+    assert.match(
+      html,
+      /<section class="footnotes">\n<ol>\n<li id="fn-1">\n<p>Note B. <a href="#fnref-1" class="footnote-backref"[^>]*>↩<\/a> <a href="#fnref-1-2"/,
+    );
     assert.doesNotMatch(html, /Unused/);
-    assert.deepEqual(diagnostics.map((d) => `${d.severity} ${d.code}`), ['warning missing-footnote', 'info unused-footnote']);
+    assert.deepEqual(
+      diagnostics.map((d) => `${d.severity} ${d.code}`),
+      ['warning missing-footnote', 'info unused-footnote'],
+    );
   });
 
   it('heading ids are unique slugs, in any script', () => {
     const { prepared } = render('## Setup\n\n## Setup\n\n## Größe & Maß\n\n## 设置 邮箱\n\n## C++ / C#\n');
-    assert.deepEqual(prepared.headings.map((h) => h.id), ['setup', 'setup-1', 'größe--maß', '设置-邮箱', 'c--c']);
+    assert.deepEqual(
+      prepared.headings.map((h) => h.id),
+      ['setup', 'setup-1', 'größe--maß', '设置-邮箱', 'c--c'],
+    );
   });
 
   it('an explicit {#id} on a heading is used and taken out of the text', () => {
@@ -83,17 +111,24 @@ describe('Markdown as GitHub writes it', () => {
 
   it('template syntax is reported with its line, not inside code', () => {
     const { diagnostics } = render('Line one.\nHello {{ name }}.\n\n`{{ code }}`\n\n    {{ indented code }}\n\n{% if x %}\n');
-    assert.deepEqual(diagnostics.map((d) => `${d.line} ${d.code}`), ['2 template-syntax', '8 template-syntax']);
+    assert.deepEqual(
+      diagnostics.map((d) => `${d.line} ${d.code}`),
+      ['2 template-syntax', '8 template-syntax'],
+    );
   });
 
   it('gives links and images their source lines', () => {
     const { prepared } = render('Para.\n\n- item [a](a.md)\n- item\n  [b](b.md)\n\n> ![img](x.png)\n', 'en');
-    assert.deepEqual(prepared.urls.map((u) => `${u.line} ${u.kind} ${u.href}`), ['3 link a.md', '5 link b.md', '7 image x.png']);
+    assert.deepEqual(
+      prepared.urls.map((u) => `${u.line} ${u.kind} ${u.href}`),
+      ['3 link a.md', '5 link b.md', '7 image x.png'],
+    );
   });
 });
 
-describe('raw HTML: sanitized with the elements\' policy, every removal reported on its line', () => {
-  const report = (diagnostics: Diagnostic[]) => sortDiagnostics(diagnostics).map((d) => `${d.line} ${d.severity} ${d.message.replace(/ from the raw HTML.*/, '')}`);
+describe("raw HTML: sanitized with the elements' policy, every removal reported on its line", () => {
+  const report = (diagnostics: Diagnostic[]) =>
+    sortDiagnostics(diagnostics).map((d) => `${d.line} ${d.severity} ${d.message.replace(/ from the raw HTML.*/, '')}`);
 
   it('removes scripts, handlers, script URLs and frames, keeps the rest', () => {
     const { html, diagnostics } = render(
@@ -117,7 +152,11 @@ describe('raw HTML: sanitized with the elements\' policy, every removal reported
       '<a href="java&Tab;script:alert(1)">a</a>\n<a href="&#106avascript:alert(1)">b</a>\n<a href="&#x6A;avascript&colon;alert(1)">c</a>\n<a href="https://example.org/?q=a&amp;b">safe</a>\n',
     );
     assert.equal(html, '<p><a>a</a>\n<a>b</a>\n<a>c</a>\n<a href="https://example.org/?q=a&amp;b">safe</a></p>\n');
-    assert.deepEqual(report(diagnostics), ['1 warning removed a javascript: URL in href', '2 warning removed a javascript: URL in href', '3 warning removed a javascript: URL in href']);
+    assert.deepEqual(report(diagnostics), [
+      '1 warning removed a javascript: URL in href',
+      '2 warning removed a javascript: URL in href',
+      '3 warning removed a javascript: URL in href',
+    ]);
   });
 
   it('the raw-text trick: <noscript><p title="</noscript><img onerror>"> comes out safe, with a warning', () => {
@@ -126,7 +165,7 @@ describe('raw HTML: sanitized with the elements\' policy, every removal reported
     assert.deepEqual(report(diagnostics), ['3 warning removed <noscript>', '3 warning removed the title attribute of <p>']);
   });
 
-  it('keeps the elements\' kb- namespace: no kb- ids, names or classes from articles', () => {
+  it("keeps the elements' kb- namespace: no kb- ids, names or classes from articles", () => {
     const { html, diagnostics } = render('<p id="kb-live" class="note kb-copy">x</p>\n\n<label for="kb-search">l</label>\n');
     assert.equal(html, '<p class="note">x</p><p><label>l</label></p>\n');
     assert.deepEqual(report(diagnostics), [
@@ -154,10 +193,18 @@ describe('raw HTML: sanitized with the elements\' policy, every removal reported
   it('relative raw URLs are resolved like Markdown links; unsafe Markdown URLs are dropped with a warning', () => {
     const engine = new MarkdownEngine();
     const diagnostics = new DiagnosticList();
-    const converted = engine.convert('<a title="t" href="b.md">raw</a> [md](&#106;avascript:alert(1)) ![pic](javascript:x)\n', 1, 'a.md', diagnostics);
+    const converted = engine.convert(
+      '<a title="t" href="b.md">raw</a> [md](&#106;avascript:alert(1)) ![pic](javascript:x)\n',
+      1,
+      'a.md',
+      diagnostics,
+    );
     const html = engine.finish(converted, (url) => (url.href === 'b.md' ? { href: '#kb/b' } : undefined));
     assert.equal(html, '<p><a href="#kb/b" title="t">raw</a> md pic</p>\n');
-    assert.deepEqual(diagnostics.items.map((d) => `${d.line} ${d.code}`), ['1 unsafe-url', '1 unsafe-url']);
+    assert.deepEqual(
+      diagnostics.items.map((d) => `${d.line} ${d.code}`),
+      ['1 unsafe-url', '1 unsafe-url'],
+    );
   });
 });
 

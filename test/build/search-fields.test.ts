@@ -42,10 +42,12 @@ describe('link text: what other articles call an article', () => {
 
   it('is capped per target, per pair and per source', async () => {
     const files: Record<string, string> = { 'target.md': '# Target\n' };
-    for (let i = 0; i < LINK_TEXT_LIMITS.perTarget + 5; i++) files[`s${i}.md`] = `# S${i}\n\n[name ${i}](target.md) [common name](target.md)\n`;
+    for (let i = 0; i < LINK_TEXT_LIMITS.perTarget + 5; i++)
+      files[`s${i}.md`] = `# S${i}\n\n[name ${i}](target.md) [common name](target.md)\n`;
     files['many.md'] = `# Many\n\n${Array.from({ length: LINK_TEXT_LIMITS.perPair + 3 }, (_, i) => `[pair ${i}](other.md)`).join(' ')}\n`;
     files['other.md'] = '# Other\n';
-    files['flood.md'] = `# Flood\n\n${Array.from({ length: LINK_TEXT_LIMITS.perSource + 10 }, (_, i) => `[to ${i}](t/${i}.md)`).join(' ')}\n`;
+    files['flood.md'] =
+      `# Flood\n\n${Array.from({ length: LINK_TEXT_LIMITS.perSource + 10 }, (_, i) => `[to ${i}](t/${i}.md)`).join(' ')}\n`;
     for (let i = 0; i < LINK_TEXT_LIMITS.perSource + 10; i++) files[`t/${i}.md`] = `# T${i}\n`;
     const kb = await collectArticles(tempContent(files));
     const texts = find(kb.articles, 'target').linkText!;
@@ -72,7 +74,13 @@ describe('link text: what other articles call an article', () => {
     });
     const kb = KnowledgeBase.from(JSON.parse(JSON.stringify(bundle)));
     // b never says "firewall": only what a calls it finds it.
-    assert.deepEqual(kb.search('firewall rules').map((h) => h.article.id).sort(), ['a', 'b']);
+    assert.deepEqual(
+      kb
+        .search('firewall rules')
+        .map((h) => h.article.id)
+        .sort(),
+      ['a', 'b'],
+    );
     assert.equal('linkText' in bundle.articles[0]!, false, 'not in the metadata');
   });
 });
@@ -85,8 +93,14 @@ describe('kb.config synonyms', () => {
         'a.md': '# Remove a domain\n',
       }),
     });
-    assert.deepEqual(diagnostics.filter((d) => d.severity !== 'info'), []);
-    assert.deepEqual(bundle.search.synonyms, [['delete', 'remove', 'erase'], ['sign in', 'log in', 'login']]);
+    assert.deepEqual(
+      diagnostics.filter((d) => d.severity !== 'info'),
+      [],
+    );
+    assert.deepEqual(bundle.search.synonyms, [
+      ['delete', 'remove', 'erase'],
+      ['sign in', 'log in', 'login'],
+    ]);
     assert.equal(KnowledgeBase.from(JSON.parse(JSON.stringify(bundle))).search('erase domain')[0]!.article.id, 'a');
   });
 
@@ -116,7 +130,12 @@ describe('kb.config synonyms', () => {
       '9 warning config-synonyms',
     ]);
     const messages = kb.diagnostics.map((d) => d.message);
-    assert.ok(messages.includes('setting "synonyms": group 2 ("inbox") should be a list of words or phrases, like [delete, remove, erase]; ignored it.'), messages.join('\n'));
+    assert.ok(
+      messages.includes(
+        'setting "synonyms": group 2 ("inbox") should be a list of words or phrases, like [delete, remove, erase]; ignored it.',
+      ),
+      messages.join('\n'),
+    );
     assert.ok(messages.some((m) => /group 3, item 2 \(3\) should be a text/.test(m)));
     assert.ok(messages.some((m) => /group 5, item 1 .* should be at most 60 characters long/.test(m)));
     assert.ok(messages.some((m) => /group 6, item 1 .* should be at most 4 words \(has 5\)/.test(m)));

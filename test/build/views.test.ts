@@ -33,22 +33,32 @@ function viewsFile(data: string): string {
   return path;
 }
 
-const viewsOf = (result: Awaited<ReturnType<typeof createBundle>>) => Object.fromEntries(result.bundle.articles.map((a) => [a.id, a.views]));
+const viewsOf = (result: Awaited<ReturnType<typeof createBundle>>) =>
+  Object.fromEntries(result.bundle.articles.map((a) => [a.id, a.views]));
 
 describe('views from data', () => {
-  it('takes each article\'s count from the file, front matter where the file has none; popular follows', async () => {
+  it("takes each article's count from the file, front matter where the file has none; popular follows", async () => {
     const result = await createBundle({ contentDir: content(), views: viewsFile('{ "a": 900, "c": 40 }') });
     assert.deepEqual(viewsOf(result), { a: 900, b: 500, c: 40 });
-    assert.deepEqual(result.diagnostics.filter((d) => d.severity !== 'info'), []);
+    assert.deepEqual(
+      result.diagnostics.filter((d) => d.severity !== 'info'),
+      [],
+    );
     const kb = KnowledgeBase.from(result.bundle);
-    assert.deepEqual(kb.popular(3).map((a) => a.id), ['a', 'b', 'c']);
+    assert.deepEqual(
+      kb.popular(3).map((a) => a.id),
+      ['a', 'b', 'c'],
+    );
   });
 
   it('ids the bundle lacks are one warning naming them', async () => {
     const path = viewsFile('{ "a": 1, "gone": 3, "renamed-article": 4 }');
     const result = await createBundle({ contentDir: content(), views: path });
     const warning = result.diagnostics.find((d) => d.code === 'views-unknown');
-    assert.match(warning?.message ?? '', /^2 ids are not an article of this knowledge base: "gone", "renamed-article" \(renamed or deleted articles\?\); ignored\.$/);
+    assert.match(
+      warning?.message ?? '',
+      /^2 ids are not an article of this knowledge base: "gone", "renamed-article" \(renamed or deleted articles\?\); ignored\.$/,
+    );
     assert.equal(warning?.severity, 'warning');
     assert.ok(warning?.file.endsWith('views.json'));
     assert.equal(viewsOf(result).a, 1);
@@ -84,7 +94,10 @@ describe('views from data', () => {
       '"toString": the count must be a number (got string); ignored it.',
       '"hasOwnProperty": the count must be a number (got null); ignored it.',
     ]);
-    assert.match(result.diagnostics.find((d) => d.code === 'views-unknown')!.message, /^1 id is not an article of this knowledge base: "__proto__"/);
+    assert.match(
+      result.diagnostics.find((d) => d.code === 'views-unknown')!.message,
+      /^1 id is not an article of this knowledge base: "__proto__"/,
+    );
     // Every bad count left the front matter value in place.
     assert.deepEqual(viewsOf(result), { a: 5, b: 500, c: 0 });
     assert.equal(({} as Record<string, unknown>).polluted, undefined);
@@ -155,7 +168,10 @@ describe('views from data', () => {
   });
 
   it('the Vite plugin\'s "views" option: a path (against root) or the counts; checked', async () => {
-    assert.throws(() => kbElements({ content: 'c', views: 42 as never }), /the "views" option must be the path of a views\.json file, or an object/);
+    assert.throws(
+      () => kbElements({ content: 'c', views: 42 as never }),
+      /the "views" option must be the path of a views\.json file, or an object/,
+    );
     assert.throws(() => kbElements({ content: 'c', views: [] as never }), /the "views" option/);
     const root = track(tempContent({ 'index.html': '<!doctype html><p>x</p>', 'stats/views.json': '{ "a": 77 }' }));
     const quiet: InlineConfig = { logLevel: 'silent', configFile: false, root };

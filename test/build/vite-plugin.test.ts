@@ -9,7 +9,8 @@ import { fixture, png, tempContent, tempDir, waitUntil } from './helpers';
 function site(): string {
   return tempContent({
     'index.html': '<!doctype html><script type="module" src="./main.js"></script>',
-    'main.js': "import bundle, { bundleUrl } from 'virtual:kb-elements/bundle';\nconsole.log(bundleUrl, bundle.meta.title, bundle.articles.length);\n",
+    'main.js':
+      "import bundle, { bundleUrl } from 'virtual:kb-elements/bundle';\nconsole.log(bundleUrl, bundle.meta.title, bundle.articles.length);\n",
   });
 }
 
@@ -28,29 +29,58 @@ describe('Vite plugin', () => {
   });
 
   it('checks the exclude option', () => {
-    assert.throws(() => kbElements({ content: 'c', exclude: 'drafts/**' as never }), /kbElements\(\): the "exclude" option must be a list of glob patterns/);
+    assert.throws(
+      () => kbElements({ content: 'c', exclude: 'drafts/**' as never }),
+      /kbElements\(\): the "exclude" option must be a list of glob patterns/,
+    );
     assert.throws(() => kbElements({ content: 'c', exclude: [3 as never] }), /kbElements\(\): the "exclude" option: 3 is not a text/);
-    assert.throws(() => kbElements({ content: 'c', exclude: ['ok/**', '/abs/**'] }), /kbElements\(\): the "exclude" option pattern "\/abs\/\*\*" is an absolute path/);
+    assert.throws(
+      () => kbElements({ content: 'c', exclude: ['ok/**', '/abs/**'] }),
+      /kbElements\(\): the "exclude" option pattern "\/abs\/\*\*" is an absolute path/,
+    );
     assert.throws(() => kbElements({ content: 'c', exclude: ['../up'] }), /goes outside the content folder/);
     assert.doesNotThrow(() => kbElements({ content: 'c', exclude: ['drafts/**', 'README.md'] }));
   });
 
-  it('vite build leaves out what exclude matches, added to kb.config\'s', async () => {
-    const content = tempContent({ 'kb.config.yaml': 'exclude: [README.md]\n', 'README.md': '# Readme\n', 'a.md': '# A\n', 'drafts/b.md': '# B\n', 'drafts/b.png': png() });
+  it("vite build leaves out what exclude matches, added to kb.config's", async () => {
+    const content = tempContent({
+      'kb.config.yaml': 'exclude: [README.md]\n',
+      'README.md': '# Readme\n',
+      'a.md': '# A\n',
+      'drafts/b.md': '# B\n',
+      'drafts/b.png': png(),
+    });
     const outDir = tempDir();
     await build({ ...quiet, root: site(), build: { outDir }, plugins: [kbElements({ content, exclude: ['drafts/'] })] });
     const bundle = JSON.parse(readFileSync(join(outDir, 'help/kb.json'), 'utf8'));
-    assert.deepEqual(bundle.articles.map((a: { id: string }) => a.id), ['a']);
+    assert.deepEqual(
+      bundle.articles.map((a: { id: string }) => a.id),
+      ['a'],
+    );
     assert.ok(!existsSync(join(outDir, 'help/assets')));
   });
 
-  it('vite dev does not rebuild for excluded files, and follows kb.config\'s exclude', async () => {
-    const content = tempContent({ 'kb.config.json': '{ "exclude": ["notes/**"] }', 'a.md': '# A\n', 'notes/n.md': '# Note\n', 'drafts/d.md': '# Draft\n' });
+  it("vite dev does not rebuild for excluded files, and follows kb.config's exclude", async () => {
+    const content = tempContent({
+      'kb.config.json': '{ "exclude": ["notes/**"] }',
+      'a.md': '# A\n',
+      'notes/n.md': '# Note\n',
+      'drafts/d.md': '# Draft\n',
+    });
     const logs: string[] = [];
     const customLogger = { ...createLogger('silent'), info: (message: string) => logs.push(message), warn: () => {} };
-    const server = await createServer({ configFile: false, customLogger, root: site(), server: { port: 0, host: '127.0.0.1' }, plugins: [kbElements({ content, exclude: ['drafts/**'] })] });
+    const server = await createServer({
+      configFile: false,
+      customLogger,
+      root: site(),
+      server: { port: 0, host: '127.0.0.1' },
+      plugins: [kbElements({ content, exclude: ['drafts/**'] })],
+    });
     await server.listen();
-    const titles = async () => ((await (await fetch(new URL('help/kb.json', server.resolvedUrls!.local[0]))).json()).articles as { title: string }[]).map((a) => a.title).sort();
+    const titles = async () =>
+      ((await (await fetch(new URL('help/kb.json', server.resolvedUrls!.local[0]))).json()).articles as { title: string }[])
+        .map((a) => a.title)
+        .sort();
     const rebuilds = () => logs.filter((l) => l.includes('changed: rebuilding'));
     const until = (check: () => boolean | Promise<boolean>) => waitUntil(check, 'a rebuild', () => logs.join('\n'));
     const seen = new Set<string>();
@@ -62,7 +92,10 @@ describe('Vite plugin', () => {
       writeFileSync(join(content, 'drafts/d.md'), '# Draft, edited\n');
       // The plugin heard each change before this listener did; a rebuild it started would be
       // due 50 ms later, and Node runs timers in the order they fall due: so after this timer.
-      await waitUntil(() => seen.has(join(content, 'notes/n.md')) && seen.has(join(content, 'drafts/d.md')), 'the watcher to report both edits');
+      await waitUntil(
+        () => seen.has(join(content, 'notes/n.md')) && seen.has(join(content, 'drafts/d.md')),
+        'the watcher to report both edits',
+      );
       await new Promise((r) => setTimeout(r, 100));
       assert.deepEqual(rebuilds(), []);
       writeFileSync(join(content, 'kb.config.json'), '{ "exclude": [] }');
@@ -81,7 +114,12 @@ describe('Vite plugin', () => {
   it('vite build emits the bundle files and the virtual module carries the bundle', async () => {
     const root = site();
     const outDir = tempDir();
-    await build({ ...quiet, root, build: { outDir, emptyOutDir: true }, plugins: [kbElements({ content: fixture('basic'), base: 'kb', split: true })] });
+    await build({
+      ...quiet,
+      root,
+      build: { outDir, emptyOutDir: true },
+      plugins: [kbElements({ content: fixture('basic'), base: 'kb', split: true })],
+    });
     const bundle = JSON.parse(readFileSync(join(outDir, 'kb/kb.json'), 'utf8'));
     assert.equal(bundle.meta.title, 'Fixture Help');
     for (const file of Object.values(bundle.bodyFiles as Record<string, string>)) assert.ok(existsSync(join(outDir, 'kb', file)), file);
@@ -105,7 +143,12 @@ describe('Vite plugin', () => {
 
   it('vite dev serves the bundle, rebuilds on change, and the virtual module follows', async () => {
     const content = tempContent({ 'guide/a.md': '# First title\n\nText. ![i](i.png)\n', 'guide/i.png': png() });
-    const server = await createServer({ ...quiet, root: site(), server: { port: 0, host: '127.0.0.1' }, plugins: [kbElements({ content })] });
+    const server = await createServer({
+      ...quiet,
+      root: site(),
+      server: { port: 0, host: '127.0.0.1' },
+      plugins: [kbElements({ content })],
+    });
     await server.listen();
     try {
       const base = server.resolvedUrls!.local[0];
@@ -137,7 +180,11 @@ describe('Vite plugin', () => {
         return send(payload as never);
       }) as typeof server.ws.send;
       writeFileSync(join(content, 'guide/a.md'), '---\ntitle: [broken\n---\n# Third\n');
-      const overlay = await waitUntil(() => sent.find((p) => p.type === 'error'), 'the error overlay', () => JSON.stringify(sent));
+      const overlay = await waitUntil(
+        () => sent.find((p) => p.type === 'error'),
+        'the error overlay',
+        () => JSON.stringify(sent),
+      );
       assert.match(overlay.err!.message, /guide\/a\.md:2: error: front matter is not valid YAML/);
       assert.ok(!sent.some((p) => p.type === 'full-reload'));
       // ... and the page keeps the last bundle that built without errors.

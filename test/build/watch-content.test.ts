@@ -16,7 +16,12 @@ it('watches every content folder once ready, and never the output folder, hidden
   });
   const changes: string[] = [];
   const errors: Error[] = [];
-  const watcher = await watchContent(content, join(content, 'public/help'), (path) => changes.push(path), (error) => errors.push(error));
+  const watcher = await watchContent(
+    content,
+    join(content, 'public/help'),
+    (path) => changes.push(path),
+    (error) => errors.push(error),
+  );
   try {
     // Made right after ready: what is not watched says nothing; the real change comes after them.
     writeFileSync(join(content, 'node_modules/pkg/readme.md'), '# Edited\n');
@@ -24,12 +29,24 @@ it('watches every content folder once ready, and never the output folder, hidden
     writeFileSync(join(content, '.notes/c.md'), '# Edited\n');
     writeFileSync(join(content, 'public/help/kb.json'), '{"x":1}');
     writeFileSync(join(content, 'guide/deep/b.md'), '# B, edited\n');
-    await waitUntil(() => changes.includes('guide/deep/b.md'), 'the change in guide/deep', () => changes.join('\n'));
+    await waitUntil(
+      () => changes.includes('guide/deep/b.md'),
+      'the change in guide/deep',
+      () => changes.join('\n'),
+    );
     // A folder made after the walk is watched too.
     mkdirSync(join(content, 'guide/new'));
-    await waitUntil(() => changes.includes('guide/new'), 'the new folder', () => changes.join('\n'));
+    await waitUntil(
+      () => changes.includes('guide/new'),
+      'the new folder',
+      () => changes.join('\n'),
+    );
     writeFileSync(join(content, 'guide/new/d.md'), '# D\n');
-    await waitUntil(() => changes.includes('guide/new/d.md'), 'a file in the new folder', () => changes.join('\n'));
+    await waitUntil(
+      () => changes.includes('guide/new/d.md'),
+      'a file in the new folder',
+      () => changes.join('\n'),
+    );
     assert.deepEqual([...new Set(changes)], ['guide/deep/b.md', 'guide/new', 'guide/new/d.md']);
     assert.deepEqual(errors, []);
   } finally {

@@ -1,6 +1,12 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { ANALYTICS_LIMITS, redactText, validateAnalyticsBatch, validateAnalyticsEvent, validateStoredEvent } from '../../src/core/analytics-events';
+import {
+  ANALYTICS_LIMITS,
+  redactText,
+  validateAnalyticsBatch,
+  validateAnalyticsEvent,
+  validateStoredEvent,
+} from '../../src/core/analytics-events';
 
 const base = { v: 1, time: '2026-03-02T10:00:00.000Z', session: 'abcDEF123_-x' };
 
@@ -12,7 +18,17 @@ test('redaction: e-mail and IP addresses, long digit runs and tokens are replace
   assert.equal(redactText('blocked from 203.0.113.54', 100), 'blocked from [ip]');
   assert.equal(redactText('key sk_live_4eC39HqLyjWDarjtT1zdp7dc', 100), 'key [token]');
   // What a mail host's users really search stays as typed.
-  for (const query of ['550 5.7.1', 'port 587', 'dkim selector1', 'x-spam-flag', 'tls 1.3', 'error 421', '2fa', 'imap.skyhost.example', 'résumé']) {
+  for (const query of [
+    '550 5.7.1',
+    'port 587',
+    'dkim selector1',
+    'x-spam-flag',
+    'tls 1.3',
+    'error 421',
+    '2fa',
+    'imap.skyhost.example',
+    'résumé',
+  ]) {
     assert.equal(redactText(query, 100), query);
   }
 });
@@ -31,18 +47,40 @@ test('redaction: trimmed, control characters gone, capped by characters (not hal
 });
 
 test('events: each type is read with its own fields; unknown fields are dropped', () => {
-  const search = validateAnalyticsEvent({ ...base, type: 'search', query: ' sso  login ', results: 0, userId: 42, cookie: 'x', lang: 'pt-BR', client: '0.1.0', kbVersion: 'a1b2c3' });
-  assert.deepEqual(search, { ok: true, value: { ...base, type: 'search', query: 'sso login', results: 0, lang: 'pt-BR', client: '0.1.0', kbVersion: 'a1b2c3' } });
+  const search = validateAnalyticsEvent({
+    ...base,
+    type: 'search',
+    query: ' sso  login ',
+    results: 0,
+    userId: 42,
+    cookie: 'x',
+    lang: 'pt-BR',
+    client: '0.1.0',
+    kbVersion: 'a1b2c3',
+  });
+  assert.deepEqual(search, {
+    ok: true,
+    value: { ...base, type: 'search', query: 'sso login', results: 0, lang: 'pt-BR', client: '0.1.0', kbVersion: 'a1b2c3' },
+  });
   assert.deepEqual(validateAnalyticsEvent({ ...base, type: 'search', query: 'dkim', results: 3, opened: 'dkim-setup' }), {
     ok: true,
     value: { ...base, type: 'search', query: 'dkim', results: 3, opened: 'dkim-setup' },
   });
-  assert.deepEqual(validateAnalyticsEvent({ ...base, type: 'view', article: 'archive-storage', extra: true }), { ok: true, value: { ...base, type: 'view', article: 'archive-storage' } });
-  assert.deepEqual(validateAnalyticsEvent({ ...base, type: 'feedback', article: 'a', helpful: false, reason: 'mail me at bob@example.org' }), {
+  assert.deepEqual(validateAnalyticsEvent({ ...base, type: 'view', article: 'archive-storage', extra: true }), {
     ok: true,
-    value: { ...base, type: 'feedback', article: 'a', helpful: false, reason: 'mail me at [email]' },
+    value: { ...base, type: 'view', article: 'archive-storage' },
   });
-  assert.deepEqual(validateAnalyticsEvent({ ...base, type: 'contact', query: 'refund' }), { ok: true, value: { ...base, type: 'contact', query: 'refund' } });
+  assert.deepEqual(
+    validateAnalyticsEvent({ ...base, type: 'feedback', article: 'a', helpful: false, reason: 'mail me at bob@example.org' }),
+    {
+      ok: true,
+      value: { ...base, type: 'feedback', article: 'a', helpful: false, reason: 'mail me at [email]' },
+    },
+  );
+  assert.deepEqual(validateAnalyticsEvent({ ...base, type: 'contact', query: 'refund' }), {
+    ok: true,
+    value: { ...base, type: 'contact', query: 'refund' },
+  });
 });
 
 test('events: wrong types and values are refused with the field named', () => {
@@ -86,5 +124,8 @@ test('batches: 1 to 100 events; one bad event refuses the batch and says which',
 test('stored events need the time they were received', () => {
   const view = { ...base, type: 'view', article: 'a' };
   assert.equal(validateStoredEvent(view).ok, false);
-  assert.deepEqual(validateStoredEvent({ ...view, received: '2026-03-02T10:00:01.000Z' }), { ok: true, value: { ...view, received: '2026-03-02T10:00:01.000Z' } });
+  assert.deepEqual(validateStoredEvent({ ...view, received: '2026-03-02T10:00:01.000Z' }), {
+    ok: true,
+    value: { ...view, received: '2026-03-02T10:00:01.000Z' },
+  });
 });

@@ -30,7 +30,14 @@ describe('closestNames', () => {
 
   it('names nothing when nothing is close, and at most `limit`', () => {
     assert.deepEqual(closestNames('billing', ids), []);
-    assert.equal(closestNames('a', Array.from({ length: 10 }, (_, i) => `a${i}`), 3).length, 3);
+    assert.equal(
+      closestNames(
+        'a',
+        Array.from({ length: 10 }, (_, i) => `a${i}`),
+        3,
+      ).length,
+      3,
+    );
   });
 
   it('finds the closest of 10,000 similar ids first', () => {

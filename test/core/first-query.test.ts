@@ -10,7 +10,21 @@ import { KnowledgeBase } from '../../src/core/index';
 import { waitUntil } from '../build/helpers';
 import { article, bundleOf, SKYHOST } from './fixtures';
 
-const QUERIES = ['s', 'sp', 'spa', 'spam', 'spam f', 'spam filter', 'dkim', 'dkmi', 'false positives', 'mail "spam filter"', 'ssl certificate', 'quarantine ', 'xyzzy'];
+const QUERIES = [
+  's',
+  'sp',
+  'spa',
+  'spam',
+  'spam f',
+  'spam filter',
+  'dkim',
+  'dkmi',
+  'false positives',
+  'mail "spam filter"',
+  'ssl certificate',
+  'quarantine ',
+  'xyzzy',
+];
 
 test('a prepared index ranks exactly as a cold one', async () => {
   const bundle = JSON.parse(JSON.stringify(bundleOf(SKYHOST)));

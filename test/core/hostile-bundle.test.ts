@@ -29,7 +29,8 @@ function redirected(body: string, finalUrl: string): Response {
   return response;
 }
 
-const isKbError = (kind: string, message?: RegExp) => (e: unknown) => e instanceof KbError && e.kind === kind && (!message || message.test(e.message));
+const isKbError = (kind: string, message?: RegExp) => (e: unknown) =>
+  e instanceof KbError && e.kind === kind && (!message || message.test(e.message));
 
 const HOSTILE_PATHS = [
   '../../api/secret',
@@ -73,19 +74,46 @@ test('validation refuses every body file path that is not inside the bundle fold
     assert.throws(() => KnowledgeBase.from(copy(b)), refused, JSON.stringify(path));
     await assert.rejects(KnowledgeBase.fromAsync(copy(b)), refused, JSON.stringify(path));
   }
-  for (const path of ['articles/one.html', 'articles/deep/two%20words.html', 'artikel/grüße.html', 'a.b/c..d/e.html', bodyFilePath('..'), bodyFilePath('a/../b')]) {
+  for (const path of [
+    'articles/one.html',
+    'articles/deep/two%20words.html',
+    'artikel/grüße.html',
+    'a.b/c..d/e.html',
+    bodyFilePath('..'),
+    bodyFilePath('a/../b'),
+  ]) {
     assert.equal(bundlePathProblem(path), undefined, path);
   }
 });
 
 test('meta.baseUrl must be an http(s) folder, a folder from the server root, or a folder inside the bundle', () => {
-  for (const bad of ['javascript:alert(1)', 'data:text/html,x', 'file:///etc/', '//cdn.example/help/', 'https://user:pw@cdn.example/help/', 'https://cdn.example/help/?v=1', 'https://cdn.example/help/#x', '../elsewhere/', '/static/../api/', 'help\\files/', 'ftp://cdn.example/']) {
+  for (const bad of [
+    'javascript:alert(1)',
+    'data:text/html,x',
+    'file:///etc/',
+    '//cdn.example/help/',
+    'https://user:pw@cdn.example/help/',
+    'https://cdn.example/help/?v=1',
+    'https://cdn.example/help/#x',
+    '../elsewhere/',
+    '/static/../api/',
+    'help\\files/',
+    'ftp://cdn.example/',
+  ]) {
     assert.ok(baseUrlProblem(bad), bad);
     const b = copy(bundleOf(SKYHOST));
     b.meta.baseUrl = bad;
     assert.throws(() => KnowledgeBase.from(b), isKbError('format', /meta\.baseUrl/), bad);
   }
-  for (const good of ['https://cdn.example/help/', 'https://cdn.example', 'http://localhost:8080/kb', '/static/help/', '/', 'files/', 'files']) {
+  for (const good of [
+    'https://cdn.example/help/',
+    'https://cdn.example',
+    'http://localhost:8080/kb',
+    '/static/help/',
+    '/',
+    'files/',
+    'files',
+  ]) {
     assert.equal(baseUrlProblem(good), undefined, good);
   }
 });
@@ -120,7 +148,10 @@ test('load() sends no cookies unless asked, and fetches only inside the bundle f
   });
   const kb2 = await KnowledgeBase.load('http://kb.test/help/kb.json', { fetch: withCookies.fetch, credentials: 'include' });
   await kb2.article('one');
-  assert.deepEqual(withCookies.requests.map((r) => r.credentials), ['include', 'include']);
+  assert.deepEqual(
+    withCookies.requests.map((r) => r.credentials),
+    ['include', 'include'],
+  );
 });
 
 test('meta.baseUrl is honoured when a bundle loads by URL: absolute, from the server root, or inside the folder', async () => {
@@ -150,7 +181,8 @@ test('after a redirect, body files resolve against the URL the bundle came from;
   const { fetch, requests } = recordingFetch({
     'http://kb.test/help/kb.json': () => redirected(JSON.stringify(b), 'http://kb.test/v2/help/kb.json'),
     'http://kb.test/v2/help/articles/one.html': () => new Response('<p>One</p>'),
-    'http://kb.test/v2/help/articles/two.html': () => redirected('<form>Sign in</form>', 'http://kb.test/login?next=/v2/help/articles/two.html'),
+    'http://kb.test/v2/help/articles/two.html': () =>
+      redirected('<form>Sign in</form>', 'http://kb.test/login?next=/v2/help/articles/two.html'),
   });
   const kb = await KnowledgeBase.load('http://kb.test/help/kb.json', { fetch });
   assert.equal(kb.baseUrl, 'http://kb.test/v2/help/');
@@ -161,19 +193,35 @@ test('after a redirect, body files resolve against the URL the bundle came from;
 
 test('a body that fails says what failed: timeout, network, HTTP status, format; never "damaged" for all', async () => {
   const b = split();
-  const hang = ((_: string, init: RequestInit) => new Promise((_r, reject) => init.signal!.addEventListener('abort', () => reject(new Error('aborted'))))) as unknown as typeof fetch;
+  const hang = ((_: string, init: RequestInit) =>
+    new Promise((_r, reject) => init.signal!.addEventListener('abort', () => reject(new Error('aborted'))))) as unknown as typeof fetch;
   const cases: [typeof fetch, string, RegExp, number?][] = [
     [hang, 'timeout', /body of article "one".*timed out after 20 ms/],
-    [(async () => { throw new TypeError('Failed to fetch'); }) as typeof fetch, 'network', /Could not reach the body of article "one".*CORS/],
+    [
+      (async () => {
+        throw new TypeError('Failed to fetch');
+      }) as typeof fetch,
+      'network',
+      /Could not reach the body of article "one".*CORS/,
+    ],
     [(async () => new Response('', { status: 503 })) as typeof fetch, 'http', /body of article "one".*HTTP 503/, 503],
   ];
   for (const [fetch, kind, message, status] of cases) {
     const kb = KnowledgeBase.from(copy(b), { baseUrl: 'http://kb.test/help/kb.json', fetch, timeout: 20 });
-    await assert.rejects(kb.article('one'), (e: unknown) => isKbError(kind, message)(e) && (e as KbError).status === status && (e as KbError).url === 'http://kb.test/help/articles/one.html', kind);
+    await assert.rejects(
+      kb.article('one'),
+      (e: unknown) =>
+        isKbError(kind, message)(e) && (e as KbError).status === status && (e as KbError).url === 'http://kb.test/help/articles/one.html',
+      kind,
+    );
   }
   const noBase = KnowledgeBase.from(copy(b));
   await assert.rejects(noBase.article('one'), isKbError('format', /bundle's URL is unknown/));
-  const custom = KnowledgeBase.from(copy(b), { loadBody: async () => { throw new Error('offline'); } });
+  const custom = KnowledgeBase.from(copy(b), {
+    loadBody: async () => {
+      throw new Error('offline');
+    },
+  });
   await assert.rejects(custom.article('one'), isKbError('network', /article "one"/));
 });
 
@@ -192,7 +240,14 @@ test('a load aborted by its signal does not abort the article fetches that come 
 test('content values named like Object.prototype members are plain keys: no stray body, fetch or title', async () => {
   const names = ['constructor', '__proto__', 'toString', 'hasOwnProperty', 'valueOf', '__defineGetter__'];
   const articles = names.map((id) => article({ id, title: `Article ${id}`, category: id, excerpt: `About ${id}.` }));
-  const categories = names.map((id) => ({ id, title: `Category ${id}`, icon: id, parent: id === 'constructor' ? '__proto__' : undefined, articleCount: 1, totalCount: 1 }));
+  const categories = names.map((id) => ({
+    id,
+    title: `Category ${id}`,
+    icon: id,
+    parent: id === 'constructor' ? '__proto__' : undefined,
+    articleCount: 1,
+    totalCount: 1,
+  }));
   const base = copy(bundleOf(articles, { categories }));
   const kb = KnowledgeBase.from(copy(base));
   for (const id of names) {
@@ -200,7 +255,10 @@ test('content values named like Object.prototype members are plain keys: no stra
     assert.equal(kb.category(id)?.title, `Category ${id}`, id);
     assert.match((await kb.article(id))!.html, new RegExp(`About ${id.replace(/_/g, '_')}`), id);
   }
-  assert.deepEqual(kb.categoryPath('constructor').map((c) => c.id), ['__proto__', 'constructor']);
+  assert.deepEqual(
+    kb.categoryPath('constructor').map((c) => c.id),
+    ['__proto__', 'constructor'],
+  );
   assert.equal(kb.categories().length, names.length);
   assert.equal(kb.search('constructor')[0]?.article.id, 'constructor');
 
@@ -211,7 +269,10 @@ test('content values named like Object.prototype members are plain keys: no stra
   const kbSplit = KnowledgeBase.from(b, { baseUrl: 'http://kb.test/kb.json', fetch });
   for (const id of ['constructor', '__proto__', 'hasOwnProperty', 'valueOf']) assert.equal((await kbSplit.article(id))!.html, '', id);
   assert.equal((await kbSplit.article('toString'))!.html, '<p>ok</p>');
-  assert.deepEqual(requests.map((r) => r.url), ['http://kb.test/articles/toString.html']);
+  assert.deepEqual(
+    requests.map((r) => r.url),
+    ['http://kb.test/articles/toString.html'],
+  );
 
   // An inline bundle whose `bodies` lacks an article: '' as well.
   const inline = copy(base);
@@ -222,16 +283,27 @@ test('content values named like Object.prototype members are plain keys: no stra
 test('lone surrogates: ids and references to them become well-formed (U+FFFD) at once, queries never throw', () => {
   const lone = 'bad\uD800id';
   const fixed = 'bad\uFFFDid';
-  const b = copy(bundleOf([article({ id: lone, title: 'Half \uDC00 pair', category: 'c\uDBFF', related: ['other\uDFFF'] }), article({ id: 'other\uDFFF', title: 'Other' })], {
-    categories: [{ id: 'c\uDBFF', title: 'Cat', articleCount: 1, totalCount: 1 }],
-  }));
+  const b = copy(
+    bundleOf(
+      [
+        article({ id: lone, title: 'Half \uDC00 pair', category: 'c\uDBFF', related: ['other\uDFFF'] }),
+        article({ id: 'other\uDFFF', title: 'Other' }),
+      ],
+      {
+        categories: [{ id: 'c\uDBFF', title: 'Cat', articleCount: 1, totalCount: 1 }],
+      },
+    ),
+  );
   const kb = KnowledgeBase.from(b);
   assert.equal(kb.articleMeta(fixed)?.title, 'Half \uDC00 pair', 'text stays as written: only ids go into URLs');
   assert.equal(kb.articleMeta(lone)?.id, fixed, 'a host that asks with the lone surrogate finds it too');
   assert.equal(kb.category('c\uDBFF')?.id, 'c\uFFFD');
   assert.equal(kb.articleMeta(fixed)?.category, 'c\uFFFD');
   assert.equal(kb.category('c\uFFFD')?.title, 'Cat');
-  assert.deepEqual(kb.related(fixed).map((a) => a.id), ['other\uFFFD']);
+  assert.deepEqual(
+    kb.related(fixed).map((a) => a.id),
+    ['other\uFFFD'],
+  );
   assert.doesNotThrow(() => encodeURIComponent(kb.articles()[0]!.id));
   for (const q of ['\uD800', 'half\uDC00', '\uDBFF\uDBFF pair', 'pa\uD800ir"', '"\uDC00']) {
     assert.doesNotThrow(() => kb.search(q), JSON.stringify(q));

@@ -3,7 +3,10 @@ import { test } from 'node:test';
 import { htmlToText, sectionTexts } from '../../src/core/html-text';
 
 test('inline markup leaves no space before punctuation; blocks separate words', () => {
-  assert.equal(htmlToText('<p>Click <strong>Test connection</strong>.</p><p>Then <a href="#x">save</a>, <code>setup.sh</code>!</p>'), 'Click Test connection. Then save, setup.sh!');
+  assert.equal(
+    htmlToText('<p>Click <strong>Test connection</strong>.</p><p>Then <a href="#x">save</a>, <code>setup.sh</code>!</p>'),
+    'Click Test connection. Then save, setup.sh!',
+  );
   assert.equal(htmlToText('<ul><li>one</li><li>two</li></ul><table><tr><td>a</td><td>b</td></tr></table>'), 'one two a b');
   assert.equal(htmlToText('line<br>break<script>alert(1)</script>&amp; more'), 'line break & more');
 });

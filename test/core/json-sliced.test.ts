@@ -28,16 +28,35 @@ const TRICKY = 'quote " backslash \\ brackets ] } [ { , : unicode é 文 🙂 \u
 test('parseJsonSliced gives what JSON.parse gives, for big arrays, big objects and tricky strings', async () => {
   const big = {
     format: 'x',
-    articles: Array.from({ length: 3000 }, (_, i) => ({ id: `a${i}`, title: `T "${i}" ] } , [ {`, tags: ['x\\', 'y'], n: i, nested: [[i], { a: null }] })),
+    articles: Array.from({ length: 3000 }, (_, i) => ({
+      id: `a${i}`,
+      title: `T "${i}" ] } , [ {`,
+      tags: ['x\\', 'y'],
+      n: i,
+      nested: [[i], { a: null }],
+    })),
     empty: [],
     emptyObject: {},
-    bodyFiles: Object.fromEntries(Array.from({ length: 6000 }, (_, i) => [`id-${i} "} ,{`, { file: `articles/${i}.html`, list: [i, '}'] }])),
+    bodyFiles: Object.fromEntries(
+      Array.from({ length: 6000 }, (_, i) => [`id-${i} "} ,{`, { file: `articles/${i}.html`, list: [i, '}'] }]),
+    ),
     text: TRICKY,
   };
   const text = JSON.stringify(big, null, 1);
   assert.ok(text.length > 256 * 1024);
   assert.deepEqual(await parseJsonSliced(text), big);
-  for (const s of ['{}', '{"a":[]}', '{"o":{}}', '{"o":{"a":1,"a":2}}', '{"o":{"x":{"y":[{}]}}}', ' { "k" : [ "a" , "b" ] } ', '{"a":"\\u0041","b":[1,[2,"]"]]}', '[1,2]', '"x"', '3']) {
+  for (const s of [
+    '{}',
+    '{"a":[]}',
+    '{"o":{}}',
+    '{"o":{"a":1,"a":2}}',
+    '{"o":{"x":{"y":[{}]}}}',
+    ' { "k" : [ "a" , "b" ] } ',
+    '{"a":"\\u0041","b":[1,[2,"]"]]}',
+    '[1,2]',
+    '"x"',
+    '3',
+  ]) {
     assert.deepEqual(await parseJsonSliced(s), JSON.parse(s), s);
   }
 });
@@ -57,7 +76,11 @@ test('the text may be cut into pieces anywhere: inside strings, escapes, keys an
 
 test('a long string inside a member (a serialized search index) is read a piece at a time, escapes cut between pieces included', () => {
   const postings = Array.from({ length: 20000 }, (_, i) => `${i.toString(36)}.${i % 7}${i % 1000 === 0 ? '\\"é🙂\u2028' : ''}`).join(' ');
-  const doc = { articles: [{ id: 'x' }], search: { format: 'f', docs: 'a b', postings, terms: postings.slice(0, 70_000), n: 1 }, bodyFiles: { __proto__: 'kept', x: postings } };
+  const doc = {
+    articles: [{ id: 'x' }],
+    search: { format: 'f', docs: 'a b', postings, terms: postings.slice(0, 70_000), n: 1 },
+    bodyFiles: { __proto__: 'kept', x: postings },
+  };
   const text = JSON.stringify(doc);
   assert.ok(postings.length > 100_000);
   for (const lengths of [[65536], [1000, 7], [333, 1, 2, 4095], [131071]]) {
@@ -66,7 +89,12 @@ test('a long string inside a member (a serialized search index) is read a piece 
     assert.deepEqual(Object.keys(parsed.search), ['format', 'docs', 'postings', 'terms', 'n']);
     assert.equal(Object.getPrototypeOf(parsed.bodyFiles), Object.prototype);
   }
-  for (const bad of [text.replace('"n":1}', '"n":1,}'), text.replace(',"terms"', ' "terms"'), text.replace('\\"é', '\\xé'), text.replace(',"terms"', ',,"terms"')]) {
+  for (const bad of [
+    text.replace('"n":1}', '"n":1,}'),
+    text.replace(',"terms"', ' "terms"'),
+    text.replace('\\"é', '\\xé'),
+    text.replace(',"terms"', ',,"terms"'),
+  ]) {
     assert.throws(() => parseInPieces(bad, [1000, 7]), SyntaxError);
   }
 });
@@ -87,7 +115,20 @@ test('parseJsonChunks decodes UTF-8 cut inside a character', async () => {
 });
 
 test('parseJsonSliced rejects malformed JSON like JSON.parse', async () => {
-  for (const s of ['{"a":1', '{"a":[1,2}', '', '{"a":"unterminated}', '{"a":1,}', '{"a" 1}', '{"a":[1,,2]}', '{"a":[1,]}', '{"a":{"b":1,}}', '{"a":1} x', '{1:2}', '{"a":01}']) {
+  for (const s of [
+    '{"a":1',
+    '{"a":[1,2}',
+    '',
+    '{"a":"unterminated}',
+    '{"a":1,}',
+    '{"a" 1}',
+    '{"a":[1,,2]}',
+    '{"a":[1,]}',
+    '{"a":{"b":1,}}',
+    '{"a":1} x',
+    '{1:2}',
+    '{"a":01}',
+  ]) {
     await assert.rejects(parseJsonSliced(s), SyntaxError, s);
     assert.throws(() => JSON.parse(s), SyntaxError, s);
   }
@@ -96,7 +137,10 @@ test('parseJsonSliced rejects malformed JSON like JSON.parse', async () => {
 test('malformed JSON is reported at the first bad piece, with its position, not after the whole text', () => {
   const parser = new SlicedJsonParser();
   parser.push('{"articles":[{"id":"a"},');
-  assert.throws(() => parser.push('{"id":"b"}] "x":1}'), (e: unknown) => e instanceof SyntaxError && /position 36/.test(e.message));
+  assert.throws(
+    () => parser.push('{"id":"b"}] "x":1}'),
+    (e: unknown) => e instanceof SyntaxError && /position 36/.test(e.message),
+  );
 });
 
 test('a "__proto__" key in a big object stays a plain key, as with JSON.parse', async () => {

@@ -10,16 +10,28 @@ test('from() reads a bundle: meta, categories in tree order, breadcrumbs', () =>
   assert.equal(kb.meta.title, 'Test KB');
   assert.equal(kb.meta.articleCount, SKYHOST.length);
   // `email` (order 1) before `general` (no order); `spam` right after its parent.
-  assert.deepEqual(kb.categories().map((c) => c.id), ['email', 'spam', 'general']);
-  assert.deepEqual(kb.categoryPath('spam').map((c) => c.id), ['email', 'spam']);
+  assert.deepEqual(
+    kb.categories().map((c) => c.id),
+    ['email', 'spam', 'general'],
+  );
+  assert.deepEqual(
+    kb.categoryPath('spam').map((c) => c.id),
+    ['email', 'spam'],
+  );
   assert.deepEqual(kb.categoryPath('nope'), []);
   assert.equal(kb.category('spam')?.title, 'Spam');
 });
 
 test('articles(): all in bundle order, or one category in the author order', () => {
   const kb = KnowledgeBase.from(bundle());
-  assert.deepEqual(kb.articles().map((a) => a.id), SKYHOST.map((a) => a.id));
-  assert.deepEqual(kb.articles('general').map((a) => a.id), ['add-a-domain', 'resume', 'dns-records', 'settings-overview']);
+  assert.deepEqual(
+    kb.articles().map((a) => a.id),
+    SKYHOST.map((a) => a.id),
+  );
+  assert.deepEqual(
+    kb.articles('general').map((a) => a.id),
+    ['add-a-domain', 'resume', 'dns-records', 'settings-overview'],
+  );
   assert.deepEqual(kb.articles('missing'), []);
   assert.equal(kb.articleMeta('quarantine')?.title, 'Quarantine');
   assert.equal(kb.articleMeta('nope'), undefined);
@@ -49,12 +61,23 @@ test('article() returns inline bodies, and fetches split bodies through loadBody
 test('article() fails with a KbError naming the article when a split body cannot be loaded', async () => {
   const split = JSON.parse(JSON.stringify(bundleOf(SKYHOST, { split: true })));
   const kb = KnowledgeBase.from(split, { loadBody: async () => Promise.reject(new Error('offline')) });
-  await assert.rejects(kb.article('quarantine'), (e: unknown) => e instanceof KbError && e.kind === 'network' && /quarantine/.test(e.message));
+  await assert.rejects(
+    kb.article('quarantine'),
+    (e: unknown) => e instanceof KbError && e.kind === 'network' && /quarantine/.test(e.message),
+  );
   const fetched = KnowledgeBase.from(split, { baseUrl: 'http://kb.invalid/help/kb.json' });
   const realFetch = globalThis.fetch;
   globalThis.fetch = async (url) => new Response('missing', { status: 404, statusText: String(url) });
   try {
-    await assert.rejects(fetched.article('quarantine'), (e: unknown) => e instanceof KbError && e.kind === 'http' && e.status === 404 && e.url === 'http://kb.invalid/help/articles/quarantine.html' && /article "quarantine"/.test(e.message));
+    await assert.rejects(
+      fetched.article('quarantine'),
+      (e: unknown) =>
+        e instanceof KbError &&
+        e.kind === 'http' &&
+        e.status === 404 &&
+        e.url === 'http://kb.invalid/help/articles/quarantine.html' &&
+        /article "quarantine"/.test(e.message),
+    );
   } finally {
     globalThis.fetch = realFetch;
   }
@@ -62,9 +85,19 @@ test('article() fails with a KbError naming the article when a split body cannot
 
 test('popular() by views; related() from front matter, then by similarity', () => {
   const kb = KnowledgeBase.from(bundle());
-  assert.deepEqual(kb.popular(3).map((a) => a.id), ['quarantine', 'add-a-domain', 'spam-filter-threshold']);
-  assert.deepEqual(kb.popular(5, 'email').map((a) => a.id), ['quarantine', 'spam-filter-threshold', 'archive-storage'], 'a category and its descendants');
-  assert.deepEqual(kb.popular(5, 'spam').map((a) => a.id), ['quarantine', 'spam-filter-threshold']);
+  assert.deepEqual(
+    kb.popular(3).map((a) => a.id),
+    ['quarantine', 'add-a-domain', 'spam-filter-threshold'],
+  );
+  assert.deepEqual(
+    kb.popular(5, 'email').map((a) => a.id),
+    ['quarantine', 'spam-filter-threshold', 'archive-storage'],
+    'a category and its descendants',
+  );
+  assert.deepEqual(
+    kb.popular(5, 'spam').map((a) => a.id),
+    ['quarantine', 'spam-filter-threshold'],
+  );
   assert.deepEqual(kb.popular(5, 'no-such-category'), []);
   const related = kb.related('dns-records', 3).map((a) => a.id);
   assert.equal(related[0], 'add-a-domain');
@@ -76,20 +109,47 @@ test('popular() by views; related() from front matter, then by similarity', () =
 
 test('forContext() matches keys, parent keys and route patterns, closest first', () => {
   const kb = KnowledgeBase.from(bundle());
-  assert.deepEqual(kb.forContext('settings.archive').map((a) => a.id), ['archive-storage', 'settings-overview']);
-  assert.deepEqual(kb.forContext('/domains/42/dns').map((a) => a.id), ['dns-records']);
-  assert.deepEqual(kb.forContext('https://panel.example/domains/42/dns/?tab=mx#top').map((a) => a.id), ['dns-records']);
-  assert.deepEqual(kb.forContext('/domains/').map((a) => a.id), ['add-a-domain']);
-  assert.deepEqual(kb.forContext('/settings/archive').map((a) => a.id), ['archive-storage', 'settings-overview']);
-  assert.deepEqual(kb.forContext('/settings/branding').map((a) => a.id), ['settings-overview']);
-  assert.deepEqual(kb.forContext(['domains.add', 'domains.dns']).map((a) => a.id).sort(), ['add-a-domain', 'dns-records']);
+  assert.deepEqual(
+    kb.forContext('settings.archive').map((a) => a.id),
+    ['archive-storage', 'settings-overview'],
+  );
+  assert.deepEqual(
+    kb.forContext('/domains/42/dns').map((a) => a.id),
+    ['dns-records'],
+  );
+  assert.deepEqual(
+    kb.forContext('https://panel.example/domains/42/dns/?tab=mx#top').map((a) => a.id),
+    ['dns-records'],
+  );
+  assert.deepEqual(
+    kb.forContext('/domains/').map((a) => a.id),
+    ['add-a-domain'],
+  );
+  assert.deepEqual(
+    kb.forContext('/settings/archive').map((a) => a.id),
+    ['archive-storage', 'settings-overview'],
+  );
+  assert.deepEqual(
+    kb.forContext('/settings/branding').map((a) => a.id),
+    ['settings-overview'],
+  );
+  assert.deepEqual(
+    kb
+      .forContext(['domains.add', 'domains.dns'])
+      .map((a) => a.id)
+      .sort(),
+    ['add-a-domain', 'dns-records'],
+  );
   assert.deepEqual(kb.forContext('billing.invoices'), []);
   assert.deepEqual(kb.forContext(''), []);
 });
 
 test('from() rejects what is not a bundle with a clear KbError', () => {
   const bad = (value: unknown, kind: string, message: RegExp) =>
-    assert.throws(() => KnowledgeBase.from(value), (e: unknown) => e instanceof KbError && e.kind === kind && message.test(e.message));
+    assert.throws(
+      () => KnowledgeBase.from(value),
+      (e: unknown) => e instanceof KbError && e.kind === kind && message.test(e.message),
+    );
   bad(null, 'format', /JSON object/);
   bad({ format: 'other' }, 'format', /"format" is "other"/);
   bad({ ...bundle(), version: 99 }, 'version', /version 99 .*upgrade/);
@@ -133,11 +193,30 @@ test('load() fetches, resolves body files against the bundle URL, and reports fa
     globalThis.fetch = realFetch;
   }
   const kind = (k: string, status?: number) => (e: unknown) => e instanceof KbError && e.kind === k && e.status === status;
-  await assert.rejects(KnowledgeBase.load('http://kb.invalid/x.json', { fetch: (async () => new Response('', { status: 404 })) as typeof fetch }), kind('http', 404));
-  await assert.rejects(KnowledgeBase.load('http://kb.invalid/x.json', { fetch: (async () => { throw new TypeError('failed'); }) as typeof fetch }), kind('network'));
-  await assert.rejects(KnowledgeBase.load('http://kb.invalid/x.json', { fetch: (async () => new Response('{nope')) as typeof fetch }), kind('format'));
-  await assert.rejects(KnowledgeBase.load('http://kb.invalid/x.json', { fetch: (async () => new Response('{"format":"kb-elements/bundle","version":2}')) as typeof fetch }), kind('version'));
-  const hang = ((_: string, init: RequestInit) => new Promise((_r, reject) => init.signal!.addEventListener('abort', () => reject(new Error('aborted'))))) as unknown as typeof fetch;
+  await assert.rejects(
+    KnowledgeBase.load('http://kb.invalid/x.json', { fetch: (async () => new Response('', { status: 404 })) as typeof fetch }),
+    kind('http', 404),
+  );
+  await assert.rejects(
+    KnowledgeBase.load('http://kb.invalid/x.json', {
+      fetch: (async () => {
+        throw new TypeError('failed');
+      }) as typeof fetch,
+    }),
+    kind('network'),
+  );
+  await assert.rejects(
+    KnowledgeBase.load('http://kb.invalid/x.json', { fetch: (async () => new Response('{nope')) as typeof fetch }),
+    kind('format'),
+  );
+  await assert.rejects(
+    KnowledgeBase.load('http://kb.invalid/x.json', {
+      fetch: (async () => new Response('{"format":"kb-elements/bundle","version":2}')) as typeof fetch,
+    }),
+    kind('version'),
+  );
+  const hang = ((_: string, init: RequestInit) =>
+    new Promise((_r, reject) => init.signal!.addEventListener('abort', () => reject(new Error('aborted'))))) as unknown as typeof fetch;
   await assert.rejects(KnowledgeBase.load('http://kb.invalid/x.json', { fetch: hang, timeout: 20 }), kind('timeout'));
   const controller = new AbortController();
   const pending = KnowledgeBase.load('http://kb.invalid/x.json', { fetch: hang, signal: controller.signal });
@@ -187,7 +266,10 @@ test('load() reads a large body that arrives in small chunks, characters cut bet
   assert.equal(kb.search('grüße')[0]?.article.id, 'ü');
   const text = JSON.stringify(b);
   const broken = new TextEncoder().encode(`${text.slice(0, text.indexOf(',"title"'))}}${text.slice(text.indexOf(',"title"') + 1)}`);
-  await assert.rejects(KnowledgeBase.load('http://kb.invalid/kb.json', { fetch: streamed(broken) }), (e: unknown) => e instanceof KbError && e.kind === 'format' && e.cause instanceof SyntaxError);
+  await assert.rejects(
+    KnowledgeBase.load('http://kb.invalid/kb.json', { fetch: streamed(broken) }),
+    (e: unknown) => e instanceof KbError && e.kind === 'format' && e.cause instanceof SyntaxError,
+  );
   assert.ok(cancelled, 'the rest of a malformed body is not downloaded');
 });
 

@@ -28,14 +28,23 @@ const repeat = (unit: string) => unit.repeat(Math.ceil(SIZE / unit.length));
 test('a 250 KB article of one repeated word keeps every keystroke fast (the first one too)', () => {
   const text = repeat('spam ');
   const kb = KnowledgeBase.from(
-    JSON.parse(JSON.stringify(assembleBundle({
-      meta: { title: 'Hostile', locale: 'en' },
-      categories: [],
-      articles: [
-        article({ id: 'spam', title: 'Spam settings', html: `<p>${text}</p>`, sections: [{ id: '', heading: '', level: 1, parents: [], text }] }),
-        article({ id: 'filter', title: 'Filter rules', excerpt: 'The spam filter runs first.' }),
-      ],
-    }))),
+    JSON.parse(
+      JSON.stringify(
+        assembleBundle({
+          meta: { title: 'Hostile', locale: 'en' },
+          categories: [],
+          articles: [
+            article({
+              id: 'spam',
+              title: 'Spam settings',
+              html: `<p>${text}</p>`,
+              sections: [{ id: '', heading: '', level: 1, parents: [], text }],
+            }),
+            article({ id: 'filter', title: 'Filter rules', excerpt: 'The spam filter runs first.' }),
+          ],
+        }),
+      ),
+    ),
   );
   kb.search('filter rules'); // the code paths warm, not this article's texts
   for (const query of ['spam filter', '"spam spam"', 'spma']) {
@@ -51,7 +60,21 @@ test('a 250 KB article of one repeated word keeps every keystroke fast (the firs
 });
 
 test('text extraction is linear on tags, comments and raw-text elements that never end', () => {
-  const inputs = ['<', '<a ', '<p ', '<a title="', '<!--', '<script>', '<style>', '<h2 id="x">', '&#', '<a b=c ', '</', '<!', '<h2 id="s">spam '];
+  const inputs = [
+    '<',
+    '<a ',
+    '<p ',
+    '<a title="',
+    '<!--',
+    '<script>',
+    '<style>',
+    '<h2 id="x">',
+    '&#',
+    '<a b=c ',
+    '</',
+    '<!',
+    '<h2 id="s">spam ',
+  ];
   for (const unit of inputs) {
     const html = repeat(unit);
     const ms = cpuMs(() => {
@@ -69,14 +92,28 @@ test('text extraction reads tags the way the browser shows them', () => {
   assert.equal(htmlToText('x<!-- <p>hidden</p> -->y<!-- never closed <p>z</p>'), 'x y');
   assert.equal(htmlToText('x<script>if (a < b) { "</p>" }</script>y<style>p{}</style>z<template><p>t</p></template>w'), 'x y z w');
   assert.equal(htmlToText('x<script>never closed <p>y</p>'), 'x');
-  assert.equal(htmlToText('&lt;tag&gt; &amp;amp; &#x41;&#66; &constructor; &__proto__; &nbsp;'), '<tag> &amp; AB &constructor; &__proto__;');
-  const texts = sectionTexts('<p>Intro</p><h2 id=\'a\'>A <b>x</b></h2><p>Body &amp; more</p><h3 class="x" id=b>B</h3>tail<h2 id="a">A2</h2>again<h2>No id</h2>kept');
-  assert.deepEqual([...texts], [['', 'Intro'], ['a', 'Body & more again No id kept'], ['b', 'tail']]);
+  assert.equal(
+    htmlToText('&lt;tag&gt; &amp;amp; &#x41;&#66; &constructor; &__proto__; &nbsp;'),
+    '<tag> &amp; AB &constructor; &__proto__;',
+  );
+  const texts = sectionTexts(
+    '<p>Intro</p><h2 id=\'a\'>A <b>x</b></h2><p>Body &amp; more</p><h3 class="x" id=b>B</h3>tail<h2 id="a">A2</h2>again<h2>No id</h2>kept',
+  );
+  assert.deepEqual(
+    [...texts],
+    [
+      ['', 'Intro'],
+      ['a', 'Body & more again No id kept'],
+      ['b', 'tail'],
+    ],
+  );
 });
 
 /** The snippet window as the first version chose it: for each match, count the different matched words around it. */
 function referenceStart(text: string, h: Highlighter, length: number): number {
-  const ranges = words(text).filter((w) => h.terms.has(w.term)).map((w) => [w.start, w.end, w.term] as const);
+  const ranges = words(text)
+    .filter((w) => h.terms.has(w.term))
+    .map((w) => [w.start, w.end, w.term] as const);
   let best = -1;
   let from = 0;
   for (const [start] of ranges) {
@@ -96,7 +133,9 @@ test('snippets choose the same window as before, in one pass', () => {
   let seed = 7;
   const random = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
   for (let round = 0; round < 200; round++) {
-    const text = Array.from({ length: 20 + Math.floor(random() * 300) }, () => vocabulary[Math.floor(random() * vocabulary.length)]).join(' ');
+    const text = Array.from({ length: 20 + Math.floor(random() * 300) }, () => vocabulary[Math.floor(random() * vocabulary.length)]).join(
+      ' ',
+    );
     const expected = referenceStart(text, h, 180);
     const shown = snippet(text, h).text.replace(/^… /, '').replace(/ …$/, '');
     // The window is then moved to the next word start; it must hold the text from there.
@@ -117,10 +156,32 @@ test('a snippet of a section with 50,000 matches, or 50,000 words before the fir
 
 test('the category tree is linear in the number of categories, however wide or deep', () => {
   const n = 20_000;
-  const wide: Category[] = Array.from({ length: n }, (_, i) => ({ id: `c${i}`, title: `C ${i}`, articleCount: 0, totalCount: 0, parent: i ? 'c0' : undefined }));
-  const deep: Category[] = Array.from({ length: n }, (_, i) => ({ id: `c${i}`, title: `C ${i}`, articleCount: 0, totalCount: 0, parent: i ? `c${i - 1}` : undefined }));
+  const wide: Category[] = Array.from({ length: n }, (_, i) => ({
+    id: `c${i}`,
+    title: `C ${i}`,
+    articleCount: 0,
+    totalCount: 0,
+    parent: i ? 'c0' : undefined,
+  }));
+  const deep: Category[] = Array.from({ length: n }, (_, i) => ({
+    id: `c${i}`,
+    title: `C ${i}`,
+    articleCount: 0,
+    totalCount: 0,
+    parent: i ? `c${i - 1}` : undefined,
+  }));
   for (const categories of [wide, deep]) {
-    const kb = KnowledgeBase.from(JSON.parse(JSON.stringify(assembleBundle({ meta: { title: 't', locale: 'en' }, categories, articles: [article({ id: 'a', title: 'A', category: `c${n - 1}` })] }))));
+    const kb = KnowledgeBase.from(
+      JSON.parse(
+        JSON.stringify(
+          assembleBundle({
+            meta: { title: 't', locale: 'en' },
+            categories,
+            articles: [article({ id: 'a', title: 'A', category: `c${n - 1}` })],
+          }),
+        ),
+      ),
+    );
     let tree: Category[] = [];
     assert.ok(cpuMs(() => (tree = kb.categories())) < 1000);
     assert.equal(tree.length, n);
@@ -132,12 +193,18 @@ test('the category tree is linear in the number of categories, however wide or d
 test("each category's articles, asked for every category, cost one grouping, not a scan each", () => {
   const n = 20_000;
   const categories: Category[] = Array.from({ length: n }, (_, i) => ({ id: `c${i}`, title: `C ${i}`, articleCount: 1, totalCount: 1 }));
-  const articles = Array.from({ length: n }, (_, i) => article({ id: `a${i}`, title: `A ${n - i}`, category: `c${i % (n / 2)}`, order: i % 3 }));
+  const articles = Array.from({ length: n }, (_, i) =>
+    article({ id: `a${i}`, title: `A ${n - i}`, category: `c${i % (n / 2)}`, order: i % 3 }),
+  );
   const kb = KnowledgeBase.from(JSON.parse(JSON.stringify(assembleBundle({ meta: { title: 't', locale: 'en' }, categories, articles }))));
   let total = 0;
   assert.ok(cpuMs(() => categories.forEach((c) => (total += kb.articles(c.id).length))) < 1000);
   assert.equal(total, n);
-  assert.deepEqual(kb.articles('c1').map((a) => a.id), ['a1', 'a10001'], 'in the author order (order 1 before 2), as before');
+  assert.deepEqual(
+    kb.articles('c1').map((a) => a.id),
+    ['a1', 'a10001'],
+    'in the author order (order 1 before 2), as before',
+  );
 });
 
 const I18N = '../shared/corpora/tldr-pages-i18n';
@@ -154,10 +221,21 @@ test('the phrase check reads a long body in native passes, with the same terms a
   const corpus = existsSync(I18N)
     ? readdirSync(I18N).flatMap((dir) => {
         const common = join(I18N, dir, 'common');
-        return existsSync(common) ? readdirSync(common).slice(0, 20).map((f) => readFileSync(join(common, f), 'utf8')) : [];
+        return existsSync(common)
+          ? readdirSync(common)
+              .slice(0, 20)
+              .map((f) => readFileSync(join(common, f), 'utf8'))
+          : [];
       })
     : [];
-  for (const text of [...samples, ...corpus]) assert.equal(termSequence(text), words(text).map((w) => w.term).join(' '), text.slice(0, 60));
+  for (const text of [...samples, ...corpus])
+    assert.equal(
+      termSequence(text),
+      words(text)
+        .map((w) => w.term)
+        .join(' '),
+      text.slice(0, 60),
+    );
   for (const long of [repeat('spam filter '), repeat('a[b]'), repeat('[ab]'), repeat('x-[y]')]) {
     assert.ok(cpuMs(() => termSequence(long)) < 1000);
     assert.ok(cpuMs(() => words(long)) < 1000);

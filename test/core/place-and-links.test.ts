@@ -4,12 +4,36 @@ import { KbError, KnowledgeBase } from '../../src/core/index';
 import { article, bundleOf } from './fixtures';
 
 const ARTICLES = [
-  article({ id: 'override-postfix', title: 'Postfix', place: 'Advanced Override the defaults override-defaults postfix', excerpt: 'Your own lines for main.cf.' }),
-  article({ id: 'override-dovecot', title: 'Dovecot', place: 'Advanced Override the defaults override-defaults dovecot', excerpt: 'Your own lines for dovecot.conf.' }),
-  article({ id: 'relay', title: 'Relay hosts', place: 'Mail forwarding postfix', excerpt: 'Send through another server. Postfix is told to use it, and you can override the default relay.' }),
+  article({
+    id: 'override-postfix',
+    title: 'Postfix',
+    place: 'Advanced Override the defaults override-defaults postfix',
+    excerpt: 'Your own lines for main.cf.',
+  }),
+  article({
+    id: 'override-dovecot',
+    title: 'Dovecot',
+    place: 'Advanced Override the defaults override-defaults dovecot',
+    excerpt: 'Your own lines for dovecot.conf.',
+  }),
+  article({
+    id: 'relay',
+    title: 'Relay hosts',
+    place: 'Mail forwarding postfix',
+    excerpt: 'Send through another server. Postfix is told to use it, and you can override the default relay.',
+  }),
   article({ id: 'postfix-logs', title: 'Reading the Postfix logs', place: 'Debugging', excerpt: 'Where Postfix writes what it did.' }),
-  article({ id: 'environment', title: 'Environment variables', linkText: ['the env page', 'ENABLE_QUOTAS'], excerpt: 'Every setting of the container.' }),
-  article({ id: 'faq', title: 'Questions', sections: [{ id: '', heading: '', level: 1, parents: [], text: 'What people ask about env settings, on one page.' }] }),
+  article({
+    id: 'environment',
+    title: 'Environment variables',
+    linkText: ['the env page', 'ENABLE_QUOTAS'],
+    excerpt: 'Every setting of the container.',
+  }),
+  article({
+    id: 'faq',
+    title: 'Questions',
+    sections: [{ id: '', heading: '', level: 1, parents: [], text: 'What people ask about env settings, on one page.' }],
+  }),
 ];
 const kb = KnowledgeBase.from(JSON.parse(JSON.stringify(bundleOf(ARTICLES))));
 const ids = (q: string, k = kb) => k.search(q).map((h) => h.article.id);
@@ -47,7 +71,12 @@ test('an index of version 1 (no place, no links, no synonyms) still loads and ra
   const old = JSON.parse(JSON.stringify(current));
   old.search.version = 1;
   old.search.fields = old.search.fields.slice(0, 5);
-  old.search.lengths = old.search.lengths.slice(0, 5).map((l: string) => l.split(',').map((n) => n || '0').join(','));
+  old.search.lengths = old.search.lengths.slice(0, 5).map((l: string) =>
+    l
+      .split(',')
+      .map((n) => n || '0')
+      .join(','),
+  );
   const a = KnowledgeBase.from(current);
   const b = KnowledgeBase.from(old);
   for (const q of ['postfix', 'override dovecot', 'env settings', 'relay']) assert.deepEqual(ids(q, b), ids(q, a), q);
@@ -56,7 +85,13 @@ test('an index of version 1 (no place, no links, no synonyms) still loads and ra
 test('an index whose version and fields disagree is a clear error', () => {
   const bundle = JSON.parse(JSON.stringify(bundleOf(ARTICLES)));
   bundle.search.fields = bundle.search.fields.slice(0, 5);
-  assert.throws(() => KnowledgeBase.from(bundle), (e: unknown) => e instanceof KbError && e.kind === 'format' && /version 2 has the fields/.test(e.message));
+  assert.throws(
+    () => KnowledgeBase.from(bundle),
+    (e: unknown) => e instanceof KbError && e.kind === 'format' && /version 2 has the fields/.test(e.message),
+  );
   bundle.search.version = 3;
-  assert.throws(() => KnowledgeBase.from(bundle), (e: unknown) => e instanceof KbError && e.kind === 'version' && /upgrade kb-elements/.test(e.message));
+  assert.throws(
+    () => KnowledgeBase.from(bundle),
+    (e: unknown) => e instanceof KbError && e.kind === 'version' && /upgrade kb-elements/.test(e.message),
+  );
 });

@@ -29,13 +29,20 @@ test('one hit per article, pointing at the best section', () => {
 
 test('title beats body; an exact title comes first; views only break ties', () => {
   const arts = [
-    article({ id: 'body', title: 'General notes', views: 100000, excerpt: 'Quarantine quarantine quarantine is mentioned here often, quarantine.' }),
+    article({
+      id: 'body',
+      title: 'General notes',
+      views: 100000,
+      excerpt: 'Quarantine quarantine quarantine is mentioned here often, quarantine.',
+    }),
     article({ id: 'title', title: 'Quarantine', views: 1 }),
     article({ id: 'longer', title: 'Quarantine for admins and resellers', views: 50000 }),
   ];
   const k = KnowledgeBase.from(bundleOf(arts));
   assert.deepEqual(ids('quarantine', k), ['title', 'longer', 'body']);
-  const twins = KnowledgeBase.from(bundleOf([article({ id: 'a', title: 'Mail filters', views: 10 }), article({ id: 'b', title: 'Mail filters', views: 900 })]));
+  const twins = KnowledgeBase.from(
+    bundleOf([article({ id: 'a', title: 'Mail filters', views: 10 }), article({ id: 'b', title: 'Mail filters', views: 900 })]),
+  );
   assert.deepEqual(ids('mail filters', twins), ['b', 'a']);
 });
 
@@ -53,17 +60,21 @@ test('prefix on the last word, typos scaled by length, none on short words', () 
 });
 
 test('the forms of a word count as one term: inflections add up, near misses do not', () => {
-  const k = KnowledgeBase.from(bundleOf([
-    article({ id: 'twice', title: 'Notes', excerpt: 'Install the agent, then install the probe on every host you run.' }),
-    article({ id: 'forms', title: 'Notes', excerpt: 'Install the agent; installing takes a minute, and installed agents report.' }),
-  ]));
+  const k = KnowledgeBase.from(
+    bundleOf([
+      article({ id: 'twice', title: 'Notes', excerpt: 'Install the agent, then install the probe on every host you run.' }),
+      article({ id: 'forms', title: 'Notes', excerpt: 'Install the agent; installing takes a minute, and installed agents report.' }),
+    ]),
+  );
   // One `install` and two inflections say more than two `install`s (BM25F over the word's forms).
   assert.deepEqual(ids('install', k), ['forms', 'twice']);
-  const typos = KnowledgeBase.from(bundleOf([
-    article({ id: 'varied', title: 'Notes', excerpt: 'mask mass malt vast past most must' }),
-    article({ id: 'one', title: 'Notes', excerpt: 'mask mask mask harbor rope sail deck' }),
-    article({ id: 'other', title: 'Notes', excerpt: 'mass malt vast past most must rope' }),
-  ]));
+  const typos = KnowledgeBase.from(
+    bundleOf([
+      article({ id: 'varied', title: 'Notes', excerpt: 'mask mass malt vast past most must' }),
+      article({ id: 'one', title: 'Notes', excerpt: 'mask mask mask harbor rope sail deck' }),
+      article({ id: 'other', title: 'Notes', excerpt: 'mass malt vast past most must rope' }),
+    ]),
+  );
   // `mast` is in no article: each word one typo away is another word, not more of the same.
   assert.equal(ids('mast ', typos)[0], 'one');
 });
@@ -71,7 +82,10 @@ test('the forms of a word count as one term: inflections add up, near misses do 
 test('a quoted phrase matches only as an exact phrase', () => {
   assert.deepEqual(ids('"false positives"'), ['spam-filter-threshold']);
   assert.deepEqual(ids('"positives false"'), []);
-  assert.deepEqual(ids('"dns records" domain'), ['dns-records', 'add-a-domain'].filter((id) => ids('"dns records" domain').includes(id)));
+  assert.deepEqual(
+    ids('"dns records" domain'),
+    ['dns-records', 'add-a-domain'].filter((id) => ids('"dns records" domain').includes(id)),
+  );
   for (const id of ids('"dns records"')) assert.ok(['dns-records', 'add-a-domain'].includes(id));
 });
 
@@ -83,10 +97,12 @@ test('technical words are found whole and in parts', () => {
 });
 
 test('a mnemonic letter in brackets is part of its word: e[x]tract is extract', () => {
-  const k = KnowledgeBase.from(bundleOf([
-    article({ id: 'tar', title: 'tar', excerpt: 'E[x]tract an archive [f]ile, or [c]reate a g[z]ipped one.' }),
-    article({ id: 'code', title: 'Arrays', excerpt: 'Read args[i] and mark [x] done.' }),
-  ]));
+  const k = KnowledgeBase.from(
+    bundleOf([
+      article({ id: 'tar', title: 'tar', excerpt: 'E[x]tract an archive [f]ile, or [c]reate a g[z]ipped one.' }),
+      article({ id: 'code', title: 'Arrays', excerpt: 'Read args[i] and mark [x] done.' }),
+    ]),
+  );
   for (const q of ['extract', 'extract archive', 'create', 'gzipped ', 'file ']) assert.equal(ids(q, k)[0], 'tar', q);
   assert.equal(ids('args ', k)[0], 'code', 'an index in brackets is not a mnemonic');
   assert.match(k.search('extract')[0]!.snippetHtml, /<mark>E\[x\]tract<\/mark>/);
@@ -127,7 +143,9 @@ test('titleHtml and snippetHtml escape hostile text and only add <mark>', () => 
   const k = KnowledgeBase.from(
     bundleOf([
       article({
-        id: 'evil', title: `<b>Spam</b> <script>x()</script> "filter" & co`, excerpt: evil,
+        id: 'evil',
+        title: `<b>Spam</b> <script>x()</script> "filter" & co`,
+        excerpt: evil,
         sections: [{ id: '', heading: '', level: 1, parents: [], text: evil }],
         // What a build makes of that text in Markdown: escaped in the HTML.
         html: `<p>${escapeHtml(evil)}</p>`,
@@ -140,18 +158,33 @@ test('titleHtml and snippetHtml escape hostile text and only add <mark>', () => 
     const withoutMarks = html.replace(/<\/?mark>/g, '');
     assert.doesNotMatch(withoutMarks, /[<>"']/, html);
   }
-  assert.equal(hit.titleHtml, '&lt;b&gt;<mark>Spam</mark>&lt;/b&gt; &lt;<mark>script</mark>&gt;x()&lt;/<mark>script</mark>&gt; &quot;<mark>filter</mark>&quot; &amp; co');
+  assert.equal(
+    hit.titleHtml,
+    '&lt;b&gt;<mark>Spam</mark>&lt;/b&gt; &lt;<mark>script</mark>&gt;x()&lt;/<mark>script</mark>&gt; &quot;<mark>filter</mark>&quot; &amp; co',
+  );
   assert.match(hit.snippetHtml, /&lt;img src=x onerror=alert\(1\)&gt; &amp; &quot;quotes&quot; &#39;single&#39;/);
 });
 
 test('category and lang options filter hits', () => {
   assert.deepEqual(ids('spam'), ['spam-filter-threshold', 'quarantine', 'settings-overview']);
-  assert.deepEqual(kb.search('spam', { category: 'email' }).map((h) => h.article.id), ['spam-filter-threshold', 'quarantine']);
-  assert.deepEqual(kb.search('spam', { category: 'general' }).map((h) => h.article.id), ['settings-overview']);
+  assert.deepEqual(
+    kb.search('spam', { category: 'email' }).map((h) => h.article.id),
+    ['spam-filter-threshold', 'quarantine'],
+  );
+  assert.deepEqual(
+    kb.search('spam', { category: 'general' }).map((h) => h.article.id),
+    ['settings-overview'],
+  );
   assert.deepEqual(kb.search('spam', { limit: 1 }).length, 1);
   const k = KnowledgeBase.from(bundleOf([article({ id: 'en', title: 'Filter' }), article({ id: 'de', title: 'Filter', lang: 'de-DE' })]));
-  assert.deepEqual(k.search('filter', { lang: 'de' }).map((h) => h.article.id), ['de']);
-  assert.deepEqual(k.search('filter', { lang: 'en' }).map((h) => h.article.id), ['en']);
+  assert.deepEqual(
+    k.search('filter', { lang: 'de' }).map((h) => h.article.id),
+    ['de'],
+  );
+  assert.deepEqual(
+    k.search('filter', { lang: 'en' }).map((h) => h.article.id),
+    ['en'],
+  );
 });
 
 test('stop words in questions do not drown the words that matter', () => {
@@ -168,6 +201,11 @@ test('suggest() completes the word being typed', () => {
 
 test('sections of a long article are grouped under one hit', () => {
   const many = Array.from({ length: 30 }, (_, i) => section(`s${i}`, `Step ${i}`, `Configure the relay host, part ${i}.`));
-  const k = KnowledgeBase.from(bundleOf([article({ id: 'long', title: 'Long guide', sections: many }), article({ id: 'short', title: 'Relay host', excerpt: 'Send through a relay host.' })]));
+  const k = KnowledgeBase.from(
+    bundleOf([
+      article({ id: 'long', title: 'Long guide', sections: many }),
+      article({ id: 'short', title: 'Relay host', excerpt: 'Send through a relay host.' }),
+    ]),
+  );
   assert.deepEqual(ids('relay host', k), ['short', 'long']);
 });

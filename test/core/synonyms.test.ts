@@ -10,7 +10,11 @@ const ARTICLES = [
   article({ id: 'passkeys', title: 'Sign in with a passkey', excerpt: 'A passkey replaces the password on this device.' }),
   article({ id: 'quotas', title: 'Storage quotas', excerpt: 'How much room each email address gets.' }),
 ];
-const SYNONYMS = [['delete', 'remove', 'erase'], ['mailbox', 'inbox', 'email account'], ['sign in', 'log in', 'login']];
+const SYNONYMS = [
+  ['delete', 'remove', 'erase'],
+  ['mailbox', 'inbox', 'email account'],
+  ['sign in', 'log in', 'login'],
+];
 
 const kbOf = (synonyms?: string[][]) => KnowledgeBase.from(JSON.parse(JSON.stringify(bundleOf(ARTICLES, synonyms ? { synonyms } : {}))));
 const kb = kbOf(SYNONYMS);
@@ -50,7 +54,10 @@ test('bad synonyms in a bundle are a format error naming the item', () => {
   const bad = (synonyms: unknown, message: RegExp) => {
     const bundle = JSON.parse(JSON.stringify(bundleOf(ARTICLES)));
     bundle.search.synonyms = synonyms;
-    assert.throws(() => KnowledgeBase.from(bundle), (e: unknown) => e instanceof KbError && e.kind === 'format' && message.test(e.message));
+    assert.throws(
+      () => KnowledgeBase.from(bundle),
+      (e: unknown) => e instanceof KbError && e.kind === 'format' && message.test(e.message),
+    );
   };
   bad('delete, remove', /synonyms must be a list of groups/);
   bad([['delete', 7]], /synonyms\[0\]\[1\] must be a text/);
@@ -58,19 +65,34 @@ test('bad synonyms in a bundle are a format error naming the item', () => {
   bad([['a'.repeat(SYNONYM_LIMITS.chars + 1), 'b']], /synonyms\[0\]\[0\] must be at most 60 characters/);
   bad([['one two three four five', 'b']], /at most 4 words/);
   bad([['!!!', 'b']], /no letters or digits/);
-  bad(Array.from({ length: SYNONYM_LIMITS.groups + 1 }, () => ['a', 'b']), /at most 1000 groups/);
+  bad(
+    Array.from({ length: SYNONYM_LIMITS.groups + 1 }, () => ['a', 'b']),
+    /at most 1000 groups/,
+  );
   bad([Array.from({ length: SYNONYM_LIMITS.members + 1 }, (_, i) => `w${i}`)], /at most 20 words or phrases/);
-  assert.throws(() => bundleOf(ARTICLES, { synonyms: [['delete', 7 as unknown as string]] }), /synonyms\[0\]\[1\] must be a text/, 'and so is making one');
+  assert.throws(
+    () => bundleOf(ARTICLES, { synonyms: [['delete', 7 as unknown as string]] }),
+    /synonyms\[0\]\[1\] must be a text/,
+    'and so is making one',
+  );
 });
 
 test('synonyms at their limits load and search', () => {
-  const groups = Array.from({ length: SYNONYM_LIMITS.groups }, (_, g) => Array.from({ length: SYNONYM_LIMITS.members }, (_, m) => `word${g}x${m} other${g}y${m}`));
+  const groups = Array.from({ length: SYNONYM_LIMITS.groups }, (_, g) =>
+    Array.from({ length: SYNONYM_LIMITS.members }, (_, m) => `word${g}x${m} other${g}y${m}`),
+  );
   groups[0] = ['delete', 'remove'];
   const big = kbOf(groups);
   assert.equal(ids('delete a domain', big)[0], 'remove-domain');
   assert.deepEqual(ids('word7x1 other7y1 word7x', big), []);
   // One word in every group: it searches the first few groups' members, not all 19,000.
-  const crowded = kbOf([['delete', 'remove'], ...Array.from({ length: SYNONYM_LIMITS.groups - 1 }, (_, g) => ['delete', ...Array.from({ length: SYNONYM_LIMITS.members - 1 }, (_, m) => `w${g}x${m}`)])]);
+  const crowded = kbOf([
+    ['delete', 'remove'],
+    ...Array.from({ length: SYNONYM_LIMITS.groups - 1 }, (_, g) => [
+      'delete',
+      ...Array.from({ length: SYNONYM_LIMITS.members - 1 }, (_, m) => `w${g}x${m}`),
+    ]),
+  ]);
   assert.equal(ids('delete a domain', crowded)[0], 'remove-domain');
   assert.equal(ids('delet', crowded)[0], 'remove-domain');
 });

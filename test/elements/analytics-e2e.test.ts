@@ -75,10 +75,20 @@ describe('help-center insights, end to end', function () {
         await waitFor(() => deep(help()?.shadowRoot, 'kb-search')?.shadowRoot?.querySelector('[role="option"]'), 'results');
         await sendKeys({ press: 'ArrowDown' });
         await sendKeys({ press: 'Enter' });
-        const article = await waitFor(() => deep(help()?.shadowRoot, 'kb-article')?.shadowRoot?.querySelector('h1') && deep(help()?.shadowRoot, 'kb-article'), 'article', 5000);
+        const article = await waitFor(
+          () => deep(help()?.shadowRoot, 'kb-article')?.shadowRoot?.querySelector('h1') && deep(help()?.shadowRoot, 'kb-article'),
+          'article',
+          5000,
+        );
 
         // "Was this article helpful?" Yes.
-        const yes = await waitFor(() => [...(article.shadowRoot!.querySelectorAll<HTMLButtonElement>('[part="feedback"] button'))].find((b) => /yes/i.test(b.textContent ?? '')), 'helpful button');
+        const yes = await waitFor(
+          () =>
+            [...article.shadowRoot!.querySelectorAll<HTMLButtonElement>('[part="feedback"] button')].find((b) =>
+              /yes/i.test(b.textContent ?? ''),
+            ),
+          'helpful button',
+        );
         yes.focus();
         await sendKeys({ press: 'Enter' });
         await waitFor(() => seen.includes('kb-feedback'), 'feedback');
@@ -111,10 +121,14 @@ describe('help-center insights, end to end', function () {
         // Sent without referrer or cookies, as plain text (no preflight). (The Origin header is not
         // checked here: the test browser runs with --disable-web-security, @sparticuz/chromium's
         // default, and sends none; test/build/collector.test.ts covers CORS and origins.)
-        for (const { referer, cookie, contentType } of requests) expect({ referer, cookie, contentType }).to.deep.equal({ referer: null, cookie: null, contentType: 'text/plain;charset=UTF-8' });
+        for (const { referer, cookie, contentType } of requests)
+          expect({ referer, cookie, contentType }).to.deep.equal({ referer: null, cookie: null, contentType: 'text/plain;charset=UTF-8' });
 
         // The report shows the search that found nothing; views.json counts the article; a build with it shows the count.
-        const report = await command<{ html: string; views: Record<string, number>; built: Record<string, number>; warnings: string[] }>('kb-analytics-report', { id, kb: 'test/fixtures/generated/demo/kb.json' });
+        const report = await command<{ html: string; views: Record<string, number>; built: Record<string, number>; warnings: string[] }>(
+          'kb-analytics-report',
+          { id, kb: 'test/fixtures/generated/demo/kb.json' },
+        );
         const gaps = report.html.slice(report.html.indexOf('<h2 id="gaps-h">'), report.html.indexOf('<section id="unopened"'));
         expect(gaps).to.contain('<q class="query">webhooks</q>');
         expect(report.views).to.deep.equal({ [opened]: 1 });

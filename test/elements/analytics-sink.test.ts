@@ -91,10 +91,14 @@ async function openFirstResult(help: KbHelp): Promise<string> {
 }
 
 async function shownArticle(help: KbHelp) {
-  return waitFor(() => {
-    const article = $(help, 'kb-article');
-    return article?.shadowRoot?.querySelector('h1') && article;
-  }, 'article', 5000);
+  return waitFor(
+    () => {
+      const article = $(help, 'kb-article');
+      return article?.shadowRoot?.querySelector('h1') && article;
+    },
+    'article',
+    5000,
+  );
 }
 
 describe('analytics sink', () => {
@@ -124,7 +128,9 @@ describe('analytics sink', () => {
     const article = await shownArticle(help);
 
     // "No", with a reason that names someone.
-    $$<HTMLButtonElement>(article, '[part="feedback"] button').find((b) => /no/i.test(b.textContent!))!.click();
+    $$<HTMLButtonElement>(article, '[part="feedback"] button')
+      .find((b) => /no/i.test(b.textContent!))!
+      .click();
     const reason = await waitFor(() => $<HTMLTextAreaElement>(article, 'textarea'), 'reason field');
     reason.value = 'Mail jane.doe@example.com or call +44 20 7946 0958, the steps do not match';
     $<HTMLButtonElement>(article, '[part="feedback"] button[type="submit"]').click();
@@ -160,14 +166,17 @@ describe('analytics sink', () => {
     expect(JSON.stringify({ ...sessionStorage })).to.not.contain(first.session);
   });
 
-  it('views: the help center\'s own open counts once; a host that takes over still counts; host calls do not', async () => {
+  it("views: the help center's own open counts once; a host that takes over still counts; host calls do not", async () => {
     enableAnalytics(ENDPOINT, { interval: 60_000 });
     const help = await helpCenter();
     // The host opens an article: not a view.
     help.open('dns-records');
     await shownArticle(help);
     // The user follows a link in it: one view (kb-help shows it and reports it).
-    const link = await waitFor(() => $$<HTMLAnchorElement>($(help, 'kb-article'), '.body a[data-kb-article]')[0], 'a link to another article');
+    const link = await waitFor(
+      () => $$<HTMLAnchorElement>($(help, 'kb-article'), '.body a[data-kb-article]')[0],
+      'a link to another article',
+    );
     const target = link.dataset.kbArticle!;
     link.click();
     await waitFor(() => ($(help, 'kb-article') as HTMLElement & { articleId: string }).articleId === target, 'linked article');
@@ -180,7 +189,9 @@ describe('analytics sink', () => {
     // A host that counts a view of its own, with the event.
     document.dispatchEvent(new KbArticleViewEvent('billing-faq'));
     leave();
-    const views = events().filter((e) => e.type === 'view').map((e) => e.type === 'view' && e.article);
+    const views = events()
+      .filter((e) => e.type === 'view')
+      .map((e) => e.type === 'view' && e.article);
     expect(views).to.deep.equal([target, ...(back ? [back.dataset.kbArticle] : []), 'billing-faq']);
   });
 
@@ -188,7 +199,11 @@ describe('analytics sink', () => {
     enableAnalytics(ENDPOINT, { interval: 60_000 });
     const help = await helpCenter();
     await searchAndSettle(help, 'refund');
-    const contact = Object.assign(new Event('kb-contact', { bubbles: true, composed: true }), { articleId: 'invoices-and-payments', query: 'refund order 12345678', url: 'mailto:support@skyhost.example' });
+    const contact = Object.assign(new Event('kb-contact', { bubbles: true, composed: true }), {
+      articleId: 'invoices-and-payments',
+      query: 'refund order 12345678',
+      url: 'mailto:support@skyhost.example',
+    });
     $(help, 'kb-search').dispatchEvent(contact);
     leave();
     expect(events().map(strip)).to.deep.equal([
@@ -226,7 +241,9 @@ describe('analytics sink', () => {
     switchTabs();
     expect(sent, 'hidden: nothing is over yet').to.deep.equal([]);
     document.dispatchEvent(new Event('freeze'));
-    expect(events().map(strip)).to.deep.equal([{ type: 'search', query: 'spam filter', results: (events()[0] as SearchAnalyticsEvent).results }]);
+    expect(events().map(strip)).to.deep.equal([
+      { type: 'search', query: 'spam filter', results: (events()[0] as SearchAnalyticsEvent).results },
+    ]);
     expect((events()[0] as SearchAnalyticsEvent).results).to.be.greaterThan(0);
     leave();
     expect(events().length, 'sent once').to.equal(1);

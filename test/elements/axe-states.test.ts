@@ -36,16 +36,22 @@ const ELEMENTS: { name: string; template: (theme: string) => TemplateResult; sta
     template: (theme) => html`<kb-search .knowledgeBase=${kb} theme=${theme} hotkey storage-key=""></kb-search>`,
     states: [
       ['empty, with its keyboard hint', async () => {}],
-      ['results, one active', async (el) => {
-        $<HTMLInputElement>(el, 'input').focus();
-        await sendKeys({ type: 'spam' });
-        await sendKeys({ press: 'ArrowDown' });
-        await waitFor(() => $(el, '.option.is-active'), 'an active result');
-      }],
-      ['no results, suggestions', async () => {
-        await sendKeys({ type: 'xyzzyq' });
-        await waitFor(() => $(el0(), '.empty'), 'no results');
-      }],
+      [
+        'results, one active',
+        async (el) => {
+          $<HTMLInputElement>(el, 'input').focus();
+          await sendKeys({ type: 'spam' });
+          await sendKeys({ press: 'ArrowDown' });
+          await waitFor(() => $(el, '.option.is-active'), 'an active result');
+        },
+      ],
+      [
+        'no results, suggestions',
+        async () => {
+          await sendKeys({ type: 'xyzzyq' });
+          await waitFor(() => $(el0(), '.empty'), 'no results');
+        },
+      ],
     ],
   },
   {
@@ -58,41 +64,62 @@ const ELEMENTS: { name: string; template: (theme: string) => TemplateResult; sta
     template: (theme) => html`<kb-categories .knowledgeBase=${kb} theme=${theme}></kb-categories>`,
     states: [
       ['all categories', async () => {}],
-      ['one category in place', async (el) => {
-        $<HTMLButtonElement>(el, '[part~="link"]').click();
-        await waitFor(() => $(el, '[part~="heading"]'), 'category shown');
-        await settled($(el, 'kb-article-list') as never);
-      }],
+      [
+        'one category in place',
+        async (el) => {
+          $<HTMLButtonElement>(el, '[part~="link"]').click();
+          await waitFor(() => $(el, '[part~="heading"]'), 'category shown');
+          await settled($(el, 'kb-article-list') as never);
+        },
+      ],
     ],
   },
   {
     name: 'kb-article-list',
-    template: (theme) => html`<kb-article-list .knowledgeBase=${large} theme=${theme} category="cat-1" sortable page-size="2"></kb-article-list>`,
+    template: (theme) =>
+      html`<kb-article-list .knowledgeBase=${large} theme=${theme} category="cat-1" sortable page-size="2"></kb-article-list>`,
     states: [
       ['sortable, paginated', async () => {}],
-      ['second page', async (el) => {
-        $$<HTMLButtonElement>(el, '.page')[1]!.click();
-        await waitFor(() => $(el, '[aria-current="page"]')?.textContent?.trim() === '2' || $(el, '[aria-current="page"]')?.textContent?.trim() === '٢', 'page 2');
-      }],
+      [
+        'second page',
+        async (el) => {
+          $$<HTMLButtonElement>(el, '.page')[1]!.click();
+          await waitFor(
+            () =>
+              $(el, '[aria-current="page"]')?.textContent?.trim() === '2' || $(el, '[aria-current="page"]')?.textContent?.trim() === '٢',
+            'page 2',
+          );
+        },
+      ],
     ],
   },
   {
     name: 'kb-article',
-    template: (theme) => html`<kb-article .knowledgeBase=${kb} theme=${theme} article-id="spam-filter-threshold" toc-min-headings="1"></kb-article>`,
+    template: (theme) =>
+      html`<kb-article .knowledgeBase=${kb} theme=${theme} article-id="spam-filter-threshold" toc-min-headings="1"></kb-article>`,
     states: [
       ['an article with its table of contents, feedback and related', async (el) => waitFor(() => $(el, 'h1'), 'article')],
-      ['"What was missing?"', async (el) => {
-        $$<HTMLButtonElement>(el, '[part="feedback"] button')[1]!.click();
-        await waitFor(() => $(el, 'textarea'), 'reason form');
-      }],
-      ['thanks', async (el) => {
-        $<HTMLButtonElement>(el, '[part="feedback"] button[type="submit"]').click();
-        await waitFor(() => $(el, '.kb-thanks'), 'thanks');
-      }],
-      ['not found', async (el) => {
-        (el as HTMLElement & { articleId: string }).articleId = 'no-such-article';
-        await waitFor(() => $(el, '.kb-state--empty'), 'not found');
-      }],
+      [
+        '"What was missing?"',
+        async (el) => {
+          $$<HTMLButtonElement>(el, '[part="feedback"] button')[1]!.click();
+          await waitFor(() => $(el, 'textarea'), 'reason form');
+        },
+      ],
+      [
+        'thanks',
+        async (el) => {
+          $<HTMLButtonElement>(el, '[part="feedback"] button[type="submit"]').click();
+          await waitFor(() => $(el, '.kb-thanks'), 'thanks');
+        },
+      ],
+      [
+        'not found',
+        async (el) => {
+          (el as HTMLElement & { articleId: string }).articleId = 'no-such-article';
+          await waitFor(() => $(el, '.kb-state--empty'), 'not found');
+        },
+      ],
     ],
   },
   {
@@ -100,23 +127,35 @@ const ELEMENTS: { name: string; template: (theme: string) => TemplateResult; sta
     template: (theme) => html`<kb-help .knowledgeBase=${kb} theme=${theme} contact-url="#contact"></kb-help>`,
     states: [
       ['home', async () => {}],
-      ['search results', async (el) => {
-        (el as KbHelp).search('spam');
-        await (el as KbHelp).updateComplete;
-      }],
-      ['no results, with "Still need help?"', async (el) => {
-        (el as KbHelp).search('xyzzyq');
-        await (el as KbHelp).updateComplete;
-      }],
-      ['a category', async (el) => {
-        // The user picks a category (an element inside asks to go there).
-        $(el, 'kb-search')!.dispatchEvent(new KbNavigateEvent('category', 'email'));
-        await waitFor(() => $(el, 'kb-categories')?.shadowRoot?.querySelector('[part~="heading"]'), 'category');
-      }],
-      ['an article, with "Still need help?"', async (el) => {
-        (el as KbHelp).open('quarantine');
-        await waitFor(() => $(el, 'kb-article')?.shadowRoot?.querySelector('h1'), 'article');
-      }],
+      [
+        'search results',
+        async (el) => {
+          (el as KbHelp).search('spam');
+          await (el as KbHelp).updateComplete;
+        },
+      ],
+      [
+        'no results, with "Still need help?"',
+        async (el) => {
+          (el as KbHelp).search('xyzzyq');
+          await (el as KbHelp).updateComplete;
+        },
+      ],
+      [
+        'a category',
+        async (el) => {
+          // The user picks a category (an element inside asks to go there).
+          $(el, 'kb-search')!.dispatchEvent(new KbNavigateEvent('category', 'email'));
+          await waitFor(() => $(el, 'kb-categories')?.shadowRoot?.querySelector('[part~="heading"]'), 'category');
+        },
+      ],
+      [
+        'an article, with "Still need help?"',
+        async (el) => {
+          (el as KbHelp).open('quarantine');
+          await waitFor(() => $(el, 'kb-article')?.shadowRoot?.querySelector('h1'), 'article');
+        },
+      ],
     ],
   },
   {
@@ -137,13 +176,19 @@ const ELEMENTS: { name: string; template: (theme: string) => TemplateResult; sta
     template: (theme) => html`<div><kb-launcher src=${SRC} theme=${theme}></kb-launcher></div>`,
     states: [
       ['the button', async () => {}],
-      ['the open panel', async (el) => {
-        const launcher = el.querySelector<KbLauncher>('kb-launcher')!;
-        launcher.show();
-        const dialog = await waitFor(() => launcher.shadowRoot!.querySelector('kb-launcher-panel')?.shadowRoot?.querySelector<HTMLElement>('dialog[open]'), 'panel');
-        await waitFor(() => dialog.querySelector('kb-help')?.shadowRoot?.querySelector('h1'), 'help center');
-        for (const animation of dialog.getAnimations()) animation.finish();
-      }],
+      [
+        'the open panel',
+        async (el) => {
+          const launcher = el.querySelector<KbLauncher>('kb-launcher')!;
+          launcher.show();
+          const dialog = await waitFor(
+            () => launcher.shadowRoot!.querySelector('kb-launcher-panel')?.shadowRoot?.querySelector<HTMLElement>('dialog[open]'),
+            'panel',
+          );
+          await waitFor(() => dialog.querySelector('kb-help')?.shadowRoot?.querySelector('h1'), 'help center');
+          for (const animation of dialog.getAnimations()) animation.finish();
+        },
+      ],
     ],
   },
 ];
@@ -168,7 +213,10 @@ describe('axe in every state', () => {
   });
 
   for (const theme of ['light', 'dark']) {
-    for (const [dir, lang] of [['ltr', 'en'], ['rtl', 'ar']] as const) {
+    for (const [dir, lang] of [
+      ['ltr', 'en'],
+      ['rtl', 'ar'],
+    ] as const) {
       for (const element of ELEMENTS) {
         it(`${element.name}, ${theme}, ${dir}`, async () => {
           // A dark page around the dark theme, as a host would have it.

@@ -41,8 +41,14 @@ describe('strict Content-Security-Policy', () => {
     try {
       await waitFor(() => win.kbReady, 'page script ran', 5000);
       const doc = win.document;
-      const help = await waitFor(() => shadow(doc, 'kb-help')?.querySelector('[part="header"]') && shadow(doc, 'kb-help'), 'kb-help rendered');
-      const article = await waitFor(() => shadow(doc, 'kb-article')?.querySelector('h1') && shadow(doc, 'kb-article'), 'kb-article rendered');
+      const help = await waitFor(
+        () => shadow(doc, 'kb-help')?.querySelector('[part="header"]') && shadow(doc, 'kb-help'),
+        'kb-help rendered',
+      );
+      const article = await waitFor(
+        () => shadow(doc, 'kb-article')?.querySelector('h1') && shadow(doc, 'kb-article'),
+        'kb-article rendered',
+      );
 
       // Styles arrive through adoptedStyleSheets, which style-src 'self' allows.
       expect(win.getComputedStyle(help.querySelector('[part="header"]')!).display).to.equal('flex');
@@ -78,7 +84,10 @@ describe('strict Content-Security-Policy', () => {
     try {
       await waitFor(() => win.kbReady, 'page script ran', 5000);
       const doc = win.document;
-      const help = await waitFor(() => shadow(doc, 'kb-help')?.querySelector('[part="header"]') && shadow(doc, 'kb-help'), 'kb-help rendered');
+      const help = await waitFor(
+        () => shadow(doc, 'kb-help')?.querySelector('[part="header"]') && shadow(doc, 'kb-help'),
+        'kb-help rendered',
+      );
       await waitFor(() => shadow(doc, 'kb-article')?.querySelector('h1'), 'kb-article rendered');
       await searchAndOpen(doc, help);
       expect(await cspReports(win)).to.deep.equal([]);

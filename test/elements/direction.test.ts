@@ -76,7 +76,9 @@ function byText(root: ParentNode, text: string): Element {
 }
 
 async function article(id: string, attrs: { dir?: string; lang?: string } = {}) {
-  const wrapper = await fixture<HTMLElement>(html`<div dir=${attrs.dir ?? 'ltr'} lang=${attrs.lang ?? 'en'}><kb-article .knowledgeBase=${kb} article-id=${id}></kb-article></div>`);
+  const wrapper = await fixture<HTMLElement>(
+    html`<div dir=${attrs.dir ?? 'ltr'} lang=${attrs.lang ?? 'en'}><kb-article .knowledgeBase=${kb} article-id=${id}></kb-article></div>`,
+  );
   const el = wrapper.querySelector<KbArticle>('kb-article')!;
   await settled(el);
   await waitFor(() => $(el, 'h1'), 'article shown');

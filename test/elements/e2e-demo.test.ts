@@ -29,10 +29,14 @@ const view = (el: KbHelp) => $(el, '[part="view"]').dataset.view;
 
 async function shownArticle(el: KbHelp, title?: string) {
   const article = await waitFor(() => $<LitElement>(el, 'kb-article'), 'kb-article');
-  await waitFor(() => {
-    const h1 = $(article, 'h1');
-    return h1 && (!title || h1.textContent === title);
-  }, `article ${title ?? ''}`, 5000);
+  await waitFor(
+    () => {
+      const h1 = $(article, 'h1');
+      return h1 && (!title || h1.textContent === title);
+    },
+    `article ${title ?? ''}`,
+    5000,
+  );
   return article;
 }
 

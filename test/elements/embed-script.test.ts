@@ -22,8 +22,20 @@ const BUNDLE = bundleUrl(
   makeBundle({
     categories: [{ id: 'settings', title: 'Settings' }],
     articles: [
-      { id: 'archive-storage', title: 'How long the archive keeps mail', category: 'settings', context: ['settings.archive', '/settings/archive'], intro: 'Retention.' },
-      { id: 'spam-filter-threshold', title: 'Set the spam filter threshold', category: 'settings', context: ['settings.spam-filter'], intro: 'Threshold.' },
+      {
+        id: 'archive-storage',
+        title: 'How long the archive keeps mail',
+        category: 'settings',
+        context: ['settings.archive', '/settings/archive'],
+        intro: 'Retention.',
+      },
+      {
+        id: 'spam-filter-threshold',
+        title: 'Set the spam filter threshold',
+        category: 'settings',
+        context: ['settings.spam-filter'],
+        intro: 'Threshold.',
+      },
       { id: 'add-a-domain', title: 'Add a domain', category: 'settings', context: ['/domains'], intro: 'Domains.' },
     ],
   }),
@@ -57,7 +69,9 @@ describe('script tag: kb-elements.js with data-launcher', () => {
     // The stub object was upgraded in place; the queued suggest() ran.
     expect(win.kbElements === win.keptReference, 'stub upgraded in place').to.be.true;
     expect(win.kbElements!.version).to.match(/^\d+\.\d+\.\d+/);
-    expect((win as unknown as Record<symbol, { keys: string[] }>)[Symbol.for('kb-elements.route-context')]!.keys).to.deep.equal(['settings.archive']);
+    expect((win as unknown as Record<symbol, { keys: string[] }>)[Symbol.for('kb-elements.route-context')]!.keys).to.deep.equal([
+      'settings.archive',
+    ]);
 
     // Only the launcher ran: the help elements wait for intent.
     expect(win.customElements.get('kb-help')).to.equal(undefined);
@@ -79,7 +93,7 @@ describe('script tag: kb-elements.js with data-launcher', () => {
     frame.remove();
   });
 
-  it('locks the page\'s scroll while the panel is open through the CSSOM: no report under style-src \'self\'', async () => {
+  it("locks the page's scroll while the panel is open through the CSSOM: no report under style-src 'self'", async () => {
     const { frame, win } = await page('launcher');
     const launcher = await waitFor(() => launcherOf(win), 'launcher');
     launcher.src = BUNDLE;
@@ -107,9 +121,15 @@ describe('script tag: kb-elements.js with data-launcher', () => {
     const help = await waitFor(() => helpOf(launcher)?.shadowRoot?.querySelector('h1') && helpOf(launcher), 'help');
     await waitFor(() => help.shadowRoot!.textContent!.includes('Add a domain'), 'suggestion for /domains');
     win.history.pushState(null, '', '/settings/archive');
-    await waitFor(() => help.shadowRoot!.querySelector('#suggested')?.parentElement?.textContent?.includes('How long the archive keeps mail'), 'suggestion for /settings/archive');
+    await waitFor(
+      () => help.shadowRoot!.querySelector('#suggested')?.parentElement?.textContent?.includes('How long the archive keeps mail'),
+      'suggestion for /settings/archive',
+    );
     win.location.hash = '#/domains';
-    await waitFor(() => help.shadowRoot!.querySelector('#suggested')?.parentElement?.textContent?.includes('Add a domain'), 'suggestion for #/domains');
+    await waitFor(
+      () => help.shadowRoot!.querySelector('#suggested')?.parentElement?.textContent?.includes('Add a domain'),
+      'suggestion for #/domains',
+    );
     expect(win.hostErrors).to.deep.equal([]);
     frame.remove();
   });
@@ -147,7 +167,10 @@ describe('script tag: kb-launcher.js (launcher first)', () => {
     const launcher = await waitFor(() => launcherOf(win), 'launcher');
     await waitFor(() => button(launcher), 'button');
     expect(scripts(win)).to.deep.equal(['/dist/kb-launcher.js']);
-    expect((win as unknown as Record<symbol, { keys: string[] }>)[Symbol.for('kb-elements.route-context')]!.keys).to.deep.equal(['settings.spam-filter', 'dashboard']);
+    expect((win as unknown as Record<symbol, { keys: string[] }>)[Symbol.for('kb-elements.route-context')]!.keys).to.deep.equal([
+      'settings.spam-filter',
+      'dashboard',
+    ]);
 
     launcher.src = BUNDLE;
     button(launcher)!.dispatchEvent(new PointerEvent('pointerenter'));

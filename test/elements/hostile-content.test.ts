@@ -45,7 +45,13 @@ async function serverLogWith(path: string): Promise<{ path: string; cookie: bool
 }
 
 const ARTICLES: ArticleSpec[] = [
-  { id: 'one', title: 'Release quarantined mail', category: 'mail', intro: 'Open the quarantine.', html: '<p>Open the quarantine.</p><p><img src="assets/pic.png" alt="The quarantine list"></p>' },
+  {
+    id: 'one',
+    title: 'Release quarantined mail',
+    category: 'mail',
+    intro: 'Open the quarantine.',
+    html: '<p>Open the quarantine.</p><p><img src="assets/pic.png" alt="The quarantine list"></p>',
+  },
   { id: 'two', title: 'Spam threshold', category: 'mail', intro: 'Lower catches more.' },
 ];
 
@@ -112,13 +118,21 @@ describe('hostile content: what the elements fetch', function () {
 
       const log = await serverLogWith(`${folder('help')}assets/pic.png`);
       // Images are the browser's own requests: like every <img> of the page, they carry its cookies (docs/embedding.md#security).
-      expect(log.filter((r) => r.cookie && !r.path.includes('/assets/')), 'no fetch carried the cookie').to.deep.equal([]);
+      expect(
+        log.filter((r) => r.cookie && !r.path.includes('/assets/')),
+        'no fetch carried the cookie',
+      ).to.deep.equal([]);
       expect(log.map((r) => r.path).filter((p) => !p.startsWith(folder('help')) && !p.startsWith(folder('evil')))).to.deep.equal([]);
-      expect(log.map((r) => r.path)).to.include.members([`${folder('help')}kb.json`, `${folder('help')}articles/one.html`, `${folder('help')}assets/pic.png`, `${folder('evil')}kb.json`]);
+      expect(log.map((r) => r.path)).to.include.members([
+        `${folder('help')}kb.json`,
+        `${folder('help')}articles/one.html`,
+        `${folder('help')}assets/pic.png`,
+        `${folder('evil')}kb.json`,
+      ]);
     });
   });
 
-  it('media in an article load only from the bundle\'s folder: images, posters and tracks that climb out are never requested', async () => {
+  it("media in an article load only from the bundle's folder: images, posters and tracks that climb out are never requested", async () => {
     await noPageErrors(async () => {
       const secret = folder('media-secret');
       const body = [
@@ -164,7 +178,11 @@ describe('hostile content: what the elements fetch', function () {
       await waitFor(() => bodyOf(el)?.textContent?.includes('Open the quarantine.'), 'body shown');
       expect(bodyOf(el).querySelector('img')!.src).to.equal(new URL(`${folder('new/help')}assets/pic.png`, location.href).href);
       const paths = (await serverLog()).map((r) => r.path).filter((p) => p.startsWith(folder('old')) || p.startsWith(folder('new')));
-      expect(paths).to.include.members([`${folder('old')}kb.json`, `${folder('new/help')}kb.json`, `${folder('new/help')}articles/one.html`]);
+      expect(paths).to.include.members([
+        `${folder('old')}kb.json`,
+        `${folder('new/help')}kb.json`,
+        `${folder('new/help')}articles/one.html`,
+      ]);
       expect(paths.filter((p) => p.startsWith(`${folder('old')}articles`))).to.deep.equal([]);
     });
   });
@@ -172,13 +190,31 @@ describe('hostile content: what the elements fetch', function () {
   it('says what failed: a body that times out, one another origin does not allow (CORS), an HTTP error, a redirect out of the folder', async () => {
     const otherHost = location.hostname === 'localhost' ? '127.0.0.1' : 'localhost';
     const cases: [string, Partial<KbBundle['meta']>, (files: Record<string, string>, at: string) => Promise<void>, string, RegExp][] = [
-      ['slow', {}, async (_f, at) => put(`${at}articles/one.html`, '', { 'x-hang': '1' }), 'The server took too long to answer.', /timed out after 1000 ms/],
-      ['cors', { baseUrl: `${location.protocol}//${otherHost}:${location.port}${folder('cors-files')}` }, async (f) => void (await put(`${folder('cors-files')}articles/one.html`, f['articles/one.html']!)), 'Check your connection and try again.', /Could not reach .*CORS/],
+      [
+        'slow',
+        {},
+        async (_f, at) => put(`${at}articles/one.html`, '', { 'x-hang': '1' }),
+        'The server took too long to answer.',
+        /timed out after 1000 ms/,
+      ],
+      [
+        'cors',
+        { baseUrl: `${location.protocol}//${otherHost}:${location.port}${folder('cors-files')}` },
+        async (f) => void (await put(`${folder('cors-files')}articles/one.html`, f['articles/one.html']!)),
+        'Check your connection and try again.',
+        /Could not reach .*CORS/,
+      ],
       ['missing', {}, async () => undefined, 'The server answered with error 404.', /HTTP 404/],
-      ['login', {}, async (_f, at) => {
-        await put(`${folder('account')}sign-in`, '<form>Sign in</form>');
-        await put(`${at}articles/one.html`, '', { 'x-redirect': `${folder('account')}sign-in?next=one` });
-      }, 'The help content is damaged or was made for another version.', /redirected to .*sign-in\?next=one, outside/],
+      [
+        'login',
+        {},
+        async (_f, at) => {
+          await put(`${folder('account')}sign-in`, '<form>Sign in</form>');
+          await put(`${at}articles/one.html`, '', { 'x-redirect': `${folder('account')}sign-in?next=one` });
+        },
+        'The help content is damaged or was made for another version.',
+        /redirected to .*sign-in\?next=one, outside/,
+      ],
     ];
     await noPageErrors(async () => {
       for (const [name, meta, serve, message, detail] of cases) {
@@ -196,7 +232,10 @@ describe('hostile content: what the elements fetch', function () {
       }
     });
     const cors = (await serverLog()).filter((r) => r.path.startsWith(folder('cors-files')));
-    expect(cors.every((r) => !r.cookie), 'nor to the other origin').to.be.true;
+    expect(
+      cors.every((r) => !r.cookie),
+      'nor to the other origin',
+    ).to.be.true;
   });
 });
 
@@ -212,7 +251,9 @@ describe('hostile content: values from the bundle', function () {
       const el = await fixture<KbCategories>(html`<kb-categories .knowledgeBase=${KnowledgeBase.from(bundle)}></kb-categories>`);
       await el.updateComplete;
       const cards = $$(el, '[part~="category"]');
-      expect(cards.map((c) => c.querySelector('[part~="link"]')!.textContent!.trim()).sort()).to.deep.equal(names.map((n) => `Category ${n}`).sort());
+      expect(cards.map((c) => c.querySelector('[part~="link"]')!.textContent!.trim()).sort()).to.deep.equal(
+        names.map((n) => `Category ${n}`).sort(),
+      );
       for (const card of cards) {
         const icon = card.querySelector('[part~="icon"]')!;
         expect(icon.querySelector('svg'), icon.getAttribute('part')!).to.equal(null);
@@ -224,7 +265,10 @@ describe('hostile content: values from the bundle', function () {
   it('lone surrogates in ids, queries and the address bar never throw; the article is still found', async () => {
     const hash = location.hash;
     await noPageErrors(async () => {
-      const bundle = makeBundle({ categories: [{ id: 'c\uDBFF', title: 'Half' }], articles: [{ id: 'bad\uD800id', title: 'Half pair article', category: 'c\uDBFF', intro: 'Quarantine text.' }] });
+      const bundle = makeBundle({
+        categories: [{ id: 'c\uDBFF', title: 'Half' }],
+        articles: [{ id: 'bad\uD800id', title: 'Half pair article', category: 'c\uDBFF', intro: 'Quarantine text.' }],
+      });
       const kb = KnowledgeBase.from(JSON.parse(JSON.stringify(bundle)));
       const el = await fixture<KbHelp>(html`<kb-help .knowledgeBase=${kb} routing="hash"></kb-help>`);
       el.open('bad\uD800id');
@@ -238,7 +282,10 @@ describe('hostile content: values from the bundle', function () {
       expect(decodeURIComponent(location.hash)).to.equal('#kb?q=half\uFFFD pair');
 
       location.hash = '#kb/%ED%A0%80';
-      await waitFor(() => article.shadowRoot!.querySelector('.kb-state--empty') || el.shadowRoot!.querySelector('[part~="view"]'), 'a malformed escape is just not found');
+      await waitFor(
+        () => article.shadowRoot!.querySelector('.kb-state--empty') || el.shadowRoot!.querySelector('[part~="view"]'),
+        'a malformed escape is just not found',
+      );
 
       const search = await fixture(html`<kb-search .knowledgeBase=${kb}></kb-search>`);
       const input = $<HTMLInputElement>(search, 'input');
@@ -265,20 +312,39 @@ describe("hostile content: article HTML cannot take over the elements' own ids a
       const bundle = makeBundle({
         categories: [{ id: 'mail', title: 'Mail' }],
         articles: [
-          { id: 'impostor', title: 'The real title', category: 'mail', html: impostor, sections: [{ heading: 'One', text: 'a', id: 's1' }, { heading: 'Two', text: 'b', id: 's2' }, { heading: 'Three', text: 'c', id: 's3' }] },
+          {
+            id: 'impostor',
+            title: 'The real title',
+            category: 'mail',
+            html: impostor,
+            sections: [
+              { heading: 'One', text: 'a', id: 's1' },
+              { heading: 'Two', text: 'b', id: 's2' },
+              { heading: 'Three', text: 'c', id: 's3' },
+            ],
+          },
           { id: 'other', title: 'Impostor related', category: 'mail', intro: 'The real title related.' },
         ],
       });
-      const el = await fixture<KbArticle>(html`<kb-article .knowledgeBase=${KnowledgeBase.from(bundle)} article-id="impostor"></kb-article>`);
+      const el = await fixture<KbArticle>(
+        html`<kb-article .knowledgeBase=${KnowledgeBase.from(bundle)} article-id="impostor"></kb-article>`,
+      );
       await waitFor(() => bodyOf(el)?.textContent?.includes('copy me'), 'body shown');
 
       const snapshot = (await a11ySnapshot({})) as unknown as { name: string; role: string; children: never[] };
-      const named = (role: string, name: string) => findAccessibilityNode<{ name: string; role: string }>(snapshot, (n) => n.role === role && n.name === name);
+      const named = (role: string, name: string) =>
+        findAccessibilityNode<{ name: string; role: string }>(snapshot, (n) => n.role === role && n.name === name);
       expect(named('heading', 'The real title'), 'its own title').to.exist;
       expect(named('navigation', 'On this page'), 'contents named by its own heading').to.exist;
       expect(named('region', 'Was this article helpful?'), 'the feedback box named by its own question').to.exist;
       expect(named('navigation', 'Related articles'), 'related named by its own heading').to.exist;
-      expect(findAccessibilityNode<{ name: string }>(snapshot, (n) => /^Not /.test(n.name) && (n as { role?: string }).role !== 'StaticText' && (n as { role?: string }).role !== 'paragraph'), 'nothing named by the impostors').to.equal(null);
+      expect(
+        findAccessibilityNode<{ name: string }>(
+          snapshot,
+          (n) => /^Not /.test(n.name) && (n as { role?: string }).role !== 'StaticText' && (n as { role?: string }).role !== 'paragraph',
+        ),
+        'nothing named by the impostors',
+      ).to.equal(null);
 
       // The contents follow the article's own headings only.
       expect($$<HTMLAnchorElement>(el, '[part~="toc"] a').map((a) => a.textContent!.trim())).to.deep.equal(['One', 'Two', 'Three']);
@@ -306,8 +372,18 @@ describe("hostile content: article HTML cannot take over the elements' own ids a
   it('<kb-categories> intro and <kb-tip> section cannot rename the category heading or the popover', async () => {
     await noPageErrors(async () => {
       const bundle = makeBundle({
-        categories: [{ id: 'mail', title: 'Mail settings', introHtml: '<p id="current-title">Not the heading</p><p id="kb-popover">x</p>' }],
-        articles: [{ id: 'one', title: 'Spam threshold', category: 'mail', html: '<h2 id="s">Section</h2><div id="popover" class="popover trigger">Impostor popover</div><p>Text.</p>', sections: [{ heading: 'Section', text: 'Text.', id: 's' }] }],
+        categories: [
+          { id: 'mail', title: 'Mail settings', introHtml: '<p id="current-title">Not the heading</p><p id="kb-popover">x</p>' },
+        ],
+        articles: [
+          {
+            id: 'one',
+            title: 'Spam threshold',
+            category: 'mail',
+            html: '<h2 id="s">Section</h2><div id="popover" class="popover trigger">Impostor popover</div><p>Text.</p>',
+            sections: [{ heading: 'Section', text: 'Text.', id: 's' }],
+          },
+        ],
       });
       const kb = KnowledgeBase.from(bundle);
       const categories = await fixture<KbCategories>(html`<kb-categories .knowledgeBase=${kb} selected="mail"></kb-categories>`);
@@ -329,7 +405,10 @@ describe('hostile content: errors stay inside the elements', function () {
     const consoleError = console.error;
     const logged: unknown[] = [];
     await noPageErrors(async () => {
-      const bundle = makeBundle({ categories: [{ id: 'mail', title: 'Mail' }], articles: [{ id: 'one', title: 'Code', category: 'mail', html: '<pre><code>x</code></pre>' }] });
+      const bundle = makeBundle({
+        categories: [{ id: 'mail', title: 'Mail' }],
+        articles: [{ id: 'one', title: 'Code', category: 'mail', html: '<pre><code>x</code></pre>' }],
+      });
       const kb = KnowledgeBase.from(bundle);
       const article = await fixture<KbArticle>(html`<kb-article .knowledgeBase=${kb} article-id="one"></kb-article>`);
       await waitFor(() => $(article, '.kb-copy'), 'copy button');
@@ -375,7 +454,13 @@ describe('hostile host page: DOM clobbering of our names', function () {
   this.timeout(60_000);
   it('window.kbElements is ours whatever the markup names, and the bundle URL comes from our own script tag', async () => {
     const { win } = await loadFrame('/test/elements/pages/embed/clobbered.html?csp');
-    const host = win as unknown as Window & { hostErrors: string[]; cspViolations: string[]; clobberedBefore: { kbElements: string; currentScriptIsImg: boolean }; keptReference: unknown; kbElements: { version: string; open(): void; on(e: string, h: unknown): () => void } };
+    const host = win as unknown as Window & {
+      hostErrors: string[];
+      cspViolations: string[];
+      clobberedBefore: { kbElements: string; currentScriptIsImg: boolean };
+      keptReference: unknown;
+      kbElements: { version: string; open(): void; on(e: string, h: unknown): () => void };
+    };
     expect(host.clobberedBefore.kbElements, 'the page really clobbers the name').to.match(/HTML|object/);
     expect(host.clobberedBefore.currentScriptIsImg, 'and document.currentScript').to.be.true;
 
@@ -399,7 +484,10 @@ describe('hostile host page: DOM clobbering of our names', function () {
     const panel = await waitFor(() => (launcher.open ? launcher.shadowRoot!.querySelector('kb-launcher-panel') : null), 'panel open');
     await waitFor(() => panel.shadowRoot?.querySelector('kb-help')?.shadowRoot?.querySelector('kb-categories'), 'help center shown');
     // The launcher started the bundle request (without cookies); the help center took that response.
-    expect(win.performance.getEntriesByType('resource').filter((e) => e.name === launcher.src), 'kb.json fetched once').to.have.length(1);
+    expect(
+      win.performance.getEntriesByType('resource').filter((e) => e.name === launcher.src),
+      'kb.json fetched once',
+    ).to.have.length(1);
     expect(host.hostErrors).to.deep.equal([]);
     expect(host.cspViolations).to.deep.equal([]);
   });

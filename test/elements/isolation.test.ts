@@ -45,7 +45,8 @@ function snapshot(host: Element): string[] {
     const r = el.getBoundingClientRect();
     const style = getComputedStyle(el);
     // A box that is not rendered reports (0, 0) in the viewport, wherever its host is.
-    const box = r.width || r.height ? [r.left - origin.left, r.top - origin.top, r.width, r.height].map((n) => Math.round(n)).join(',') : 'none';
+    const box =
+      r.width || r.height ? [r.left - origin.left, r.top - origin.top, r.width, r.height].map((n) => Math.round(n)).join(',') : 'none';
     return `${el.localName}.${el.getAttribute('class') ?? ''} [${box}] ${PROPS.map((p) => style.getPropertyValue(p)).join('|')}`;
   });
 }

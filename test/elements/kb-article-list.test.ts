@@ -36,7 +36,9 @@ describe('<kb-article-list>', () => {
   });
 
   it('include-subcategories lists a category with its subcategories, naming their category', async () => {
-    const el = await fixture<KbArticleList>(html`<kb-article-list .knowledgeBase=${small} category="email" include-subcategories></kb-article-list>`);
+    const el = await fixture<KbArticleList>(
+      html`<kb-article-list .knowledgeBase=${small} category="email" include-subcategories></kb-article-list>`,
+    );
     expect(titles(el)).to.deep.equal([
       'Set the spam filter threshold',
       'Release mail from quarantine',
@@ -50,7 +52,9 @@ describe('<kb-article-list>', () => {
   });
 
   it('formats views and dates for the locale (de, nl)', async () => {
-    const wrapper = await fixture<HTMLDivElement>(html`<div lang="de"><kb-article-list .knowledgeBase=${small} limit="1"></kb-article-list></div>`);
+    const wrapper = await fixture<HTMLDivElement>(
+      html`<div lang="de"><kb-article-list .knowledgeBase=${small} limit="1"></kb-article-list></div>`,
+    );
     const el = wrapper.querySelector('kb-article-list')!;
     expect($(el, '[part~="meta"]').textContent).to.contain('Aufrufe: 4.692');
     wrapper.lang = 'nl';
@@ -61,11 +65,21 @@ describe('<kb-article-list>', () => {
   });
 
   it('sorts by order, popularity, title and date; the user picks with the select', async () => {
-    const el = await fixture<KbArticleList>(html`<kb-article-list .knowledgeBase=${small} category="getting-started" sortable></kb-article-list>`);
-    expect(titles(el)).to.deep.equal(['Getting started with Skyhost', 'Turn on two-factor authentication', 'Brand the panel with your logo']);
+    const el = await fixture<KbArticleList>(
+      html`<kb-article-list .knowledgeBase=${small} category="getting-started" sortable></kb-article-list>`,
+    );
+    expect(titles(el)).to.deep.equal([
+      'Getting started with Skyhost',
+      'Turn on two-factor authentication',
+      'Brand the panel with your logo',
+    ]);
     el.sort = 'title';
     await el.updateComplete;
-    expect(titles(el)).to.deep.equal(['Brand the panel with your logo', 'Getting started with Skyhost', 'Turn on two-factor authentication']);
+    expect(titles(el)).to.deep.equal([
+      'Brand the panel with your logo',
+      'Getting started with Skyhost',
+      'Turn on two-factor authentication',
+    ]);
     el.sort = 'date';
     await el.updateComplete;
     expect(titles(el)[0]).to.equal('Getting started with Skyhost');
@@ -78,12 +92,18 @@ describe('<kb-article-list>', () => {
     select.dispatchEvent(new Event('change'));
     await el.updateComplete;
     expect(el.effectiveSort).to.equal('popularity');
-    expect(titles(el)).to.deep.equal(['Getting started with Skyhost', 'Turn on two-factor authentication', 'Brand the panel with your logo']);
+    expect(titles(el)).to.deep.equal([
+      'Getting started with Skyhost',
+      'Turn on two-factor authentication',
+      'Brand the panel with your logo',
+    ]);
     await expect(el).to.be.accessible();
   });
 
   it('paginates long lists; keyboard users land on the first article of the new page', async () => {
-    const el = await fixture<KbArticleList>(html`<kb-article-list .knowledgeBase=${large} category="cat-0" page-size="2"></kb-article-list>`);
+    const el = await fixture<KbArticleList>(
+      html`<kb-article-list .knowledgeBase=${large} category="cat-0" page-size="2"></kb-article-list>`,
+    );
     // cat-0 has articles 0, 12, 24, 36
     expect(titles(el)).to.deep.equal(['Article 0: mail and archive', 'Article 12: mail and archive']);
     expect($(el, '[part~="toolbar"]').textContent).to.contain('Articles 1–2 of 4');
@@ -195,14 +215,18 @@ describe('<kb-article-list>', () => {
   it('shows no "Views: 0" for a knowledge base without view counts', async () => {
     const data = smallBundle();
     for (const article of data.articles) article.views = 0;
-    const el = await fixture<KbArticleList>(html`<kb-article-list .knowledgeBase=${knowledgeBase(data)} category="domains"></kb-article-list>`);
+    const el = await fixture<KbArticleList>(
+      html`<kb-article-list .knowledgeBase=${knowledgeBase(data)} category="domains"></kb-article-list>`,
+    );
     await el.updateComplete;
     expect($$(el, '[part="item"]')).to.have.length(2);
     expect(el.shadowRoot!.textContent).not.to.contain('Views');
   });
 
   it('renders hostile titles and excerpts as text', async () => {
-    const el = await fixture<KbArticleList>(html`<kb-article-list .knowledgeBase=${knowledgeBase(hostileBundle())} page-size="0"></kb-article-list>`);
+    const el = await fixture<KbArticleList>(
+      html`<kb-article-list .knowledgeBase=${knowledgeBase(hostileBundle())} page-size="0"></kb-article-list>`,
+    );
     expect(titles(el).length).to.be.greaterThan(5);
     expect(scriptTraces(el.shadowRoot!)).to.deep.equal([]);
     expect((window as { __kbXss?: unknown }).__kbXss).to.equal(undefined);

@@ -49,7 +49,10 @@ function richBundle() {
         id: 'plain',
         title: 'A plain article',
         category: 'email',
-        sections: [{ heading: 'Step one', text: 'First.' }, { heading: 'Step two', text: 'Second.' }],
+        sections: [
+          { heading: 'Step one', text: 'First.' },
+          { heading: 'Step two', text: 'Second.' },
+        ],
         html: '<p>Plain body.</p><h2 id="step-one">Step one</h2><p>First.</p><h2 id="step-two">Step two</h2><p>Second.</p><p><a href="missing-article.md">Broken link</a></p>',
       },
     ],
@@ -77,7 +80,11 @@ describe('<kb-article>', () => {
 
   it('shows breadcrumb, title, date and the sanitized body, and is accessible', async () => {
     const el = await show('rich');
-    expect($$(el, '[part="breadcrumb"] a').map((a) => a.textContent!.trim())).to.deep.equal(['Help home', 'Email filtering', 'Spam filter']);
+    expect($$(el, '[part="breadcrumb"] a').map((a) => a.textContent!.trim())).to.deep.equal([
+      'Help home',
+      'Email filtering',
+      'Spam filter',
+    ]);
     expect($(el, '[part="title"]').textContent).to.equal('A rich article');
     expect($(el, 'time').getAttribute('datetime')).to.equal('2026-03-01');
     expect($(el, '[part="meta"]').textContent).to.contain('Updated Mar 1, 2026');
@@ -219,7 +226,10 @@ describe('<kb-article>', () => {
     expect(getComputedStyle($(el, '.footnotes')).borderTopStyle).to.equal('solid');
     $<HTMLAnchorElement>(el, '.footnote-ref a').focus();
     await sendKeys({ press: 'Enter' });
-    await waitFor(() => el.shadowRoot!.activeElement?.id === 'fn-1' || el.shadowRoot!.activeElement?.closest?.('#fn-1'), 'focus at the footnote');
+    await waitFor(
+      () => el.shadowRoot!.activeElement?.id === 'fn-1' || el.shadowRoot!.activeElement?.closest?.('#fn-1'),
+      'focus at the footnote',
+    );
     await expect(el).to.be.accessible();
   });
 
@@ -275,9 +285,15 @@ describe('<kb-article>', () => {
       }
       await el.updateComplete;
       const feedback = $(el, '[part="feedback"]');
-      await waitFor(() => feedback.contains(focused(el)), `${answer}: focus in the feedback box, not on the page (${describeNode(deepActiveElement())})`);
+      await waitFor(
+        () => feedback.contains(focused(el)),
+        `${answer}: focus in the feedback box, not on the page (${describeNode(deepActiveElement())})`,
+      );
       expect(focused(el)!.textContent).to.contain('Thank you for your feedback.');
-      await waitFor(() => live[0]!.textContent!.includes('Thank you for your feedback.'), `${answer}: thanks announced by the live region that was there`);
+      await waitFor(
+        () => live[0]!.textContent!.includes('Thank you for your feedback.'),
+        `${answer}: thanks announced by the live region that was there`,
+      );
       expect(politeRegions(el)).to.have.length(1);
     }
   });
@@ -346,12 +362,15 @@ describe('<kb-article>', () => {
 
   it('shows an error with retry when an article body cannot be fetched, and recovers', async () => {
     let fail = true;
-    const kb = KnowledgeBase.from(makeBundle({ categories: [{ id: 'c', title: 'C' }], articles: [{ id: 'a', title: 'Split', category: 'c', intro: 'Body text.' }] }), {
-      loadBody: async () => {
-        if (fail) throw new Error('offline');
-        return '<p>Fetched body.</p>';
+    const kb = KnowledgeBase.from(
+      makeBundle({ categories: [{ id: 'c', title: 'C' }], articles: [{ id: 'a', title: 'Split', category: 'c', intro: 'Body text.' }] }),
+      {
+        loadBody: async () => {
+          if (fail) throw new Error('offline');
+          return '<p>Fetched body.</p>';
+        },
       },
-    });
+    );
     // force the split path: no inline body
     (kb as unknown as { article: KnowledgeBase['article'] }).article = async (id: string) => {
       if (fail) throw Object.assign(new Error('offline'), { kind: 'network' });
@@ -373,7 +392,9 @@ describe('<kb-article>', () => {
       [new KbError('format', 'refused'), 'The help content is damaged or was made for another version.'],
     ];
     for (const [error, detail] of failures) {
-      const kb = KnowledgeBase.from(makeBundle({ categories: [{ id: 'c', title: 'C' }], articles: [{ id: 'a', title: 'Split', category: 'c', intro: 'Body.' }] }));
+      const kb = KnowledgeBase.from(
+        makeBundle({ categories: [{ id: 'c', title: 'C' }], articles: [{ id: 'a', title: 'Split', category: 'c', intro: 'Body.' }] }),
+      );
       (kb as unknown as { article: KnowledgeBase['article'] }).article = () => Promise.reject(error);
       const box = await fixture<HTMLDivElement>(html`<div><kb-article .knowledgeBase=${kb} article-id="a"></kb-article></div>`);
       const el = box.querySelector('kb-article')!;
@@ -381,7 +402,10 @@ describe('<kb-article>', () => {
       expect($(el, '.kb-state__title').textContent, error.kind).to.equal('This article could not be loaded.');
       expect($(el, '.kb-state__detail').textContent, error.kind).to.equal(detail);
       expect(state.getAttribute('role')).to.equal('alert');
-      for (const [lang, title] of [['de', 'Dieser Artikel konnte nicht geladen werden.'], ['nl', 'Dit artikel kon niet worden geladen.']]) {
+      for (const [lang, title] of [
+        ['de', 'Dieser Artikel konnte nicht geladen werden.'],
+        ['nl', 'Dit artikel kon niet worden geladen.'],
+      ]) {
         box.setAttribute('lang', lang);
         await waitFor(() => $(el, '.kb-state__title')?.textContent === title, `${lang} title`);
       }
@@ -439,7 +463,9 @@ describe('<kb-article>', () => {
   });
 
   it('hide-feedback, hide-related and toc-min-headings shape the page', async () => {
-    const el = await fixture<KbArticle>(html`<kb-article .knowledgeBase=${rich} article-id="plain" hide-feedback hide-related toc-min-headings="2"></kb-article>`);
+    const el = await fixture<KbArticle>(
+      html`<kb-article .knowledgeBase=${rich} article-id="plain" hide-feedback hide-related toc-min-headings="2"></kb-article>`,
+    );
     await settled(el);
     await waitFor(() => $(el, 'h1'), 'shown');
     expect($(el, '[part="feedback"]')).to.equal(null);
@@ -448,7 +474,9 @@ describe('<kb-article>', () => {
   });
 
   it('marks the content with its own language, apart from the interface', async () => {
-    const el = await fixture<HTMLDivElement>(html`<div lang="de"><kb-article .knowledgeBase=${rich} article-id="plain"></kb-article></div>`);
+    const el = await fixture<HTMLDivElement>(
+      html`<div lang="de"><kb-article .knowledgeBase=${rich} article-id="plain"></kb-article></div>`,
+    );
     const article = el.querySelector('kb-article')!;
     await settled(article);
     await waitFor(() => $(article, 'h1'), 'shown');
@@ -470,7 +498,9 @@ describe('<kb-article>', () => {
   });
 
   it('lays out right to left in a right-to-left language', async () => {
-    const el = await fixture<KbArticle>(html`<div dir="rtl" lang="ar"><kb-article .knowledgeBase=${rich} article-id="rich"></kb-article></div>`);
+    const el = await fixture<KbArticle>(
+      html`<div dir="rtl" lang="ar"><kb-article .knowledgeBase=${rich} article-id="rich"></kb-article></div>`,
+    );
     const article = el.querySelector('kb-article')!;
     await settled(article);
     await waitFor(() => $(article, 'h1'), 'shown');
@@ -488,7 +518,10 @@ describe('<kb-article>', () => {
     const heading = await axNode('kb-article', '#setup');
     expect(heading).to.include({ role: 'heading', name: 'Setup' });
     const names = (await axNames()).filter((n) => n.name.includes('Setup'));
-    expect(names.filter((n) => n.name !== 'Setup'), 'nothing else named after the heading').to.deep.equal([]);
+    expect(
+      names.filter((n) => n.name !== 'Setup'),
+      'nothing else named after the heading',
+    ).to.deep.equal([]);
     expect(names.filter((n) => n.role === 'heading')).to.have.length(1);
     expect($(el, '#setup').textContent).to.equal('Setup');
   });

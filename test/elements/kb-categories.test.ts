@@ -93,7 +93,9 @@ describe('<kb-categories>', () => {
   });
 
   it('a listener that cancels kb-navigate keeps the list (kb-help shows the category itself)', async () => {
-    const el = await fixture<KbCategories>(html`<kb-categories .knowledgeBase=${small} @kb-navigate=${(e: Event) => e.preventDefault()}></kb-categories>`);
+    const el = await fixture<KbCategories>(
+      html`<kb-categories .knowledgeBase=${small} @kb-navigate=${(e: Event) => e.preventDefault()}></kb-categories>`,
+    );
     link(el, 'domains').click();
     await el.updateComplete;
     expect(el.selected).to.equal(undefined);
@@ -115,13 +117,17 @@ describe('<kb-categories>', () => {
       await waitFor(() => cards(loading).length, 'categories');
     });
 
-    const broken = await fixture<KbCategories>(html`<kb-categories src=${bundleUrl({ format: 'kb-elements/bundle', version: 99 })}></kb-categories>`);
+    const broken = await fixture<KbCategories>(
+      html`<kb-categories src=${bundleUrl({ format: 'kb-elements/bundle', version: 99 })}></kb-categories>`,
+    );
     const alert = await waitFor(() => $(broken, '[role="alert"]'), 'error');
     expect(alert.textContent).to.contain('made for another version');
     expect(alert.getAttribute('title')).to.contain('version 99');
     await expect(broken).to.be.accessible();
 
-    const empty = await fixture<KbCategories>(html`<kb-categories .knowledgeBase=${knowledgeBase(makeBundle({ categories: [], articles: [] }))}></kb-categories>`);
+    const empty = await fixture<KbCategories>(
+      html`<kb-categories .knowledgeBase=${knowledgeBase(makeBundle({ categories: [], articles: [] }))}></kb-categories>`,
+    );
     expect($(empty, '[part~="state"]').textContent).to.contain('There are no categories yet.');
 
     const missing = await fixture<KbCategories>(html`<kb-categories .knowledgeBase=${small} selected="gone"></kb-categories>`);
@@ -132,7 +138,9 @@ describe('<kb-categories>', () => {
   });
 
   it('themes and languages', async () => {
-    const wrapper = await fixture<HTMLDivElement>(html`<div lang="de-CH"><kb-categories .knowledgeBase=${small} theme="dark"></kb-categories></div>`);
+    const wrapper = await fixture<HTMLDivElement>(
+      html`<div lang="de-CH"><kb-categories .knowledgeBase=${small} theme="dark"></kb-categories></div>`,
+    );
     const el = wrapper.querySelector('kb-categories')!;
     expect(cards(el)[1]!.querySelector('[part~="count"]')!.textContent).to.equal('4 Artikel');
     expect($(el, 'nav').getAttribute('aria-label')).to.equal('Kategorien');
@@ -173,7 +181,9 @@ describe('<kb-categories>', () => {
   });
 
   it('lays out right to left in a right-to-left language', async () => {
-    const wrapper = await fixture<HTMLDivElement>(html`<div dir="rtl" lang="ar"><kb-categories .knowledgeBase=${small}></kb-categories></div>`);
+    const wrapper = await fixture<HTMLDivElement>(
+      html`<div dir="rtl" lang="ar"><kb-categories .knowledgeBase=${small}></kb-categories></div>`,
+    );
     const el = wrapper.querySelector('kb-categories')!;
     const first = cards(el)[0]!.getBoundingClientRect();
     const second = cards(el)[1]!.getBoundingClientRect();

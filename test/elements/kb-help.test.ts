@@ -72,7 +72,9 @@ describe('<kb-help>', () => {
   });
 
   it('takes its home title, intro and number of popular articles from attributes', async () => {
-    const el = await fixture<KbHelp>(html`<kb-help .knowledgeBase=${kb} heading="Support" intro="We are here to help." popular-count="2"></kb-help>`);
+    const el = await fixture<KbHelp>(
+      html`<kb-help .knowledgeBase=${kb} heading="Support" intro="We are here to help." popular-count="2"></kb-help>`,
+    );
     await settled(el);
     expect($(el, 'h1').textContent).to.equal('Support');
     expect($(el, '.intro p').textContent).to.equal('We are here to help.');
@@ -316,7 +318,9 @@ describe('<kb-help>', () => {
     el.open('no-such-article');
     const article = await waitFor(() => inner(el, 'kb-article'), 'kb-article');
     await waitFor(() => $(article, '.kb-state--empty'), 'not found');
-    $$<HTMLAnchorElement>(article, 'a').find((a) => a.textContent === 'Help home')!.click();
+    $$<HTMLAnchorElement>(article, 'a')
+      .find((a) => a.textContent === 'Help home')!
+      .click();
     await el.updateComplete;
     expect(view(el)).to.equal('home');
   });
@@ -365,7 +369,9 @@ describe('<kb-help>', () => {
   });
 
   it('themes: dark for itself and the elements inside; German; right to left', async () => {
-    const wrapper = await fixture<HTMLDivElement>(html`<div dir="rtl" lang="de"><kb-help theme="dark" .knowledgeBase=${kb}></kb-help></div>`);
+    const wrapper = await fixture<HTMLDivElement>(
+      html`<div dir="rtl" lang="de"><kb-help theme="dark" .knowledgeBase=${kb}></kb-help></div>`,
+    );
     const el = wrapper.querySelector('kb-help')!;
     await settled(el);
     expect(getComputedStyle(el).backgroundColor).to.equal('rgb(22, 27, 34)');
@@ -397,7 +403,8 @@ describe('<kb-help>', () => {
 
   it('styles through ::part and --kb-* custom properties from the page', async () => {
     const style = document.createElement('style');
-    style.textContent = 'kb-help.custom::part(header) { border-bottom: 3px solid rgb(1, 2, 3); } kb-help.custom { --kb-help-max-width: 500px; --kb-accent: rgb(0, 90, 40); }';
+    style.textContent =
+      'kb-help.custom::part(header) { border-bottom: 3px solid rgb(1, 2, 3); } kb-help.custom { --kb-help-max-width: 500px; --kb-accent: rgb(0, 90, 40); }';
     document.head.append(style);
     try {
       const el = await fixture<KbHelp>(html`<kb-help class="custom" .knowledgeBase=${kb}></kb-help>`);

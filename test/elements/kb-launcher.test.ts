@@ -25,8 +25,8 @@ const button = (el: KbLauncher) => el.shadowRoot!.querySelector<HTMLButtonElemen
 const panel = (el: KbLauncher) => el.shadowRoot!.querySelector<HTMLElement>('kb-launcher-panel');
 const dialog = (el: KbLauncher) => panel(el)?.shadowRoot?.querySelector<HTMLElement>('[part="dialog"]');
 const help = (el: KbLauncher) => panel(el)?.shadowRoot?.querySelector<HTMLElement & { location: { view: string; id?: string } }>('kb-help');
-const searchField = (el: KbLauncher) => help(el)?.shadowRoot?.querySelector('kb-search')?.shadowRoot?.querySelector<HTMLInputElement>('input');
-
+const searchField = (el: KbLauncher) =>
+  help(el)?.shadowRoot?.querySelector('kb-search')?.shadowRoot?.querySelector<HTMLInputElement>('input');
 
 /** The focused element, looking inside shadow roots. */
 function deepActive(): Element | null {
@@ -167,7 +167,10 @@ describe('<kb-launcher>', () => {
     // Tab never reaches the page behind: focus stays in the panel, however far one tabs.
     for (let i = 0; i < 40; i++) {
       await sendKeys({ press: 'Tab' });
-      expect(isInside(el, deepActive()) || deepActive() === document.body, `Tab ${i + 1} stays in the panel (focus: ${describeNode(deepActive())})`).to.be.true;
+      expect(
+        isInside(el, deepActive()) || deepActive() === document.body,
+        `Tab ${i + 1} stays in the panel (focus: ${describeNode(deepActive())})`,
+      ).to.be.true;
     }
     opener.focus();
     expect(document.activeElement === opener, 'the page behind cannot take focus').to.be.false;
@@ -179,11 +182,18 @@ describe('<kb-launcher>', () => {
     expect(wrapper.querySelectorAll('[inert]')).to.have.length(1);
   });
 
-  it('keeps the page behind from scrolling while open, at any width, without moving it; the page\'s own styles come back', async () => {
+  it("keeps the page behind from scrolling while open, at any width, without moving it; the page's own styles come back", async () => {
     const LONG = bundleUrl(
       makeBundle({
         categories: [{ id: 'c', title: 'C' }],
-        articles: [{ id: 'long', title: 'A long article', category: 'c', html: '<p>A paragraph long enough to need scrolling in the panel.</p>'.repeat(80) }],
+        articles: [
+          {
+            id: 'long',
+            title: 'A long article',
+            category: 'c',
+            html: '<p>A paragraph long enough to need scrolling in the panel.</p>'.repeat(80),
+          },
+        ],
       }),
     );
     const page = document.createElement('div');
@@ -204,7 +214,12 @@ describe('<kb-launcher>', () => {
       el.show();
       await opened(el);
       el.openArticle('long');
-      const body = await waitFor(() => help(el)?.shadowRoot?.querySelector('kb-article')?.shadowRoot?.querySelector('h1') && panel(el)!.shadowRoot!.querySelector<HTMLElement>('[part="body"]'), 'the long article');
+      const body = await waitFor(
+        () =>
+          help(el)?.shadowRoot?.querySelector('kb-article')?.shadowRoot?.querySelector('h1') &&
+          panel(el)!.shadowRoot!.querySelector<HTMLElement>('[part="body"]'),
+        'the long article',
+      );
       expect(getComputedStyle(scroller).overflowY).to.equal('hidden');
       const after = page.getBoundingClientRect();
       expect([after.left, after.width], 'nothing on the page moves when its scrollbar goes').to.deep.equal([pageBox.left, pageBox.width]);
@@ -230,7 +245,11 @@ describe('<kb-launcher>', () => {
       await opened(el);
       expect(getComputedStyle(scroller).overflowY).to.equal('hidden');
       el.hide();
-      expect([root.style.getPropertyValue('overflow-y'), root.style.getPropertyPriority('overflow-y'), root.style.getPropertyValue('overflow-x')]).to.deep.equal(['auto', 'important', '']);
+      expect([
+        root.style.getPropertyValue('overflow-y'),
+        root.style.getPropertyPriority('overflow-y'),
+        root.style.getPropertyValue('overflow-x'),
+      ]).to.deep.equal(['auto', 'important', '']);
     } finally {
       root.style.removeProperty('overflow-y');
       page.remove();
@@ -275,7 +294,8 @@ describe('<kb-launcher>', () => {
     );
     link.focus();
     await sendKeys({ press: '/' });
-    expect(behind.shadowRoot!.activeElement === null, `the search box behind stays unfocused (focus: ${describeNode(deepActive())})`).to.be.true;
+    expect(behind.shadowRoot!.activeElement === null, `the search box behind stays unfocused (focus: ${describeNode(deepActive())})`).to.be
+      .true;
     expect(isInside(el, deepActive()), `focus stays in the panel (focus: ${describeNode(deepActive())})`).to.be.true;
   });
 
@@ -321,7 +341,7 @@ describe('<kb-launcher>', () => {
         const el = launcherInBody();
         await waitFor(() => wrapper.querySelector('kb-search')!.shadowRoot!.querySelector('input'), 'search box');
         expect(document.documentElement.scrollWidth, 'no horizontal scrolling').to.be.at.most(width);
-        expect(innerWidth, 'the layout viewport stays the phone\'s width').to.equal(width);
+        expect(innerWidth, "the layout viewport stays the phone's width").to.equal(width);
         const launch = button(el).getBoundingClientRect();
         expect(launch.right, 'the Help button is on screen').to.be.at.most(width);
         expect(launch.bottom).to.be.at.most(innerHeight);
@@ -350,7 +370,9 @@ describe('<kb-launcher>', () => {
       expect(Math.round(innerWidth - button(el).getBoundingClientRect().right)).to.equal(20);
       // The button has no Arabic words: "Help" is marked English, its "?" before the word.
       expect([button(el).lang, getComputedStyle(button(el)).direction]).to.deep.equal(['en', 'ltr']);
-      expect(button(el).querySelector('i')!.getBoundingClientRect().left).to.be.lessThan(button(el).querySelector('span')!.getBoundingClientRect().left);
+      expect(button(el).querySelector('i')!.getBoundingClientRect().left).to.be.lessThan(
+        button(el).querySelector('span')!.getBoundingClientRect().left,
+      );
       el.show();
       await opened(el);
       expect(Math.round(dialog(el)!.getBoundingClientRect().right), 'bottom-right: the panel is on the right too').to.equal(innerWidth);
@@ -455,8 +477,11 @@ describe('<kb-launcher>', () => {
     const realFetch = window.fetch;
     const realSetTimeout = window.setTimeout;
     window.fetch = ((_url: RequestInfo | URL, init?: RequestInit) =>
-      new Promise((_resolve, reject) => init?.signal?.addEventListener('abort', () => reject(new DOMException('aborted', 'AbortError'))))) as typeof fetch;
-    window.setTimeout = ((fn: TimerHandler, ms?: number, ...args: unknown[]) => realSetTimeout(fn, ms !== undefined && ms >= 30_000 ? 50 : ms, ...args)) as typeof setTimeout;
+      new Promise((_resolve, reject) =>
+        init?.signal?.addEventListener('abort', () => reject(new DOMException('aborted', 'AbortError'))),
+      )) as typeof fetch;
+    window.setTimeout = ((fn: TimerHandler, ms?: number, ...args: unknown[]) =>
+      realSetTimeout(fn, ms !== undefined && ms >= 30_000 ? 50 : ms, ...args)) as typeof setTimeout;
     try {
       const errors = await pageErrorsDuring(async () => {
         const wrapper = await fixture<HTMLElement>(html`<div></div>`);

@@ -63,7 +63,9 @@ describe('<kb-search>', () => {
 
   it('shows its results above an ancestor that clips its overflow, placed under the field', async () => {
     sessionStorage.clear();
-    const box = await fixture<HTMLDivElement>(html`<div class="clipping-card"><kb-search .knowledgeBase=${kb} storage-key="t-clip"></kb-search></div>`);
+    const box = await fixture<HTMLDivElement>(
+      html`<div class="clipping-card"><kb-search .knowledgeBase=${kb} storage-key="t-clip"></kb-search></div>`,
+    );
     Object.assign(box.style, { overflow: 'hidden', height: '60px', width: '420px', marginTop: '20px' });
     const el = box.querySelector('kb-search') as KbSearch;
     await el.updateComplete;
@@ -151,7 +153,10 @@ describe('<kb-search>', () => {
     await waitFor(() => options(el).length > 0, 'no-results suggestions');
     const labels = options(el).map((o) => o.textContent!.trim());
     expect(labels.some((l) => l.startsWith('Set the spam filter threshold'))).to.be.true;
-    expect(labels.some((l) => l.startsWith('Add a domain')), 'nothing from outside the category').to.be.false;
+    expect(
+      labels.some((l) => l.startsWith('Add a domain')),
+      'nothing from outside the category',
+    ).to.be.false;
     expect(labels.some((l) => l.startsWith('Spam filter')) && labels.some((l) => l.startsWith('Archive'))).to.be.true;
     expect(labels.some((l) => l.startsWith('Domains'))).to.be.false;
     await press(el, 'ArrowDown');
@@ -192,14 +197,19 @@ describe('<kb-search>', () => {
       document.removeEventListener('keydown', listen);
     }
     expect(input(el).value, 'Esc does not clear').to.equal('domain');
-    expect(passedOn.map((e) => e.defaultPrevented), 'a dialog around the box may close on it').to.deep.equal([false]);
+    expect(
+      passedOn.map((e) => e.defaultPrevented),
+      'a dialog around the box may close on it',
+    ).to.deep.equal([false]);
     $<HTMLButtonElement>(el, '[part="clear"]').click();
     await el.updateComplete;
     expect(input(el).value).to.equal('');
   });
 
   it('Alt+↓ opens the popup again without picking, Tab leaves and closes it', async () => {
-    const el = await fixture<HTMLDivElement>(html`<div><kb-search .knowledgeBase=${kb} storage-key=""></kb-search><button>after</button></div>`);
+    const el = await fixture<HTMLDivElement>(
+      html`<div><kb-search .knowledgeBase=${kb} storage-key=""></kb-search><button>after</button></div>`,
+    );
     const search = el.querySelector('kb-search')!;
     await type(search, 'archive');
     await press(search, 'Escape');
@@ -249,7 +259,9 @@ describe('<kb-search>', () => {
   });
 
   it('fires kb-search once per settled query, and kb-no-results when nothing matched', async () => {
-    const el = await fixture<HTMLDivElement>(html`<div><kb-search .knowledgeBase=${kb} storage-key=""></kb-search><button>x</button></div>`);
+    const el = await fixture<HTMLDivElement>(
+      html`<div><kb-search .knowledgeBase=${kb} storage-key=""></kb-search><button>x</button></div>`,
+    );
     const search = el.querySelector('kb-search')!;
     const searches = record<KbSearchEvent>(el, 'kb-search');
     const misses = record<KbNoResultsEvent>(el, 'kb-no-results');
@@ -328,8 +340,14 @@ describe('<kb-search>', () => {
   });
 
   it('works when sessionStorage throws', async () => {
-    const original = Object.getOwnPropertyDescriptor(window, 'sessionStorage') ?? Object.getOwnPropertyDescriptor(Window.prototype, 'sessionStorage')!;
-    Object.defineProperty(window, 'sessionStorage', { configurable: true, get: () => { throw new DOMException('denied', 'SecurityError'); } });
+    const original =
+      Object.getOwnPropertyDescriptor(window, 'sessionStorage') ?? Object.getOwnPropertyDescriptor(Window.prototype, 'sessionStorage')!;
+    Object.defineProperty(window, 'sessionStorage', {
+      configurable: true,
+      get: () => {
+        throw new DOMException('denied', 'SecurityError');
+      },
+    });
     try {
       const el = await fixture<KbSearch>(html`<kb-search .knowledgeBase=${kb}></kb-search>`);
       await type(el, 'dns');
@@ -341,7 +359,9 @@ describe('<kb-search>', () => {
 
   describe('hotkey', () => {
     it('Ctrl+K and / focus the box', async () => {
-      const el = await fixture<HTMLDivElement>(html`<div><button>start</button><kb-search .knowledgeBase=${kb} hotkey storage-key=""></kb-search></div>`);
+      const el = await fixture<HTMLDivElement>(
+        html`<div><button>start</button><kb-search .knowledgeBase=${kb} hotkey storage-key=""></kb-search></div>`,
+      );
       const search = el.querySelector('kb-search')!;
       expect(input(search).getAttribute('aria-keyshortcuts')).to.contain('Control+K');
       el.querySelector('button')!.focus();
@@ -354,7 +374,9 @@ describe('<kb-search>', () => {
     });
 
     it('never fires while the user types in another field', async () => {
-      const el = await fixture<HTMLDivElement>(html`<div><input id="other" /><kb-search .knowledgeBase=${kb} hotkey storage-key=""></kb-search></div>`);
+      const el = await fixture<HTMLDivElement>(
+        html`<div><input id="other" /><kb-search .knowledgeBase=${kb} hotkey storage-key=""></kb-search></div>`,
+      );
       const other = el.querySelector<HTMLInputElement>('#other')!;
       other.focus();
       await sendKeys({ type: 'a/b' });
@@ -364,7 +386,9 @@ describe('<kb-search>', () => {
     });
 
     it('hotkey="ctrl-k" leaves "/" alone (WCAG 2.1.4: a single-key shortcut can be turned off)', async () => {
-      const el = await fixture<HTMLDivElement>(html`<div><button>start</button><kb-search .knowledgeBase=${kb} hotkey="ctrl-k" storage-key=""></kb-search></div>`);
+      const el = await fixture<HTMLDivElement>(
+        html`<div><button>start</button><kb-search .knowledgeBase=${kb} hotkey="ctrl-k" storage-key=""></kb-search></div>`,
+      );
       const search = el.querySelector('kb-search')!;
       await search.updateComplete;
       expect(input(search).getAttribute('aria-keyshortcuts')).to.equal('Control+K Meta+K');
@@ -390,7 +414,9 @@ describe('<kb-search>', () => {
     });
 
     it('does nothing without the attribute', async () => {
-      const el = await fixture<HTMLDivElement>(html`<div><button>start</button><kb-search .knowledgeBase=${kb} storage-key=""></kb-search></div>`);
+      const el = await fixture<HTMLDivElement>(
+        html`<div><button>start</button><kb-search .knowledgeBase=${kb} storage-key=""></kb-search></div>`,
+      );
       el.querySelector('button')!.focus();
       await sendKeys({ press: '/' });
       expect(document.activeElement === el.querySelector('button'), 'focus left the box').to.be.true;
@@ -442,7 +468,9 @@ describe('<kb-search>', () => {
         el.theme = theme;
         await el.updateComplete;
         const field = getComputedStyle($(el, '.field'));
-        expect(contrastRatio(field.borderTopColor, field.backgroundColor), `${theme}: border against the field's surface`).to.be.at.least(3);
+        expect(contrastRatio(field.borderTopColor, field.backgroundColor), `${theme}: border against the field's surface`).to.be.at.least(
+          3,
+        );
       }
     });
 
@@ -472,7 +500,9 @@ describe('<kb-search>', () => {
     });
 
     it('lays out right to left in a right-to-left language', async () => {
-      const wrapper = await fixture<HTMLDivElement>(html`<div dir="rtl" lang="ar"><kb-search .knowledgeBase=${kb} storage-key=""></kb-search></div>`);
+      const wrapper = await fixture<HTMLDivElement>(
+        html`<div dir="rtl" lang="ar"><kb-search .knowledgeBase=${kb} storage-key=""></kb-search></div>`,
+      );
       const el = wrapper.querySelector('kb-search')!;
       const field = $(el, '.field').getBoundingClientRect();
       const icon = $(el, '.icon').getBoundingClientRect();

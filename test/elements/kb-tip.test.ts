@@ -141,9 +141,14 @@ describe('<kb-tip>', () => {
     </form>`);
     const el = form.querySelector('kb-tip')!;
     await el.updateComplete;
-    const field = await waitForAx(() => axNode('#retention'), (n) => n.description.includes('How long'));
+    const field = await waitForAx(
+      () => axNode('#retention'),
+      (n) => n.description.includes('How long'),
+    );
     expect(field.name).to.equal('Retention');
-    expect(field.description).to.equal('Applies to new mail. How long the archive keeps mail. The archive stores every message for the retention period you choose.');
+    expect(field.description).to.equal(
+      'Applies to new mail. How long the archive keeps mail. The archive stores every message for the retention period you choose.',
+    );
     // Nothing of it is read twice: the description is not in the page's reading order.
     const names = (await axNames()).map((n) => n.name);
     expect(names.filter((name) => name.includes('How long the archive keeps mail.'))).to.deep.equal([]);
@@ -160,7 +165,10 @@ describe('<kb-tip>', () => {
     const el = root.querySelector('kb-tip')!;
     el.knowledgeBase = kb;
     await el.updateComplete;
-    const field = await waitForAx(() => axNode('#tip-host', '#limit'), (n) => !!n.description);
+    const field = await waitForAx(
+      () => axNode('#tip-host', '#limit'),
+      (n) => !!n.description,
+    );
     expect(field.name.trim()).to.equal('Limit');
     expect(field.description).to.contain('How long the archive keeps mail.');
   });
@@ -344,7 +352,8 @@ describe('section content', () => {
   const text = (fragment: DocumentFragment | undefined) => fragment && [...fragment.children].map((c) => c.textContent).join(' | ');
 
   it('takes the blocks under a heading up to the next heading of the same level, sanitized', () => {
-    const body = '<p>Intro</p><h2 id="a">A</h2><p>One <img src=x onerror="window.__x=1"></p><table><tr><td>cell</td></tr></table><h3 id="a1">A1</h3><p>Two</p><h2 id="b">B</h2><p>Three</p>';
+    const body =
+      '<p>Intro</p><h2 id="a">A</h2><p>One <img src=x onerror="window.__x=1"></p><table><tr><td>cell</td></tr></table><h3 id="a1">A1</h3><p>Two</p><h2 id="b">B</h2><p>Three</p>';
     expect(text(sectionContent(body, 'a'))).to.equal('One  | cell | A1 | Two');
     expect(sectionContent(body, 'a')!.querySelector('img')!.hasAttribute('onerror')).to.be.false;
     expect(text(sectionContent(body, 'a1'))).to.equal('Two');

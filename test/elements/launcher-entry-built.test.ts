@@ -17,12 +17,14 @@ type HostWindow = Window &
   };
 
 const HELP_DEPENDENCY = /\/(lit|@lit|lit-html|lit-element|dompurify|minisearch)\//;
-const requested = (win: Window) =>
-  win.performance.getEntriesByType('resource').map((e) => new URL(e.name).pathname);
+const requested = (win: Window) => win.performance.getEntriesByType('resource').map((e) => new URL(e.name).pathname);
 
 describe('kb-elements/launcher, built (dist/launcher.js)', () => {
   it('loads no help code before it is needed, then loads it for a <kb-tip> the app adds', async () => {
-    const { frame, win } = (await loadFrame('/test/elements/pages/launcher-module/index.html?csp')) as { frame: HTMLIFrameElement; win: HostWindow };
+    const { frame, win } = (await loadFrame('/test/elements/pages/launcher-module/index.html?csp')) as {
+      frame: HTMLIFrameElement;
+      win: HostWindow;
+    };
     await waitFor(() => win.kb && win.customElements.get('kb-launcher'), 'entry loaded');
     const launcher = win.document.querySelector('kb-launcher')!;
     await waitFor(() => launcher.shadowRoot?.querySelector('[part="button"]'), 'button');
@@ -31,8 +33,14 @@ describe('kb-elements/launcher, built (dist/launcher.js)', () => {
     const before = requested(win);
     expect(before).to.include('/dist/launcher.js');
     expect(before, 'the elements chunk').not.to.include('/dist/index.js');
-    expect(before.filter((p) => HELP_DEPENDENCY.test(p)), 'lit, dompurify, minisearch').to.deep.equal([]);
-    expect(before.filter((p) => p.endsWith('kb.json')), 'no bundle before intent').to.deep.equal([]);
+    expect(
+      before.filter((p) => HELP_DEPENDENCY.test(p)),
+      'lit, dompurify, minisearch',
+    ).to.deep.equal([]);
+    expect(
+      before.filter((p) => p.endsWith('kb.json')),
+      'no bundle before intent',
+    ).to.deep.equal([]);
     expect(win.customElements.get('kb-help')).to.equal(undefined);
 
     const tip = win.document.createElement('kb-tip');
@@ -42,7 +50,10 @@ describe('kb-elements/launcher, built (dist/launcher.js)', () => {
     win.document.querySelector('main')!.append(tip);
     await waitFor(() => win.customElements.get('kb-tip') && win.customElements.get('kb-help'), 'elements loaded for the tip', 5000);
     expect(requested(win)).to.include('/dist/index.js');
-    expect(requested(win).some((p) => HELP_DEPENDENCY.test(p)), 'lit loaded with the elements').to.be.true;
+    expect(
+      requested(win).some((p) => HELP_DEPENDENCY.test(p)),
+      'lit loaded with the elements',
+    ).to.be.true;
     await waitFor(() => tip.shadowRoot?.querySelector('button'), 'tip rendered', 5000);
 
     win.kb!.openArticle('getting-started');
@@ -68,14 +79,21 @@ describe('kb-elements/launcher in a Vite-built React app (examples/react/launche
     win.addEventListener('error', (e) => errors.push(String(e.message)));
     win.addEventListener('unhandledrejection', (e) => errors.push(String(e.reason)));
     const doc = win.document;
-    const launcher = await waitFor(() => doc.querySelector('kb-launcher')?.shadowRoot?.querySelector('[part="button"]') && doc.querySelector('kb-launcher'), 'launcher', 5000);
+    const launcher = await waitFor(
+      () => doc.querySelector('kb-launcher')?.shadowRoot?.querySelector('[part="button"]') && doc.querySelector('kb-launcher'),
+      'launcher',
+      5000,
+    );
     await quiet(win);
     const scriptsAtLoad = requested(win).filter((p) => p.endsWith('.js'));
     expect(win.customElements.get('kb-help'), 'help elements not defined before use').to.equal(undefined);
 
     doc.querySelector<HTMLButtonElement>('#dns-help')!.click();
     const help = await waitFor(
-      () => launcher.shadowRoot!.querySelector('kb-launcher-panel')?.shadowRoot?.querySelector<HTMLElement & { location: { id?: string } }>('kb-help'),
+      () =>
+        launcher
+          .shadowRoot!.querySelector('kb-launcher-panel')
+          ?.shadowRoot?.querySelector<HTMLElement & { location: { id?: string } }>('kb-help'),
       'help center',
       5000,
     );

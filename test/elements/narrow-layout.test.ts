@@ -21,7 +21,8 @@ import { waitFor } from './support/frame';
 const kb = knowledgeBase(smallBundle());
 
 /** A top bar as control panels have it: a brand, the search box, an account button. */
-const topBar = () => html`<header class="topbar"><strong>Skyhost Panel</strong><kb-search .knowledgeBase=${kb} hotkey storage-key=""></kb-search><button>Account</button></header>`;
+const topBar = () =>
+  html`<header class="topbar"><strong>Skyhost Panel</strong><kb-search .knowledgeBase=${kb} hotkey storage-key=""></kb-search><button>Account</button></header>`;
 
 function flexRow(el: HTMLElement) {
   el.style.display = 'flex';
@@ -47,7 +48,10 @@ describe('narrow screens', () => {
           <kb-help .knowledgeBase=${kb}></kb-help>
         </div>`);
         flexRow(page.querySelector('.topbar')!);
-        for (const el of page.querySelectorAll<HTMLElement & { updateComplete: Promise<unknown> }>('kb-categories, kb-article-list, kb-article, kb-help')) await settled(el as never);
+        for (const el of page.querySelectorAll<HTMLElement & { updateComplete: Promise<unknown> }>(
+          'kb-categories, kb-article-list, kb-article, kb-help',
+        ))
+          await settled(el as never);
         await waitFor(() => matchMedia('(pointer: coarse)').matches, 'a phone');
         expect(document.documentElement.scrollWidth, 'the page is as wide as the screen').to.be.at.most(width);
         const tip = page.querySelector('kb-tip')!;

@@ -54,12 +54,7 @@ describe('route context', () => {
       hashPath: '/settings/archive',
       keys: ['settings.archive', 'dashboard'],
     });
-    expect(routeContextQueries(context)).to.deep.equal([
-      'settings.archive',
-      'dashboard',
-      '/settings/archive',
-      '/domains/42/dns',
-    ]);
+    expect(routeContextQueries(context)).to.deep.equal(['settings.archive', 'dashboard', '/settings/archive', '/domains/42/dns']);
   });
 
   it('ignores hashes that are not routes (anchors, #kb/ deep links)', () => {

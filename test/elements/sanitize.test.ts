@@ -74,7 +74,15 @@ describe('sanitize', () => {
       expect(box.querySelector('a')!.hasAttribute('href'), href).to.equal(false);
       expect(box.querySelector('img')!.hasAttribute('src'), href).to.equal(false);
     }
-    for (const href of ['https://example.com/', 'mailto:help@example.com', 'tel:+31201234567', '/help', '../x', '#top', 'a:b/c'.replace(':', '%3A')]) {
+    for (const href of [
+      'https://example.com/',
+      'mailto:help@example.com',
+      'tel:+31201234567',
+      '/help',
+      '../x',
+      '#top',
+      'a:b/c'.replace(':', '%3A'),
+    ]) {
       expect(isUnsafeUrl(href), href).to.equal(false);
     }
   });
@@ -117,7 +125,7 @@ describe('sanitize', () => {
     expect(b.getAttribute('alt')).to.equal('B');
   });
 
-  it('media load only from the bundle\'s folder or another site: anything else on the bundle\'s or the page\'s origin loses its URL', () => {
+  it("media load only from the bundle's folder or another site: anything else on the bundle's or the page's origin loses its URL", () => {
     const base = 'http://kb.test/help/kb.json';
     const page = location.origin;
     const outside = [
@@ -136,9 +144,15 @@ describe('sanitize', () => {
       `${page}/help/assets/a.png`,
     ];
     for (const src of outside) {
-      const box = clean(`<img src="${src}" alt="x"><video src="${src}" poster="${src}"><source src="${src}"><track src="${src}"></video><audio src="${src}"></audio>`, { baseUrl: base });
+      const box = clean(
+        `<img src="${src}" alt="x"><video src="${src}" poster="${src}"><source src="${src}"><track src="${src}"></video><audio src="${src}"></audio>`,
+        { baseUrl: base },
+      );
       for (const el of box.querySelectorAll('img, video, source, track, audio')) {
-        expect([...el.attributes].map((a) => a.name).filter((n) => n === 'src' || n === 'poster'), `${el.localName} ${src}`).to.deep.equal([]);
+        expect(
+          [...el.attributes].map((a) => a.name).filter((n) => n === 'src' || n === 'poster'),
+          `${el.localName} ${src}`,
+        ).to.deep.equal([]);
       }
       expect(box.querySelector('img')!.alt, 'the image itself stays, with its text').to.equal('x');
     }
@@ -159,9 +173,12 @@ describe('sanitize', () => {
     expect(clean('<img src="../x.png">', { baseUrl: 'https://cdn.test/kb/' }).querySelector('img')!.hasAttribute('src')).to.equal(false);
   });
 
-  it('links are followed only by the user: a relative link out of the bundle\'s folder stays (into the host application, say)', () => {
+  it("links are followed only by the user: a relative link out of the bundle's folder stays (into the host application, say)", () => {
     const box = clean('<a href="../../settings/dns">DNS</a><a href="/admin">Admin</a>', { baseUrl: 'http://kb.test/help/kb.json' });
-    expect([...box.querySelectorAll('a')].map((a) => a.getAttribute('href'))).to.deep.equal(['http://kb.test/settings/dns', 'http://kb.test/admin']);
+    expect([...box.querySelectorAll('a')].map((a) => a.getAttribute('href'))).to.deep.equal([
+      'http://kb.test/settings/dns',
+      'http://kb.test/admin',
+    ]);
   });
 
   it('keeps out attributes that reach into the host page and our own class names', () => {
@@ -220,7 +237,14 @@ describe('sanitize', () => {
 
   describe('inline styles never reach the parser (so a strict CSP has nothing to report)', () => {
     it('hides every "style", in any case, and restores it exactly', () => {
-      const samples = ['<p style="color:red" STYLE=x sTyLe>', '<style>p{}</style><STYLE>', 'stylesheet Style', 'no match here', 'styl e', 'sstyle'];
+      const samples = [
+        '<p style="color:red" STYLE=x sTyLe>',
+        '<style>p{}</style><STYLE>',
+        'stylesheet Style',
+        'no match here',
+        'styl e',
+        'sstyle',
+      ];
       for (const html of samples) {
         expect(hideStyleNames(html), html).to.not.match(/style/i);
         expect(restoreStyleNames(hideStyleNames(html)), html).to.equal(html);
@@ -237,7 +261,7 @@ describe('sanitize', () => {
       expect(clean('<p>a</p><style>p { color: red }</style><p>b</p>').textContent, 'a <style> goes with its content').to.equal('ab');
     });
 
-    it('records no violation under style-src \'self\' for any of it (a bare DOMParser parse does, in this Chromium)', async () => {
+    it("records no violation under style-src 'self' for any of it (a bare DOMParser parse does, in this Chromium)", async () => {
       const { frame, win } = await loadFrame('/test/elements/pages/csp/sanitize.html?csp');
       const page = win as typeof win & { sanitized?: boolean; cspViolations: string[]; controlParse(): void };
       try {
@@ -254,7 +278,9 @@ describe('sanitize', () => {
     });
 
     it('leaves the word "style" alone in text, code and attribute values', () => {
-      const box = clean('<p title="Style guide">Set style="x" in the config, or STYLE.</p><pre><code>&lt;p style="x"&gt;</code></pre><a href="/css/style.css">sheet</a>');
+      const box = clean(
+        '<p title="Style guide">Set style="x" in the config, or STYLE.</p><pre><code>&lt;p style="x"&gt;</code></pre><a href="/css/style.css">sheet</a>',
+      );
       expect(box.querySelector('p')!.textContent).to.equal('Set style="x" in the config, or STYLE.');
       expect(box.querySelector('p')!.title).to.equal('Style guide');
       expect(box.querySelector('code')!.textContent).to.equal('<p style="x">');

@@ -24,19 +24,19 @@ describe('page scroll lock', () => {
     root.removeAttribute('style');
   });
 
-  it('stops the page scrolling, keeps its scrollbar\'s room, and leaves no trace', () => {
+  it("stops the page scrolling, keeps its scrollbar's room, and leaves no trace", () => {
     expect(root.hasAttribute('style')).to.equal(false);
     const release = lockPageScroll();
     expect(getComputedStyle(root).overflowY).to.equal('hidden');
     expect(getComputedStyle(root).overflowX).to.equal('hidden');
-    expect(getComputedStyle(root).scrollbarGutter, 'the scrollbar\'s room').to.equal('stable');
+    expect(getComputedStyle(root).scrollbarGutter, "the scrollbar's room").to.equal('stable');
     release();
     expect(getComputedStyle(root).scrollbarGutter).to.equal('auto');
     expect(getComputedStyle(root).overflowY).to.equal('visible');
     expect(root.getAttribute('style'), 'no empty style attribute left').to.equal(null);
   });
 
-  it('gives back the page\'s own values and priorities exactly, and keeps a gutter the page chose', () => {
+  it("gives back the page's own values and priorities exactly, and keeps a gutter the page chose", () => {
     root.style.setProperty('overflow-y', 'scroll', 'important');
     root.style.setProperty('scrollbar-gutter', 'stable both-edges');
     root.style.setProperty('color', 'rgb(1, 2, 3)');

@@ -37,7 +37,10 @@ describe('the three elements on the demo knowledge base', () => {
     // Categories with counts and nesting.
     const email = $$(categories!, '[part~="category"]').find((c) => c.textContent!.includes('Email filtering'))!;
     expect(email.querySelector('[part~="count"]')!.textContent).to.equal('8 articles');
-    expect([...email.querySelectorAll('.nested [part~="link"]')].map((a) => a.textContent!.trim())).to.deep.equal(['Incoming filtering', 'Outbound filtering']);
+    expect([...email.querySelectorAll('.nested [part~="link"]')].map((a) => a.textContent!.trim())).to.deep.equal([
+      'Incoming filtering',
+      'Outbound filtering',
+    ]);
 
     // A typo still finds the article; Enter opens it.
     const opened = record<KbArticleOpenEvent>(page, 'kb-article-open');

@@ -3,13 +3,7 @@ import { emulateMedia } from '@web/test-runner-commands';
 import { LitElement, render } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import type { KnowledgeBase } from '../../src/core/index';
-import {
-  KbArticleOpenEvent,
-  KbFeedbackEvent,
-  KbNavigateEvent,
-  KbNoResultsEvent,
-  KbSearchEvent,
-} from '../../src/elements/shared/events';
+import { KbArticleOpenEvent, KbFeedbackEvent, KbNavigateEvent, KbNoResultsEvent, KbSearchEvent } from '../../src/elements/shared/events';
 import { textDirection } from '../../src/elements/shared/direction';
 import { renderHighlighted } from '../../src/elements/shared/highlight';
 import { clearSharedLoads, KbSource, loadShared, type KbSourceHost } from '../../src/elements/shared/kb-source';
@@ -19,7 +13,16 @@ import { sortArticles } from '../../src/elements/shared/sort-articles';
 import { errorMessage, renderSourceState } from '../../src/elements/shared/state-view';
 import { de } from '../../src/elements/locales/de';
 import { nl } from '../../src/elements/locales/nl';
-import { format, formatDate, formatNumber, KbI18n, plural, resolveLang, stringsFor, type KbStrings } from '../../src/elements/shared/strings';
+import {
+  format,
+  formatDate,
+  formatNumber,
+  KbI18n,
+  plural,
+  resolveLang,
+  stringsFor,
+  type KbStrings,
+} from '../../src/elements/shared/strings';
 import { tokens } from '../../src/elements/shared/tokens.styles';
 import { bundleUrl, knowledgeBase, smallBundle } from './support/bundles';
 import { withFetch, withHeldFetch } from './support/dom';
@@ -75,19 +78,23 @@ describe('shared: KbSource', () => {
 
   it('elements with the same src share one load; a later one is ready at once', async () => {
     const url = bundleUrl(smallBundle());
-    const fetches = await countFetches(url, () => withHeldFetch(url, async (release) => {
-      const el = await fixture<HTMLDivElement>(html`<div><kb-test-source src=${url}></kb-test-source><kb-test-source src=${url}></kb-test-source></div>`);
-      const [a, b] = el.querySelectorAll<KbTestSource>('kb-test-source');
-      expect(a!.source.state).to.equal('loading');
-      release();
-      await Promise.all([a!.source.ready, b!.source.ready]);
-      await a!.updateComplete;
-      expect(a!.shadowRoot!.textContent).to.contain('Skyhost help');
-      expect(a!.source.knowledgeBase).to.equal(b!.source.knowledgeBase);
-      const late = await fixture<KbTestSource>(html`<kb-test-source src=${url}></kb-test-source>`);
-      expect(late.source.state).to.equal('ready');
-      expect(late.readyCalls).to.equal(1);
-    }));
+    const fetches = await countFetches(url, () =>
+      withHeldFetch(url, async (release) => {
+        const el = await fixture<HTMLDivElement>(
+          html`<div><kb-test-source src=${url}></kb-test-source><kb-test-source src=${url}></kb-test-source></div>`,
+        );
+        const [a, b] = el.querySelectorAll<KbTestSource>('kb-test-source');
+        expect(a!.source.state).to.equal('loading');
+        release();
+        await Promise.all([a!.source.ready, b!.source.ready]);
+        await a!.updateComplete;
+        expect(a!.shadowRoot!.textContent).to.contain('Skyhost help');
+        expect(a!.source.knowledgeBase).to.equal(b!.source.knowledgeBase);
+        const late = await fixture<KbTestSource>(html`<kb-test-source src=${url}></kb-test-source>`);
+        expect(late.source.state).to.equal('ready');
+        expect(late.readyCalls).to.equal(1);
+      }),
+    );
     expect(fetches).to.equal(1);
   });
 
@@ -135,7 +142,9 @@ describe('shared: KbSource', () => {
 
   it('a successful retry in one element recovers every element that failed on that URL', async () => {
     const url = `/test/elements/appears-later-${Math.random()}.json`;
-    const el = await fixture<HTMLDivElement>(html`<div><kb-test-source src=${url}></kb-test-source><kb-test-source src=${url}></kb-test-source></div>`);
+    const el = await fixture<HTMLDivElement>(
+      html`<div><kb-test-source src=${url}></kb-test-source><kb-test-source src=${url}></kb-test-source></div>`,
+    );
     const [a, b] = el.querySelectorAll<KbTestSource>('kb-test-source');
     await waitFor(() => a!.source.state === 'error' && b!.source.state === 'error', 'both failed');
     const good = bundleUrl(smallBundle());
@@ -176,7 +185,10 @@ describe('shared: strings', () => {
     const keys = Object.keys(stringsFor('en')).sort();
     for (const [lang, table] of Object.entries({ de, nl })) {
       expect(Object.keys(table).sort(), lang).to.deep.equal(keys);
-      expect(Object.entries(table).filter(([, v]) => !v.trim()), lang).to.deep.equal([]);
+      expect(
+        Object.entries(table).filter(([, v]) => !v.trim()),
+        lang,
+      ).to.deep.equal([]);
     }
   });
 
@@ -219,21 +231,26 @@ describe('shared: strings', () => {
 
   it('KbI18n follows lang changes on the element itself', async () => {
     // The bundle never arrives, so the element keeps showing its loading text.
-    await withFetch((url) => (url.includes('/x-never.json') ? new Promise(() => {}) : undefined), async () => {
-      const el = await fixture<KbTestSource>(html`<kb-test-source src="/x-never.json"></kb-test-source>`);
-      expect(el.shadowRoot!.textContent).to.contain('Loading help…');
-      el.setAttribute('lang', 'de');
-      await waitFor(() => el.shadowRoot!.textContent!.includes('Hilfe wird geladen…'), 'German');
-      expect(el.i18n.number(4692)).to.equal('4.692');
-      expect([el.i18n.uiLang, el.i18n.dir]).to.deep.equal(['de', 'ltr']);
-    });
+    await withFetch(
+      (url) => (url.includes('/x-never.json') ? new Promise(() => {}) : undefined),
+      async () => {
+        const el = await fixture<KbTestSource>(html`<kb-test-source src="/x-never.json"></kb-test-source>`);
+        expect(el.shadowRoot!.textContent).to.contain('Loading help…');
+        el.setAttribute('lang', 'de');
+        await waitFor(() => el.shadowRoot!.textContent!.includes('Hilfe wird geladen…'), 'German');
+        expect(el.i18n.number(4692)).to.equal('4.692');
+        expect([el.i18n.uiLang, el.i18n.dir]).to.deep.equal(['de', 'ltr']);
+      },
+    );
   });
 });
 
 describe('shared: direction of a language', () => {
   it('is right to left for languages written in right-to-left scripts, left to right otherwise', () => {
-    for (const lang of ['ar', 'ar-EG', 'he', 'fa', 'ur', 'ps', 'yi', 'ckb', 'pa-Arab', 'az-Arab']) expect(textDirection(lang), lang).to.equal('rtl');
-    for (const lang of ['en', 'de-CH', 'nl', 'ja', 'zh-Hant', 'ku', 'az', 'tr', 'not a tag!']) expect(textDirection(lang), lang).to.equal('ltr');
+    for (const lang of ['ar', 'ar-EG', 'he', 'fa', 'ur', 'ps', 'yi', 'ckb', 'pa-Arab', 'az-Arab'])
+      expect(textDirection(lang), lang).to.equal('rtl');
+    for (const lang of ['en', 'de-CH', 'nl', 'ja', 'zh-Hant', 'ku', 'az', 'tr', 'not a tag!'])
+      expect(textDirection(lang), lang).to.equal('ltr');
   });
 
   it('falls back to the likely script where Intl.Locale has no text info', () => {
@@ -264,8 +281,18 @@ describe('shared: helpers', () => {
   });
 
   it('sortArticles sorts by views, title (locale-aware, numeric) and date, keeping ties stable', () => {
-    const a = (id: string, title: string, views: number, updated?: string) =>
-      ({ id, title, views, updated, category: '', excerpt: '', tags: [], headings: [], related: [], context: [] });
+    const a = (id: string, title: string, views: number, updated?: string) => ({
+      id,
+      title,
+      views,
+      updated,
+      category: '',
+      excerpt: '',
+      tags: [],
+      headings: [],
+      related: [],
+      context: [],
+    });
     const list = [a('1', 'Zebra 10', 5, '2025-01-01'), a('2', 'zebra 9', 50), a('3', 'Äpfel', 5, '2026-01-01')];
     expect(sortArticles(list, 'order').map((x) => x.id)).to.deep.equal(['1', '2', '3']);
     expect(sortArticles(list, 'popularity').map((x) => x.id)).to.deep.equal(['2', '1', '3']);
@@ -303,6 +330,7 @@ describe('shared: helpers', () => {
     const media = [...sheet.cssRules].filter((r): r is CSSMediaRule => r instanceof CSSMediaRule).map((r) => r.conditionText);
     expect(media).to.include.members(['(prefers-color-scheme: dark)', '(forced-colors: active)']);
     const text = [...sheet.cssRules].map((r) => r.cssText).join('\n');
-    for (const prop of ['--kb-accent', '--kb-surface', '--kb-text', '--kb-radius', '--kb-spacing', '--kb-font']) expect(text).to.contain(prop);
+    for (const prop of ['--kb-accent', '--kb-surface', '--kb-text', '--kb-radius', '--kb-spacing', '--kb-font'])
+      expect(text).to.contain(prop);
   });
 });

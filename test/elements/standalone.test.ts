@@ -51,7 +51,10 @@ describe('single-file script-tag bundle: languages', () => {
     await waitFor(() => later.shadowRoot!.querySelector('input')!.getAttribute('aria-label') === 'Help doorzoeken', 'Dutch');
     expect(distFiles(win)).to.deep.equal(['/dist/kb-elements.js', '/dist/kb-elements.de.js', '/dist/kb-elements.nl.js']);
     // A page's own wording, through the script tag's global.
-    (win as unknown as { kbElementsBundle: { registerStrings(lang: string, strings: object): void } }).kbElementsBundle.registerStrings('nl', { searchLabel: 'Zoek in de help' });
+    (win as unknown as { kbElementsBundle: { registerStrings(lang: string, strings: object): void } }).kbElementsBundle.registerStrings(
+      'nl',
+      { searchLabel: 'Zoek in de help' },
+    );
     await waitFor(() => later.shadowRoot!.querySelector('input')!.getAttribute('aria-label') === 'Zoek in de help', 'own Dutch wording');
     expect(later.shadowRoot!.querySelector('input')!.placeholder).to.equal('Helpartikelen doorzoeken');
     expect(await cspReports(win)).to.deep.equal([]);

@@ -110,7 +110,10 @@ async function expectClean(el: Element, where: string) {
   // Article content must not carry style attributes (a strict CSP would block them). Our own
   // templates may set styles through the CSSOM (styleMap), which CSP allows.
   const styled = allElements(root).filter((node) => node.hasAttribute('style') && node.closest('[part~="body"]'));
-  expect(styled.map((node) => node.localName), `${where}: style attributes in content`).to.deep.equal([]);
+  expect(
+    styled.map((node) => node.localName),
+    `${where}: style attributes in content`,
+  ).to.deep.equal([]);
 }
 
 describe('XSS suite', () => {
@@ -193,8 +196,14 @@ describe('XSS suite', () => {
   });
 
   it('<kb-tip>: hostile title, excerpt and section text in the popover', async () => {
-    for (const [article, section] of [['everything', ''], ['everything', 'h1'], ['hostile-3', 's3']] as const) {
-      const el = await fixture<LitElement & { show(): void }>(html`<kb-tip .knowledgeBase=${kb} article=${article} section=${section}></kb-tip>`);
+    for (const [article, section] of [
+      ['everything', ''],
+      ['everything', 'h1'],
+      ['hostile-3', 's3'],
+    ] as const) {
+      const el = await fixture<LitElement & { show(): void }>(
+        html`<kb-tip .knowledgeBase=${kb} article=${article} section=${section}></kb-tip>`,
+      );
       await settled(el);
       el.show();
       await el.updateComplete;

@@ -35,7 +35,17 @@ test('docs/api.md: a reference that no longer matches the elements is caught', (
 test('every element has its attributes, properties, methods, events, slots, parts and CSS properties in the reference', () => {
   const text = doc();
   for (const [tag, expected] of [
-    ['kb-search', ['| `article-url` | `.articleUrl` |', '| `.knowledgeBase` |', '| `search(query)` |', '| `kb-no-results` |', '| `option-active` |', '| `--kb-search-popup-max-height` |']],
+    [
+      'kb-search',
+      [
+        '| `article-url` | `.articleUrl` |',
+        '| `.knowledgeBase` |',
+        '| `search(query)` |',
+        '| `kb-no-results` |',
+        '| `option-active` |',
+        '| `--kb-search-popup-max-height` |',
+      ],
+    ],
     ['kb-help', ['| `contact` |', '| `focusSearch()` |', '| `kb-contact` |']],
     ['kb-launcher', ['| `preload` |', '| `KbLauncher.loadElements` |', '| `kb-launcher-open` |']],
   ] as const) {
@@ -50,7 +60,10 @@ test('only the text between the markers is written; the prose around it stays', 
   const written: string = writeReferences(skeleton(m, 'Hand-written: keep me.'), m);
   assert.doesNotMatch(written, /old text/);
   for (const tag of tags(m)) {
-    assert.match(written, new RegExp(`### <${tag}>\\n\\nHand-written: keep me\\.\\n\\n<!-- reference ${tag}: generated -->\\n\\nGenerated from`));
+    assert.match(
+      written,
+      new RegExp(`### <${tag}>\\n\\nHand-written: keep me\\.\\n\\n<!-- reference ${tag}: generated -->\\n\\nGenerated from`),
+    );
     assert.match(written, new RegExp(`<!-- /reference ${tag} -->\\n\\nAfter ${tag}\\.`));
   }
   assert.equal(writeReferences(written, m), written, 'writing again changes nothing');
@@ -61,6 +74,9 @@ test('an element without a reference, a reference without an element, or an uncl
   const full = skeleton(m, '');
   const withoutTip = full.replace(/<!-- reference kb-tip: generated -->\nold text\n<!-- \/reference kb-tip -->/, '');
   assert.throws(() => writeReferences(withoutTip, m), /no reference for <kb-tip>/);
-  assert.throws(() => writeReferences(`${full}\n<!-- reference kb-gone: x -->\n<!-- /reference kb-gone -->`, m), /<kb-gone>, which custom-elements.json does not declare/);
+  assert.throws(
+    () => writeReferences(`${full}\n<!-- reference kb-gone: x -->\n<!-- /reference kb-gone -->`, m),
+    /<kb-gone>, which custom-elements.json does not declare/,
+  );
   assert.throws(() => writeReferences(full.replace('<!-- /reference kb-tip -->', ''), m), /<kb-tip> has no closing/);
 });

@@ -16,9 +16,17 @@ const path = 'src/elements/lint-probe.ts';
 const mistakes = [
   ['unused variable', '@typescript-eslint/no-unused-vars', 'export const total = (a: number) => { const unused = a * 2; return a; };'],
   ['image without alt text', 'lit-a11y/alt-text', 'export const picture = (src: string) => html`<img src=${src}>`;'],
-  ['click handler on a non-interactive element', 'lit-a11y/click-events-have-key-events', 'export const tile = (go: () => void) => html`<div @click=${go}>Open</div>`;'],
+  [
+    'click handler on a non-interactive element',
+    'lit-a11y/click-events-have-key-events',
+    'export const tile = (go: () => void) => html`<div @click=${go}>Open</div>`;',
+  ],
   ['floating promise', '@typescript-eslint/no-floating-promises', 'export const ping = (url: string) => { fetch(url); };'],
-  ['an attribute bound twice', 'lit/no-duplicate-template-bindings', 'export const label = (a: string, b: string) => html`<p title=${a} title=${b}></p>`;'],
+  [
+    'an attribute bound twice',
+    'lit/no-duplicate-template-bindings',
+    'export const label = (a: string, b: string) => html`<p title=${a} title=${b}></p>`;',
+  ],
 ] as const;
 const fixes = [
   'export const total = (a: number) => { const doubled = a * 2; return doubled; };',
@@ -43,7 +51,10 @@ test('the linter fails on each mistake, at its line', async () => {
       `${what} (line ${line}) is reported by ${rule}; reported: ${JSON.stringify(messages.map((m) => [m.ruleId, m.line]))}`,
     );
   });
-  assert.ok(messages.every((m) => m.ruleId !== null), `no parse or config error: ${messages.map((m) => m.message).join('; ')}`);
+  assert.ok(
+    messages.every((m) => m.ruleId !== null),
+    `no parse or config error: ${messages.map((m) => m.message).join('; ')}`,
+  );
 });
 
 test('the linter passes the same code with the mistakes fixed', async () => {

@@ -44,7 +44,7 @@ test('html: a <pre> or <textarea> with line breaks is left alone', () => {
 test('only css`` and html`` literal text changes; expressions and other templates stay', () => {
   /* eslint-disable no-template-curly-in-string -- source code as text */
   const code = [
-    "const a = html`<ul>\n  ${items.map((i) => html`<li>\n  ${i}</li>`)}\n</ul>`;",
+    'const a = html`<ul>\n  ${items.map((i) => html`<li>\n  ${i}</li>`)}\n</ul>`;',
     'const b = css`:host {  display: block; }`;',
     'const c = `keep    this\n  text`;',
     'const d = other`keep  \n  this`;',

@@ -13,9 +13,11 @@ import { test } from 'node:test';
 
 const POLICY = join('src', 'core', 'sanitize-policy.ts');
 const SANITIZERS = [join('src', 'elements', 'shared', 'sanitize.ts'), join('src', 'build', 'html-sanitizer.ts')];
-const HTML_SINKS = /\.(?:innerHTML|outerHTML)\s*=|insertAdjacentHTML|createContextualFragment|\bunsafeHTML\b|document\.write|new DOMParser|from\s+['"]dompurify['"]|\bsetHTMLUnsafe\b/;
+const HTML_SINKS =
+  /\.(?:innerHTML|outerHTML)\s*=|insertAdjacentHTML|createContextualFragment|\bunsafeHTML\b|document\.write|new DOMParser|from\s+['"]dompurify['"]|\bsetHTMLUnsafe\b/;
 /** What only the policy may define: DOMPurify's configuration keys and our own rule lists. */
-const POLICY_DEFINITIONS = /\b(?:FORBID_TAGS|FORBID_ATTR|ALLOWED_TAGS|ALLOWED_ATTR|ADD_TAGS|ADD_ATTR|ALLOWED_URI_REGEXP|USE_PROFILES|ALLOW_DATA_ATTR|ALLOW_ARIA_ATTR|FORBID_CONTENTS|ALLOWED_SCHEMES|URL_ATTRIBUTES|IDREF_ATTRIBUTES|RESERVED_PREFIX|SELF_LOADING_ATTRIBUTES)\b/;
+const POLICY_DEFINITIONS =
+  /\b(?:FORBID_TAGS|FORBID_ATTR|ALLOWED_TAGS|ALLOWED_ATTR|ADD_TAGS|ADD_ATTR|ALLOWED_URI_REGEXP|USE_PROFILES|ALLOW_DATA_ATTR|ALLOW_ARIA_ATTR|FORBID_CONTENTS|ALLOWED_SCHEMES|URL_ATTRIBUTES|IDREF_ATTRIBUTES|RESERVED_PREFIX|SELF_LOADING_ATTRIBUTES)\b/;
 
 function sources(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
@@ -34,32 +36,52 @@ function code(file: string): string {
 
 function offending(files: string[], pattern: RegExp): string[] {
   return files
-    .flatMap((file) => code(file).split('\n').map((line, i) => ({ file, line, i })))
+    .flatMap((file) =>
+      code(file)
+        .split('\n')
+        .map((line, i) => ({ file, line, i })),
+    )
     .filter(({ line }) => pattern.test(line))
     .map(({ file, line, i }) => `${file}:${i + 1}: ${line.trim()}`);
 }
 
 test('no source but the two sanitizers turns an HTML string into DOM or imports DOMPurify', () => {
-  assert.deepEqual(offending(sources('src').filter((file) => !SANITIZERS.includes(file)), HTML_SINKS), []);
+  assert.deepEqual(
+    offending(
+      sources('src').filter((file) => !SANITIZERS.includes(file)),
+      HTML_SINKS,
+    ),
+    [],
+  );
 });
 
 test('only the policy module defines what is allowed', () => {
-  assert.deepEqual(offending(sources('src').filter((file) => file !== POLICY), POLICY_DEFINITIONS), []);
+  assert.deepEqual(
+    offending(
+      sources('src').filter((file) => file !== POLICY),
+      POLICY_DEFINITIONS,
+    ),
+    [],
+  );
 });
 
-test('both sanitizers run DOMPurify with the policy\'s configuration and attribute rules', () => {
+test("both sanitizers run DOMPurify with the policy's configuration and attribute rules", () => {
   for (const file of SANITIZERS) {
     const text = code(file);
     assert.match(text, /from 'dompurify'/, file);
     assert.match(text, /import \{[^}]*\barticlePurifyConfig\b[^}]*\} from '\.\.\/(?:\.\.\/)?core\/sanitize-policy'/, file);
-    assert.match(text, /\bapplyAttributePolicy\([^)]*,[^)]*,[^)]*\)/, `${file} applies the attribute rules, with where media may load from`);
+    assert.match(
+      text,
+      /\bapplyAttributePolicy\([^)]*,[^)]*,[^)]*\)/,
+      `${file} applies the attribute rules, with where media may load from`,
+    );
     assert.match(text, /\bkeepsElement\(/, `${file} applies the element rule`);
     assert.match(text, /addHook\('uponSanitizeAttribute'/, file);
     assert.doesNotMatch(text, /\.innerHTML\s*=/, file);
   }
 });
 
-test('the elements\' sanitizer returns fragments, not strings, and parses no inline style', () => {
+test("the elements' sanitizer returns fragments, not strings, and parses no inline style", () => {
   const text = code(SANITIZERS[0]);
   assert.match(text, /RETURN_DOM_FRAGMENT: true/);
   assert.match(text, /\.sanitize\(hideStyleNames\(/);

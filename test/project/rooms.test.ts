@@ -34,17 +34,27 @@ const reaches = (spec: string, file: string, room: string) =>
   spec.startsWith('.') && join(file, '..', spec).split('/').includes(room) && join(file, '..', spec).startsWith(join('src', room));
 
 test('core imports neither elements nor build, nor Node or DOM-only packages', () => {
-  const bad = violations('core', (spec, file) =>
-    reaches(spec, file, 'elements') || reaches(spec, file, 'build') || spec.startsWith('node:') ||
-    ['lit', 'dompurify', 'marked', 'fs', 'path'].some((p) => spec === p || spec.startsWith(`${p}/`)),
+  const bad = violations(
+    'core',
+    (spec, file) =>
+      reaches(spec, file, 'elements') ||
+      reaches(spec, file, 'build') ||
+      spec.startsWith('node:') ||
+      ['lit', 'dompurify', 'marked', 'fs', 'path'].some((p) => spec === p || spec.startsWith(`${p}/`)),
   );
   assert.deepEqual(bad, []);
 });
 
 test('elements never import build', () => {
-  assert.deepEqual(violations('elements', (spec, file) => reaches(spec, file, 'build') || spec === 'marked'), []);
+  assert.deepEqual(
+    violations('elements', (spec, file) => reaches(spec, file, 'build') || spec === 'marked'),
+    [],
+  );
 });
 
 test('build never imports elements', () => {
-  assert.deepEqual(violations('build', (spec, file) => reaches(spec, file, 'elements') || spec === 'lit' || spec.startsWith('lit/')), []);
+  assert.deepEqual(
+    violations('build', (spec, file) => reaches(spec, file, 'elements') || spec === 'lit' || spec.startsWith('lit/')),
+    [],
+  );
 });

@@ -27,7 +27,9 @@ Options:
 const SERVER_LIMITS = { headersTimeout: 10_000, requestTimeout: 15_000, keepAliveTimeout: 5_000, maxConnections: 1024 };
 
 /** Starts a collector server; resolves with its URL once it listens. */
-export async function startCollectorServer(options: Parameters<typeof createEventCollector>[0] & { port?: number; host?: string }): Promise<{ server: Server; url: string }> {
+export async function startCollectorServer(
+  options: Parameters<typeof createEventCollector>[0] & { port?: number; host?: string },
+): Promise<{ server: Server; url: string }> {
   const { port = 8787, host = '127.0.0.1', ...collectorOptions } = options;
   const server = createServer({ maxHeaderSize: 16 * 1024 }, createEventCollector(collectorOptions));
   server.headersTimeout = SERVER_LIMITS.headersTimeout;

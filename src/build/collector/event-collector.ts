@@ -66,7 +66,8 @@ class Refusal {
 }
 
 export function createEventCollector(options: EventCollectorOptions): EventCollector {
-  if (!options || typeof options.dataDir !== 'string' || !options.dataDir) throw new Error('createEventCollector(): "dataDir" (the folder for the event files) is required');
+  if (!options || typeof options.dataDir !== 'string' || !options.dataDir)
+    throw new Error('createEventCollector(): "dataDir" (the folder for the event files) is required');
   const dataDir = resolve(options.dataDir);
   mkdirSync(dataDir, { recursive: true });
   const writer = new EventFileWriter(dataDir);
@@ -119,7 +120,12 @@ export function createEventCollector(options: EventCollectorOptions): EventColle
     if (origin !== undefined && !originAllowed(req, origin)) throw new Refusal(403, 'this origin may not send events (see --allow-origin)');
     const cors: Record<string, string> = origin === undefined ? {} : { 'Access-Control-Allow-Origin': origin, Vary: 'Origin' };
     if (req.method === 'OPTIONS') {
-      return send(res, 204, undefined, { ...cors, 'Access-Control-Allow-Methods': 'POST', 'Access-Control-Allow-Headers': 'Content-Type', 'Access-Control-Max-Age': '86400' });
+      return send(res, 204, undefined, {
+        ...cors,
+        'Access-Control-Allow-Methods': 'POST',
+        'Access-Control-Allow-Headers': 'Content-Type',
+        'Access-Control-Max-Age': '86400',
+      });
     }
     if (req.method !== 'POST') throw new Refusal(405, 'send events with POST', { Allow: 'POST, OPTIONS', ...cors });
     await accept(req, res, cors);
@@ -174,7 +180,7 @@ function readBody(req: IncomingMessage, max: number, timeout: number): Promise<B
 function clientAddress(req: IncomingMessage, trustProxy = false): string {
   if (trustProxy) {
     const forwarded = req.headers['x-forwarded-for'];
-    const last = (Array.isArray(forwarded) ? forwarded.join(',') : forwarded ?? '').split(',').pop()?.trim();
+    const last = (Array.isArray(forwarded) ? forwarded.join(',') : (forwarded ?? '')).split(',').pop()?.trim();
     if (last) return last;
   }
   return req.socket.remoteAddress ?? 'unknown';

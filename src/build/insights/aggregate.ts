@@ -85,7 +85,8 @@ export interface Insights {
 export function normalizeQuery(query: string): string {
   const terms = new Set<string>();
   // A technical word by its parts: `sign-on` is `sign on`, `x-spam-flag` is `x spam flag`.
-  for (const word of words(query)) for (const term of word.parts.length ? word.parts : [word.term]) if (isContentTerm(term)) terms.add(stem(term));
+  for (const word of words(query))
+    for (const term of word.parts.length ? word.parts : [word.term]) if (isContentTerm(term)) terms.add(stem(term));
   return terms.size ? [...terms].sort().join(' ') : fold(query).replace(/\s+/g, ' ').trim();
 }
 
@@ -187,7 +188,17 @@ export class InsightsCounter {
     }
     let group = this.#data.queries.get(key);
     if (!group) {
-      group = { key, variants: new Map(), searches: 0, noResults: 0, notOpened: 0, opened: 0, openedArticles: new Map(), sessions: new Set(), last: '' };
+      group = {
+        key,
+        variants: new Map(),
+        searches: 0,
+        noResults: 0,
+        notOpened: 0,
+        opened: 0,
+        openedArticles: new Map(),
+        sessions: new Set(),
+        last: '',
+      };
       this.#data.queries.set(key, group);
     }
     return group;
@@ -195,7 +206,8 @@ export class InsightsCounter {
 
   #article(id: string): ArticleStats {
     let article = this.#data.articles.get(id);
-    if (!article) this.#data.articles.set(id, (article = { id, views: 0, helpful: 0, unhelpful: 0, reasons: new Map(), reasonCount: 0, contacts: 0 }));
+    if (!article)
+      this.#data.articles.set(id, (article = { id, views: 0, helpful: 0, unhelpful: 0, reasons: new Map(), reasonCount: 0, contacts: 0 }));
     return article;
   }
 }

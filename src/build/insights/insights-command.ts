@@ -51,7 +51,15 @@ export async function createInsightsReport(options: InsightsOptions): Promise<In
   const counter = new InsightsCounter();
   const stats = await readEvents(options.dataDir, { since: options.since, until }, (event) => counter.add(event));
   const insights = counter.insights;
-  const html = renderReport({ insights, stats, since: options.since, until, kb: options.kb, suggestions: suggest(insights, options.kb), viewsFile: options.viewsFile });
+  const html = renderReport({
+    insights,
+    stats,
+    since: options.since,
+    until,
+    kb: options.kb,
+    suggestions: suggest(insights, options.kb),
+    viewsFile: options.viewsFile,
+  });
   const views: Record<string, number> = Object.create(null);
   for (const id of [...insights.articles.keys()].sort()) {
     const count = insights.articles.get(id)!.views;
@@ -106,7 +114,9 @@ function loadKnowledgeBase(path: string): KnowledgeBase {
   try {
     text = readFileSync(path, 'utf8');
   } catch (error) {
-    throw new Error(`--kb ${path}: cannot be read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`, { cause: error });
+    throw new Error(`--kb ${path}: cannot be read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`, {
+      cause: error,
+    });
   }
   try {
     return KnowledgeBase.from(JSON.parse(text));
@@ -140,14 +150,20 @@ export async function runInsightsCommand(argv: string[], io: CliIo, now = new Da
     if (args.views) writeOutput(args.views, `${JSON.stringify(result.views, null, 2)}\n`);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    io.err(`kb-elements insights: ${code === 'ENOENT' ? `${(error as NodeJS.ErrnoException).path ?? args.dataDir} does not exist` : (error as Error).message}`);
+    io.err(
+      `kb-elements insights: ${code === 'ENOENT' ? `${(error as NodeJS.ErrnoException).path ?? args.dataDir} does not exist` : (error as Error).message}`,
+    );
     return 2;
   }
   if (!args.quiet) {
     const { stats, insights } = result;
     const skipped = stats.badLines ? ` (${stats.badLines.toLocaleString('en')} bad lines skipped)` : '';
-    io.out(`read ${stats.events.toLocaleString('en')} events from ${stats.files} files${skipped}: ${insights.searches.toLocaleString('en')} searches, ${insights.noResults.toLocaleString('en')} found nothing, ${insights.views.toLocaleString('en')} article views`);
-    io.out(`wrote ${args.out}${args.views ? ` and ${args.views} (${Object.keys(result.views).length} articles)` : ''} in ${((performance.now() - started) / 1000).toFixed(2)} s`);
+    io.out(
+      `read ${stats.events.toLocaleString('en')} events from ${stats.files} files${skipped}: ${insights.searches.toLocaleString('en')} searches, ${insights.noResults.toLocaleString('en')} found nothing, ${insights.views.toLocaleString('en')} article views`,
+    );
+    io.out(
+      `wrote ${args.out}${args.views ? ` and ${args.views} (${Object.keys(result.views).length} articles)` : ''} in ${((performance.now() - started) / 1000).toFixed(2)} s`,
+    );
   }
   return 0;
 }

@@ -31,7 +31,8 @@ export interface ReportInput {
 
 const fmt = (n: number) => n.toLocaleString('en');
 const percent = (part: number, whole: number) => (whole ? `${Math.round((part / whole) * 100)}%` : '–');
-const dayLabel = (day: string) => new Date(`${day}T00:00:00Z`).toLocaleDateString('en-GB', { day: 'numeric', month: 'short', timeZone: 'UTC' });
+const dayLabel = (day: string) =>
+  new Date(`${day}T00:00:00Z`).toLocaleDateString('en-GB', { day: 'numeric', month: 'short', timeZone: 'UTC' });
 const dateLabel = (date: Date) => date.toLocaleDateString('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
 
 export function renderReport(input: ReportInput): string {
@@ -106,9 +107,24 @@ ${content}
 const empty = (text: string) => `<p class="empty">${esc(text)}</p>`;
 
 function suggestionsSection(suggestions: Suggestion[]): string {
-  const labels: Record<Suggestion['kind'], string> = { gap: 'Content gap', unopened: 'Results not opened', unhelpful: 'Unhelpful', unread: 'Not read', contact: 'Led to support' };
-  const items = suggestions.map((s) => `<li class="suggestion suggestion-${s.kind}"><span class="tag">${esc(labels[s.kind])}</span> ${esc(s.text)}</li>`);
-  return section('suggestions', 'Suggestions', '', items.length ? `<ul class="suggestions">${items.join('\n')}</ul>` : empty('Nothing stands out yet: suggestions need at least 3 searches or answers about the same thing.'));
+  const labels: Record<Suggestion['kind'], string> = {
+    gap: 'Content gap',
+    unopened: 'Results not opened',
+    unhelpful: 'Unhelpful',
+    unread: 'Not read',
+    contact: 'Led to support',
+  };
+  const items = suggestions.map(
+    (s) => `<li class="suggestion suggestion-${s.kind}"><span class="tag">${esc(labels[s.kind])}</span> ${esc(s.text)}</li>`,
+  );
+  return section(
+    'suggestions',
+    'Suggestions',
+    '',
+    items.length
+      ? `<ul class="suggestions">${items.join('\n')}</ul>`
+      : empty('Nothing stands out yet: suggestions need at least 3 searches or answers about the same thing.'),
+  );
 }
 
 function perDaySection(input: ReportInput): string {
@@ -129,16 +145,27 @@ function perDaySection(input: ReportInput): string {
   );
   const numbers = table(
     ['Day', { label: 'Searches', num: true }, { label: 'Found nothing', num: true }, { label: 'Article views', num: true }],
-    rows.map((r) => `<tr><th scope="row">${esc(dayLabel(r.day))}</th><td class="num">${fmt(r.found + r.nothing)}</td><td class="num">${fmt(r.nothing)}</td><td class="num">${fmt(r.views)}</td></tr>`),
+    rows.map(
+      (r) =>
+        `<tr><th scope="row">${esc(dayLabel(r.day))}</th><td class="num">${fmt(r.found + r.nothing)}</td><td class="num">${fmt(r.nothing)}</td><td class="num">${fmt(r.views)}</td></tr>`,
+    ),
   );
-  return section('per-day', 'Searches per day', '', `<figure>${chart}</figure><details><summary>Numbers per day</summary>${numbers}</details>`);
+  return section(
+    'per-day',
+    'Searches per day',
+    '',
+    `<figure>${chart}</figure><details><summary>Numbers per day</summary>${numbers}</details>`,
+  );
 }
 
 /** A group's most common spelling, with the other spellings after it. */
 function queryCell(group: QueryGroup): string {
   const main = mostFrequent(group.variants);
   const others = [...group.variants.keys()].filter((v) => v !== main);
-  const shown = others.slice(0, VARIANTS_SHOWN).map((v) => `<q>${esc(v)}</q>`).join(', ');
+  const shown = others
+    .slice(0, VARIANTS_SHOWN)
+    .map((v) => `<q>${esc(v)}</q>`)
+    .join(', ');
   const more = others.length > VARIANTS_SHOWN ? ` and ${fmt(others.length - VARIANTS_SHOWN)} more` : '';
   return `<q class="query">${esc(main)}</q>${others.length ? `<span class="variants">also ${shown}${more}</span>` : ''}`;
 }
@@ -153,7 +180,10 @@ type Column = string | { label: string; num?: boolean; bars?: boolean };
 function table(columns: Column[], rows: string[], total = rows.length): string {
   const head = columns
     .map((c) => (typeof c === 'string' ? { label: c } : c))
-    .map((c) => `<th scope="col"${c.num ? ' class="num"' : c.bars ? ' class="bars"' : ''}>${c.bars ? `<span class="visually-hidden">${esc(c.label)}</span>` : esc(c.label)}</th>`)
+    .map(
+      (c) =>
+        `<th scope="col"${c.num ? ' class="num"' : c.bars ? ' class="bars"' : ''}>${c.bars ? `<span class="visually-hidden">${esc(c.label)}</span>` : esc(c.label)}</th>`,
+    )
     .join('');
   const more = total > rows.length ? `<p class="more">and ${fmt(total - rows.length)} more</p>` : '';
   return `<table><thead><tr>${head}</tr></thead><tbody>\n${rows.join('\n')}\n</tbody></table>${more}`;
@@ -161,11 +191,23 @@ function table(columns: Column[], rows: string[], total = rows.length): string {
 
 function gapsSection(insights: Insights, kb?: KnowledgeBase): string {
   const groups = [...insights.queries.values()];
-  const rows = top(groups, ROWS, (g) => g.noResults, (g) => g.key);
+  const rows = top(
+    groups,
+    ROWS,
+    (g) => g.noResults,
+    (g) => g.key,
+  );
   const total = groups.filter((g) => g.noResults > 0).length;
-  const intro = 'The content gaps: what readers looked for and did not find, grouped by the words that matter (case, accents, word order and endings do not split a group).';
+  const intro =
+    'The content gaps: what readers looked for and did not find, grouped by the words that matter (case, accents, word order and endings do not split a group).';
   if (!rows.length) return section('gaps', 'Searches that found nothing', intro, empty('Every search found something.'));
-  const columns: Column[] = ['Search', { label: 'Found nothing', num: true }, { label: 'Visits', num: true }, 'Last', ...(kb ? ['Current knowledge base finds'] : [])];
+  const columns: Column[] = [
+    'Search',
+    { label: 'Found nothing', num: true },
+    { label: 'Visits', num: true },
+    'Last',
+    ...(kb ? ['Current knowledge base finds'] : []),
+  ];
   const body = rows.map((g) => {
     const now = kb ? `<td>${firstTitle(kb, g) ?? '<span class="muted">still nothing</span>'}</td>` : '';
     return `<tr><td>${queryCell(g)}</td><td class="num">${fmt(g.noResults)}</td><td class="num">${fmt(g.sessions.size)}</td><td>${esc(dayLabel(g.last.slice(0, 10)))}</td>${now}</tr>`;
@@ -175,11 +217,27 @@ function gapsSection(insights: Insights, kb?: KnowledgeBase): string {
 
 function unopenedSection(insights: Insights, kb?: KnowledgeBase): string {
   const groups = [...insights.queries.values()];
-  const rows = top(groups, ROWS, (g) => (g.opened ? 0 : g.notOpened), (g) => g.key);
+  const rows = top(
+    groups,
+    ROWS,
+    (g) => (g.opened ? 0 : g.notOpened),
+    (g) => g.key,
+  );
   const total = groups.filter((g) => !g.opened && g.notOpened > 0).length;
   const intro = 'Searches that found results, none of which was ever opened: the titles or excerpts shown may not answer them.';
-  if (!rows.length) return section('unopened', 'Searches whose results were never opened', intro, empty('A result was opened for every search that found something.'));
-  const columns: Column[] = ['Search', { label: 'Searches', num: true }, { label: 'Visits', num: true }, ...(kb ? ['First result now'] : [])];
+  if (!rows.length)
+    return section(
+      'unopened',
+      'Searches whose results were never opened',
+      intro,
+      empty('A result was opened for every search that found something.'),
+    );
+  const columns: Column[] = [
+    'Search',
+    { label: 'Searches', num: true },
+    { label: 'Visits', num: true },
+    ...(kb ? ['First result now'] : []),
+  ];
   const body = rows.map((g) => {
     const first = kb ? `<td>${firstTitle(kb, g) ?? '<span class="muted">none</span>'}</td>` : '';
     return `<tr><td>${queryCell(g)}</td><td class="num">${fmt(g.notOpened)}</td><td class="num">${fmt(g.sessions.size)}</td>${first}</tr>`;
@@ -188,14 +246,31 @@ function unopenedSection(insights: Insights, kb?: KnowledgeBase): string {
 }
 
 function topQueriesSection(insights: Insights): string {
-  const rows = top(insights.queries.values(), ROWS, (g) => g.searches, (g) => g.key);
+  const rows = top(
+    insights.queries.values(),
+    ROWS,
+    (g) => g.searches,
+    (g) => g.key,
+  );
   if (!rows.length) return section('top-queries', 'Top searches', '', empty('No searches in this period.'));
   const max = rows[0]!.searches;
   const body = rows.map(
-    (g) => `<tr><td>${queryCell(g)}</td><td class="num">${fmt(g.searches)}</td><td class="bars">${meterBar(g.searches, max)}</td><td class="num">${percent(g.noResults, g.searches)}</td><td class="num">${percent(g.opened, g.searches - g.noResults)}</td></tr>`,
+    (g) =>
+      `<tr><td>${queryCell(g)}</td><td class="num">${fmt(g.searches)}</td><td class="bars">${meterBar(g.searches, max)}</td><td class="num">${percent(g.noResults, g.searches)}</td><td class="num">${percent(g.opened, g.searches - g.noResults)}</td></tr>`,
   );
-  const columns: Column[] = ['Search', { label: 'Searches', num: true }, { label: 'Share', bars: true }, { label: 'Found nothing', num: true }, { label: 'Opened', num: true }];
-  return section('top-queries', 'Top searches', 'Opened: the share of searches that found something from which a result was opened.', table(columns, body, insights.queries.size));
+  const columns: Column[] = [
+    'Search',
+    { label: 'Searches', num: true },
+    { label: 'Share', bars: true },
+    { label: 'Found nothing', num: true },
+    { label: 'Opened', num: true },
+  ];
+  return section(
+    'top-queries',
+    'Top searches',
+    'Opened: the share of searches that found something from which a result was opened.',
+    table(columns, body, insights.queries.size),
+  );
 }
 
 /** The title of the current bundle's first result for a group's most common spelling, escaped. */
@@ -211,19 +286,36 @@ function articleCell(id: string, kb?: KnowledgeBase): string {
 }
 
 function mostReadSection(insights: Insights, kb?: KnowledgeBase): string {
-  const rows = top(insights.articles.values(), ROWS, (a) => a.views, (a) => a.id);
+  const rows = top(
+    insights.articles.values(),
+    ROWS,
+    (a) => a.views,
+    (a) => a.id,
+  );
   const intro = 'Views of articles the readers asked for (search results, lists, links, tips), not the ones the page opened on its own.';
   if (!rows.length) return section('most-read', 'Most read articles', intro, empty('No article views in this period.'));
   const max = rows[0]!.views;
-  const body = rows.map((a) => `<tr><td>${articleCell(a.id, kb)}</td><td class="num">${fmt(a.views)}</td><td class="bars">${meterBar(a.views, max)}</td></tr>`);
+  const body = rows.map(
+    (a) => `<tr><td>${articleCell(a.id, kb)}</td><td class="num">${fmt(a.views)}</td><td class="bars">${meterBar(a.views, max)}</td></tr>`,
+  );
   const total = [...insights.articles.values()].filter((a) => a.views > 0).length;
-  return section('most-read', 'Most read articles', intro, table(['Article', { label: 'Views', num: true }, { label: 'Share', bars: true }], body, total));
+  return section(
+    'most-read',
+    'Most read articles',
+    intro,
+    table(['Article', { label: 'Views', num: true }, { label: 'Share', bars: true }], body, total),
+  );
 }
 
 /** The reasons given, the most frequent first (`×3` when several readers wrote the same). */
 function reasonsCell(article: ArticleStats): string {
   if (!article.reasonCount) return '<span class="muted">–</span>';
-  const shown = top(article.reasons, REASONS_SHOWN, ([, n]) => n, ([text]) => text);
+  const shown = top(
+    article.reasons,
+    REASONS_SHOWN,
+    ([, n]) => n,
+    ([text]) => text,
+  );
   const listed = shown.reduce((n, [, count]) => n + count, 0);
   const items = shown.map(([text, n]) => `<li>${esc(text)}${n > 1 ? ` <span class="muted">×${fmt(n)}</span>` : ''}</li>`).join('');
   const more = article.reasonCount > listed ? `<li class="muted">and ${fmt(article.reasonCount - listed)} more</li>` : '';
@@ -237,21 +329,49 @@ function helpfulnessSection(insights: Insights, kb?: KnowledgeBase): string {
   const intro = 'Answers to “Was this article helpful?”, least helpful first, with what readers wrote after “No”.';
   if (!rows.length) return section('helpfulness', 'Helpfulness', intro, empty('No answers in this period.'));
   const body = rows.map(
-    (a) => `<tr><td>${articleCell(a.id, kb)}</td><td class="num">${fmt(a.helpful)}</td><td class="num">${fmt(a.unhelpful)}</td><td class="bars split-cell">${splitBar(a.helpful, a.unhelpful)}</td><td class="num">${percent(a.helpful, a.helpful + a.unhelpful)}</td><td>${reasonsCell(a)}</td></tr>`,
+    (a) =>
+      `<tr><td>${articleCell(a.id, kb)}</td><td class="num">${fmt(a.helpful)}</td><td class="num">${fmt(a.unhelpful)}</td><td class="bars split-cell">${splitBar(a.helpful, a.unhelpful)}</td><td class="num">${percent(a.helpful, a.helpful + a.unhelpful)}</td><td>${reasonsCell(a)}</td></tr>`,
   );
-  const columns: Column[] = ['Article', { label: 'Yes', num: true }, { label: 'No', num: true }, { label: 'Split', bars: true }, { label: 'Helpful', num: true }, 'Reasons'];
+  const columns: Column[] = [
+    'Article',
+    { label: 'Yes', num: true },
+    { label: 'No', num: true },
+    { label: 'Split', bars: true },
+    { label: 'Helpful', num: true },
+    'Reasons',
+  ];
   return section('helpfulness', 'Helpfulness', intro, table(columns, body, all.length));
 }
 
 function contactSection(insights: Insights, kb?: KnowledgeBase): string {
   if (!insights.contacts) return '';
-  const rows = top(insights.articles.values(), ROWS, (a) => a.contacts, (a) => a.id);
-  const queries = top(insights.contactQueries.values(), 10, (q) => q.count, (q) => q.query);
+  const rows = top(
+    insights.articles.values(),
+    ROWS,
+    (a) => a.contacts,
+    (a) => a.id,
+  );
+  const queries = top(
+    insights.contactQueries.values(),
+    10,
+    (q) => q.count,
+    (q) => q.query,
+  );
   const articleTable = rows.length
-    ? table(['Read before contacting support', { label: 'Contact clicks', num: true }], rows.map((a) => `<tr><td>${articleCell(a.id, kb)}</td><td class="num">${fmt(a.contacts)}</td></tr>`))
+    ? table(
+        ['Read before contacting support', { label: 'Contact clicks', num: true }],
+        rows.map((a) => `<tr><td>${articleCell(a.id, kb)}</td><td class="num">${fmt(a.contacts)}</td></tr>`),
+      )
     : '';
-  const queryList = queries.length ? `<p>After searching for ${queries.map((q) => `<q>${esc(q.query)}</q> (${fmt(q.count)})`).join(', ')}.</p>` : '';
-  return section('contact', 'Contact clicks', 'Readers who chose to contact support, and what they were reading or searching.', articleTable + queryList);
+  const queryList = queries.length
+    ? `<p>After searching for ${queries.map((q) => `<q>${esc(q.query)}</q> (${fmt(q.count)})`).join(', ')}.</p>`
+    : '';
+  return section(
+    'contact',
+    'Contact clicks',
+    'Readers who chose to contact support, and what they were reading or searching.',
+    articleTable + queryList,
+  );
 }
 
 function footer(input: ReportInput): string {
@@ -260,8 +380,17 @@ function footer(input: ReportInput): string {
     ? `<p>${fmt(stats.badLines)} ${stats.badLines === 1 ? 'line was' : 'lines were'} skipped (not events): </p><ul>${stats.badExamples.map((e) => `<li><code>${esc(e)}</code></li>`).join('')}</ul>`
     : '<p>No bad lines.</p>';
   const versions = [...input.insights.kbVersions.keys()];
-  const kbLine = versions.length ? `<p>Knowledge-base versions seen: ${versions.slice(0, 8).map((v) => `<code>${esc(v)}</code>`).join(', ')}${versions.length > 8 ? ' …' : ''}${input.kb?.meta.contentVersion ? `; compared with <code>${esc(input.kb.meta.contentVersion)}</code>` : ''}.</p>` : '';
-  const views = input.viewsFile ? `<p>View counts written to <code>${esc(input.viewsFile)}</code>: <code>kb-elements build … --views ${esc(input.viewsFile)}</code> puts them into the bundle.</p>` : '';
+  const kbLine = versions.length
+    ? `<p>Knowledge-base versions seen: ${versions
+        .slice(0, 8)
+        .map((v) => `<code>${esc(v)}</code>`)
+        .join(
+          ', ',
+        )}${versions.length > 8 ? ' …' : ''}${input.kb?.meta.contentVersion ? `; compared with <code>${esc(input.kb.meta.contentVersion)}</code>` : ''}.</p>`
+    : '';
+  const views = input.viewsFile
+    ? `<p>View counts written to <code>${esc(input.viewsFile)}</code>: <code>kb-elements build … --views ${esc(input.viewsFile)}</code> puts them into the bundle.</p>`
+    : '';
   return `<footer>
 <h2>About these numbers</h2>
 <p>${fmt(stats.events)} events from ${fmt(stats.files)} ${stats.files === 1 ? 'file' : 'files'}${stats.outside ? `; ${fmt(stats.outside)} outside this period left out` : ''}. Made by <code>kb-elements insights</code> from the collector’s files. The events carry no user ids and no cookies; what readers typed was redacted before it was stored.</p>

@@ -18,7 +18,7 @@ const fmt = (n: number) => n.toLocaleString('en');
 function niceMax(max: number): number {
   if (max <= 0) return 1;
   const power = 10 ** Math.floor(Math.log10(max));
-  return ([1, 2, 5, 10].map((m) => m * power).find((m) => m >= max) ?? max);
+  return [1, 2, 5, 10].map((m) => m * power).find((m) => m >= max) ?? max;
 }
 
 /**
@@ -26,7 +26,10 @@ function niceMax(max: number): number {
  * (`bar-0`, `bar-1`); `title` and `description` become the chart's accessible name and
  * description.
  */
-export function stackedBarChart(bars: StackedBar[], options: { id: string; title: string; description: string; series: [string, string] }): string {
+export function stackedBarChart(
+  bars: StackedBar[],
+  options: { id: string; title: string; description: string; series: [string, string] },
+): string {
   const width = 760;
   const height = 240;
   const left = 44;
@@ -47,9 +50,16 @@ export function stackedBarChart(bars: StackedBar[], options: { id: string; title
   bars.forEach((bar, i) => {
     const x = left + i * step + (step - barWidth) / 2;
     const [low, high] = bar.values;
-    if (low > 0) parts.push(`<rect class="bar-0" x="${x.toFixed(1)}" y="${y(low).toFixed(1)}" width="${barWidth.toFixed(1)}" height="${(y(0) - y(low)).toFixed(1)}"/>`);
-    if (high > 0) parts.push(`<rect class="bar-1" x="${x.toFixed(1)}" y="${y(low + high).toFixed(1)}" width="${barWidth.toFixed(1)}" height="${(y(low) - y(low + high)).toFixed(1)}"/>`);
-    if (i % labelEvery === 0) parts.push(`<text class="axis" x="${(x + barWidth / 2).toFixed(1)}" y="${height - 8}" text-anchor="middle">${esc(bar.label)}</text>`);
+    if (low > 0)
+      parts.push(
+        `<rect class="bar-0" x="${x.toFixed(1)}" y="${y(low).toFixed(1)}" width="${barWidth.toFixed(1)}" height="${(y(0) - y(low)).toFixed(1)}"/>`,
+      );
+    if (high > 0)
+      parts.push(
+        `<rect class="bar-1" x="${x.toFixed(1)}" y="${y(low + high).toFixed(1)}" width="${barWidth.toFixed(1)}" height="${(y(low) - y(low + high)).toFixed(1)}"/>`,
+      );
+    if (i % labelEvery === 0)
+      parts.push(`<text class="axis" x="${(x + barWidth / 2).toFixed(1)}" y="${height - 8}" text-anchor="middle">${esc(bar.label)}</text>`);
   });
   const titleId = `${options.id}-title`;
   const descId = `${options.id}-desc`;

@@ -18,8 +18,12 @@ function articleDocs(article: IndexableArticle): { heading: number; fields: Fiel
   const top = {
     heading: 0,
     fields: {
-      title: article.title, tags: article.tags.join(' '), excerpt: article.excerpt, text: '',
-      place: article.place ?? '', links: (article.linkText ?? []).join(' '),
+      title: article.title,
+      tags: article.tags.join(' '),
+      excerpt: article.excerpt,
+      text: '',
+      place: article.place ?? '',
+      links: (article.linkText ?? []).join(' '),
     } as FieldTexts,
   };
   const docs = [top];
@@ -107,7 +111,7 @@ const TEXT_ONLY = 1 << FIELD.text;
 /** `[doc, field, tf, ...]` (documents ascending, fields ascending within a document) to the posting string. */
 function encodePostings(list: number[]): string {
   const docs: [doc: number, mask: number, tf: number][] = [];
-  for (let i = 0; i < list.length; ) {
+  for (let i = 0; i < list.length;) {
     const doc = list[i]!;
     let mask = 0;
     let tf = 1;

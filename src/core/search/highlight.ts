@@ -72,7 +72,7 @@ function nextSpace(text: string, at: number, within = 64): number {
  */
 function snippetRegion(text: string, h: Highlighter, length: number): [start: number, end: number] {
   let first = -1;
-  for (let at = 0; at < text.length && first < 0; ) {
+  for (let at = 0; at < text.length && first < 0;) {
     const end = Math.max(at + 1, nextSpace(text, Math.min(text.length, at + SCAN_PIECE)));
     first = matches(text.slice(at, end), h, at)[0]?.[0] ?? -1;
     at = end;

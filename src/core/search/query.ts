@@ -42,7 +42,14 @@ export function parseQuery(input: string): ParsedQuery {
     if (quoted && found.length > 1) phrases.push(found.map((w) => w.term));
     const phrase = quoted && found.length > 1 ? phrases.length - 1 : -1;
     for (const w of found) {
-      out.push({ term: w.term, parts: w.parts, prefix: w.unspaced, typos: w.unspaced || quoted ? 0 : maxTypos(w.term), phrase, optional: false });
+      out.push({
+        term: w.term,
+        parts: w.parts,
+        prefix: w.unspaced,
+        typos: w.unspaced || quoted ? 0 : maxTypos(w.term),
+        phrase,
+        optional: false,
+      });
     }
   });
   if (stillTyping && out.length) {

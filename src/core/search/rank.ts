@@ -7,8 +7,20 @@ import type { ArticleMeta } from '../types';
 import { termSequence, words } from '../text/tokenize';
 import { stem } from '../text/stem';
 import {
-  BM25, FIELD, FIELD_BOOST, MAX_STEM_CANDIDATES, OPTIONAL_WEIGHT, PART_WEIGHT, SHORT_PREFIX_EXACT_WEIGHT, SPREAD_WEIGHT,
-  STEM_WEIGHT, SYNONYM_WEIGHT, VIEWS_WEIGHT, fuzzyWeight, maxCompletions, prefixWeight,
+  BM25,
+  FIELD,
+  FIELD_BOOST,
+  MAX_STEM_CANDIDATES,
+  OPTIONAL_WEIGHT,
+  PART_WEIGHT,
+  SHORT_PREFIX_EXACT_WEIGHT,
+  SPREAD_WEIGHT,
+  STEM_WEIGHT,
+  SYNONYM_WEIGHT,
+  VIEWS_WEIGHT,
+  fuzzyWeight,
+  maxCompletions,
+  prefixWeight,
 } from './options';
 import type { ParsedQuery, QueryWord } from './query';
 import type { Posting, SearchIndex } from './search-index';
@@ -123,7 +135,8 @@ function computeExpansions(index: SearchIndex, term: string, prefix: boolean, ty
   }
   const maxIdf = exact >= 0 ? idf(index, index.postingAt(exact)) : Infinity;
   const out: Expansion[] = [];
-  for (const [p, weight] of weights) out.push({ term: terms.terms[p]!, weight, posting: index.postingAt(p), maxIdf, nearMiss: nearMisses.has(p) });
+  for (const [p, weight] of weights)
+    out.push({ term: terms.terms[p]!, weight, posting: index.postingAt(p), maxIdf, nearMiss: nearMisses.has(p) });
   return out;
 }
 
@@ -135,7 +148,9 @@ function expand(index: SearchIndex, word: QueryWord, previous?: QueryWord): Word
     const posting = joined ? index.posting(joined) : undefined;
     if (posting) whole.push({ term: joined!, weight: 1, posting, maxIdf: Infinity, nearMiss: false });
   }
-  const partSets = word.parts.length ? [{ scale: PART_WEIGHT, parts: word.parts.map((p, i) => expandTerm(index, p, word.prefix && i === last, 0)) }] : [];
+  const partSets = word.parts.length
+    ? [{ scale: PART_WEIGHT, parts: word.parts.map((p, i) => expandTerm(index, p, word.prefix && i === last, 0)) }]
+    : [];
   return { whole, partSets };
 }
 
@@ -213,8 +228,15 @@ export function prepareRanking(index: SearchIndex): void {
  * alone, and the document keeps the better of it and the word's forms.
  */
 function scoreGroup(
-  index: SearchIndex, s: Scratch, expansions: Expansion[], scale: number,
-  intoMeta: Float64Array, intoBody: Float64Array, combine: 'add' | 'max', touched: number[], seen: Uint8Array,
+  index: SearchIndex,
+  s: Scratch,
+  expansions: Expansion[],
+  scale: number,
+  intoMeta: Float64Array,
+  intoBody: Float64Array,
+  combine: 'add' | 'max',
+  touched: number[],
+  seen: Uint8Array,
 ): void {
   const groupTouched: number[] = [];
   // Locals rather than property reads in the loop over postings: it runs cold on the first query.
@@ -306,7 +328,8 @@ function scoreWord(index: SearchIndex, s: Scratch, x: WordExpansions, touched: n
 /** The parts of a set together, when that scores a document higher than what the word has so far. */
 function scorePartSet(index: SearchIndex, s: Scratch, set: PartSet, touched: number[], seen: Uint8Array): void {
   const partsTouched: number[] = [];
-  for (const part of set.parts) scoreGroup(index, s, part, set.scale / set.parts.length, s.partsMeta, s.partsBody, 'add', partsTouched, s.partsSeen);
+  for (const part of set.parts)
+    scoreGroup(index, s, part, set.scale / set.parts.length, s.partsMeta, s.partsBody, 'add', partsTouched, s.partsSeen);
   for (const doc of partsTouched) {
     // Some parts only: like a query missing words, that costs a lot (`user` alone for `user@example.com`).
     const found = s.partsFound[doc]! / set.parts.length;
@@ -359,7 +382,13 @@ function phrasesHold(input: RankInput, article: number): boolean {
 const titleKeys = new WeakMap<ArticleMeta, string>();
 function titleKey(article: ArticleMeta): string {
   let key = titleKeys.get(article);
-  if (key === undefined) titleKeys.set(article, (key = ` ${words(article.title).map((w) => w.term).join(' ')} `));
+  if (key === undefined)
+    titleKeys.set(
+      article,
+      (key = ` ${words(article.title)
+        .map((w) => w.term)
+        .join(' ')} `),
+    );
   return key;
 }
 
@@ -450,7 +479,7 @@ export function rank(input: RankInput): RankedArticle[] {
   const spread = new Float64Array(nWords);
   let candidates: { article: number; score: number; first: number; end: number; bestSlot: number }[] = [];
 
-  for (let g = 0; g < order.length; ) {
+  for (let g = 0; g < order.length;) {
     const article = index.docArticle[slotDocs[order[g]!]!]!;
     let end = g;
     while (end < order.length && index.docArticle[slotDocs[order[end]!]!] === article) end++;
@@ -517,7 +546,12 @@ export function rank(input: RankInput): RankedArticle[] {
     if (top.length >= input.limit && c.score * MAX_TITLE_FACTOR < top[top.length - 1]!.score) break;
     if (!phrasesHold(input, c.article)) continue;
     const score = c.score * titleFactor(articles[c.article]!, queryKey, nWords);
-    const ranked = { article: c.article, heading: sectionToShow(index, slotDocs, bodyTotals, order.slice(c.first, c.end), c.bestSlot), score, terms: [] };
+    const ranked = {
+      article: c.article,
+      heading: sectionToShow(index, slotDocs, bodyTotals, order.slice(c.first, c.end), c.bestSlot),
+      score,
+      terms: [],
+    };
     let at = top.length;
     while (at > 0 && (top[at - 1]!.score < score || (top[at - 1]!.score === score && top[at - 1]!.article > c.article))) at--;
     if (at < input.limit) {

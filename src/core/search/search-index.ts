@@ -32,8 +32,14 @@ export class SearchIndex {
   readonly #decodedSizes: Int32Array;
 
   constructor(parts: {
-    docArticle: Int32Array; docHeading: Int32Array; articleDoc: Int32Array; lengths: Uint32Array[]; averageLength: number[];
-    terms: string[]; postings: string[]; synonyms?: SynonymMap;
+    docArticle: Int32Array;
+    docHeading: Int32Array;
+    articleDoc: Int32Array;
+    lengths: Uint32Array[];
+    averageLength: number[];
+    terms: string[];
+    postings: string[];
+    synonyms?: SynonymMap;
   }) {
     this.docArticle = parts.docArticle;
     this.docHeading = parts.docHeading;
@@ -148,19 +154,31 @@ const VERSION_FIELDS: Record<number, number> = { 1: 5, 2: FIELDS.length };
 
 function check(index: SerializedSearchIndex, articleCount: number): void {
   const ok =
-    index && typeof index === 'object' && index.format === SEARCH_INDEX_FORMAT &&
-    typeof index.docs === 'string' && typeof index.terms === 'string' && typeof index.postings === 'string' &&
-    Array.isArray(index.lengths) && Array.isArray(index.fields);
+    index &&
+    typeof index === 'object' &&
+    index.format === SEARCH_INDEX_FORMAT &&
+    typeof index.docs === 'string' &&
+    typeof index.terms === 'string' &&
+    typeof index.postings === 'string' &&
+    Array.isArray(index.lengths) &&
+    Array.isArray(index.fields);
   if (!ok) throw new KbError('format', `search: not a ${SEARCH_INDEX_FORMAT} index`);
   if (typeof index.version !== 'number' || index.version < SEARCH_INDEX_OLDEST_VERSION || index.version > SEARCH_INDEX_VERSION) {
     const hint = typeof index.version === 'number' && index.version > SEARCH_INDEX_VERSION ? 'upgrade kb-elements' : 'rebuild the bundle';
-    throw new KbError('version', `search: index version ${String(index.version)} is not supported by this reader (versions ${SEARCH_INDEX_OLDEST_VERSION} to ${SEARCH_INDEX_VERSION}); ${hint}`);
+    throw new KbError(
+      'version',
+      `search: index version ${String(index.version)} is not supported by this reader (versions ${SEARCH_INDEX_OLDEST_VERSION} to ${SEARCH_INDEX_VERSION}); ${hint}`,
+    );
   }
   const fields = FIELDS.slice(0, VERSION_FIELDS[index.version]);
   if (index.fields.join() !== fields.join() || index.lengths.length !== fields.length) {
-    throw new KbError('format', `search: index version ${index.version} has the fields ${fields.join(',')}, this one ${index.fields.join(',')} with ${index.lengths.length} length lists`);
+    throw new KbError(
+      'format',
+      `search: index version ${index.version} has the fields ${fields.join(',')}, this one ${index.fields.join(',')} with ${index.lengths.length} length lists`,
+    );
   }
-  if (index.articleCount !== articleCount) throw new KbError('format', `search: the index has ${index.articleCount} articles, the bundle ${articleCount}`);
+  if (index.articleCount !== articleCount)
+    throw new KbError('format', `search: the index has ${index.articleCount} articles, the bundle ${articleCount}`);
 }
 
 /** Yielded between steps of loading: the async loader may give the event loop a turn there. */
@@ -172,7 +190,7 @@ const STEP_ITEMS = 512;
 function* split(text: string, separator: string): Generator<undefined, string[]> {
   const parts: string[] = [];
   if (!text) return parts;
-  for (let at = 0; ; ) {
+  for (let at = 0; ;) {
     const end = text.indexOf(separator, at);
     if (end < 0) {
       parts.push(text.slice(at));
@@ -246,7 +264,16 @@ function* load(index: SerializedSearchIndex, articleCount: number): Generator<un
   if (terms.length !== postings.length) throw new KbError('format', `search: ${terms.length} terms but ${postings.length} postings`);
   const synonyms = new SynonymMap(checkSynonyms(index.synonyms));
   yield STEP;
-  return new SearchIndex({ docArticle: Int32Array.from(docArticle), docHeading: Int32Array.from(docHeading), articleDoc, lengths, averageLength, terms, postings, synonyms });
+  return new SearchIndex({
+    docArticle: Int32Array.from(docArticle),
+    docHeading: Int32Array.from(docHeading),
+    articleDoc,
+    lengths,
+    averageLength,
+    terms,
+    postings,
+    synonyms,
+  });
 }
 
 /** Loads a serialized index. Postings stay encoded until a query needs them. */

@@ -52,7 +52,10 @@ export function checkSynonyms(value: unknown): string[][] {
   return groups as string[][];
 }
 
-const keyOf = (text: string) => words(text).map((w) => w.term).join(' ');
+const keyOf = (text: string) =>
+  words(text)
+    .map((w) => w.term)
+    .join(' ');
 
 /**
  * Groups as they are stored: checked, members trimmed and their spaces collapsed, members that
@@ -155,13 +158,15 @@ export class SynonymMap {
         const content = span.filter((u) => !query[u]!.optional);
         const given = content.length ? content : [i];
         for (const u of span) covered[u] = 1;
-        for (const word of given) for (const alternative of found.values()) out.push({ word, terms: alternative, weight: 1 / given.length });
+        for (const word of given)
+          for (const alternative of found.values()) out.push({ word, terms: alternative, weight: 1 / given.length });
         break;
       }
     }
     query.forEach((w, word) => {
       if (covered[word] || w.optional) return;
-      for (const [key, weight] of this.#near(w)) for (const alternative of this.#alternatives.get(key)!.values()) out.push({ word, terms: alternative, weight });
+      for (const [key, weight] of this.#near(w))
+        for (const alternative of this.#alternatives.get(key)!.values()) out.push({ word, terms: alternative, weight });
     });
     return out;
   }
@@ -175,7 +180,8 @@ export class SynonymMap {
       const [start, end] = keys.prefixRange(w.term);
       for (let p = start; p < Math.min(end, start + MAX_COMPLETED_MEMBERS); p++) note(keys.terms[p]!, prefixWeight(w.term, keys.terms[p]!));
     }
-    if (w.typos > 0) for (const [p, distance] of keys.fuzzy(w.term, w.typos)) if (distance > 0) note(keys.terms[p]!, fuzzyWeight(w.term, distance));
+    if (w.typos > 0)
+      for (const [p, distance] of keys.fuzzy(w.term, w.typos)) if (distance > 0) note(keys.terms[p]!, fuzzyWeight(w.term, distance));
     return [...near].sort((a, b) => b[1] - a[1]).slice(0, MAX_NEAR_MEMBERS);
   }
 }

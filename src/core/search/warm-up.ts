@@ -89,9 +89,14 @@ export async function prepareSearch(index: SearchIndex, sample: string, search: 
     },
   ];
   // A word being typed, two words, a finished word.
-  const queries: string[] = plain.length >= 2 ? [first.slice(0, 4), `${first} ${plain[1]!.slice(0, 3)}`, `${plain[plain.length - 1]} `] : plain;
+  const queries: string[] =
+    plain.length >= 2 ? [first.slice(0, 4), `${first} ${plain[1]!.slice(0, 3)}`, `${plain[plain.length - 1]} `] : plain;
   steps.push(() => queries.map(parseQuery));
-  for (const query of queries) steps.push(() => prepareExpansions(index, parseQuery(query)), () => search(query));
+  for (const query of queries)
+    steps.push(
+      () => prepareExpansions(index, parseQuery(query)),
+      () => search(query),
+    );
   for (const step of steps) {
     await yieldUntilIdle();
     step();

@@ -4,11 +4,31 @@
  * index terms of the same stem (the index keeps words as written).
  */
 const PLURALS: [suffix: string, replacement: string][] = [
-  ['sses', 'ss'], ['ies', 'y'], ['xes', 'x'], ['ches', 'ch'], ['shes', 'sh'], ['ss', 'ss'], ['us', 'us'], ['is', 'is'], ['s', ''],
+  ['sses', 'ss'],
+  ['ies', 'y'],
+  ['xes', 'x'],
+  ['ches', 'ch'],
+  ['shes', 'sh'],
+  ['ss', 'ss'],
+  ['us', 'us'],
+  ['is', 'is'],
+  ['s', ''],
 ];
 const SUFFIXES: [suffix: string, replacement: string][] = [
-  ['ational', 'ate'], ['ization', 'ize'], ['fulness', 'ful'], ['ousness', 'ous'], ['iveness', 'ive'],
-  ['ation', ''], ['ment', ''], ['ness', ''], ['ing', ''], ['ion', ''], ['ied', 'y'], ['edly', ''], ['ed', ''], ['ly', ''],
+  ['ational', 'ate'],
+  ['ization', 'ize'],
+  ['fulness', 'ful'],
+  ['ousness', 'ous'],
+  ['iveness', 'ive'],
+  ['ation', ''],
+  ['ment', ''],
+  ['ness', ''],
+  ['ing', ''],
+  ['ion', ''],
+  ['ied', 'y'],
+  ['edly', ''],
+  ['ed', ''],
+  ['ly', ''],
 ];
 
 const VOWEL = /[aeiouy]/;

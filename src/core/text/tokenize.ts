@@ -12,7 +12,8 @@ import { STOPWORDS } from './stopwords';
  * command help marks a mnemonic (`e[x]tract`, `[c]reate`, `g[z]ipped` are `extract`,
  * `create`, `gzipped`); `a[i]` and `[x] done` are left as they are.
  */
-const WORD = /(?:\[\p{L}{1,2}\](?=\p{L}))?[\p{L}\p{N}\p{M}]+(?:\[\p{L}{1,2}\](?=\p{L})[\p{L}\p{N}\p{M}]+)*(?:[-_.@'’](?:\[\p{L}{1,2}\](?=\p{L}))?[\p{L}\p{N}\p{M}]+(?:\[\p{L}{1,2}\](?=\p{L})[\p{L}\p{N}\p{M}]+)*)*/gu;
+const WORD =
+  /(?:\[\p{L}{1,2}\](?=\p{L}))?[\p{L}\p{N}\p{M}]+(?:\[\p{L}{1,2}\](?=\p{L})[\p{L}\p{N}\p{M}]+)*(?:[-_.@'’](?:\[\p{L}{1,2}\](?=\p{L}))?[\p{L}\p{N}\p{M}]+(?:\[\p{L}{1,2}\](?=\p{L})[\p{L}\p{N}\p{M}]+)*)*/gu;
 /** The brackets of a mnemonic letter inside a word. */
 const MNEMONIC_BRACKETS = /[[\]]/g;
 const CONNECTOR = /[-_.@'’]+/;
@@ -86,7 +87,10 @@ export function words(text: string): Word[] {
  * match) where the text has no script without spaces. For checking phrases in long texts.
  */
 export function termSequence(text: string): string {
-  if (UNSPACED.test(text)) return words(text).map((w) => w.term).join(' ');
+  if (UNSPACED.test(text))
+    return words(text)
+      .map((w) => w.term)
+      .join(' ');
   const sequence = (fold(text).match(WORD) ?? []).join(' ');
   return sequence.includes('[') ? sequence.replace(MNEMONIC_BRACKETS, '') : sequence;
 }

@@ -168,8 +168,9 @@ export class KbArticleList extends KbSourceElement {
     const label = this.label ?? category?.title ?? t.popularArticles;
 
     return html`<div class="base" part="base">
-      ${this.sortable || pages > 1
-        ? html`<div class="toolbar" part="toolbar">
+      ${
+        this.sortable || pages > 1
+          ? html`<div class="toolbar" part="toolbar">
             <span class="muted range"
               >${isolatedFormat(t.showingRange, {
                 from: this.i18n.number(from + 1),
@@ -179,7 +180,8 @@ export class KbArticleList extends KbSourceElement {
             >
             ${this.sortable ? this.#renderSort(t) : nothing}
           </div>`
-        : nothing}
+          : nothing
+      }
       <ul class="list" part="list" role="list" aria-label=${label}>
         ${shown.map((a) => this.#renderItem(a, kb, !category || (this.includeSubcategories && a.category !== category.id)))}
       </ul>

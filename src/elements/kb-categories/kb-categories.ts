@@ -221,22 +221,24 @@ export class KbCategories extends KbSourceElement {
       <div class="heading" part="heading" id="kb-current-title" role="heading" aria-level=${this.#level} tabindex="-1" ${language(this.#contentLang)}>${category.title}</div>
       ${category.description ? this.#renderDescription(category.description) : nothing}
       ${category.introHtml ? this.#intro(kb, category) : nothing}
-      ${children.length
-        ? html`<ul class="nested subcategories" role="list" aria-label=${format(t.subcategories, { category: category.title })}>
-            ${children.map(
-              (c) => html`<li ${language(this.#contentLang)}>${this.#renderLink(c)} ${this.#renderShortCount(c)}</li>`,
-            )}
+      ${
+        children.length
+          ? html`<ul class="nested subcategories" role="list" aria-label=${format(t.subcategories, { category: category.title })}>
+            ${children.map((c) => html`<li ${language(this.#contentLang)}>${this.#renderLink(c)} ${this.#renderShortCount(c)}</li>`)}
           </ul>`
-        : nothing}
-      ${category.articleCount || !children.length
-        ? html`<kb-article-list
+          : nothing
+      }
+      ${
+        category.articleCount || !children.length
+          ? html`<kb-article-list
             .knowledgeBase=${kb}
             .strings=${this.strings}
             category=${category.id}
             page-size=${this.pageSize}
             article-url=${this.articleUrl ?? nothing}
           ></kb-article-list>`
-        : nothing}
+          : nothing
+      }
     </section>`;
   }
 

@@ -35,7 +35,10 @@ function locationOf(view: KbView, id = ''): KbLocation {
 
 /** The `kb-navigate` event for a move to `location`. */
 function navigateEvent(location: KbLocation): KbNavigateEvent {
-  return new KbNavigateEvent(location.view, location.view === 'search' ? location.query : location.view === 'home' ? undefined : location.id);
+  return new KbNavigateEvent(
+    location.view,
+    location.view === 'search' ? location.query : location.view === 'home' ? undefined : location.id,
+  );
 }
 
 const icon = (path: string) =>
@@ -331,12 +334,18 @@ export class KbHelp extends KbSourceElement {
   // --- "Still need help?" ---
 
   #onContactSlot = (e: Event) => {
-    this.contactSlotted = (e.target as HTMLSlotElement).assignedNodes({ flatten: true }).some((n) => n.nodeType === Node.ELEMENT_NODE || n.textContent!.trim());
+    this.contactSlotted = (e.target as HTMLSlotElement)
+      .assignedNodes({ flatten: true })
+      .some((n) => n.nodeType === Node.ELEMENT_NODE || n.textContent!.trim());
   };
 
   /** A link or button of the contact box was used: `kb-contact`, and the host may take over. */
   #onContact(e: MouseEvent, context: { articleId?: string; query?: string }): void {
-    const control = e.composedPath().find((n): n is HTMLElement => n instanceof HTMLElement && (n.localName === 'button' || (n.localName === 'a' && n.hasAttribute('href'))));
+    const control = e
+      .composedPath()
+      .find(
+        (n): n is HTMLElement => n instanceof HTMLElement && (n.localName === 'button' || (n.localName === 'a' && n.hasAttribute('href'))),
+      );
     if (!control || isModifiedClick(e)) return;
     const url = control instanceof HTMLAnchorElement ? control.href : undefined;
     if (!this.dispatchEvent(new KbContactEvent({ ...context, url }))) e.preventDefault();
@@ -365,10 +374,12 @@ export class KbHelp extends KbSourceElement {
     return html`<section class="contact" part="contact" aria-labelledby="kb-contact-title" ?hidden=${!this.contactUrl && !this.contactSlotted} @click=${(e: MouseEvent) => this.#onContact(e, context) /* eslint-disable-line lit-a11y/click-events-have-key-events -- delegated: the clicks of the links and buttons inside, which a key press clicks too */}>
       <h2 id="kb-contact-title">${t.contactTitle}</h2>
       <slot name="contact" @slotchange=${this.#onContactSlot}></slot>
-      ${this.contactUrl && !this.contactSlotted
-        ? html`<p>${t.contactText}</p>
+      ${
+        this.contactUrl && !this.contactSlotted
+          ? html`<p>${t.contactText}</p>
             <a class="button button--primary" part="contact-link" href=${this.contactUrl}>${t.contactLink}</a>`
-        : nothing}
+          : nothing
+      }
     </section>`;
   }
 
@@ -425,12 +436,14 @@ export class KbHelp extends KbSourceElement {
         <h1 part="title" tabindex="-1" ${language(!this.heading && kb.meta.title ? contentLanguage(kb) : undefined)}>${this.heading || kb.meta.title || t.helpTitle}</h1>
         <p>${this.intro ?? t.helpIntro}</p>
       </div>
-      ${suggested.length
-        ? html`<section class="section" part="section" aria-labelledby="suggested">
+      ${
+        suggested.length
+          ? html`<section class="section" part="section" aria-labelledby="suggested">
             <h2 id="suggested">${t.suggestedForPage}</h2>
             ${this.#renderArticleLinks(kb, suggested)}
           </section>`
-        : nothing}
+          : nothing
+      }
       <section class="section" part="section" aria-labelledby="popular">
         <h2 id="popular">${t.popularArticles}</h2>
         <kb-article-list limit=${this.popularCount} page-size="0" label=${t.popularArticles} article-url=${ARTICLE_URL}></kb-article-list>
@@ -483,11 +496,13 @@ export class KbHelp extends KbSourceElement {
           // A hit is in its article's language; "Section: …" is a sentence of the interface.
           return html`<li class="hit" part="hit" ${language(lang)}>
             <a class="hit-title" href=${toHash(top)} @click=${(e: MouseEvent) => this.#onLink(e, top)}>${renderHighlighted(hit.titleHtml)}</a>
-            ${section
-              ? html`<a class="hit-section" href=${toHash(section)} ${language(this.i18n.uiLang)} @click=${(e: MouseEvent) => this.#onLink(e, section)}
+            ${
+              section
+                ? html`<a class="hit-section" href=${toHash(section)} ${language(this.i18n.uiLang)} @click=${(e: MouseEvent) => this.#onLink(e, section)}
                   >${isolatedFormat(t.inSection, { heading: inLanguage(hit.section!.heading, lang) })}</a
                 >`
-              : nothing}
+                : nothing
+            }
             ${category ? html`<span class="hit-category muted">${inLanguage(category.title, contentLanguage(kb))}</span>` : nothing}
             <p class="hit-snippet">${renderHighlighted(hit.snippetHtml)}</p>
           </li>`;

@@ -54,7 +54,10 @@ export function readScriptOptions(script: HTMLOrSVGScriptElement | null): Script
   return {
     launcher: data.launcher !== undefined,
     launcherAttributes,
-    suggest: (data.suggest ?? '').split(',').map((s) => s.trim()).filter(Boolean),
+    suggest: (data.suggest ?? '')
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean),
     elementsSrc: data.elementsSrc,
     analytics: data.kbAnalytics || undefined,
   };

@@ -7,7 +7,15 @@ import { PageScrollLock } from '../shared/scroll-lock';
 import { KbElement } from '../shared/kb-element';
 
 /** The launcher's attributes the panel mirrors (launcher attribute: panel attribute). */
-const MIRRORED: Record<string, string> = { src: 'src', credentials: 'credentials', theme: 'theme', lang: 'lang', label: 'heading', position: 'position', 'contact-url': 'contact-url' };
+const MIRRORED: Record<string, string> = {
+  src: 'src',
+  credentials: 'credentials',
+  theme: 'theme',
+  lang: 'lang',
+  label: 'heading',
+  position: 'position',
+  'contact-url': 'contact-url',
+};
 
 /** What the panel uses of `<kb-help>`. */
 interface HelpElement extends HTMLElement {
@@ -187,7 +195,10 @@ export class KbLauncherPanel extends KbElement {
   // A click on the backdrop targets the dialog itself, outside its box.
   #outside(event: MouseEvent): boolean {
     const box = this.dialog!.getBoundingClientRect();
-    return event.target === this.dialog && (event.clientX < box.left || event.clientX > box.right || event.clientY < box.top || event.clientY > box.bottom);
+    return (
+      event.target === this.dialog &&
+      (event.clientX < box.left || event.clientX > box.right || event.clientY < box.top || event.clientY > box.bottom)
+    );
   }
 
   #onPointerDown = (event: PointerEvent) => {

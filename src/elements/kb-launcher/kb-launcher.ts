@@ -137,7 +137,12 @@ export class KbLauncher extends HTMLElement {
   }
 
   #renderButton(): void {
-    this.#button = el('button', { type: 'button', part: 'button', class: 'launch', 'aria-expanded': 'false' }, el('i', { 'aria-hidden': 'true' }, '?'), el('span')) as HTMLButtonElement;
+    this.#button = el(
+      'button',
+      { type: 'button', part: 'button', class: 'launch', 'aria-expanded': 'false' },
+      el('i', { 'aria-hidden': 'true' }, '?'),
+      el('span'),
+    ) as HTMLButtonElement;
     this.#button.addEventListener('click', () => this.toggle());
     for (const type of ['pointerenter', 'focus', 'touchstart']) {
       this.#button.addEventListener(type, () => this.getAttribute('preload') !== 'none' && this.#preloadPanel(), { passive: true });
@@ -167,7 +172,8 @@ export class KbLauncher extends HTMLElement {
   #loadPanel(): Promise<PanelElement> {
     // The bundle downloads while the help code loads, not after it (unless the page has it).
     const src = this.src && new URL(this.src, document.baseURI).href;
-    if (!this.#loading && src && !performance.getEntriesByName(src).length) fetchEarly(src, (this.getAttribute('credentials') || 'omit') as RequestCredentials);
+    if (!this.#loading && src && !performance.getEntriesByName(src).length)
+      fetchEarly(src, (this.getAttribute('credentials') || 'omit') as RequestCredentials);
     return (this.#loading ??= KbLauncher.loadElements().then(
       () => {
         // It takes the launcher's attributes and slot="contact" content (kb-launcher-panel.ts).

@@ -262,7 +262,9 @@ export class KbSearch extends KbSourceElement {
     const list = option?.closest<HTMLElement>('.listbox');
     if (!option || !list) return;
     // The first row of a group brings its group's heading along.
-    const heading = option.previousElementSibling?.classList.contains('group-heading') ? (option.previousElementSibling as HTMLElement) : option;
+    const heading = option.previousElementSibling?.classList.contains('group-heading')
+      ? (option.previousElementSibling as HTMLElement)
+      : option;
     const top = heading.offsetTop - list.offsetTop;
     const bottom = option.offsetTop - list.offsetTop + option.offsetHeight;
     if (top < list.scrollTop) list.scrollTop = top;
@@ -512,13 +514,15 @@ export class KbSearch extends KbSourceElement {
           @keydown=${this.#onKeydown}
           @click=${this.#onFieldClick}
         />
-        ${this.value
-          ? html`<button type="button" class="clear" part="clear" tabindex="-1" aria-label=${t.clearSearch} @click=${this.#onClear}>
+        ${
+          this.value
+            ? html`<button type="button" class="clear" part="clear" tabindex="-1" aria-label=${t.clearSearch} @click=${this.#onClear}>
               <svg viewBox="0 0 20 20" aria-hidden="true" focusable="false"><path d="M5 5l10 10M15 5 5 15"></path></svg>
             </button>`
-          : this.hotkey
-            ? html`<kbd class="hotkey" aria-hidden="true" title=${format(t.hotkeyHint, { key: hotkeyLabel })}>${hotkeyLabel}</kbd>`
-            : nothing}
+            : this.hotkey
+              ? html`<kbd class="hotkey" aria-hidden="true" title=${format(t.hotkeyHint, { key: hotkeyLabel })}>${hotkeyLabel}</kbd>`
+              : nothing
+        }
       </div>
       <div class="popup" part="popup" popover=${TOP_LAYER ? 'manual' : nothing} ?hidden=${!expanded} @mousedown=${preventBlur}>
         ${kb && expanded ? this.#renderPopup(kb, t) : nothing}
@@ -553,22 +557,38 @@ export class KbSearch extends KbSourceElement {
         ${popular.length || categories.length ? html`<p class="muted">${t.noResultsHint}</p>` : nothing}
       </div>
       <div id="popup" role="listbox" aria-label=${t.searchResults} class="listbox">
-        ${popular.length
-          ? html`<div role="group" aria-labelledby="popular-heading">
+        ${
+          popular.length
+            ? html`<div role="group" aria-labelledby="popular-heading">
               <div class="group-heading" id="popular-heading" role="presentation">${t.popularArticles}</div>
               ${popular.map((a) =>
-                this.#renderSimpleOption(index++, { kind: 'popular', id: a.id }, contentLanguage(kb, a), a.title, kb.category(a.category)?.title && inLanguage(kb.category(a.category)!.title, contentLanguage(kb))),
+                this.#renderSimpleOption(
+                  index++,
+                  { kind: 'popular', id: a.id },
+                  contentLanguage(kb, a),
+                  a.title,
+                  kb.category(a.category)?.title && inLanguage(kb.category(a.category)!.title, contentLanguage(kb)),
+                ),
               )}
             </div>`
-          : nothing}
-        ${categories.length
-          ? html`<div role="group" aria-labelledby="categories-heading">
+            : nothing
+        }
+        ${
+          categories.length
+            ? html`<div role="group" aria-labelledby="categories-heading">
               <div class="group-heading" id="categories-heading" role="presentation">${t.categories}</div>
               ${categories.map((c) =>
-                this.#renderSimpleOption(index++, { kind: 'category', id: c.id }, contentLanguage(kb), c.title, inLanguage(this.i18n.plural('articleCount', c.totalCount), this.i18n.uiLang)),
+                this.#renderSimpleOption(
+                  index++,
+                  { kind: 'category', id: c.id },
+                  contentLanguage(kb),
+                  c.title,
+                  inLanguage(this.i18n.plural('articleCount', c.totalCount), this.i18n.uiLang),
+                ),
               )}
             </div>`
-          : nothing}
+            : nothing
+        }
       </div>`;
   }
 
@@ -583,7 +603,15 @@ export class KbSearch extends KbSourceElement {
    * `aria-describedby` (aria-hidden, so it is not read twice). The row is in the language
    * of what it shows (`lang`), and reads and aligns as that is written.
    */
-  #renderRow(index: number, kind: string, entry: Entry, lang: string | undefined, name: unknown, about?: unknown, label?: string): TemplateResult {
+  #renderRow(
+    index: number,
+    kind: string,
+    entry: Entry,
+    lang: string | undefined,
+    name: unknown,
+    about?: unknown,
+    label?: string,
+  ): TemplateResult {
     const id = this.#optionId(index);
     const active = index === this.active;
     return html`<div

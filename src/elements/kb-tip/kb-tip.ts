@@ -256,7 +256,10 @@ export class KbTip extends KbSourceElement {
       const article = await kb.article(target.id);
       const base = this.source.baseUrl;
       this.sectionBody = article
-        ? (sectionContent(article.html, this.section, { baseUrl: base, articleLink: (href, authored) => resolveArticleLink(kb, href, authored, base) }) ?? null)
+        ? (sectionContent(article.html, this.section, {
+            baseUrl: base,
+            articleLink: (href, authored) => resolveArticleLink(kb, href, authored, base),
+          }) ?? null)
         : null;
     } catch {
       this.sectionBody = null;
@@ -390,12 +393,16 @@ export class KbTip extends KbSourceElement {
     return html`
       <p class="title" part="title" ${language(lang)}>${target.title}</p>
       ${heading ? html`<p class="section" part="section" ${language(lang)}>${heading.text}</p>` : nothing}
-      ${body
-        ? html`<div class="text section-body" part="text" tabindex="0" ${language(lang)} @click=${this.#onSectionClick /* eslint-disable-line lit-a11y/click-events-have-key-events -- delegated: the clicks of the links inside, which a key press clicks too */}>${body.cloneNode(true)}</div>`
-        : html`<p class="text" part="text" ${language(lang)}>${shorten(target.excerpt, MAX_TEXT)}</p>`}
-      ${this.articleUrl
-        ? html`<a class="read-more" part="read-more" href=${articleHref(this.articleUrl, target.id, this.section || undefined)!} @click=${this.#onReadMore}>${readMore}</a>`
-        : html`<button type="button" class="read-more" part="read-more" @click=${this.#onReadMore}>${readMore}</button>`}
+      ${
+        body
+          ? html`<div class="text section-body" part="text" tabindex="0" ${language(lang)} @click=${this.#onSectionClick /* eslint-disable-line lit-a11y/click-events-have-key-events -- delegated: the clicks of the links inside, which a key press clicks too */}>${body.cloneNode(true)}</div>`
+          : html`<p class="text" part="text" ${language(lang)}>${shorten(target.excerpt, MAX_TEXT)}</p>`
+      }
+      ${
+        this.articleUrl
+          ? html`<a class="read-more" part="read-more" href=${articleHref(this.articleUrl, target.id, this.section || undefined)!} @click=${this.#onReadMore}>${readMore}</a>`
+          : html`<button type="button" class="read-more" part="read-more" @click=${this.#onReadMore}>${readMore}</button>`
+      }
     `;
   }
 

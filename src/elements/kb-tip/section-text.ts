@@ -26,7 +26,7 @@ export function sectionContent(articleHtml: string, sectionId: string, options: 
   let block: Element = heading;
   while (block.parentElement) block = block.parentElement;
   const section = document.createDocumentFragment();
-  for (let next = block.nextElementSibling; next; ) {
+  for (let next = block.nextElementSibling; next;) {
     const nextLevel = HEADING.exec(next.tagName)?.[1];
     if (nextLevel && Number(nextLevel) <= level) break;
     const following = next.nextElementSibling;

@@ -32,7 +32,8 @@ export function inLanguage(text: unknown, lang: string | undefined): TemplateRes
 class LanguageDirective extends Directive {
   constructor(part: PartInfo) {
     super(part);
-    if (part.type !== PartType.ELEMENT) throw new Error('language() goes on an element, inside its tag (not in its text or an attribute value)');
+    if (part.type !== PartType.ELEMENT)
+      throw new Error('language() goes on an element, inside its tag (not in its text or an attribute value)');
   }
 
   render(_lang: string | undefined) {

@@ -8,13 +8,18 @@
 const EARLY = Symbol.for('kb-elements.early-fetch');
 
 /** Responses by `credentials url`; a failed request is `undefined` (the load then tries again). */
-const pending = (): Map<string, Promise<Response | undefined>> => ((window as unknown as Record<symbol, Map<string, Promise<Response | undefined>>>)[EARLY] ??= new Map());
+const pending = (): Map<string, Promise<Response | undefined>> =>
+  ((window as unknown as Record<symbol, Map<string, Promise<Response | undefined>>>)[EARLY] ??= new Map());
 
 /** Starts fetching `url` now, unless it is already on its way. */
 export function fetchEarly(url: string, credentials: RequestCredentials): void {
   const requests = pending();
   const key = `${credentials} ${url}`;
-  if (!requests.has(key)) requests.set(key, fetch(url, { credentials }).catch(() => undefined));
+  if (!requests.has(key))
+    requests.set(
+      key,
+      fetch(url, { credentials }).catch(() => undefined),
+    );
 }
 
 /**

@@ -34,6 +34,7 @@ export class KbContextProvider implements ReactiveController {
   hostUpdate(): void {
     const next = this.#value();
     const now = this.#provider.value;
-    if (next?.knowledgeBase !== now?.knowledgeBase || next?.src !== now?.src || next?.strings !== now?.strings) this.#provider.setValue(next);
+    if (next?.knowledgeBase !== now?.knowledgeBase || next?.src !== now?.src || next?.strings !== now?.strings)
+      this.#provider.setValue(next);
   }
 }

@@ -126,11 +126,7 @@ export function onRouteContextChange(listener: (context: RouteContext) => void):
  * The articles suggested for a context, most specific look-up first, without duplicates.
  * Never throws: a failing look-up counts as no match.
  */
-export function suggestedArticles(
-  kb: ContextLookup,
-  context: RouteContext = getRouteContext(),
-  limit = 5,
-): ArticleMeta[] {
+export function suggestedArticles(kb: ContextLookup, context: RouteContext = getRouteContext(), limit = 5): ArticleMeta[] {
   const seen = new Set<string>();
   const result: ArticleMeta[] = [];
   for (const query of routeContextQueries(context)) {

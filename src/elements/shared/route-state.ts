@@ -30,4 +30,3 @@ export function setContextKeys(keysOrPaths: string | readonly string[] | null | 
   routeState().keys = [...new Set(list.map((k) => String(k).trim()).filter(Boolean))];
   window.dispatchEvent(new Event(ROUTE_CHANGE_EVENT));
 }
-

@@ -58,7 +58,12 @@ export function renderError(t: KbStrings, error: unknown, onRetry: () => void, t
 }
 
 /** What takes focus after a retry, in order: "Try again" (it failed again), a title, the first control. */
-const AFTER_RETRY = ['[part~="retry"]', 'h1[tabindex]', '[part~="heading"][tabindex]', 'input, button:not([disabled]), a[href], [tabindex="0"]'];
+const AFTER_RETRY = [
+  '[part~="retry"]',
+  'h1[tabindex]',
+  '[part~="heading"][tabindex]',
+  'input, button:not([disabled]), a[href], [tabindex="0"]',
+];
 
 /**
  * "Try again" goes away when pressed (a loading box, then the content or the error again

@@ -99,7 +99,6 @@ export type KbStrings = { [K in keyof typeof en]: string };
 /** A key of the string table. */
 export type KbStringKey = keyof KbStrings;
 
-
 /** The complete table per tag, with the registered tables it was made from. */
 const resolved = new Map<string, { language?: object; region?: object; strings: KbStrings }>();
 

@@ -12,7 +12,10 @@ const reported = new Set<string>();
 export function warnUnknownArticle(kb: KnowledgeBase, id: string, where: string): void {
   if (reported.has(id)) return;
   reported.add(id);
-  const closest = closestNames(id, kb.articles().map((a) => a.id));
+  const closest = closestNames(
+    id,
+    kb.articles().map((a) => a.id),
+  );
   const hint = closest.length ? ` The closest ids: ${closest.map((c) => JSON.stringify(c)).join(', ')}.` : '';
   console.warn(`kb-elements: ${where} names the article ${JSON.stringify(id)}, which the knowledge base does not have.${hint}`);
 }

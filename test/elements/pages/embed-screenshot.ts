@@ -39,14 +39,20 @@ if (params.get('content') === 'ar') {
           html: '<p>تنتظر الرسائل التي أوقفها المرشّح في الحجر مدة 30 يومًا، ثم تُحذف.</p><h2 id="release">إخراج رسالة</h2><p>اختر الرسالة ثم «إخراج»، أو استخدم الأمر <code>release --all</code> لإخراجها كلها.</p>',
           sections: [{ heading: 'إخراج رسالة', text: 'اختر الرسالة ثم «إخراج».', id: 'release' }],
         },
-        { id: 'spam-filter-threshold', title: 'Set the spam filter threshold', category: 'email', intro: 'The threshold decides how strict the filter is.' },
+        {
+          id: 'spam-filter-threshold',
+          title: 'Set the spam filter threshold',
+          category: 'email',
+          intro: 'The threshold decides how strict the filter is.',
+        },
       ],
     }),
   );
   // The launcher's help center takes the bundle once its panel exists.
   document.addEventListener('kb-launcher-open', () => {
     const assign = () => {
-      const help = launcher.shadowRoot?.querySelector('kb-launcher-panel')?.shadowRoot?.querySelector('kb-help') as (HTMLElement & { knowledgeBase?: KnowledgeBase }) | null;
+      const help = launcher.shadowRoot?.querySelector('kb-launcher-panel')?.shadowRoot?.querySelector('kb-help') as
+        (HTMLElement & { knowledgeBase?: KnowledgeBase }) | null;
       if (help) help.knowledgeBase = kb;
       else requestAnimationFrame(assign);
     };

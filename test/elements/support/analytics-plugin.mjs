@@ -59,7 +59,13 @@ export function analyticsPlugin() {
         const handler = createEventCollector({ dataDir, allowOrigins: [payload.origin] });
         const requests = [];
         const server = createServer((req, res) => {
-          if (req.method === 'POST') requests.push({ origin: req.headers.origin ?? null, referer: req.headers.referer ?? null, cookie: req.headers.cookie ?? null, contentType: req.headers['content-type'] ?? null });
+          if (req.method === 'POST')
+            requests.push({
+              origin: req.headers.origin ?? null,
+              referer: req.headers.referer ?? null,
+              cookie: req.headers.cookie ?? null,
+              contentType: req.headers['content-type'] ?? null,
+            });
           handler(req, res);
         });
         await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -82,13 +88,23 @@ export function analyticsPlugin() {
         const { KnowledgeBase } = await load('src/core/knowledge-base.ts');
         const kb = KnowledgeBase.from(JSON.parse(readFileSync(join(root, payload.kb), 'utf8')));
         const viewsFile = join(collector.dir, 'views.json');
-        const { html, views } = await createInsightsReport({ dataDir: collector.dataDir, since: new Date(Date.now() - 86_400_000), kb, viewsFile });
+        const { html, views } = await createInsightsReport({
+          dataDir: collector.dataDir,
+          since: new Date(Date.now() - 86_400_000),
+          kb,
+          viewsFile,
+        });
         writeFileSync(viewsFile, JSON.stringify(views));
         const outDir = join(collector.dir, 'bundle');
         const result = await buildBundle({ contentDir: join(root, 'demo/content'), outDir, views: viewsFile });
         const built = JSON.parse(readFileSync(join(outDir, 'kb.json'), 'utf8'));
         const builtViews = Object.fromEntries(built.articles.map((a) => [a.id, a.views ?? 0]));
-        return { html, views, built: builtViews, warnings: result.diagnostics.filter((d) => d.code.startsWith('views')).map((d) => d.message) };
+        return {
+          html,
+          views,
+          built: builtViews,
+          warnings: result.diagnostics.filter((d) => d.code.startsWith('views')).map((d) => d.message),
+        };
       }
       if (command === 'kb-analytics-stop') {
         collectors.delete(payload.id);

@@ -62,7 +62,13 @@ export function axPlugin() {
         return true;
       }
       if (command === 'wheel') {
-        await client.send('Input.dispatchMouseEvent', { type: 'mouseWheel', x: payload.x, y: payload.y, deltaX: 0, deltaY: payload.deltaY });
+        await client.send('Input.dispatchMouseEvent', {
+          type: 'mouseWheel',
+          x: payload.x,
+          y: payload.y,
+          deltaX: 0,
+          deltaY: payload.deltaY,
+        });
         return true;
       }
       if (command === 'screenshot') {
@@ -71,7 +77,12 @@ export function axPlugin() {
       }
       if (command === 'emulate-phone') {
         if (payload) {
-          await client.send('Emulation.setDeviceMetricsOverride', { width: payload.width, height: payload.height, deviceScaleFactor: 2, mobile: true });
+          await client.send('Emulation.setDeviceMetricsOverride', {
+            width: payload.width,
+            height: payload.height,
+            deviceScaleFactor: 2,
+            mobile: true,
+          });
         } else {
           await client.send('Emulation.clearDeviceMetricsOverride');
         }
@@ -80,7 +91,11 @@ export function axPlugin() {
       }
       if (command === 'ax-names') {
         const { nodes } = await client.send('Accessibility.getFullAXTree');
-        return nodes.filter((n) => !n.ignored).map(describe).filter((n) => n.name).map(({ role, name }) => ({ role, name }));
+        return nodes
+          .filter((n) => !n.ignored)
+          .map(describe)
+          .filter((n) => n.name)
+          .map(({ role, name }) => ({ role, name }));
       }
       const { result } = await client.send('Runtime.evaluate', { expression: finder(payload.path) });
       if (!result.objectId) return null;

@@ -56,7 +56,10 @@ export function makeBundle(input: { title?: string; locale?: string; categories:
     const sections = (spec.sections ?? []).map((s) => ({ ...s, id: s.id ?? slug(s.heading) }));
     const html =
       spec.html ??
-      [spec.intro ? `<p>${escape(spec.intro)}</p>` : '', ...sections.map((s) => `<h2 id="${escape(s.id)}">${escape(s.heading)}</h2><p>${escape(s.text)}</p>`)].join('\n');
+      [
+        spec.intro ? `<p>${escape(spec.intro)}</p>` : '',
+        ...sections.map((s) => `<h2 id="${escape(s.id)}">${escape(s.heading)}</h2><p>${escape(s.text)}</p>`),
+      ].join('\n');
     return {
       id: spec.id,
       title: spec.title,
@@ -78,7 +81,8 @@ export function makeBundle(input: { title?: string; locale?: string; categories:
     };
   });
   const direct = (id: string) => articles.filter((a) => a.category === id).length;
-  const descendants = (id: string): string[] => input.categories.filter((c) => c.parent === id).flatMap((c) => [c.id, ...descendants(c.id)]);
+  const descendants = (id: string): string[] =>
+    input.categories.filter((c) => c.parent === id).flatMap((c) => [c.id, ...descendants(c.id)]);
   const categories: Category[] = input.categories.map((c) => ({
     ...c,
     articleCount: direct(c.id),
@@ -95,20 +99,120 @@ export function smallBundle(): KbBundle {
       { id: 'getting-started', title: 'Getting started', description: 'First steps in the Skyhost Panel.', order: 1 },
       { id: 'email', title: 'Email filtering', description: 'Keep spam out and mail archived.', order: 2 },
       { id: 'spam', title: 'Spam filter', description: 'Thresholds, quarantine and outbound checks.', parent: 'email', order: 1 },
-      { id: 'archive', title: 'Archive', description: 'Store every message for years.', parent: 'email', order: 2, introHtml: '<p>The <strong>archive</strong> keeps mail.</p><img src="x" onerror="window.__kbIntroXss=1">' },
+      {
+        id: 'archive',
+        title: 'Archive',
+        description: 'Store every message for years.',
+        parent: 'email',
+        order: 2,
+        introHtml: '<p>The <strong>archive</strong> keeps mail.</p><img src="x" onerror="window.__kbIntroXss=1">',
+      },
       { id: 'domains', title: 'Domains', description: 'Add domains and manage DNS.', order: 3 },
       { id: 'billing', title: 'Billing', description: 'Invoices and payment.', order: 4 },
     ],
     articles: [
-      { id: 'getting-started', title: 'Getting started with Skyhost', category: 'getting-started', order: 1, views: 4692, updated: '2026-03-01', intro: 'A tour of the panel: dashboard, domains and email settings.', sections: [{ heading: 'Log in', text: 'Use the address from your welcome mail to sign in.' }, { heading: 'Your dashboard', text: 'The dashboard shows domains, mail flow and alerts.' }] },
-      { id: 'two-factor-authentication', title: 'Turn on two-factor authentication', category: 'getting-started', order: 2, views: 1250, updated: '2026-02-10', intro: 'Protect your login with a second factor from an authenticator app.', sections: [{ heading: 'Recovery codes', text: 'Print the recovery codes and keep them somewhere safe.' }] },
-      { id: 'spam-filter-threshold', title: 'Set the spam filter threshold', category: 'spam', order: 1, views: 3100, updated: '2026-01-20', intro: 'The threshold decides how strict the spam filter is.', tags: ['spam', 'score'], sections: [{ heading: 'Choosing a score', text: 'Lower scores catch more spam but may quarantine wanted mail.' }, { heading: 'Per-domain thresholds', text: 'Each domain can override the default threshold.' }] },
-      { id: 'quarantine', title: 'Release mail from quarantine', category: 'spam', order: 2, views: 2890, updated: '2025-12-05', intro: 'Messages the filter held back wait in quarantine for 30 days.', sections: [{ heading: 'Releasing a message', text: 'Select the message and choose release; it is delivered at once.' }] },
-      { id: 'outbound-filtering', title: 'Outbound filtering', category: 'spam', order: 3, views: 640, intro: 'Outgoing mail is scanned so a hacked mailbox cannot send spam.', sections: [{ heading: 'Blocked senders', text: 'A sender that exceeds the limit is blocked until you unblock it.' }] },
-      { id: 'archive-storage', title: 'How long the archive keeps mail', category: 'archive', order: 1, views: 980, updated: '2026-02-28', intro: 'The archive stores every message for the retention period you choose.', sections: [{ heading: 'Retention period', text: 'Choose between one and ten years of retention.' }, { heading: 'Storage limits', text: 'Archive storage is unlimited on business plans.' }] },
-      { id: 'add-a-domain', title: 'Add a domain', category: 'domains', order: 1, views: 2200, updated: '2026-03-10', intro: 'Add your domain, then point its MX records at Skyhost.', sections: [{ heading: 'Verify ownership', text: 'Create the TXT record the panel shows to prove the domain is yours.' }] },
-      { id: 'dns-records', title: 'DNS records for mail', category: 'domains', order: 2, views: 1800, updated: '2026-01-02', intro: 'MX, SPF, DKIM and DMARC records for filtered mail.', sections: [{ heading: 'MX records', text: 'Point MX records at the Skyhost filter hosts.' }, { heading: 'SPF record', text: 'Include the Skyhost servers in your SPF record.' }] },
-      { id: 'branding', title: 'Brand the panel with your logo', category: 'getting-started', order: 3, views: 310, updated: '2025-11-11', intro: 'Upload a logo and pick colours for your customers.', sections: [] },
+      {
+        id: 'getting-started',
+        title: 'Getting started with Skyhost',
+        category: 'getting-started',
+        order: 1,
+        views: 4692,
+        updated: '2026-03-01',
+        intro: 'A tour of the panel: dashboard, domains and email settings.',
+        sections: [
+          { heading: 'Log in', text: 'Use the address from your welcome mail to sign in.' },
+          { heading: 'Your dashboard', text: 'The dashboard shows domains, mail flow and alerts.' },
+        ],
+      },
+      {
+        id: 'two-factor-authentication',
+        title: 'Turn on two-factor authentication',
+        category: 'getting-started',
+        order: 2,
+        views: 1250,
+        updated: '2026-02-10',
+        intro: 'Protect your login with a second factor from an authenticator app.',
+        sections: [{ heading: 'Recovery codes', text: 'Print the recovery codes and keep them somewhere safe.' }],
+      },
+      {
+        id: 'spam-filter-threshold',
+        title: 'Set the spam filter threshold',
+        category: 'spam',
+        order: 1,
+        views: 3100,
+        updated: '2026-01-20',
+        intro: 'The threshold decides how strict the spam filter is.',
+        tags: ['spam', 'score'],
+        sections: [
+          { heading: 'Choosing a score', text: 'Lower scores catch more spam but may quarantine wanted mail.' },
+          { heading: 'Per-domain thresholds', text: 'Each domain can override the default threshold.' },
+        ],
+      },
+      {
+        id: 'quarantine',
+        title: 'Release mail from quarantine',
+        category: 'spam',
+        order: 2,
+        views: 2890,
+        updated: '2025-12-05',
+        intro: 'Messages the filter held back wait in quarantine for 30 days.',
+        sections: [{ heading: 'Releasing a message', text: 'Select the message and choose release; it is delivered at once.' }],
+      },
+      {
+        id: 'outbound-filtering',
+        title: 'Outbound filtering',
+        category: 'spam',
+        order: 3,
+        views: 640,
+        intro: 'Outgoing mail is scanned so a hacked mailbox cannot send spam.',
+        sections: [{ heading: 'Blocked senders', text: 'A sender that exceeds the limit is blocked until you unblock it.' }],
+      },
+      {
+        id: 'archive-storage',
+        title: 'How long the archive keeps mail',
+        category: 'archive',
+        order: 1,
+        views: 980,
+        updated: '2026-02-28',
+        intro: 'The archive stores every message for the retention period you choose.',
+        sections: [
+          { heading: 'Retention period', text: 'Choose between one and ten years of retention.' },
+          { heading: 'Storage limits', text: 'Archive storage is unlimited on business plans.' },
+        ],
+      },
+      {
+        id: 'add-a-domain',
+        title: 'Add a domain',
+        category: 'domains',
+        order: 1,
+        views: 2200,
+        updated: '2026-03-10',
+        intro: 'Add your domain, then point its MX records at Skyhost.',
+        sections: [{ heading: 'Verify ownership', text: 'Create the TXT record the panel shows to prove the domain is yours.' }],
+      },
+      {
+        id: 'dns-records',
+        title: 'DNS records for mail',
+        category: 'domains',
+        order: 2,
+        views: 1800,
+        updated: '2026-01-02',
+        intro: 'MX, SPF, DKIM and DMARC records for filtered mail.',
+        sections: [
+          { heading: 'MX records', text: 'Point MX records at the Skyhost filter hosts.' },
+          { heading: 'SPF record', text: 'Include the Skyhost servers in your SPF record.' },
+        ],
+      },
+      {
+        id: 'branding',
+        title: 'Brand the panel with your logo',
+        category: 'getting-started',
+        order: 3,
+        views: 310,
+        updated: '2025-11-11',
+        intro: 'Upload a logo and pick colours for your customers.',
+        sections: [],
+      },
     ],
   });
 }
@@ -150,11 +254,29 @@ export function hostileBundle(): KbBundle {
   });
 }
 
-const WORDS = ['mail', 'domain', 'filter', 'archive', 'invoice', 'backup', 'certificate', 'forwarding', 'alias', 'quota', 'retention', 'login'];
+const WORDS = [
+  'mail',
+  'domain',
+  'filter',
+  'archive',
+  'invoice',
+  'backup',
+  'certificate',
+  'forwarding',
+  'alias',
+  'quota',
+  'retention',
+  'login',
+];
 
 /** `count` generated articles over 12 categories, with distinct views and dates. */
 export function largeBundle(count = 300): KbBundle {
-  const categories = WORDS.map((w, i) => ({ id: `cat-${i}`, title: `${w[0]!.toUpperCase()}${w.slice(1)} topics`, description: `Everything about ${w}.`, order: i }));
+  const categories = WORDS.map((w, i) => ({
+    id: `cat-${i}`,
+    title: `${w[0]!.toUpperCase()}${w.slice(1)} topics`,
+    description: `Everything about ${w}.`,
+    order: i,
+  }));
   const articles = Array.from({ length: count }, (_, i): ArticleSpec => {
     const w = WORDS[i % WORDS.length]!;
     const v = WORDS[(i * 7 + 3) % WORDS.length]!;

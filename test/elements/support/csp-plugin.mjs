@@ -1,7 +1,6 @@
 // Serves any page whose URL carries `?csp` with the strict policy the elements must run under.
 // 'report-sample' only adds the start of the blocked code to each report (see support/csp.ts).
-export const STRICT_CSP =
-  "script-src 'self' 'report-sample'; style-src 'self' 'report-sample'; object-src 'none'; base-uri 'none'";
+export const STRICT_CSP = "script-src 'self' 'report-sample'; style-src 'self' 'report-sample'; object-src 'none'; base-uri 'none'";
 
 export function cspPlugin() {
   return {

@@ -94,7 +94,10 @@ export function record<E extends Event>(target: EventTarget, type: string): E[] 
 export function withHeldFetch<T>(url: string, body: (release: () => void) => Promise<T>): Promise<T> {
   let release!: () => void;
   const held = new Promise<void>((resolve) => (release = resolve));
-  return withFetch((requested) => (requested === url ? held : undefined), () => body(release));
+  return withFetch(
+    (requested) => (requested === url ? held : undefined),
+    () => body(release),
+  );
 }
 
 /**

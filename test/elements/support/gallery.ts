@@ -33,10 +33,14 @@ if (!only || only === 'categories') {
   add('kb-categories', 'kb-categories', {});
   add('kb-categories (one category)', 'kb-categories', { selected: 'email-filtering-incoming', 'page-size': '3' });
 }
-if (!only || only === 'list') add('kb-article-list (popular, sortable)', 'kb-article-list', { limit: '12', 'page-size': '4', sortable: '' });
+if (!only || only === 'list')
+  add('kb-article-list (popular, sortable)', 'kb-article-list', { limit: '12', 'page-size': '4', sortable: '' });
 
 void customElements.whenDefined('kb-search').then(async () => {
-  const loading = () => [...main.querySelectorAll('kb-search, kb-categories, kb-article-list')].some((el) => !el.shadowRoot || el.shadowRoot.querySelector('.kb-state--loading'));
+  const loading = () =>
+    [...main.querySelectorAll('kb-search, kb-categories, kb-article-list')].some(
+      (el) => !el.shadowRoot || el.shadowRoot.querySelector('.kb-state--loading'),
+    );
   while (loading()) await new Promise((r) => requestAnimationFrame(r));
   search.search(params.get('q') ?? 'spam filtr');
   search.focus();

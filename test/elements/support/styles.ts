@@ -30,10 +30,14 @@ export async function expectFollowsSystemScheme(el: Element): Promise<void> {
 export function contrastRatio(a: string, b: string): number {
   const luminance = (color: string) => {
     const scale = color.startsWith('color(srgb') ? 1 : 255;
-    const [r, g, b] = color.replace('color(srgb', '').match(/[\d.]+/g)!.slice(0, 3).map((v) => {
-      const c = Number(v) / scale;
-      return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
-    }) as [number, number, number];
+    const [r, g, b] = color
+      .replace('color(srgb', '')
+      .match(/[\d.]+/g)!
+      .slice(0, 3)
+      .map((v) => {
+        const c = Number(v) / scale;
+        return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
+      }) as [number, number, number];
     return 0.2126 * r + 0.7152 * g + 0.0722 * b;
   };
   const [light, dark] = [luminance(a), luminance(b)].sort((x, y) => y - x) as [number, number];

@@ -81,7 +81,9 @@ function widgetOf(event: Event): EventTarget {
 /** 16 random characters of `[A-Za-z0-9_-]` (getRandomValues also works on plain-http pages). */
 function randomId(): string {
   const bytes = crypto.getRandomValues(new Uint8Array(12));
-  return btoa(String.fromCharCode(...bytes)).replace(/\+/g, '-').replace(/\//g, '_');
+  return btoa(String.fromCharCode(...bytes))
+    .replace(/\+/g, '-')
+    .replace(/\//g, '_');
 }
 
 /** What the sink needs of one kb event: the typed event's fields (also on `detail`). */
@@ -105,11 +107,19 @@ function startSink(endpoint: string, interval: number): () => void {
   const pending = new Map<EventTarget, SearchAnalyticsEvent>();
 
   const base = <T extends AnalyticsEventType>(event: Event, type: T): AnalyticsEventBase & { type: T } => {
-    const fields: AnalyticsEventBase & { type: T } = { v: ANALYTICS_SCHEMA_VERSION, type, time: new Date().toISOString(), session, client: VERSION };
+    const fields: AnalyticsEventBase & { type: T } = {
+      v: ANALYTICS_SCHEMA_VERSION,
+      type,
+      time: new Date().toISOString(),
+      session,
+      client: VERSION,
+    };
     const path = event.composedPath();
     const lang = resolveLang(path[0] instanceof Element ? path[0] : document.documentElement);
     if (isAnalyticsLanguage(lang)) fields.lang = lang;
-    const version = path.map((node) => (node instanceof Element ? knowledgeBaseOf(node)?.meta.contentVersion : undefined)).find((v) => v !== undefined);
+    const version = path
+      .map((node) => (node instanceof Element ? knowledgeBaseOf(node)?.meta.contentVersion : undefined))
+      .find((v) => v !== undefined);
     if (isAnalyticsVersion(version)) fields.kbVersion = version;
     return fields;
   };
@@ -134,7 +144,14 @@ function startSink(endpoint: string, interval: number): () => void {
 
   const onKbEvent = (event: Event) => {
     const detail = (event as CustomEvent<unknown>).detail;
-    const { articleId, query, resultCount, helpful, reason, view: to } = (typeof detail === 'object' && detail !== null ? detail : event) as KbEventFields;
+    const {
+      articleId,
+      query,
+      resultCount,
+      helpful,
+      reason,
+      view: to,
+    } = (typeof detail === 'object' && detail !== null ? detail : event) as KbEventFields;
     const widget = widgetOf(event);
     const typed = (text: unknown, max: number) => (typeof text === 'string' ? redactText(text, max) : '');
     switch (event.type) {
@@ -142,7 +159,8 @@ function startSink(endpoint: string, interval: number): () => void {
         const text = typed(query, ANALYTICS_LIMITS.query);
         if (!text) return;
         finish(widget);
-        const results = typeof resultCount === 'number' && resultCount > 0 ? Math.min(Math.floor(resultCount), ANALYTICS_LIMITS.results) : 0;
+        const results =
+          typeof resultCount === 'number' && resultCount > 0 ? Math.min(Math.floor(resultCount), ANALYTICS_LIMITS.results) : 0;
         pending.set(widget, { ...base(event, 'search'), query: text, results });
         return;
       }
@@ -169,7 +187,11 @@ function startSink(endpoint: string, interval: number): () => void {
       case 'kb-contact': {
         finish(widget);
         const text = typed(query, ANALYTICS_LIMITS.query);
-        queue.push({ ...base(event, 'contact'), ...(isAnalyticsId(articleId) ? { article: articleId } : {}), ...(text ? { query: text } : {}) });
+        queue.push({
+          ...base(event, 'contact'),
+          ...(isAnalyticsId(articleId) ? { article: articleId } : {}),
+          ...(text ? { query: text } : {}),
+        });
         return;
       }
       case 'kb-navigate':

@@ -24,7 +24,14 @@ export function createEventQueue(endpoint: string, interval: number): EventQueue
 
   const send = (body: string) => {
     try {
-      fetch(endpoint, { method: 'POST', body, keepalive: true, credentials: 'omit', referrerPolicy: 'no-referrer', cache: 'no-store' }).catch(() => undefined);
+      fetch(endpoint, {
+        method: 'POST',
+        body,
+        keepalive: true,
+        credentials: 'omit',
+        referrerPolicy: 'no-referrer',
+        cache: 'no-store',
+      }).catch(() => undefined);
     } catch {
       try {
         navigator.sendBeacon?.(endpoint, body);

@@ -19,7 +19,11 @@ const styled = makeBundle({
       id: 'styled',
       title: 'An article with inline styles',
       category: 'c',
-      sections: [{ heading: 'One', text: 'x' }, { heading: 'Two', text: 'y' }, { heading: 'Three', text: 'z' }],
+      sections: [
+        { heading: 'One', text: 'x' },
+        { heading: 'Two', text: 'y' },
+        { heading: 'Three', text: 'z' },
+      ],
       html: STYLED_ARTICLE_HTML,
     },
   ],

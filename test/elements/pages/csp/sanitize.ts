@@ -5,7 +5,6 @@
 import { sanitizeHtml } from '../../../../src/elements/shared/sanitize';
 import { STYLE_HIDING_MARKUP } from '../../support/style-hiding-markup';
 
-
 const win = window as Window & { sanitized?: boolean; controlParse?: () => void };
 for (const html of STYLE_HIDING_MARKUP) {
   const box = document.createElement('div');

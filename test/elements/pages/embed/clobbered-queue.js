@@ -10,7 +10,11 @@ window.clobberedBefore = {
   if (k.version) return;
   k.q = k.q || [];
   ['open', 'close', 'toggle', 'openArticle', 'search', 'suggest', 'on'].forEach(function (m) {
-    k[m] = k[m] || function () { k.q.push([m, [].slice.call(arguments)]); };
+    k[m] =
+      k[m] ||
+      function () {
+        k.q.push([m, [].slice.call(arguments)]);
+      };
   });
 })(window);
 window.keptReference = window.kbElements;

@@ -7,12 +7,20 @@
   if (k.version) return; // kb-elements has loaded already
   k.q = k.q || [];
   ['open', 'close', 'toggle', 'openArticle', 'search', 'suggest', 'on'].forEach(function (m) {
-    k[m] = k[m] || function () { k.q.push([m, [].slice.call(arguments)]); };
+    k[m] =
+      k[m] ||
+      function () {
+        k.q.push([m, [].slice.call(arguments)]);
+      };
   });
 })(window);
 
 window.seen = [];
 kbElements.suggest('settings.archive');
-kbElements.on('open', function (event) { window.seen.push(event.type); });
-kbElements.on('kb-launcher-close', function (event) { window.seen.push(event.type); });
+kbElements.on('open', function (event) {
+  window.seen.push(event.type);
+});
+kbElements.on('kb-launcher-close', function (event) {
+  window.seen.push(event.type);
+});
 window.keptReference = window.kbElements;
