@@ -14,6 +14,9 @@ import { STOPWORDS } from './stopwords';
  */
 const WORD =
   /(?:\[\p{L}{1,2}\](?=\p{L}))?[\p{L}\p{N}\p{M}]+(?:\[\p{L}{1,2}\](?=\p{L})[\p{L}\p{N}\p{M}]+)*(?:[-_.@'’](?:\[\p{L}{1,2}\](?=\p{L}))?[\p{L}\p{N}\p{M}]+(?:\[\p{L}{1,2}\](?=\p{L})[\p{L}\p{N}\p{M}]+)*)*/gu;
+/** WORD for a text without brackets: the same words, and much less for the engine to compile. */
+const PLAIN_WORD = /[\p{L}\p{N}\p{M}]+(?:[-_.@'’][\p{L}\p{N}\p{M}]+)*/gu;
+const wordPattern = (text: string) => (text.includes('[') ? WORD : PLAIN_WORD);
 /** The brackets of a mnemonic letter inside a word. */
 const MNEMONIC_BRACKETS = /[[\]]/g;
 const CONNECTOR = /[-_.@'’]+/;
@@ -74,7 +77,7 @@ function pushWord(text: string, start: number, out: Word[]): void {
 /** The words of `text` in order, with offsets into `text`. */
 export function words(text: string): Word[] {
   const out: Word[] = [];
-  for (const m of text.matchAll(WORD)) {
+  for (const m of text.matchAll(wordPattern(text))) {
     if (UNSPACED.test(m[0])) segmentRun(m[0], m.index, out);
     else pushWord(m[0], m.index, out);
   }
@@ -91,7 +94,8 @@ export function termSequence(text: string): string {
     return words(text)
       .map((w) => w.term)
       .join(' ');
-  const sequence = (fold(text).match(WORD) ?? []).join(' ');
+  const folded = fold(text);
+  const sequence = (folded.match(wordPattern(folded)) ?? []).join(' ');
   return sequence.includes('[') ? sequence.replace(MNEMONIC_BRACKETS, '') : sequence;
 }
 
