@@ -6,6 +6,8 @@
  */
 import { statSync } from 'node:fs';
 import { posix } from 'node:path';
+import { fromHash, toHash } from '../core/hash-route';
+import { decodeUriPart, encodeUriPart } from '../core/uri-part';
 import type { AssetStore } from './assets';
 import type { ContentRoot } from './content-root';
 import { clipped, type DiagnosticList } from './diagnostics';
@@ -34,16 +36,15 @@ export interface LinkContext {
 
 const SCHEME = /^[a-z][a-z0-9+.-]*:/i;
 
-export const articleHref = (id: string, section?: string) =>
-  section ? `#kb/${encodeURIComponent(id)}/${encodeURIComponent(section)}` : `#kb/${encodeURIComponent(id)}`;
+const articleHref = (id: string, section?: string) => toHash(section ? { view: 'article', id, section } : { view: 'article', id });
 
-/** The article id of an `articleHref`, else undefined. */
+/** The article id of a link the resolver made (`#kb/<id>...`), else undefined. */
 export function articleOfHref(href: string): string | undefined {
-  const match = /^#kb\/([^/?#]+)/.exec(href);
-  return match ? decode(match[1]!) : undefined;
+  const location = fromHash(href);
+  return location?.view === 'article' ? location.id : undefined;
 }
 
-export const categoryHref = (id: string) => `#kb?category=${encodeURIComponent(id)}`;
+const categoryHref = (id: string) => toHash({ view: 'category', id });
 
 export class LinkResolver {
   private byLowerCase?: Map<string, string>;
@@ -61,10 +62,10 @@ export class LinkResolver {
     const href = url.trim();
     if (!href || SCHEME.test(href) || href.startsWith('//') || href.startsWith('/')) return undefined;
     if (href.startsWith('#')) {
-      const anchor = decode(href.slice(1));
+      const anchor = decodeUriPart(href.slice(1));
       if (kind !== 'link' || !anchor || anchors.has(anchor)) return undefined;
       const matched = matchAnchor(anchors, anchor);
-      if (matched) return { href: `#${encodeURIComponent(matched)}` };
+      if (matched) return { href: `#${encodeUriPart(matched)}` };
       diagnostics.warn(
         'missing-anchor',
         from,
@@ -74,9 +75,9 @@ export class LinkResolver {
       return undefined;
     }
     const [pathAndQuery, ...hashParts] = href.split('#');
-    const hash = decode(hashParts.join('#'));
+    const hash = decodeUriPart(hashParts.join('#'));
     // A browser reads `\` as `/` in a web address; so does the build (`..\..\x` goes up too).
-    const path = decode(pathAndQuery.split('?')[0]).replace(/\\/g, '/');
+    const path = decodeUriPart(pathAndQuery.split('?')[0]).replace(/\\/g, '/');
     const target = posix.normalize(posix.join(posix.dirname(from), path));
     const keep = kind === 'image' ? 'its alt text is shown instead' : 'the link is shown as text';
     const what = kind === 'image' ? 'image' : 'link';
@@ -276,15 +277,6 @@ function matchAnchor(anchors: Set<string>, wanted: string): string | undefined {
   const found = collapsed.get(collapse(wanted));
   if (found !== undefined || !isReservedId(wanted)) return found;
   return collapsed.get(collapse(`section-${wanted}`)) ?? collapsed.get(collapse(`tab-${wanted}`));
-}
-
-/** A path or URL shortened for a message. */
-function decode(text: string): string {
-  try {
-    return decodeURIComponent(text);
-  } catch {
-    return text;
-  }
 }
 
 function isFile(path: string): boolean {

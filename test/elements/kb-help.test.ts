@@ -6,7 +6,7 @@ import '../../src/elements/locales/de';
 import './support/arabic';
 import type { KbHelp } from '../../src/elements/kb-help/kb-help';
 import type { KbArticleOpenEvent, KbArticleViewEvent, KbNavigateEvent, KbSearchEvent } from '../../src/elements/shared/events';
-import { fromHash, toHash, type KbLocation } from '../../src/elements/shared/hash-route';
+import { fromHash, toHash, type KbLocation } from '../../src/core/hash-route';
 import { setContextKeys } from '../../src/elements/shared/route-context';
 import { knowledgeBaseOf } from '../../src/elements/shared/shown-knowledge-base';
 import { bundleUrl, knowledgeBase, smallBundle } from './support/bundles';

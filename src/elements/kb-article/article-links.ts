@@ -1,5 +1,5 @@
 import { decodeUriPart as decode } from '../../core/uri-part';
-import { fromHash, toHash } from '../shared/hash-route';
+import { fromHash, toHash } from '../../core/hash-route';
 import type { ArticleLinkTarget } from '../shared/sanitize';
 
 /** What the link resolver needs to know about the knowledge base. */

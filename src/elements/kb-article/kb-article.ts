@@ -5,7 +5,7 @@ import type { Article, ArticleMeta, KnowledgeBase } from '../../core/index';
 import { decodeUriPart } from '../../core/uri-part';
 import { contentLanguage, inLanguage, isolatedFormat, language } from '../shared/bidi';
 import { KbArticleOpenEvent, KbArticleViewEvent, KbFeedbackEvent, KbNavigateEvent } from '../shared/events';
-import { toHash } from '../shared/hash-route';
+import { toHash } from '../../core/hash-route';
 import { LiveRegion } from '../shared/live-region';
 import { warnUnknownArticle } from '../shared/unknown-article';
 import { isModifiedClick } from '../shared/open-article';

@@ -1,4 +1,4 @@
-import { sameLocation, type KbLocation } from '../shared/hash-route';
+import { sameLocation, type KbLocation } from '../../core/hash-route';
 
 /**
  * The back/forward history inside a help center: a list of locations and the index of the

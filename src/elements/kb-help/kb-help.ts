@@ -8,7 +8,7 @@ import '../kb-search/kb-search';
 import { hotkeyConverter, type KbSearch, type KbSearchHotkey } from '../kb-search/kb-search';
 import { contentLanguage, inLanguage, isolatedFormat, language } from '../shared/bidi';
 import { KbArticleOpenEvent, KbArticleViewEvent, KbContactEvent, KbNavigateEvent, type KbView } from '../shared/events';
-import { fromHash, toHash, type KbLocation } from '../shared/hash-route';
+import { fromHash, toHash, type KbLocation } from '../../core/hash-route';
 import { renderHighlighted } from '../shared/highlight';
 import { KbContextProvider } from '../shared/kb-context';
 import { LiveRegion } from '../shared/live-region';

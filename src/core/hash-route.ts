@@ -1,4 +1,4 @@
-import { decodeUriPart, encodeUriPart } from '../../core/uri-part';
+import { decodeUriPart, encodeUriPart } from './uri-part';
 
 /**
  * The widget's locations as URL hashes, used for links inside the help center and for
