@@ -16,7 +16,7 @@ import { warnUnknownArticle } from '../shared/unknown-article';
 import { isModifiedClick } from '../shared/open-article';
 import { RouteContextController } from '../shared/route-context';
 import { renderEmpty, renderSourceState } from '../shared/state-view';
-import { format, type KbStrings } from '../shared/strings';
+import type { KbStrings } from '../shared/strings';
 import { HelpHistory } from './help-history';
 import { styles } from './kb-help.styles';
 import { KbSourceElement } from '../shared/kb-source-element';
@@ -181,7 +181,7 @@ export class KbHelp extends KbSourceElement {
     if (location.view === 'search' && this.#announced !== location && this.source.knowledgeBase) {
       this.#announced = location;
       const count = this.renderRoot.querySelectorAll('[part="hit"]').length;
-      this.#live.announce(count ? this.i18n.plural('resultCount', count) : format(this.i18n.t.noResults, { query: location.query }));
+      this.#live.announce(this.i18n.resultsFound(count, location.query));
     }
     if (!this.#focusPending || !this.source.knowledgeBase) return;
     this.#focusPending = false;

@@ -110,7 +110,8 @@ export class KbLauncherPanel extends KbElement {
     this.hidden = false;
     void this.updateComplete.then(() => {
       const dialog = this.dialog;
-      if (!dialog || this.hidden) return;
+      // Hidden or removed again meanwhile: showModal() would throw into the page.
+      if (!dialog || this.hidden || !this.isConnected) return;
       if (!dialog.open) dialog.showModal();
       this.#scrollLock.lock();
       // Until the help center is in, focus rests on the dialog, which names it.

@@ -472,11 +472,9 @@ export class KbSearch extends KbSourceElement {
   #scheduleAnnouncement(): void {
     clearTimeout(this.#announceTimer);
     this.#announceTimer = setTimeout(() => {
-      const { t } = this.i18n;
       const query = this.value.trim();
       if (!query || !this.source.knowledgeBase) this.#live.clear();
-      else if (this.hits.length) this.#live.announce(this.i18n.plural('resultCount', this.hits.length));
-      else this.#live.announce(format(t.noResults, { query }));
+      else this.#live.announce(this.i18n.resultsFound(this.hits.length, query));
     }, ANNOUNCE_MS);
   }
 

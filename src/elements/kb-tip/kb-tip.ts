@@ -1,6 +1,7 @@
 import { html, nothing, type PropertyValues } from 'lit';
-import { property, query, state } from 'lit/decorators.js';
-import type { ArticleMeta } from '../../core/index';
+import { property, query } from 'lit/decorators.js';
+import { Task } from '@lit/task';
+import type { ArticleMeta, KnowledgeBase } from '../../core/index';
 import { activeLauncher } from '../kb-launcher/global-api';
 import { contentLanguage, language } from '../shared/bidi';
 import { textDirection } from '../shared/direction';
@@ -116,8 +117,14 @@ export class KbTip extends KbSourceElement {
   /** Whether the popover is open. */
   @property({ type: Boolean, reflect: true }) open = false;
 
-  /** The chosen section (sanitized), once its article body is loaded; null when not found. */
-  @state() private sectionBody?: DocumentFragment | null;
+  /**
+   * The chosen section of the article, loaded when the popover is open (a late answer for a
+   * section, article or knowledge base left meanwhile is ignored).
+   */
+  readonly #section = new Task(this, {
+    args: () => [this.source.knowledgeBase, this.target?.id, this.section, this.open] as const,
+    task: ([kb, id, section, open]) => (kb && id && section && open ? this.#loadSection(kb, id, section) : undefined),
+  });
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -132,13 +139,6 @@ export class KbTip extends KbSourceElement {
     document.removeEventListener('pointerdown', this.#onOutsidePointer, true);
     this.#stopFollowing();
     this.#undescribe();
-  }
-
-  override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('article') || changed.has('context') || changed.has('section') || changed.has('src') || changed.has('knowledgeBase')) {
-      this.sectionBody = undefined;
-    }
-    if (this.open) void this.#loadSection();
   }
 
   override firstUpdated(): void {
@@ -187,9 +187,9 @@ export class KbTip extends KbSourceElement {
 
   // --- where the bundle comes from ---
 
-  /** Without `src` or `knowledgeBase`, takes the bundle of the page's launcher or `<kb-help>`. */
+  /** Without `src`, `knowledgeBase` or a surrounding `<kb-help>`'s, takes the bundle of the page's launcher or `<kb-help>`. */
   #useSourceOfPage(): void {
-    if (this.src || this.knowledgeBase) return;
+    if (this.src || this.knowledgeBase || this.handedDown) return;
     const provider = document.querySelector('kb-launcher[src], kb-help[src]');
     if (!provider) return;
     this.src = provider.getAttribute('src')!;
@@ -247,22 +247,19 @@ export class KbTip extends KbSourceElement {
     popover.dataset.side = top < anchor.top ? 'top' : 'bottom';
   };
 
-  async #loadSection(): Promise<void> {
-    const kb = this.source.knowledgeBase;
-    const target = this.target;
-    if (!kb || !target || !this.section || this.sectionBody !== undefined) return;
-    this.sectionBody = null;
+  /** The chosen section (sanitized), or undefined when it is not found or its body fails to load. */
+  async #loadSection(kb: KnowledgeBase, id: string, section: string): Promise<DocumentFragment | undefined> {
     try {
-      const article = await kb.article(target.id);
+      const article = await kb.article(id);
       const base = this.source.baseUrl;
-      this.sectionBody = article
-        ? (sectionContent(article.html, this.section, {
+      return article
+        ? sectionContent(article.html, section, {
             baseUrl: base,
             articleLink: (href, authored) => resolveArticleLink(kb, href, authored, base),
-          }) ?? null)
-        : null;
+          })
+        : undefined;
     } catch {
-      this.sectionBody = null;
+      return undefined;
     }
   }
 
@@ -387,7 +384,7 @@ export class KbTip extends KbSourceElement {
       return html`<div class="kb-state" part="state"><p class="kb-state__title">${t.articleNotFound}</p></div>`;
     }
     const heading = this.section ? target.headings.find((h) => h.id === this.section) : undefined;
-    const body = heading && this.sectionBody;
+    const body = heading && this.#section.value;
     const readMore = t.learnMore;
     const lang = contentLanguage(kb, target);
     return html`

@@ -16,7 +16,7 @@ import { textDirection } from './direction';
 export function isolatedFormat(template: string, values: Record<string, string | number | TemplateResult>): (string | TemplateResult)[] {
   return template.split(/(\{\w+\})/).map((piece) => {
     const name = /^\{(\w+)\}$/.exec(piece)?.[1];
-    return name !== undefined && name in values ? html`<bdi>${values[name]}</bdi>` : piece;
+    return name !== undefined && Object.hasOwn(values, name) ? html`<bdi>${values[name]}</bdi>` : piece;
   });
 }
 

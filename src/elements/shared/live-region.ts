@@ -38,7 +38,8 @@ export class LiveRegion implements ReactiveController {
     clearTimeout(this.#timer);
     void this.#host.updateComplete.then(() => {
       const region = this.#host.renderRoot.querySelector<HTMLElement>('.kb-live');
-      if (!region) return;
+      if (!region || !this.#host.isConnected) return;
+      clearTimeout(this.#timer);
       region.textContent = '';
       this.#timer = setTimeout(() => (region.textContent = message), 50);
     });

@@ -15,7 +15,7 @@
  * ```ts
  * import { RouteContextController } from '../shared/route-context';
  *
- * class KbHelp extends LitElement {
+ * class KbHelp extends KbSourceElement {
  *   readonly #route = new RouteContextController(this); // re-renders the host on route changes
  *   render() {
  *     const suggested = this.route.suggestions(kb, 5);  // ArticleMeta[], [] when nothing matches

@@ -14,7 +14,14 @@
  * strict CSP has nothing to report.
  */
 import DOMPurify, { type Config, type UponSanitizeAttributeHookEvent, type UponSanitizeElementHookEvent } from 'dompurify';
-import { applyAttributePolicy, articlePurifyConfig, keepsElement, mediaScope, type MediaScope } from '../../core/sanitize-policy';
+import {
+  applyAttributePolicy,
+  articlePurifyConfig,
+  keepsElement,
+  mediaScope,
+  SELF_LOADING_ATTRIBUTES,
+  type MediaScope,
+} from '../../core/sanitize-policy';
 import { hideStyleNames, isHiddenStyleElement, restoreStyleNames } from './hide-style-names';
 
 /** Where an article link points, as the widget navigates to it. */
@@ -38,8 +45,6 @@ export interface SanitizeOptions {
 /** Attributes set by the sanitizer on article links; authors cannot set `data-*` themselves. */
 export const ARTICLE_LINK_ATTR = 'data-kb-article';
 export const SECTION_LINK_ATTR = 'data-kb-section';
-
-const MEDIA_TAGS = new Set(['img', 'video', 'audio', 'source', 'track']);
 
 const ARTICLE_CONFIG: Config = { ...articlePurifyConfig(), RETURN_DOM_FRAGMENT: true };
 
@@ -86,11 +91,9 @@ function checkAttribute(node: Element, event: UponSanitizeAttributeHookEvent) {
 function finishElement(node: Element) {
   const tag = node.localName;
   if (tag === 'a' && node.hasAttribute('href')) finishLink(node as HTMLAnchorElement);
-  if (MEDIA_TAGS.has(tag) && node.hasAttribute('src')) {
-    node.setAttribute('src', resolve(node.getAttribute('src')!, current.baseUrl));
-  }
-  if (tag === 'video' && node.hasAttribute('poster')) {
-    node.setAttribute('poster', resolve(node.getAttribute('poster')!, current.baseUrl));
+  for (const name of SELF_LOADING_ATTRIBUTES.get(tag) ?? []) {
+    const value = node.getAttribute(name);
+    if (value !== null) node.setAttribute(name, resolve(value, current.baseUrl));
   }
   if (tag === 'img') {
     node.setAttribute('loading', 'lazy');

@@ -272,6 +272,11 @@ export class KbI18n implements ReactiveController {
     return plural(this.t, key, count, this.uiLang);
   }
 
+  /** What a search for `query` found, said to a screen reader: "3 results" or "No results for …". */
+  resultsFound(count: number, query: string): string {
+    return count ? this.plural('resultCount', count) : format(this.t.noResults, { query });
+  }
+
   /** A number in the interface's language. */
   number(value: number): string {
     return formatNumber(value, this.uiLang);
