@@ -181,11 +181,14 @@ export function sanitizeSvg(text: string): { svg: string; removed: string[] } | 
     const root = fragment.firstElementChild;
     if (!root || root.localName !== 'svg' || root.namespaceURI !== 'http://www.w3.org/2000/svg')
       return { error: 'it holds no <svg> image' };
+    const attributes = new Set<string>();
     for (const entry of purify.removed) {
       const element = 'element' in entry && (entry.element as Node).nodeType === 1 ? (entry.element as Element).localName : undefined;
       if (element && !['html', 'head', 'body'].includes(element)) removed.push(`<${element}>`);
-      else if ('attribute' in entry && entry.attribute && !removed.some((r) => r.includes((entry.attribute as Attr).name)))
+      else if ('attribute' in entry && entry.attribute && !attributes.has((entry.attribute as Attr).name)) {
+        attributes.add((entry.attribute as Attr).name);
         removed.push(`the ${(entry.attribute as Attr).name} attribute`);
+      }
     }
     const serializer = new (jsdomWindow() as unknown as { XMLSerializer: typeof XMLSerializer }).XMLSerializer();
     return { svg: `${serializer.serializeToString(root)}\n`, removed: [...new Set(removed)] };

@@ -172,7 +172,9 @@ export interface FootnotesToken extends Tokens.Generic {
 
 // A body indented by four spaces (or a tab), with blank lines inside; stops at the first
 // line that is not blank and not indented. Trailing blank lines are left to the parent.
-const INDENTED_BODY = /^((?:[ \t]*\n)*(?:(?: {4}|\t).*(?:\n|$)|[ \t]*\n(?=(?:[ \t]*\n)*(?: {4}|\t)))*)/;
+// (Blank lines are taken together with the indented line after them: a lookahead per blank line
+// would read every blank line after it again.)
+const INDENTED_BODY = /^((?:[ \t]*\n)*(?:(?:[ \t]*\n)*(?: {4}|\t).*(?:\n|$))*)/;
 
 /** The indented block at the start of `text` (the body of an admonition, tab or footnote), less its trailing blank line. */
 function indentedBody(text: string): string {

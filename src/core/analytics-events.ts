@@ -188,7 +188,9 @@ class FieldReader {
   typed(key: string, max: number, optional: boolean): string | undefined {
     if (optional && !this.has(key)) return undefined;
     const value = this.data[key];
-    if (typeof value !== 'string' || value.length > max) invalid(key, `a text of at most ${max} characters`, value);
+    // Characters as redactText counts them (code points: an emoji is one), so what the elements send passes.
+    const tooLong = typeof value === 'string' && value.length > max && (value.length > 2 * max || Array.from(value).length > max);
+    if (typeof value !== 'string' || tooLong) invalid(key, `a text of at most ${max} characters`, value);
     const redacted = redactText(value, max);
     if (!redacted && !optional) invalid(key, 'a text that is not empty', value);
     return redacted || undefined;

@@ -54,6 +54,14 @@ describe('Markdown as GitHub writes it', () => {
     assert.match(html, /<a href="https:\/\/example.org\/docs">the docs<\/a>/);
   });
 
+  it('an admonition with many blank lines inside is read in linear time', () => {
+    const started = performance.now();
+    const { html } = render(`!!! note\n\n    First.\n${'\n'.repeat(100_000)}    Last.\n\nAfter.\n`);
+    assert.match(html, /First\.[\s\S]*Last\./);
+    // A generous guard: tens of milliseconds when quiet; it took minutes when each blank line read all the others again.
+    assert.ok(performance.now() - started < 10_000);
+  });
+
   it('MkDocs content tabs are shown one after the other, with their labels', () => {
     const { html, prepared } = render(
       '=== "Docker"\n\n    ```sh\n    docker run x\n    ```\n\n=== "Podman"\n\n    podman run x\n\nAfter.\n',

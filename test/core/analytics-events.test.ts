@@ -129,3 +129,11 @@ test('stored events need the time they were received', () => {
     value: { ...view, received: '2026-03-02T10:00:01.000Z' },
   });
 });
+
+test('a query the elements capped is accepted: both sides count characters, so an emoji is one', () => {
+  const query = redactText('😀'.repeat(150), ANALYTICS_LIMITS.query);
+  const checked = validateAnalyticsBatch({ events: [{ ...base, type: 'search', query, results: 0 }] });
+  assert.equal(checked.ok, true, JSON.stringify(checked));
+  const tooLong = validateAnalyticsEvent({ ...base, type: 'search', query: 'x'.repeat(ANALYTICS_LIMITS.query + 1), results: 0 });
+  assert.equal(tooLong.ok, false);
+});
