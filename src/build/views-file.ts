@@ -3,8 +3,9 @@
  * `{ "<article id>": count }`) instead of the hand-typed front matter `views`. The file is
  * checked like content: a bad entry is a warning naming it, never a crash or a wrong count.
  */
-import { readFileSync, realpathSync, statSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { isAbsolute, relative, resolve, sep } from 'node:path';
+import { ContentRoot } from './content-root';
 import { clipped, type DiagnosticList } from './diagnostics';
 
 /** Where the counts come from: a file (path) or the counts themselves (the Vite plugin's option). */
@@ -132,34 +133,31 @@ export function applyViewCounts<T extends { id: string; views: number }>(
 }
 
 /**
- * The views file named by kb.config (`views`), which must stay inside the content folder:
- * the config comes with the content, and the build reads nothing outside it.
+ * The views file named by kb.config (`views`), which must be content inside the content folder
+ * (ContentRoot's fence: no `..`, no link out, not hidden, not in node_modules): the config comes
+ * with the content, and the build reads nothing else.
  */
 export function configViewsPath(contentDir: string, path: string, diagnostics: DiagnosticList, configFile: string): string | undefined {
-  const root = resolve(contentDir);
-  const target = resolve(root, path);
-  const outside = (from: string, p: string) => {
-    const rel = relative(from, p);
-    return rel === '..' || rel.startsWith(`..${sep}`) || isAbsolute(rel);
-  };
-  if (isAbsolute(path) || outside(root, target) || outside(realpathOr(root), realpathOr(target))) {
+  const refuse = (why: string) => {
     diagnostics.error(
       'views-file',
       configFile,
-      `setting "views" (${JSON.stringify(path)}) points outside the content folder; the build reads only inside it (use --views for a file elsewhere). Front matter views are used.`,
+      `setting "views" (${JSON.stringify(path)}) ${why}; the build reads only content inside its folder (use --views for a file elsewhere). Front matter views are used.`,
     );
     return undefined;
-  }
-  return target;
-}
-
-/** The real path (symbolic links followed), or `path` itself when it does not exist (reported when read). */
-function realpathOr(path: string): string {
-  try {
-    return realpathSync(path);
-  } catch {
-    return path;
-  }
+  };
+  const parts = path.split(/[\\/]/);
+  if (isAbsolute(path) || parts.includes('..')) return refuse('points outside the content folder');
+  const root = new ContentRoot(contentDir);
+  const resolved = root.resolve(parts.filter((p) => p && p !== '.').join('/'));
+  if ('outside' in resolved)
+    return refuse(
+      resolved.outside.startsWith('it is outside')
+        ? 'points outside the content folder (through a symbolic link)'
+        : `is not read: ${resolved.outside}`,
+    );
+  // A missing file is reported when it is read.
+  return 'real' in resolved ? resolved.real : resolve(contentDir, path);
 }
 
 /** An id as it can be shown in a message: control characters escaped, long ones cut. */

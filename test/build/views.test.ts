@@ -151,6 +151,19 @@ describe('views from data', () => {
     assert.equal(viewsOf(result).b, 500);
   });
 
+  it('kb.config "views" never reads what is not content: a hidden file, a file in node_modules', async () => {
+    for (const [setting, reason] of [
+      ['.env', /\.env is hidden/],
+      ['node_modules/pkg/views.json', /it is in node_modules/],
+    ] as const) {
+      const dir = content({ 'kb.config.json': JSON.stringify({ views: setting }), [setting]: '{ "b": 123456 }' });
+      const result = await createBundle({ contentDir: dir });
+      assert.deepEqual(diagnosticsOf(result.diagnostics, 'kb.config.json'), ['- error views-file'], setting);
+      assert.match(result.diagnostics.find((d) => d.code === 'views-file')!.message, reason);
+      assert.equal(viewsOf(result).b, 500);
+    }
+  });
+
   it('kb-elements build --views: the written bundle has the counts, and a new content version', async () => {
     const dir = content();
     const out = track(tempDir());

@@ -19,7 +19,7 @@ import {
   articlePurifyConfig,
   keepsElement,
   mediaScope,
-  SELF_LOADING_ATTRIBUTES,
+  loadsByItself,
   type MediaScope,
 } from '../../core/sanitize-policy';
 import { hideStyleNames, isHiddenStyleElement, restoreStyleNames } from './hide-style-names';
@@ -91,9 +91,8 @@ function checkAttribute(node: Element, event: UponSanitizeAttributeHookEvent) {
 function finishElement(node: Element) {
   const tag = node.localName;
   if (tag === 'a' && node.hasAttribute('href')) finishLink(node as HTMLAnchorElement);
-  for (const name of SELF_LOADING_ATTRIBUTES.get(tag) ?? []) {
-    const value = node.getAttribute(name);
-    if (value !== null) node.setAttribute(name, resolve(value, current.baseUrl));
+  for (const attribute of [...node.attributes]) {
+    if (loadsByItself(tag, attribute.name)) attribute.value = resolve(attribute.value, current.baseUrl);
   }
   if (tag === 'img') {
     node.setAttribute('loading', 'lazy');
