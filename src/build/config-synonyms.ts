@@ -2,6 +2,7 @@
 import { isMap, isScalar, isSeq, type Document } from 'yaml';
 import { normalizeSynonyms, SYNONYM_LIMITS, synonymProblem } from '../core/search/synonyms';
 import type { DiagnosticList } from './diagnostics';
+import { lineIndex } from './line-index';
 
 /** Lines of the groups and of their members, where the parser can tell. */
 export interface SynonymLines {
@@ -66,12 +67,7 @@ export function jsonSynonymLines(text: string, groups: unknown): SynonymLines {
   if (keyAt < 0) return { groups: [] };
   // Positions only grow, so lines are counted once through the text; after a text that is not
   // found as written (escapes), the rest go without lines rather than searching again and again.
-  let counted = 0;
-  let line = 1;
-  const lineAt = (index: number) => {
-    for (; counted < index; counted++) if (text.charCodeAt(counted) === 10) line++;
-    return line;
-  };
+  const lineAt = lineIndex(text);
   const setting = lineAt(keyAt);
   if (!Array.isArray(groups)) return { setting, groups: [] };
   let from = keyAt;

@@ -5,6 +5,7 @@ import { isNode, isSeq, LineCounter, parseDocument } from 'yaml';
 import { baseUrlProblem } from '../core/bundle-format';
 import { jsonSynonymLines, readSynonyms, yamlSynonymLines, type SynonymLines } from './config-synonyms';
 import { clipped, type DiagnosticList } from './diagnostics';
+import { lineIndex } from './line-index';
 import type { ExcludePattern } from './exclude';
 import { yamlNestingProblem } from './limits';
 
@@ -89,9 +90,10 @@ function readConfigText(text: string, file: string, config: KbConfig, diagnostic
   }
   let synonymLines: SynonymLines = { groups: [] };
   /** Line of a top-level setting, where the parser can tell. */
+  const lineOf = lineIndex(text);
   let settingLine = (key: string): number | undefined => {
     const at = text.indexOf(JSON.stringify(key));
-    return at < 0 ? undefined : lineFinder(text)(at);
+    return at < 0 ? undefined : lineOf(at);
   };
   if (file.endsWith('.json')) {
     try {
@@ -227,7 +229,7 @@ function readExclude(value: unknown, file: string, lines: (number | undefined)[]
 function jsonListLines(text: string, key: string, list: unknown): (number | undefined)[] {
   const keyAt = text.indexOf(JSON.stringify(key));
   if (keyAt < 0) return [];
-  const lineAt = lineFinder(text);
+  const lineAt = lineIndex(text);
   if (!Array.isArray(list)) return [lineAt(keyAt)];
   let from = keyAt + key.length + 2;
   return list.slice(0, MAX_EXCLUDE_PATTERNS).map((item) => {
@@ -238,17 +240,6 @@ function jsonListLines(text: string, key: string, list: unknown): (number | unde
   });
 }
 
-/** The line of an offset in `text`, for offsets asked in increasing order (one pass over the text). */
-function lineFinder(text: string): (offset: number) => number {
-  let line = 1;
-  let counted = 0;
-  return (offset) => {
-    for (let i = text.indexOf('\n', counted); i >= 0 && i < offset; i = text.indexOf('\n', i + 1)) line++;
-    counted = Math.max(counted, offset);
-    return line;
-  };
-}
-
 /** A value as JSON, cut short for a message. */
 function shortJson(value: unknown): string {
   const text = JSON.stringify(value) ?? String(value);
@@ -257,7 +248,7 @@ function shortJson(value: unknown): string {
 
 function jsonErrorLine(text: string, error: Error): number | undefined {
   const position = /position (\d+)/.exec(error.message);
-  if (position) return lineFinder(text)(Number(position[1]));
+  if (position) return lineIndex(text)(Number(position[1]));
   const line = /line (\d+)/.exec(error.message);
   return line ? Number(line[1]) : undefined;
 }

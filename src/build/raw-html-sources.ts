@@ -1,3 +1,5 @@
+import { lineIndex } from './line-index';
+
 /**
  * The raw HTML pieces of one article, in the order they are written, with their source lines:
  * the sanitizer works on the whole article's HTML, and this finds the line a removed part was
@@ -5,7 +7,7 @@
  * where the same text was last found, so repeats are told apart and every search is linear.
  */
 export class RawHtmlSources {
-  private readonly pieces: { line: number; text: string; lower?: string }[] = [];
+  private readonly pieces: { line: number; text: string; lower?: string; lineOf?: (offset: number) => number }[] = [];
   private readonly found = new Map<string, { piece: number; at: number }>();
 
   add(line: number, text: string): void {
@@ -39,15 +41,10 @@ export class RawHtmlSources {
       const at = piece.lower.indexOf(needle, i === from.piece ? from.at : 0);
       if (at < 0) continue;
       this.found.set(needle, { piece: i, at: at + needle.length });
-      return piece.line + countNewlines(piece.text, at);
+      piece.lineOf ??= lineIndex(piece.text);
+      return piece.line + piece.lineOf(at) - 1;
     }
     this.found.set(needle, { piece: this.pieces.length, at: 0 });
     return undefined;
   }
-}
-
-function countNewlines(text: string, end: number): number {
-  let count = 0;
-  for (let i = text.indexOf('\n'); i >= 0 && i < end; i = text.indexOf('\n', i + 1)) count++;
-  return count;
 }

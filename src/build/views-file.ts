@@ -7,6 +7,7 @@ import { readFileSync, statSync } from 'node:fs';
 import { isAbsolute, relative, resolve, sep } from 'node:path';
 import { ContentRoot } from './content-root';
 import { clipped, type DiagnosticList } from './diagnostics';
+import { lineIndex } from './line-index';
 
 /** Where the counts come from: a file (path) or the counts themselves (the Vite plugin's option). */
 export type ViewsSource = string | Readonly<Record<string, number>>;
@@ -74,6 +75,7 @@ function countsFrom(data: unknown, file: string, diagnostics: DiagnosticList, te
   }
   const counts: ViewCounts = new Map();
   let bad = 0;
+  let lineOf: ((offset: number) => number) | undefined;
   for (const [id, value] of Object.entries(data)) {
     const problem = countProblem(value);
     if (!problem) {
@@ -81,7 +83,12 @@ function countsFrom(data: unknown, file: string, diagnostics: DiagnosticList, te
       continue;
     }
     if (++bad <= ENTRY_WARNINGS)
-      diagnostics.warn('views-count', file, `"${printable(id)}": ${problem}; ignored it.`, text ? lineOfKey(text, id) : undefined);
+      diagnostics.warn(
+        'views-count',
+        file,
+        `"${printable(id)}": ${problem}; ignored it.`,
+        text ? lineOfKey(text, id, (lineOf ??= lineIndex(text))) : undefined,
+      );
   }
   if (bad > ENTRY_WARNINGS)
     diagnostics.warn(
@@ -166,7 +173,7 @@ function printable(id: string): string {
   return clipped(shown);
 }
 
-function lineOfKey(text: string, id: string): number | undefined {
-  const at = text.indexOf(`${JSON.stringify(id)}`);
-  return at < 0 ? undefined : text.slice(0, at).split('\n').length;
+function lineOfKey(text: string, id: string, lineOf: (offset: number) => number): number | undefined {
+  const at = text.indexOf(JSON.stringify(id));
+  return at < 0 ? undefined : lineOf(at);
 }
