@@ -7,8 +7,8 @@ import { basename } from 'node:path';
 import { assetType, hasExpectedStart } from './asset-types';
 import { hashedName } from './hash';
 import { sanitizeSvg } from './html-sanitizer';
+import { ASSETS_DIR } from '../core/bundle-format';
 
-export const ASSETS_DIR = 'assets';
 /** Larger files are not published (serve big downloads from elsewhere). */
 export const MAX_ASSET_BYTES = 50 * 1024 * 1024;
 

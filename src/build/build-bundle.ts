@@ -7,7 +7,7 @@
  */
 import { resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { assembleBundle, baseUrlProblem, serializeBundle, type KbBundle } from '../core/bundle-format';
+import { assembleBundle, BODIES_DIR, baseUrlProblem, serializeBundle, type KbBundle } from '../core/bundle-format';
 import type { BuildCache } from './build-cache';
 import { collectArticles, type CollectResult } from './collect';
 import { BASE_URL_HINT } from './config';
@@ -19,7 +19,6 @@ import { writeBundleFiles } from './write-output';
 export { MANIFEST_FILE, OutputFolderError, writeBundleFiles } from './write-output';
 
 export const BUNDLE_FILE = 'kb.json';
-export const BODIES_DIR = 'articles';
 
 export interface BuildOptions {
   contentDir: string;

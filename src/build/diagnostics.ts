@@ -57,7 +57,7 @@ export class DiagnosticList {
 }
 
 /** A failure in the words of someone who wrote the file, not of the code that read it. */
-export function failureReason(error: unknown): string {
+function failureReason(error: unknown): string {
   const code = (error as NodeJS.ErrnoException | undefined)?.code;
   if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
   if (code === 'ENOENT') return 'it disappeared while the build ran';

@@ -119,7 +119,7 @@ const ALIASES: Record<string, AlertKind> = {
   cite: 'quote',
 };
 
-export function alertKind(type: string): AlertKind {
+function alertKind(type: string): AlertKind {
   const lower = type.toLowerCase();
   if ((ALERT_KINDS as readonly string[]).includes(lower)) return lower as AlertKind;
   return Object.hasOwn(ALIASES, lower) ? ALIASES[lower] : 'note';

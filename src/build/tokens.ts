@@ -6,7 +6,7 @@ import { decodeEntities, htmlToText } from './html-text';
 export type Token = Tokens.Generic & { line?: number };
 
 /** The direct children of a token, whatever kind it is (lists, tables, our extensions). */
-export function childTokens(token: Token): Token[] {
+function childTokens(token: Token): Token[] {
   switch (token.type) {
     case 'list':
       return token.items as Token[];

@@ -22,6 +22,7 @@ import {
   writeFileSync,
 } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
+import { ASSETS_DIR, BODIES_DIR } from '../core/bundle-format';
 
 /** Lists the files a build wrote, so the next build removes only its own stale files. */
 export const MANIFEST_FILE = '.kb-elements-files.json';
@@ -71,7 +72,7 @@ export function writeBundleFiles(outDir: string, files: Map<string, string | Uin
   // A stale file is removed only from the folders the bundle writes into, and at the top only
   // a `.json` (a list edited by hand cannot make the build delete the rest of the output folder).
   const folderOf = (path: string) => path.slice(0, Math.max(0, path.lastIndexOf('/')));
-  const ownFolders = new Set(['articles', 'assets', ...[...files.keys()].map(folderOf)]);
+  const ownFolders = new Set([BODIES_DIR, ASSETS_DIR, ...[...files.keys()].map(folderOf)]);
   const removable = (path: string) => OWN_PATH.test(path) && (path.includes('/') ? ownFolders.has(folderOf(path)) : path.endsWith('.json'));
   for (const path of previous) {
     if (files.has(path) || !removable(path) || isLinkOnTheWay(out, path)) continue;

@@ -146,7 +146,7 @@ export function isAnalyticsVersion(value: unknown): value is string {
 }
 
 /** An ISO 8601 date and time with a zone, as `Date.prototype.toISOString` writes it. */
-export function isIsoTime(value: unknown): value is string {
+function isIsoTime(value: unknown): value is string {
   return typeof value === 'string' && value.length <= 40 && ISO_TIME.test(value) && Number.isFinite(Date.parse(value));
 }
 const TYPES = new Set<string>(['search', 'view', 'feedback', 'contact']);

@@ -13,6 +13,10 @@ export const BUNDLE_FORMAT = 'kb-elements/bundle';
 /** Bumped on any change a reader of the previous version could not handle. */
 export const BUNDLE_VERSION = 1;
 
+/** The folders of a bundle the build writes: split article bodies, and published assets. */
+export const BODIES_DIR = 'articles';
+export const ASSETS_DIR = 'assets';
+
 export interface KbBundle {
   format: typeof BUNDLE_FORMAT;
   version: number;

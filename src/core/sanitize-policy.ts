@@ -221,7 +221,7 @@ const keep = (value: string): AttributeVerdict => ({ keep: true, value });
  * The policy's own attribute rules, beyond DOMPurify's allow-lists. `tag` and `name` in lower
  * case; `scope`: where media may load from (without it, media URLs meet only the scheme rule).
  */
-export function checkArticleAttribute(tag: string, name: string, value: string, scope?: MediaScope): AttributeVerdict {
+function checkArticleAttribute(tag: string, name: string, value: string, scope?: MediaScope): AttributeVerdict {
   if (name.startsWith('on')) return { keep: false, reason: `the event handler ${name}` };
   if (URL_ATTRIBUTES.includes(name) && isUnsafeUrl(value)) {
     return { keep: false, reason: `a ${value.replace(URL_IGNORED, '').match(SCHEME)![1].toLowerCase()}: URL in ${name}` };
@@ -295,7 +295,7 @@ export function isSelfContainedCss(css: string): boolean {
 }
 
 /** The SVG policy's attribute rules, beyond DOMPurify's SVG allow-lists. */
-export function checkSvgAttribute(tag: string, name: string, value: string): AttributeVerdict {
+function checkSvgAttribute(tag: string, name: string, value: string): AttributeVerdict {
   if (name.startsWith('on')) return { keep: false, reason: `the event handler ${name}` };
   if (SVG_URL_ATTRIBUTES.includes(name)) {
     const url = value.replace(URL_IGNORED, '');
